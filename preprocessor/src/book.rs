@@ -1,0 +1,381 @@
+//! mdBook integration: read the seeds folder, clean it, and put the chapters
+//! where SUMMARY.md holds the draft placeholders.
+
+use crate::config::{Config, MetadataFile};
+use crate::document::{Block, Document};
+use crate::pipeline::{Cleaned, Input, clean_corpus};
+use crate::render::{self, ChapterOut};
+use anyhow::{Context, Result, bail};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+pub const NAME: &str = "seeds";
+pub const NOTES_PATH: &str = "editorial-notes.md";
+
+/// The `seeds` preprocessor.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SeedsPreprocessor;
+
+impl Preprocessor for SeedsPreprocessor {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn run(
+        &self,
+        ctx: &PreprocessorContext,
+        book: Book,
+    ) -> mdbook_preprocessor::errors::Result<Book> {
+        let table: toml::Table = ctx
+            .config
+            .get("preprocessor.seeds")
+            .context("book.toml: reading [preprocessor.seeds]")?
+            .unwrap_or_default();
+        let config = Config::from_table(&table)?;
+        let (cleaned, _) = clean_book_dir(&ctx.root, &config)?;
+        for w in cleaned.warnings() {
+            eprintln!("mdbook-seeds: {w}");
+        }
+        if config.strict && cleaned.warnings().next().is_some() {
+            bail!(
+                "strict mode (`[preprocessor.seeds] strict = true`): the seeds produced {} warning(s), listed above",
+                cleaned.warnings().count()
+            );
+        }
+        Ok(insert(book, &cleaned, &config))
+    }
+
+    fn supports_renderer(&self, _renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
+        Ok(true)
+    }
+}
+
+/// Read every seed of a book and clean them as one corpus.
+pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)> {
+    let dir = root.join(&config.seeds_dir);
+    if !dir.is_dir() {
+        bail!(
+            "seeds folder {} not found; create it or set `seeds-dir` in [preprocessor.seeds] of book.toml",
+            dir.display()
+        );
+    }
+    let meta_path = dir.join(&config.metadata);
+    let metadata = MetadataFile::load(&meta_path)?;
+    let (inputs, mut unread) = read_inputs(&dir, &meta_path)?;
+    let mut cleaned = clean_corpus(&inputs, config, &metadata)?;
+    cleaned.skipped.append(&mut unread);
+    Ok((cleaned, dir))
+}
+
+/// The `.txt` files of the seeds folder, in file-name order.
+pub fn read_inputs(dir: &Path, meta_path: &Path) -> Result<(Vec<Input>, Vec<crate::edits::Log>)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list the seeds folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') || path == meta_path || path.is_dir() {
+            continue;
+        }
+        let mut log = crate::edits::Log::new(&name);
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            log.warn(0, "not a .txt file, so not a seed page; it was ignored. Rename it to .txt to include it");
+            problems.push(log);
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => inputs.push(Input { name, bytes }),
+            Err(e) => {
+                log.warn(
+                    0,
+                    format!("cannot read the file ({e}); it was skipped. Check its permissions"),
+                );
+                problems.push(log);
+            }
+        }
+    }
+    Ok((inputs, problems))
+}
+
+/// A URL-safe, readable file stem from a title.
+pub fn slug(title: &str) -> String {
+    let mut s = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s: String = s.trim_end_matches('-').chars().take(60).collect();
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() { "page".into() } else { s }
+}
+
+/// Render every cleaned page to chapters with unique paths.
+pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String) {
+    let mut used = HashSet::new();
+    let mut out = Vec::new();
+    let mut paths = Vec::new();
+    for page in &cleaned.pages {
+        let base = slug(&page.doc.title);
+        let mut stem = base.clone();
+        let mut n = 2;
+        while !used.insert(stem.clone()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        let path = format!("seeds/{stem}.md");
+        paths.push(path.clone());
+        out.push(chapter_for(&page.doc, &path, config));
+    }
+    let pages: Vec<_> = cleaned
+        .pages
+        .iter()
+        .zip(&paths)
+        .map(|(p, path)| (&p.doc, path.as_str(), &p.log))
+        .collect();
+    let notes = render::editorial_notes(&pages, &cleaned.skipped);
+    (out, notes)
+}
+
+/// One chapter, split into sub-chapters per top-level section when the page is long.
+fn chapter_for(doc: &Document, path: &str, config: &Config) -> ChapterOut {
+    let title = format!("# {}\n\n", crate::escape::markdown(&doc.title));
+    let sbox = render::source_box(doc, Some(NOTES_PATH), path);
+    let sections = split_points(doc, config);
+    if sections.is_empty() {
+        return ChapterOut {
+            name: doc.title.clone(),
+            path: path.to_string(),
+            content: format!("{title}{sbox}{}", render::body(&doc.blocks, 0)),
+            children: Vec::new(),
+        };
+    }
+    let stem = path.trim_end_matches(".md");
+    let mut children = Vec::new();
+    for (k, w) in sections.windows(2).enumerate() {
+        let (a, b) = (w[0], w[1]);
+        let name = match &doc.blocks[a] {
+            Block::Heading { text, .. } => text.clone(),
+            _ => format!("Part {}", k + 1),
+        };
+        let child_path = format!("{stem}/{}.md", slug(&name));
+        children.push(ChapterOut {
+            name,
+            content: render::body(&doc.blocks[a..b], -1),
+            path: child_path,
+            children: Vec::new(),
+        });
+    }
+    ChapterOut {
+        name: doc.title.clone(),
+        path: path.to_string(),
+        content: format!(
+            "{title}{sbox}{}",
+            render::body(&doc.blocks[..sections[0]], 0)
+        ),
+        children,
+    }
+}
+
+/// Block indexes where top-level sections start (plus the end), or empty when not splitting.
+fn split_points(doc: &Document, config: &Config) -> Vec<usize> {
+    let words = doc.word_count();
+    let mut starts: Vec<usize> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Heading { level: 2, .. }))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() < 2
+        || words < config.split.min_page_words
+        || words / starts.len() < config.split.min_section_words
+    {
+        return Vec::new();
+    }
+    starts.push(doc.blocks.len());
+    starts
+}
+
+/// Put the chapters into the book in place of the placeholders.
+pub fn insert(mut book: Book, cleaned: &Cleaned, config: &Config) -> Book {
+    let (chs, notes) = chapters(cleaned, config);
+    let mut seeds: Vec<BookItem> = chs
+        .into_iter()
+        .map(|c| BookItem::Chapter(to_chapter(c, Vec::new())))
+        .collect();
+    let mut notes_item = Some(BookItem::Chapter(to_chapter(
+        ChapterOut {
+            name: config.notes_placeholder.clone(),
+            path: NOTES_PATH.into(),
+            content: notes,
+            children: Vec::new(),
+        },
+        Vec::new(),
+    )));
+    let placed = replace_draft(&mut book.items, &config.placeholder, &mut seeds, &[]);
+    if !placed {
+        book.items.append(&mut seeds);
+    }
+    let mut notes_vec: Vec<BookItem> = notes_item.take().into_iter().collect();
+    if !replace_draft(
+        &mut book.items,
+        &config.notes_placeholder,
+        &mut notes_vec,
+        &[],
+    ) {
+        book.items.append(&mut notes_vec);
+    }
+    renumber(&mut book.items, &[]);
+    book
+}
+
+fn to_chapter(c: ChapterOut, parents: Vec<String>) -> Chapter {
+    let mut child_parents = parents.clone();
+    child_parents.push(c.name.clone());
+    Chapter {
+        name: c.name,
+        content: c.content,
+        number: Some(SectionNumber::default()),
+        sub_items: c
+            .children
+            .into_iter()
+            .map(|ch| BookItem::Chapter(to_chapter(ch, child_parents.clone())))
+            .collect(),
+        path: Some(PathBuf::from(c.path)),
+        source_path: None,
+        parent_names: parents,
+    }
+}
+
+/// Replace the draft chapter named `name` (anywhere in the tree) by `new` items.
+/// Numbered placeholders give numbered chapters; unnumbered ones, unnumbered.
+fn replace_draft(
+    items: &mut Vec<BookItem>,
+    name: &str,
+    new: &mut Vec<BookItem>,
+    parents: &[String],
+) -> bool {
+    for i in 0..items.len() {
+        if let BookItem::Chapter(ch) = &mut items[i] {
+            if ch.is_draft_chapter() && ch.name == name {
+                let numbered = ch.number.is_some();
+                let mut repl: Vec<BookItem> = std::mem::take(new);
+                for it in &mut repl {
+                    if let BookItem::Chapter(c) = it {
+                        set_parents(c, parents);
+                        if !numbered {
+                            clear_numbers(c);
+                        }
+                    }
+                }
+                items.splice(i..=i, repl);
+                return true;
+            }
+            let mut p = parents.to_vec();
+            p.push(ch.name.clone());
+            if replace_draft(&mut ch.sub_items, name, new, &p) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn set_parents(c: &mut Chapter, parents: &[String]) {
+    c.parent_names = parents.to_vec();
+    let mut p = parents.to_vec();
+    p.push(c.name.clone());
+    for it in &mut c.sub_items {
+        if let BookItem::Chapter(ch) = it {
+            set_parents(ch, &p);
+        }
+    }
+}
+
+fn clear_numbers(c: &mut Chapter) {
+    c.number = None;
+    for it in &mut c.sub_items {
+        if let BookItem::Chapter(ch) = it {
+            clear_numbers(ch);
+        }
+    }
+}
+
+/// Number the numbered chapters 1, 2, 3 … at each level, in order.
+fn renumber(items: &mut [BookItem], prefix: &[u32]) {
+    let mut n = 0;
+    for it in items {
+        if let BookItem::Chapter(ch) = it
+            && ch.number.is_some()
+        {
+            n += 1;
+            let mut num = prefix.to_vec();
+            num.push(n);
+            ch.number = Some(SectionNumber::new(num.clone()));
+            renumber(&mut ch.sub_items, &num);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("Systemic strategies for osteosarcoma: advances and future directions"),
+            "systemic-strategies-for-osteosarcoma-advances-and-future-dir"
+        );
+        assert_eq!(slug("Ewing's sarcoma — 2.0"), "ewing-s-sarcoma-2-0");
+        assert_eq!(slug("???"), "page");
+        assert_eq!(slug("Ostéosarcome"), "ostéosarcome");
+    }
+
+    #[test]
+    fn placeholder_is_replaced_and_numbered() {
+        let mut book = Book::new();
+        let mut intro = Chapter::new("Intro", String::new(), "intro.md", vec![]);
+        intro.number = None;
+        book.items.push(BookItem::Chapter(intro));
+        let mut draft = Chapter::new_draft("Articles", vec![]);
+        draft.number = Some(SectionNumber::new(vec![1]));
+        book.items.push(BookItem::Chapter(draft));
+        let cleaned = crate::pipeline::clean_one(
+            "a.txt",
+            b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
+        )
+        .unwrap();
+        let book = insert(book, &cleaned, &Config::default());
+        let names: Vec<(String, Option<String>)> = book
+            .iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => {
+                    Some((c.name.clone(), c.number.as_ref().map(|n| n.to_string())))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names[0], ("Intro".to_string(), None));
+        assert_eq!(
+            names[1],
+            (
+                "Outcomes of bone tumours".to_string(),
+                Some("1.".to_string())
+            )
+        );
+        assert_eq!(names[2].0, "Editorial notes");
+    }
+}

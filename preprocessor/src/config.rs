@@ -1,0 +1,244 @@
+//! Configuration: `[preprocessor.seeds]` in book.toml and the per-page metadata file.
+
+use anyhow::{Context, Result, bail};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Keys mdBook itself keeps in every `[preprocessor.NAME]` table.
+const MDBOOK_KEYS: &[&str] = &["command", "before", "after", "renderers", "optional"];
+
+/// `[preprocessor.seeds]` in book.toml. Every key is optional.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct Config {
+    /// Folder of raw scraped pages, relative to the book root.
+    pub seeds_dir: PathBuf,
+    /// Per-page metadata file, relative to the seeds folder.
+    pub metadata: PathBuf,
+    /// Name of the draft chapter in SUMMARY.md that the seed chapters replace.
+    pub placeholder: String,
+    /// Name of the draft chapter in SUMMARY.md that becomes the editorial-notes page.
+    pub notes_placeholder: String,
+    /// Fail the build on any warning about the input instead of skipping the file.
+    pub strict: bool,
+    /// Extra boilerplate: regular expressions matched against whole lines (case-insensitive).
+    pub boilerplate: Vec<String>,
+    /// Headings (regular expressions, whole line) whose whole section is boilerplate.
+    pub drop_sections: Vec<String>,
+    /// A short line found on at least this many pages is boilerplate (site navigation).
+    pub repeat_min_pages: usize,
+    pub split: SplitConfig,
+}
+
+/// When a long page is split into sub-chapters, one per top-level section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct SplitConfig {
+    /// Split only pages with at least this many words of body text.
+    pub min_page_words: usize,
+    /// ... and whose top-level sections average at least this many words.
+    pub min_section_words: usize,
+}
+
+impl Default for SplitConfig {
+    fn default() -> Self {
+        SplitConfig {
+            min_page_words: 2500,
+            min_section_words: 300,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            seeds_dir: PathBuf::from("seeds"),
+            metadata: PathBuf::from("seeds.toml"),
+            placeholder: "Articles".into(),
+            notes_placeholder: "Editorial notes".into(),
+            strict: false,
+            boilerplate: Vec::new(),
+            drop_sections: Vec::new(),
+            repeat_min_pages: 3,
+            split: SplitConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Parse the `[preprocessor.seeds]` table, rejecting unknown keys by name.
+    pub fn from_table(table: &toml::Table) -> Result<Config> {
+        let known: Vec<String> = Config::default_keys();
+        for key in table.keys() {
+            if !known.iter().any(|k| k == key) && !MDBOOK_KEYS.contains(&key.as_str()) {
+                bail!(
+                    "book.toml: unknown key `preprocessor.seeds.{key}`; expected one of: {}",
+                    known.join(", ")
+                );
+            }
+        }
+        let mut clean = table.clone();
+        for k in MDBOOK_KEYS {
+            clean.remove(*k);
+        }
+        let config: Config = toml::Value::Table(clean)
+            .try_into()
+            .context("book.toml: invalid `[preprocessor.seeds]` table")?;
+        config.compile_patterns()?;
+        Ok(config)
+    }
+
+    fn default_keys() -> Vec<String> {
+        [
+            "seeds-dir",
+            "metadata",
+            "placeholder",
+            "notes-placeholder",
+            "strict",
+            "boilerplate",
+            "drop-sections",
+            "repeat-min-pages",
+            "split",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    /// Compile the configured patterns, naming the key and the pattern on error.
+    pub fn compile_patterns(&self) -> Result<Patterns> {
+        Ok(Patterns {
+            boilerplate: compile_list("boilerplate", &self.boilerplate)?,
+            drop_sections: compile_list("drop-sections", &self.drop_sections)?,
+        })
+    }
+
+    /// Read the config from a book root's book.toml (defaults when absent).
+    pub fn from_book_root(root: &Path) -> Result<Config> {
+        let path = root.join("book.toml");
+        if !path.exists() {
+            return Ok(Config::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let doc: toml::Table = text
+            .parse()
+            .with_context(|| format!("{}: not valid TOML", path.display()))?;
+        match doc
+            .get("preprocessor")
+            .and_then(|p| p.get("seeds"))
+            .and_then(|s| s.as_table())
+        {
+            Some(t) => Config::from_table(t),
+            None => Ok(Config::default()),
+        }
+    }
+}
+
+/// Compiled user patterns.
+#[derive(Debug, Clone, Default)]
+pub struct Patterns {
+    pub boilerplate: Vec<Regex>,
+    pub drop_sections: Vec<Regex>,
+}
+
+fn compile_list(key: &str, patterns: &[String]) -> Result<Vec<Regex>> {
+    patterns
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            Regex::new(&format!("(?i)^(?:{p})$")).with_context(|| {
+                format!(
+                    "book.toml: `preprocessor.seeds.{key}[{i}]` = {p:?} is not a valid regular expression"
+                )
+            })
+        })
+        .collect()
+}
+
+/// What an editor knows about one page, from the metadata file (`seeds/seeds.toml`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PageMeta {
+    /// The page's title, when the scraped text does not contain it.
+    pub title: Option<String>,
+    /// Name of the site or publication the page was scraped from.
+    pub source: Option<String>,
+    /// Kind of source, e.g. "journal abstract", "charity information page".
+    pub kind: Option<String>,
+    /// The address the page was scraped from, when known.
+    pub url: Option<String>,
+    /// The date the page was retrieved, when known.
+    pub retrieved: Option<String>,
+}
+
+/// The metadata file: `[pages."file name.txt"]` tables.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetadataFile {
+    #[serde(default)]
+    pub pages: BTreeMap<String, PageMeta>,
+}
+
+impl MetadataFile {
+    pub fn load(path: &Path) -> Result<MetadataFile> {
+        if !path.exists() {
+            return Ok(MetadataFile::default());
+        }
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read metadata file {}", path.display()))?;
+        toml::from_str(&text).with_context(|| {
+            format!(
+                "{}: invalid metadata; expected [pages.\"<file name>\"] tables with keys title, source, kind, url, retrieved",
+                path.display()
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(s: &str) -> toml::Table {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn defaults_and_mdbook_keys_are_accepted() {
+        let c = Config::from_table(&table("command = \"x\"\nafter = [\"links\"]")).unwrap();
+        assert_eq!(c.placeholder, "Articles");
+        assert_eq!(c.seeds_dir, PathBuf::from("seeds"));
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let e = Config::from_table(&table("boilerplates = []")).unwrap_err();
+        assert!(
+            format!("{e:#}").contains("preprocessor.seeds.boilerplates"),
+            "{e:#}"
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_explained() {
+        let e = Config::from_table(&table("strict = \"yes\"")).unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(msg.contains("strict") || msg.contains("bool"), "{msg}");
+    }
+
+    #[test]
+    fn bad_regex_names_key_and_index() {
+        let e = Config::from_table(&table("boilerplate = [\"ok\", \"(unclosed\"]")).unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(msg.contains("preprocessor.seeds.boilerplate[1]"), "{msg}");
+    }
+
+    #[test]
+    fn metadata_rejects_unknown_keys() {
+        let e = toml::from_str::<MetadataFile>("[pages.\"a.txt\"]\nurl = \"x\"\nauthor = \"y\"");
+        assert!(e.is_err());
+    }
+}

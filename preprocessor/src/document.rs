@@ -1,0 +1,314 @@
+//! The typed document a page becomes, assembled from classified units.
+
+use crate::config::PageMeta;
+use crate::edits::Log;
+use crate::stages::classify::{Classified, Kind, MetaKey};
+use crate::text;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TitleOrigin {
+    /// From the metadata file.
+    Metadata,
+    /// A line of the page.
+    Page { line: usize },
+    /// The page has no title; derived from its most frequent phrase.
+    Derived,
+    /// Nothing to derive from: the file name.
+    FileName,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    pub text: String,
+    /// Continuation lines (authors, journal) shown as separate lines.
+    pub extra: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: String,
+        line: usize,
+    },
+    Paragraph {
+        text: String,
+        line: usize,
+    },
+    List {
+        ordered: bool,
+        items: Vec<ListEntry>,
+    },
+    Figure {
+        label: Option<String>,
+        text: String,
+        line: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaField {
+    pub key: MetaKey,
+    pub value: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The seed's file name.
+    pub file: String,
+    pub title: String,
+    pub title_origin: TitleOrigin,
+    /// Metadata found on the page, in page order.
+    pub meta: Vec<MetaField>,
+    /// What the editor told us about the page.
+    pub page: PageMeta,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    pub fn meta(&self, key: MetaKey) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|m| m.key == key && !m.value.is_empty())
+            .map(|m| m.value.as_str())
+    }
+
+    /// Words of body text.
+    pub fn word_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { text, .. }
+                | Block::Paragraph { text, .. }
+                | Block::Figure { text, .. } => text::word_count(text),
+                Block::List { items, .. } => items.iter().map(|i| text::word_count(&i.text)).sum(),
+            })
+            .sum()
+    }
+}
+
+/// Assemble the document of one page.
+pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Document {
+    let mut meta = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut page_title = None;
+    for (i, it) in c.items.iter().enumerate() {
+        let line = it.unit.first;
+        match &it.kind {
+            Kind::Title => page_title = Some((it.unit.text.clone(), line)),
+            Kind::Meta { key, value } => meta.push(MetaField {
+                key: *key,
+                value: value.clone(),
+                line,
+            }),
+            Kind::Heading => blocks.push(Block::Heading {
+                level: 2,
+                text: it.unit.text.clone(),
+                line,
+            }),
+            Kind::Paragraph | Kind::Open => blocks.push(Block::Paragraph {
+                text: it.unit.text.clone(),
+                line,
+            }),
+            Kind::Caption { label } => blocks.push(Block::Figure {
+                label: label.clone(),
+                text: it.unit.text.clone(),
+                line,
+            }),
+            Kind::ListItem { ordered } => {
+                let entry = ListEntry {
+                    text: strip_number(&it.unit.text, *ordered),
+                    extra: it.unit.extra.clone(),
+                    line,
+                };
+                match blocks.last_mut() {
+                    Some(Block::List { ordered: o, items }) if o == ordered => items.push(entry),
+                    _ => blocks.push(Block::List {
+                        ordered: *ordered,
+                        items: vec![entry],
+                    }),
+                }
+            }
+            Kind::Drop(_) | Kind::FigureLabel => {}
+        }
+        let _ = i;
+    }
+    set_heading_levels(&mut blocks);
+    let (title, title_origin) = if let Some(t) = page.title.clone() {
+        (t, TitleOrigin::Metadata)
+    } else if let Some((t, line)) = page_title {
+        (t, TitleOrigin::Page { line })
+    } else if let Some(t) = derive_title(&blocks) {
+        log.warn(
+            0,
+            format!(
+                "the page has no title line; derived \"{t}\" from its most frequent phrase. Set `title` for this file in the metadata file to choose one"
+            ),
+        );
+        (t, TitleOrigin::Derived)
+    } else {
+        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+        log.warn(
+            0,
+            "the page has no title and no text to derive one from; using the file name",
+        );
+        (stem, TitleOrigin::FileName)
+    };
+    Document {
+        file: file.to_string(),
+        title,
+        title_origin,
+        meta,
+        page: page.clone(),
+        blocks,
+    }
+}
+
+fn strip_number(t: &str, ordered: bool) -> String {
+    if !ordered {
+        return t.to_string();
+    }
+    let rest = t.trim_start_matches('(');
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.strip_prefix(['.', ')'])
+        .map_or(t, str::trim_start)
+        .to_string()
+}
+
+/// Numbered headings ("2.1 Methods") nest by their number. Otherwise a heading
+/// directly followed by another heading is a parent: the headings after it are
+/// one level deeper until the next such parent.
+fn set_heading_levels(blocks: &mut [Block]) {
+    let mut in_parent = false;
+    for i in 0..blocks.len() {
+        let next_is_heading = matches!(blocks.get(i + 1), Some(Block::Heading { .. }));
+        if let Block::Heading { level, text, .. } = &mut blocks[i] {
+            if let Some(depth) = numbered_depth(text) {
+                *level = (depth + 1).min(6) as u8;
+                continue;
+            }
+            if next_is_heading {
+                *level = 2;
+                in_parent = true;
+            } else {
+                *level = if in_parent { 3 } else { 2 };
+            }
+        }
+    }
+}
+
+/// "2. Methods" → 1, "2.1 Design" → 2.
+fn numbered_depth(t: &str) -> Option<usize> {
+    let num: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let rest = &t[num.len()..];
+    if num.is_empty() || !rest.starts_with(' ') || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(num.trim_end_matches('.').split('.').count())
+}
+
+/// The phrase (2 to 6 words, content words at both ends, used at least three
+/// times in the body) with the most words × uses, earliest on a tie: what the
+/// page is about, for pages with no title.
+pub fn derive_title(blocks: &[Block]) -> Option<String> {
+    // key → (count, first position, original spelling)
+    let mut counts: HashMap<Vec<String>, (usize, usize, String)> = HashMap::new();
+    let mut pos = 0usize;
+    for b in blocks {
+        let Block::Paragraph { text: t, .. } = b else {
+            continue;
+        };
+        let toks: Vec<&str> = text::words(t).collect();
+        for n in 2..=6 {
+            for (k, w) in toks.windows(n).enumerate() {
+                if text::is_stop_word(w[0]) || text::is_stop_word(w[n - 1]) {
+                    continue;
+                }
+                if w.iter().any(|x| x.chars().any(|c| c.is_ascii_digit())) {
+                    continue;
+                }
+                let key: Vec<String> = w.iter().map(|x| x.to_lowercase()).collect();
+                counts.entry(key).or_insert((0, pos + k, w.join(" "))).0 += 1;
+            }
+        }
+        pos += toks.len();
+    }
+    let (_, (_, _, phrase)) = counts.into_iter().filter(|(_, (c, _, _))| *c >= 3).max_by(
+        |(ka, (ca, pa, _)), (kb, (cb, pb, _))| {
+            (ka.len() * ca)
+                .cmp(&(kb.len() * cb))
+                .then(pb.cmp(pa))
+                .then_with(|| kb.cmp(ka))
+        },
+    )?;
+    let mut chars = phrase.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(t: &str) -> Block {
+        Block::Paragraph {
+            text: t.into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn derived_title_prefers_long_frequent_phrase() {
+        let b = vec![
+            para("Metastatic osteosarcoma in pediatric patients is hard."),
+            para("We treat metastatic osteosarcoma in pediatric patients."),
+            para("Outcomes for metastatic osteosarcoma in pediatric patients vary."),
+            para("Bone tumours differ. Bone tumours vary. Bone tumours grow."),
+        ];
+        assert_eq!(
+            derive_title(&b).as_deref(),
+            Some("Metastatic osteosarcoma in pediatric patients")
+        );
+        assert_eq!(derive_title(&[para("nothing repeats here")]), None);
+    }
+
+    #[test]
+    fn heading_levels() {
+        let h = |t: &str| Block::Heading {
+            level: 0,
+            text: t.into(),
+            line: 1,
+        };
+        let mut b = vec![
+            h("Understanding cells"),
+            h("How cells work"),
+            para("x"),
+            h("Genetic changes"),
+            para("y"),
+        ];
+        set_heading_levels(&mut b);
+        let levels: Vec<u8> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(levels, vec![2, 3, 3]);
+        let mut n = vec![h("2. Methods"), para("x"), h("2.1 Design"), para("y")];
+        set_heading_levels(&mut n);
+        assert!(matches!(n[2], Block::Heading { level: 3, .. }));
+    }
+
+    #[test]
+    fn ordered_numbers_are_stripped() {
+        assert_eq!(strip_number("1. Sheng G", true), "Sheng G");
+        assert_eq!(strip_number("(2) Ma R", true), "Ma R");
+    }
+}

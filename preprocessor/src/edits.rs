@@ -1,0 +1,159 @@
+//! The edit record: every automated change the cleaner makes, with provenance.
+//!
+//! The `--report` output and the book's "Editorial notes" chapter are both
+//! rendered from this one record, so they always agree.
+
+use std::fmt;
+
+/// The pipeline stage that made an edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    Decode,
+    Normalise,
+    Reflow,
+    Classify,
+    Repair,
+    Corpus,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Decode => "decode",
+            Stage::Normalise => "normalise",
+            Stage::Reflow => "reflow",
+            Stage::Classify => "classify",
+            Stage::Repair => "repair",
+            Stage::Corpus => "corpus",
+        }
+    }
+}
+
+/// What an edit did to the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Action {
+    /// A line (or part of one) was removed from the body.
+    Removed,
+    /// A line was moved out of the body into the chapter's metadata.
+    MovedToMetadata,
+    /// Two lines or paragraphs were joined.
+    Joined,
+    /// Characters were replaced (normalisation, corrections).
+    Changed,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Removed => "removed",
+            Action::MovedToMetadata => "moved to metadata",
+            Action::Joined => "joined",
+            Action::Changed => "changed",
+        }
+    }
+}
+
+/// One automated edit, traceable to a line of a raw seed file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub file: String,
+    /// 1-based line number in the raw file.
+    pub line: usize,
+    pub stage: Stage,
+    pub action: Action,
+    /// The text before the edit (for removals: the removed text).
+    pub before: String,
+    /// The text after the edit (empty for removals).
+    pub after: String,
+    /// Why the cleaner did it, in words an editor understands.
+    pub reason: String,
+}
+
+impl fmt::Display for Edit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: [{}] {}: {}",
+            self.file,
+            self.line,
+            self.stage.as_str(),
+            self.action.as_str(),
+            self.reason
+        )?;
+        if !self.before.is_empty() {
+            write!(f, ": {:?}", self.before)?;
+        }
+        if !self.after.is_empty() {
+            write!(f, " -> {:?}", self.after)?;
+        }
+        Ok(())
+    }
+}
+
+/// Something the cleaner was unsure of, or an input problem, for the editor to look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: String,
+    /// 1-based line, 0 when the warning concerns the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: warning: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: warning: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+/// Collects edits and warnings for one file.
+#[derive(Debug, Default, Clone)]
+pub struct Log {
+    pub file: String,
+    pub edits: Vec<Edit>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Log {
+    pub fn new(file: impl Into<String>) -> Self {
+        Log {
+            file: file.into(),
+            ..Default::default()
+        }
+    }
+
+    pub fn edit(
+        &mut self,
+        line: usize,
+        stage: Stage,
+        action: Action,
+        before: impl Into<String>,
+        after: impl Into<String>,
+        reason: impl Into<String>,
+    ) {
+        self.edits.push(Edit {
+            file: self.file.clone(),
+            line,
+            stage,
+            action,
+            before: before.into(),
+            after: after.into(),
+            reason: reason.into(),
+        });
+    }
+
+    pub fn removed(&mut self, line: usize, stage: Stage, text: &str, reason: impl Into<String>) {
+        self.edit(line, stage, Action::Removed, text, "", reason);
+    }
+
+    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            file: self.file.clone(),
+            line,
+            message: message.into(),
+        });
+    }
+}

@@ -1,0 +1,95 @@
+//! Escaping: seed text is data, never markup.
+//!
+//! Every character that CommonMark, GFM extensions, HTML or mdBook's
+//! `{{#...}}` directives could read as syntax is backslash-escaped (Markdown)
+//! or entity-escaped (HTML contexts).
+
+/// Escape text for a Markdown inline context (paragraph, list item, heading).
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '{' | '}' | '|' | '~' | '&' | '$'
+            | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    escape_line_start(&out)
+}
+
+/// Characters that only mean something at the start of a line.
+fn escape_line_start(s: &str) -> String {
+    let first = s.chars().next();
+    match first {
+        Some('#' | '-' | '+' | '=' | ':' | '!' | '%') => format!("\\{s}"),
+        Some(c) if c.is_ascii_digit() => {
+            // "1. " or "1) " would start an ordered list.
+            let digits = s.chars().take_while(char::is_ascii_digit).count();
+            let rest = &s[digits..];
+            if rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")" {
+                format!("{}\\{}", &s[..digits], rest)
+            } else {
+                s.to_string()
+            }
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// Escape text for HTML element content or a double-quoted attribute.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // mdBook's link preprocessor looks for {{# in chapter text, HTML included.
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            '\\' => out.push_str("&#92;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_syntax_is_neutralised() {
+        assert_eq!(markdown("a *b* _c_"), r"a \*b\* \_c\_");
+        assert_eq!(markdown("<script>x</script>"), r"\<script\>x\</script\>");
+        assert_eq!(markdown("# not a heading"), r"\# not a heading");
+        assert_eq!(markdown("1. not a list"), r"1\. not a list");
+        assert_eq!(markdown("2025 was a year"), "2025 was a year");
+        assert_eq!(
+            markdown("{{#include /etc/passwd}}"),
+            r"\{\{#include /etc/passwd\}\}"
+        );
+        assert_eq!(
+            markdown("[x](javascript:alert(1))"),
+            r"\[x\](javascript:alert(1))"
+        );
+        assert_eq!(markdown("- dash"), r"\- dash");
+        assert_eq!(markdown("a | b"), r"a \| b");
+    }
+
+    #[test]
+    fn html_is_entity_escaped() {
+        assert_eq!(
+            html("<b onclick=\"x\">&"),
+            "&lt;b onclick=&quot;x&quot;&gt;&amp;"
+        );
+        assert_eq!(html("{{#title x}}"), "&#123;&#123;#title x&#125;&#125;");
+    }
+}

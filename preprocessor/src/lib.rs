@@ -1,0 +1,19 @@
+//! `mdbook-seeds`: turns raw scraped web pages into clean mdBook chapters.
+//!
+//! The pipeline (see [`pipeline`]) works on typed data: lines with
+//! provenance → units (paragraph candidates) → classified units → a
+//! [`document::Document`] → Markdown. Every automated edit is recorded in an
+//! [`edits::Log`] with file and line.
+
+pub mod book;
+pub mod config;
+pub mod corpus;
+pub mod document;
+pub mod edits;
+pub mod escape;
+pub mod pipeline;
+pub mod render;
+pub mod stages;
+pub mod text;
+
+pub use book::SeedsPreprocessor;

@@ -1,0 +1,205 @@
+//! The `mdbook-seeds` binary: mdBook preprocessor protocol, `build`, `clean`.
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use mdbook_driver::MDBook;
+use mdbook_preprocessor::Preprocessor;
+use mdbook_seeds::SeedsPreprocessor;
+use mdbook_seeds::config::{Config, MetadataFile};
+use mdbook_seeds::pipeline::{Input, clean_corpus};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mdbook-seeds",
+    version,
+    about = "Turn raw scraped web pages into a clean, searchable mdBook",
+    long_about = "Turn raw scraped web pages into a clean, searchable mdBook.\n\n\
+        Without a subcommand it runs as an mdBook preprocessor: it reads the book as JSON on \
+        standard input and writes the book with the cleaned chapters to standard output."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tell mdBook whether a renderer is supported (preprocessor protocol).
+    Supports {
+        /// The renderer's name, e.g. html.
+        renderer: String,
+    },
+    /// Build the book with mdBook embedded (no mdBook install needed).
+    Build {
+        /// The book's root folder (the one with book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write the site here instead of the book's build folder.
+        #[arg(long, short = 'd')]
+        dest_dir: Option<PathBuf>,
+    },
+    /// Print the cleaned Markdown of raw pages (all cleaned together as one corpus).
+    Clean {
+        /// Raw page files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write OUT/<file stem>.md for each input instead of printing.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Print every edit with file:line to standard error (or OUT/report.txt with --out-dir).
+        #[arg(long)]
+        report: bool,
+        /// The book whose configuration applies (default: the current folder if it has book.toml).
+        #[arg(long)]
+        book: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => preprocess(),
+        Some(Command::Supports { renderer }) => {
+            return match SeedsPreprocessor.supports_renderer(&renderer) {
+                Ok(true) => ExitCode::SUCCESS,
+                _ => ExitCode::FAILURE,
+            };
+        }
+        Some(Command::Build { dir, dest_dir }) => build(&dir, dest_dir),
+        Some(Command::Clean {
+            files,
+            out_dir,
+            report,
+            book,
+        }) => clean(&files, out_dir.as_deref(), report, book.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mdbook-seeds: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn preprocess() -> Result<()> {
+    let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin())
+        .context("reading the book from mdBook on standard input")?;
+    let book = SeedsPreprocessor.run(&ctx, book)?;
+    let stdout = std::io::stdout();
+    serde_json::to_writer(stdout.lock(), &book).context("writing the book to standard output")?;
+    Ok(())
+}
+
+fn build(dir: &Path, dest: Option<PathBuf>) -> Result<()> {
+    let start = std::time::Instant::now();
+    let mut book =
+        MDBook::load(dir).with_context(|| format!("loading the book in {}", dir.display()))?;
+    if let Some(d) = dest {
+        book.config.build.build_dir = d;
+    }
+    // Registered under the same name as book.toml's entry, so nothing is spawned.
+    book.with_preprocessor(SeedsPreprocessor);
+    book.build().context("building the book")?;
+    eprintln!(
+        "mdbook-seeds: built {} in {:.2}s",
+        book.root.join(&book.config.build.build_dir).display(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn clean(
+    files: &[PathBuf],
+    out_dir: Option<&Path>,
+    report: bool,
+    book: Option<&Path>,
+) -> Result<()> {
+    let root = match book {
+        Some(b) => Some(b.to_path_buf()),
+        None => Path::new("book.toml").exists().then(|| PathBuf::from(".")),
+    };
+    let (config, metadata) = match &root {
+        Some(r) => {
+            let c = Config::from_book_root(r)?;
+            let m = MetadataFile::load(&r.join(&c.seeds_dir).join(&c.metadata))?;
+            (c, m)
+        }
+        None => (Config::default(), MetadataFile::default()),
+    };
+    let mut inputs = Vec::new();
+    let mut stems = std::collections::HashSet::new();
+    for f in files {
+        let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .with_context(|| format!("{} is not a file", f.display()))?;
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if out_dir.is_some() && !stems.insert(stem.clone()) {
+            bail!(
+                "two inputs share the file stem {stem:?}; their outputs would overwrite each other in --out-dir"
+            );
+        }
+        inputs.push(Input { name, bytes });
+    }
+    let cleaned = clean_corpus(&inputs, &config, &metadata)?;
+    let (chapters, _) = mdbook_seeds::book::chapters(&cleaned, &config);
+    let mut report_text = String::new();
+    for p in &cleaned.pages {
+        for e in &p.log.edits {
+            report_text.push_str(&format!("{e}\n"));
+        }
+    }
+    for w in cleaned.warnings() {
+        report_text.push_str(&format!("{w}\n"));
+        if !report {
+            eprintln!("mdbook-seeds: {w}");
+        }
+    }
+    match out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            for (page, ch) in cleaned.pages.iter().zip(&chapters) {
+                let stem = Path::new(&page.doc.file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let path = dir.join(format!("{stem}.md"));
+                std::fs::write(&path, flatten(ch))
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            if report {
+                let path = dir.join("report.txt");
+                std::fs::write(&path, &report_text)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            for ch in &chapters {
+                out.write_all(flatten(ch).as_bytes())?;
+            }
+            if report {
+                eprint!("{report_text}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A chapter and its sub-chapters as one Markdown text.
+fn flatten(ch: &mdbook_seeds::render::ChapterOut) -> String {
+    let mut s = ch.content.clone();
+    for c in &ch.children {
+        s.push_str(&flatten(c));
+    }
+    s
+}

@@ -1,0 +1,619 @@
+//! Stage 4: label every unit of a page.
+//!
+//! Order matters and is visible here: repeated edge phrases are stripped,
+//! then per-unit signals (known phrases, calls to action, metadata, figure
+//! labels, navigation lines, running headers, corpus-wide repetition,
+//! duplicates), then jusText-style quality with neighbour context, which
+//! decides headings (a heading takes the class of the text it introduces),
+//! then the page title and the zones before it and after the last text.
+
+use crate::corpus::Corpus;
+use crate::edits::{Action, Log, Stage};
+use crate::stages::reflow::Unit;
+use crate::stages::rules::Rules;
+use crate::text;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a unit is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Not decided yet (internal).
+    Open,
+    Drop(String),
+    Meta {
+        key: MetaKey,
+        value: String,
+    },
+    Title,
+    Heading,
+    Paragraph,
+    ListItem {
+        ordered: bool,
+    },
+    FigureLabel,
+    Caption {
+        label: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MetaKey {
+    Authors,
+    Citation,
+    Published,
+    Doi,
+    Keywords,
+    LastReviewed,
+    NextReview,
+}
+
+impl MetaKey {
+    pub fn label(self) -> &'static str {
+        match self {
+            MetaKey::Authors => "Authors",
+            MetaKey::Citation => "Citation",
+            MetaKey::Published => "Published",
+            MetaKey::Doi => "DOI",
+            MetaKey::Keywords => "Keywords",
+            MetaKey::LastReviewed => "Last reviewed at source",
+            MetaKey::NextReview => "Next review due at source",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quality {
+    Good,
+    Short,
+    Bad,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub unit: Unit,
+    pub kind: Kind,
+    quality: Quality,
+}
+
+/// A page after classification.
+#[derive(Debug, Clone)]
+pub struct Classified {
+    pub items: Vec<Item>,
+    /// Index of the item chosen as title, if the page has one.
+    pub title: Option<usize>,
+}
+
+static ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?\d{1,3}[.)]\s+\S"));
+static FIG_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(fig\.?|figure|table|image|chart|graph)\s*\d+[a-z]?[.:]?$"));
+static PAGE_FURNITURE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(page\s+\d+(\s+(of|/)\s+\d+)?|\d{1,4}|\d+\s*/\s*\d+)$"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(\d{1,2}(st|nd|rd|th)? [a-z]{3,9}\.? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4}|[a-z]{3,9} \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$",
+    )
+});
+static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
+    vec![
+        (
+            MetaKey::LastReviewed,
+            re(
+                r"(?i)^(?:page )?last (?:reviewed|updated|modified|checked)(?: on| date)?\s*:?\s*(.*)$",
+            ),
+        ),
+        (
+            MetaKey::NextReview,
+            re(r"(?i)^next review(?: due| date)?(?: on)?\s*:?\s*(.*)$"),
+        ),
+        (
+            MetaKey::Published,
+            re(
+                r"(?i)^(?:date )?(?:first )?(?:published|posted|updated)(?: on)?\s*:?\s*(.*\d{4}.*)$",
+            ),
+        ),
+        (
+            MetaKey::Doi,
+            re(r"(?i)^doi\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+?)\.?$"),
+        ),
+        (MetaKey::Keywords, re(r"(?i)^key ?words?\s*:\s*(.+?)\.?$")),
+        (
+            MetaKey::Citation,
+            re(
+                r"^\.?\s*((?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+(?:\(\d+\))?\s*:\s*[\w–-]+)\.?$",
+            ),
+        ),
+        (
+            MetaKey::Authors,
+            re(r"(?i)^(?:by|written by|authors?:|reviewed by|medically reviewed by)\s+(.{3,120})$"),
+        ),
+    ]
+});
+static ET_AL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.{2,120}?\bet al\.?)(.*)$"));
+
+fn re(s: &str) -> Regex {
+    match Regex::new(s) {
+        Ok(r) => r,
+        Err(e) => panic!("built-in regex {s:?} is invalid: {e}"),
+    }
+}
+
+fn heading_shaped(s: &str) -> bool {
+    let n = text::word_count(s);
+    (1..=14).contains(&n)
+        && s.chars().count() <= 110
+        && text::starts_uppercase_or_digit(s)
+        && (!text::ends_sentence(s) || s.ends_with('?'))
+}
+
+fn quality(s: &str) -> Quality {
+    let n = text::word_count(s);
+    let d = text::stop_density(s);
+    if n < 8 || s.chars().count() < 50 || (!text::ends_sentence(s) && n < 15) {
+        Quality::Short
+    } else if d >= 0.25 || (n >= 25 && d >= 0.15) {
+        Quality::Good
+    } else {
+        Quality::Bad
+    }
+}
+
+/// Classify the units of one page.
+pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log) -> Classified {
+    let mut units = units;
+    let edge = strip_edge_phrase(&mut units, log);
+    let mut items: Vec<Item> = units
+        .into_iter()
+        .map(|u| {
+            let q = quality(&u.text);
+            Item {
+                unit: u,
+                kind: Kind::Open,
+                quality: q,
+            }
+        })
+        .collect();
+
+    label_units(&mut items, rules, corpus, edge.as_deref());
+    bind_captions(&mut items);
+    drop_sections(&mut items, rules);
+    resolve_context(&mut items);
+    let title = choose_title(&mut items, rules, edge.as_deref());
+    drop_trailing(&mut items);
+    for it in &mut items {
+        if it.kind == Kind::Open {
+            it.kind = Kind::Paragraph;
+        }
+    }
+    for it in &items {
+        match &it.kind {
+            Kind::Drop(reason) => {
+                let mut text = it.unit.text.clone();
+                for e in &it.unit.extra {
+                    text.push_str(" / ");
+                    text.push_str(e);
+                }
+                log.removed(it.unit.first, Stage::Classify, &text, reason.clone());
+            }
+            Kind::Meta { key, .. } => log.edit(
+                it.unit.first,
+                Stage::Classify,
+                Action::MovedToMetadata,
+                it.unit.text.clone(),
+                "",
+                format!("page metadata ({})", key.label()),
+            ),
+            _ => {}
+        }
+    }
+    Classified { items, title }
+}
+
+/// A phrase repeated at the start or end of many paragraphs (SEO pages):
+/// removed from them, kept once where it stands alone. Returns the phrase.
+fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
+    let mut counts: HashMap<String, (usize, String)> = HashMap::new();
+    for u in units.iter().filter(|u| !u.bullet) {
+        let toks: Vec<&str> = u.text.split(' ').collect();
+        if toks.len() < 8 {
+            continue;
+        }
+        for k in 3..=12.min(toks.len() - 4) {
+            if let Some(p) = edge_prefix(&toks, k) {
+                let e = counts.entry(p.to_lowercase()).or_insert((0, p.clone()));
+                e.0 += 1;
+            }
+            if let Some(p) = edge_suffix(&toks, k) {
+                let e = counts.entry(p.to_lowercase()).or_insert((0, p.clone()));
+                e.0 += 1;
+            }
+        }
+    }
+    let (_, (n, phrase)) = counts
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 3)
+        .max_by_key(|(k, (n, _))| (*n, k.len(), std::cmp::Reverse(k.clone())))?;
+    let k = phrase.split(' ').count();
+    for u in units.iter_mut().filter(|u| !u.bullet) {
+        let toks: Vec<&str> = u.text.split(' ').collect();
+        if toks.len() < 8 {
+            continue;
+        }
+        let mut new = u.text.clone();
+        if edge_prefix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
+            new = toks[k..].join(" ");
+        } else if edge_suffix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
+            new = toks[..toks.len() - k].join(" ");
+        }
+        if new != u.text {
+            log.edit(
+                u.first,
+                Stage::Classify,
+                Action::Removed,
+                phrase.clone(),
+                "",
+                format!(
+                    "phrase repeated at the start or end of {n} paragraphs (SEO filler) removed; kept once as a heading or title"
+                ),
+            );
+            u.text = new;
+        }
+    }
+    Some(phrase)
+}
+
+fn edge_prefix(toks: &[&str], k: usize) -> Option<String> {
+    let last = toks[k - 1];
+    let next = toks.get(k)?;
+    (text::starts_uppercase_or_digit(toks[0])
+        && !last.ends_with(|c: char| c.is_ascii_punctuation())
+        && text::starts_uppercase_or_digit(next))
+    .then(|| toks[..k].join(" "))
+}
+
+fn edge_suffix(toks: &[&str], k: usize) -> Option<String> {
+    let start = toks.len().checked_sub(k)?;
+    let before = toks.get(start.checked_sub(1)?)?;
+    (text::ends_full_stop(before)
+        && text::starts_uppercase_or_digit(toks[start])
+        && !toks[toks.len() - 1].ends_with(|c: char| c.is_ascii_punctuation()))
+    .then(|| toks[start..].join(" "))
+}
+
+fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<&str>) {
+    // Running headers/footers: the same short line standing alone 3+ times.
+    let mut standalone: HashMap<String, usize> = HashMap::new();
+    for it in items.iter() {
+        if it.unit.text.chars().count() <= 80 {
+            *standalone.entry(text::fold(&it.unit.text)).or_default() += 1;
+        }
+    }
+    let first_good = items
+        .iter()
+        .position(|i| {
+            i.quality == Quality::Good
+                && !i.unit.bullet
+                && rules.boilerplate(&i.unit.text).is_none()
+                && !rules.is_call_to_action(&i.unit.text)
+        })
+        .unwrap_or(items.len());
+    let mut prev_text: Option<String> = None;
+    let mut pending_meta: Option<usize> = None;
+    for idx in 0..items.len() {
+        let it = &items[idx];
+        let t = it.unit.text.clone();
+        let folded = text::fold(&t);
+        let kind = if prev_text.as_deref() == Some(t.as_str()) {
+            Some(Kind::Drop(DUPLICATE.into()))
+        } else if PAGE_FURNITURE.is_match(&t) {
+            Some(Kind::Drop("page number or running footer".into()))
+        } else if let Some(label) = rules.boilerplate(&t) {
+            Some(Kind::Drop(label))
+        } else if rules.is_call_to_action(&t) {
+            Some(Kind::Drop(
+                "advert: a call to action in the site's voice".into(),
+            ))
+        } else if let Some((key, value)) = metadata(&t, idx < first_good) {
+            Some(Kind::Meta { key, value })
+        } else if FIG_LABEL.is_match(&t) {
+            Some(Kind::FigureLabel)
+        } else if is_navigation_line(&t) {
+            Some(Kind::Drop(
+                "navigation menu (a run of capitalised links with no sentence)".into(),
+            ))
+        } else if standalone.get(&folded).copied().unwrap_or(0) >= 3
+            && edge.is_none_or(|e| text::fold(e) != folded)
+            && !rules.is_generic_heading(&t)
+        {
+            Some(Kind::Drop(format!(
+                "running header or footer (stands alone {} times on this page)",
+                standalone[&folded]
+            )))
+        } else if t.chars().count() <= 80
+            && !text::ends_full_stop(&t)
+            && corpus.pages >= 2
+            && corpus.pages_with_line(&t) >= rules.repeat_min_pages.max(2)
+            && !rules.is_generic_heading(&t)
+        {
+            Some(Kind::Drop(format!(
+                "appears on {} pages of the corpus (site navigation)",
+                corpus.pages_with_line(&t)
+            )))
+        } else {
+            None
+        };
+        let kind = match kind {
+            Some(k) => Some(k),
+            None if it.unit.bullet => Some(Kind::ListItem { ordered: false }),
+            None if ORDERED.is_match(&t) && it.unit.indent > 0 => {
+                Some(Kind::ListItem { ordered: true })
+            }
+            None => None,
+        };
+        // A metadata label whose value is on the next line ("Last reviewed:" / "05 Dec 2017").
+        if let (Some(p), None) = (pending_meta, &kind)
+            && DATE.is_match(&t)
+        {
+            if let Kind::Meta { value, .. } = &mut items[p].kind {
+                *value = t.clone();
+            }
+            items[p].unit.last = items[idx].unit.last;
+            items[idx].kind = Kind::Drop(META_VALUE.into());
+            pending_meta = None;
+            prev_text = Some(t);
+            continue;
+        }
+        pending_meta = match &kind {
+            Some(Kind::Meta { value, .. }) if value.is_empty() => Some(idx),
+            _ => None,
+        };
+        // A sentence-like line immediately duplicated is an image's alt text and caption.
+        if matches!(&kind, Some(Kind::Drop(r)) if r.starts_with(DUPLICATE))
+            && idx > 0
+            && items[idx - 1].kind == Kind::Open
+            && text::word_count(&t) >= 5
+        {
+            items[idx - 1].kind = Kind::Caption { label: None };
+        }
+        if let Some(k) = kind {
+            items[idx].kind = k;
+        }
+        prev_text = Some(t);
+    }
+}
+
+/// Metadata lines. Author lines count only before the text starts.
+fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
+    for (key, re) in META.iter() {
+        if *key == MetaKey::Authors && !in_header {
+            continue;
+        }
+        if let Some(c) = re.captures(t) {
+            let value = c.get(1).map_or("", |m| m.as_str()).trim().to_string();
+            if matches!(key, MetaKey::LastReviewed | MetaKey::NextReview)
+                && !(value.is_empty() || DATE.is_match(&value) || value.len() < 40)
+            {
+                continue;
+            }
+            return Some((*key, value));
+        }
+    }
+    if in_header
+        && t.chars().count() <= 200
+        && let Some(c) = ET_AL.captures(t)
+    {
+        return Some((MetaKey::Authors, c[1].trim().to_string()));
+    }
+    None
+}
+
+/// "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation".
+fn is_navigation_line(t: &str) -> bool {
+    let words: Vec<&str> = text::words(t).collect();
+    words.len() >= 6
+        && !text::ends_sentence(t)
+        && words
+            .iter()
+            .all(|w| !text::is_stop_word(w) && w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// "Fig. 1" labels: the next unit is the caption; duplicate labels were dropped.
+fn bind_captions(items: &mut [Item]) {
+    for i in 0..items.len() {
+        if items[i].kind != Kind::FigureLabel {
+            continue;
+        }
+        let label = items[i].unit.text.clone();
+        let next = (i + 1..items.len()).find(|&j| !matches!(items[j].kind, Kind::Drop(_)));
+        match next {
+            Some(j) if items[j].kind == Kind::Open => {
+                items[j].kind = Kind::Caption { label: Some(label) };
+                items[i].kind = Kind::Drop(MERGED_LABEL.into());
+                items[i].unit.text.clear();
+            }
+            _ => {
+                items[i].kind = Kind::Caption { label: None };
+            }
+        }
+    }
+}
+
+/// Configured `drop-sections`: a matching heading and everything up to the next heading-shaped line.
+fn drop_sections(items: &mut [Item], rules: &Rules) {
+    let mut dropping: Option<String> = None;
+    for it in items.iter_mut() {
+        if it.kind != Kind::Open && !matches!(it.kind, Kind::ListItem { .. }) {
+            continue;
+        }
+        if heading_shaped(&it.unit.text) && it.quality == Quality::Short {
+            dropping = rules.drops_section(&it.unit.text);
+        }
+        if let Some(r) = &dropping {
+            it.kind = Kind::Drop(r.clone());
+        }
+    }
+}
+
+/// jusText-style context: a heading takes the class of the text it introduces;
+/// other short or low-density units survive only next to good text.
+fn resolve_context(items: &mut [Item]) {
+    // Walk backwards so a heading can look at what it introduces, already decided.
+    let n = items.len();
+    let mut next_content: Option<bool> = None; // class of the next decided unit
+    for i in (0..n).rev() {
+        let it = &items[i];
+        match &it.kind {
+            Kind::Drop(r) => {
+                if !transparent(r) {
+                    next_content = Some(false);
+                }
+                continue;
+            }
+            Kind::Meta { .. } | Kind::FigureLabel => continue,
+            Kind::Open => {}
+            _ => {
+                next_content = Some(true);
+                continue;
+            }
+        }
+        let t = &it.unit.text;
+        if it.quality == Quality::Good {
+            items[i].kind = Kind::Paragraph;
+            next_content = Some(true);
+        } else if heading_shaped(t) {
+            if next_content == Some(true) {
+                items[i].kind = Kind::Heading;
+                next_content = Some(true);
+            } else {
+                items[i].kind =
+                    Kind::Drop("short line that introduces no text (menu item or button)".into());
+                next_content = Some(false);
+            }
+        } else {
+            // Short sentence or long low-density text: keep next to good text.
+            let prev_good = (0..i).rev().find_map(|j| match &items[j].kind {
+                Kind::Drop(r) if transparent(r) => None,
+                Kind::Drop(_) => Some(false),
+                Kind::Meta { .. } | Kind::FigureLabel => None,
+                Kind::Open => Some(items[j].quality == Quality::Good),
+                _ => Some(true),
+            });
+            if next_content == Some(true) || prev_good == Some(true) {
+                items[i].kind = Kind::Paragraph;
+                next_content = Some(true);
+            } else {
+                items[i].kind = Kind::Drop(format!(
+                    "{} between boilerplate (not part of the text)",
+                    if it.quality == Quality::Bad {
+                        "low-text-density line"
+                    } else {
+                        "short line"
+                    }
+                ));
+                next_content = Some(false);
+            }
+        }
+    }
+}
+
+/// The title: a heading repeated in the page header, else the last heading
+/// that is not a generic section name before the first paragraph.
+/// Everything before it (but metadata) is page header and goes.
+fn choose_title(items: &mut [Item], rules: &Rules, edge: Option<&str>) -> Option<usize> {
+    let first_para = items
+        .iter()
+        .position(|i| matches!(i.kind, Kind::Paragraph | Kind::ListItem { .. }))
+        .unwrap_or(items.len());
+    let candidates: Vec<usize> = (0..first_para)
+        .filter(|&i| {
+            let t = &items[i].unit.text;
+            (items[i].kind == Kind::Heading
+                || (matches!(items[i].kind, Kind::Drop(_))
+                    && heading_shaped(t)
+                    && text::word_count(t) >= 3
+                    && !t.is_empty()
+                    && !is_known_boilerplate(&items[i].kind)))
+                && !rules.is_generic_heading(t)
+        })
+        .collect();
+    let by_edge = edge.and_then(|e| {
+        let f = text::fold(e);
+        items.iter().position(|i| text::fold(&i.unit.text) == f)
+    });
+    let repeated = candidates.iter().copied().find(|&i| {
+        text::word_count(&items[i].unit.text) >= 3
+            && candidates.iter().any(|&j| {
+                j != i && text::fold(&items[j].unit.text) == text::fold(&items[i].unit.text)
+            })
+    });
+    let title = by_edge.or(repeated).or_else(|| {
+        candidates
+            .iter()
+            .copied()
+            .rev()
+            .find(|&i| items[i].kind == Kind::Heading)
+    })?;
+    let title_fold = text::fold(&items[title].unit.text);
+    items[title].kind = Kind::Title;
+    for i in 0..items.len() {
+        if i == title {
+            continue;
+        }
+        let same = text::fold(&items[i].unit.text) == title_fold;
+        if same && !matches!(items[i].kind, Kind::Drop(_)) {
+            items[i].kind = Kind::Drop("repeats the page title".into());
+        } else if i < title && matches!(items[i].kind, Kind::Heading | Kind::Paragraph | Kind::Open)
+        {
+            items[i].kind = Kind::Drop("page header before the title (site name, menu)".into());
+        }
+    }
+    // Between the title and the text: only the heading right before the text stays.
+    let first_para = items
+        .iter()
+        .position(|i| {
+            matches!(
+                i.kind,
+                Kind::Paragraph | Kind::ListItem { .. } | Kind::Caption { .. }
+            )
+        })
+        .unwrap_or(items.len());
+    let last_heading = (title..first_para)
+        .rev()
+        .find(|&i| items[i].kind == Kind::Heading);
+    for i in title + 1..first_para {
+        if items[i].kind == Kind::Heading && Some(i) != last_heading {
+            items[i].kind =
+                Kind::Drop("label between the title and the text (page furniture)".into());
+        }
+    }
+    Some(title)
+}
+
+/// Drops that say nothing about their neighbours (copies and merged parts of kept text).
+fn transparent(reason: &str) -> bool {
+    reason.starts_with(DUPLICATE)
+        || reason.starts_with(MERGED_LABEL)
+        || reason.starts_with(META_VALUE)
+}
+
+const DUPLICATE: &str = "duplicate of the line above";
+const MERGED_LABEL: &str = "figure label (merged into its caption)";
+const META_VALUE: &str = "value of the metadata line above (moved)";
+
+fn is_known_boilerplate(k: &Kind) -> bool {
+    matches!(k, Kind::Drop(r) if r.starts_with("boilerplate") || r.starts_with("advert") || r.starts_with("navigation"))
+}
+
+/// After the last text: headings and short lines with nothing after them go.
+fn drop_trailing(items: &mut [Item]) {
+    for it in items.iter_mut().rev() {
+        match it.kind {
+            Kind::Drop(_) | Kind::Meta { .. } => continue,
+            Kind::Heading => {
+                it.kind = Kind::Drop("heading at the end of the page with no text after it".into())
+            }
+            _ => break,
+        }
+    }
+}

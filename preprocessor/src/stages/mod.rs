@@ -1,0 +1,6 @@
+//! The cleaning stages, each a pure function with its own tests.
+pub mod classify;
+pub mod decode;
+pub mod normalise;
+pub mod reflow;
+pub mod rules;

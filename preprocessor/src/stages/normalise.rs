@@ -1,0 +1,217 @@
+//! Stage 2: decoded text to lines with provenance.
+//!
+//! Line endings, invisible and non-breaking spaces, typographic quotes,
+//! bullets, control characters and Unicode composition are normalised here,
+//! once, so later stages see one spelling of each thing.
+
+use crate::edits::{Action, Log, Stage};
+use unicode_normalization::UnicodeNormalization;
+
+/// One line of a raw file after normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the raw file.
+    pub no: usize,
+    /// Leading spaces before the text (after tab expansion).
+    pub indent: usize,
+    /// The line started with a bullet character (removed from `text`).
+    pub bullet: bool,
+    /// The text, trimmed, with single spaces. Empty for a blank line.
+    pub text: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty() && !self.bullet
+    }
+}
+
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '▫', '●', '○', '■', '□', '‣', '⁃', '∙', '·', '➢', '►', '▶', '✓', '✔',
+];
+
+/// Normalise `text` into lines. Counts of invisible changes are recorded once per kind.
+pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut nbsp = Counter::default();
+    let mut invisible = Counter::default();
+    let mut quotes = Counter::default();
+    // Split on \r\n, \r and \n alike.
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    if unified.len() != text.len() {
+        log.edit(
+            1,
+            Stage::Normalise,
+            Action::Changed,
+            "",
+            "",
+            "converted CRLF/CR line endings to LF",
+        );
+    }
+    for (i, raw) in unified.split('\n').enumerate() {
+        let no = i + 1;
+        let mut s = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            match c {
+                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                    nbsp.hit(no);
+                    s.push(' ');
+                }
+                '\t' => s.push_str("    "),
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
+                    invisible.hit(no);
+                }
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => {
+                    quotes.hit(no);
+                    s.push('\'');
+                }
+                '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => {
+                    quotes.hit(no);
+                    s.push('"');
+                }
+                c if c.is_control() => {
+                    log.edit(
+                        no,
+                        Stage::Normalise,
+                        Action::Removed,
+                        format!("U+{:04X}", c as u32),
+                        "",
+                        "control character removed",
+                    );
+                }
+                c => s.push(c),
+            }
+        }
+        let s: String = s.nfc().collect();
+        let indent = s.len() - s.trim_start_matches(' ').len();
+        let mut body = s.trim();
+        let mut bullet = false;
+        if let Some(first) = body.chars().next()
+            && BULLETS.contains(&first)
+        {
+            bullet = true;
+            body = body[first.len_utf8()..].trim_start();
+        } else if let Some(rest) = body
+            .strip_prefix("- ")
+            .or_else(|| body.strip_prefix("* "))
+            .or_else(|| body.strip_prefix("– "))
+            && !rest.trim().is_empty()
+        {
+            bullet = true;
+            body = rest.trim_start();
+        }
+        out.push(Line {
+            no,
+            indent,
+            bullet,
+            text: collapse_spaces(body),
+        });
+    }
+    // Trailing blank lines carry nothing.
+    while out.last().is_some_and(Line::is_blank) {
+        out.pop();
+    }
+    nbsp.report(
+        log,
+        "non-breaking or special spaces replaced by plain spaces",
+    );
+    invisible.report(
+        log,
+        "invisible characters (zero-width, soft hyphen, BOM) removed",
+    );
+    quotes.report(log, "typographic quotes replaced by plain quotes");
+    out
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+        } else {
+            out.push(c);
+            prev_space = false;
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Counter {
+    count: usize,
+    lines: usize,
+    first: usize,
+    last_line: usize,
+}
+
+impl Counter {
+    fn hit(&mut self, no: usize) {
+        if self.count == 0 {
+            self.first = no;
+        }
+        self.count += 1;
+        if self.last_line != no {
+            self.lines += 1;
+            self.last_line = no;
+        }
+    }
+
+    fn report(&self, log: &mut Log, what: &str) {
+        if self.count > 0 {
+            log.edit(
+                self.first,
+                Stage::Normalise,
+                Action::Changed,
+                "",
+                "",
+                format!("{} {what} on {} line(s)", self.count, self.lines),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<Line> {
+        normalise(s, &mut Log::new("t"))
+    }
+
+    #[test]
+    fn nbsp_runs_and_leading_space() {
+        let l = lines(" Abstract\u{00A0}\u{00A0} \nword\u{00A0}word ");
+        assert_eq!(l[0].text, "Abstract");
+        assert_eq!(l[0].indent, 1);
+        assert_eq!(l[1].text, "word word");
+    }
+
+    #[test]
+    fn bullets_are_recognised_and_removed() {
+        let l = lines("  • combinations of drugs\n- item\n-5 degrees\n* star");
+        assert!(l[0].bullet && l[0].text == "combinations of drugs" && l[0].indent == 2);
+        assert!(l[1].bullet && l[1].text == "item");
+        assert!(!l[2].bullet && l[2].text == "-5 degrees");
+        assert!(l[3].bullet);
+    }
+
+    #[test]
+    fn line_endings_and_line_numbers() {
+        let mut log = Log::new("t");
+        let l = normalise("a\r\nb\rc\n\n\n", &mut log);
+        assert_eq!(l.iter().map(|l| l.no).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert!(log.edits.iter().any(|e| e.reason.contains("CRLF")));
+    }
+
+    #[test]
+    fn quotes_nfc_and_control_characters() {
+        let mut log = Log::new("t");
+        let l = normalise("Ewing\u{2019}s e\u{0301}\u{0007}", &mut log);
+        assert_eq!(l[0].text, "Ewing's \u{00E9}");
+        assert!(log.edits.iter().any(|e| e.reason.contains("control")));
+    }
+}

@@ -1,0 +1,364 @@
+//! Stage 3: lines to paragraph candidates ("units").
+//!
+//! Undoes hard wraps (only in files that are hard-wrapped, detected from the
+//! distribution of line lengths), re-joins paragraphs broken by a page break,
+//! resolves end-of-line hyphens with corpus evidence, and attaches indented
+//! continuation lines to the bullet above them.
+
+use crate::corpus::Corpus;
+use crate::edits::{Action, Log, Stage};
+use crate::stages::normalise::Line;
+use crate::text;
+
+/// A paragraph candidate with its provenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// First and last raw line numbers (1-based) the unit was built from.
+    pub first: usize,
+    pub last: usize,
+    pub indent: usize,
+    pub bullet: bool,
+    pub text: String,
+    /// Continuation lines of a bullet, kept as separate lines (e.g. "authors" / "journal").
+    pub extra: Vec<String>,
+    /// The unit is preceded by a blank line (or starts the file).
+    pub gap_before: bool,
+}
+
+/// The wrap width of a hard-wrapped file, or `None` when lines are paragraphs.
+pub fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut lens = Vec::new();
+    let mut group: Vec<usize> = Vec::new();
+    let flush = |group: &mut Vec<usize>, lens: &mut Vec<usize>| {
+        if group.len() >= 3 {
+            lens.extend_from_slice(&group[..group.len() - 1]);
+        }
+        group.clear();
+    };
+    for l in lines {
+        if l.is_blank() {
+            flush(&mut group, &mut lens);
+        } else {
+            group.push(l.text.chars().count() + l.indent);
+        }
+    }
+    flush(&mut group, &mut lens);
+    if lens.len() < 6 {
+        return None;
+    }
+    lens.sort_unstable();
+    let p90 = lens[(lens.len() * 9 / 10).min(lens.len() - 1)];
+    if p90 > 140 || p90 < 30 {
+        return None;
+    }
+    let near = lens.iter().filter(|&&n| n * 4 >= p90 * 3).count();
+    (near * 10 >= lens.len() * 6).then_some(p90)
+}
+
+/// Short line, capitalised, no sentence end: could be a heading.
+fn heading_shaped(s: &str) -> bool {
+    text::word_count(s) <= 10 && text::starts_uppercase_or_digit(s) && !text::ends_sentence(s)
+}
+
+/// Build units from normalised lines.
+pub fn reflow(lines: &[Line], corpus: &Corpus, log: &mut Log) -> Vec<Unit> {
+    let width = wrap_width(lines);
+    let mut units: Vec<Unit> = Vec::new();
+    let mut cur: Option<(Unit, usize)> = None; // unit, number of raw lines joined
+    let mut gap = true;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            finish(&mut cur, &mut units, log);
+            gap = true;
+            continue;
+        }
+        let next_blank = lines.get(i + 1).is_none_or(Line::is_blank);
+        if let Some((unit, n)) = cur.as_mut() {
+            let prev = &lines[i - 1];
+            if continues_bullet(unit, prev, line, width) {
+                if width.is_some() {
+                    join_into(unit, line, corpus, log);
+                    *n += 1;
+                } else {
+                    unit.extra.push(line.text.clone());
+                    unit.last = line.no;
+                }
+                continue;
+            }
+            if let Some(w) = width
+                && wraps_into(prev, line, next_blank, w, unit.bullet)
+            {
+                join_into(unit, line, corpus, log);
+                *n += 1;
+                continue;
+            }
+        }
+        finish(&mut cur, &mut units, log);
+        cur = Some((
+            Unit {
+                first: line.no,
+                last: line.no,
+                indent: line.indent,
+                bullet: line.bullet,
+                text: line.text.clone(),
+                extra: Vec::new(),
+                gap_before: gap,
+            },
+            1,
+        ));
+        gap = false;
+    }
+    finish(&mut cur, &mut units, log);
+    join_page_breaks(units, log)
+}
+
+fn finish(cur: &mut Option<(Unit, usize)>, units: &mut Vec<Unit>, log: &mut Log) {
+    if let Some((u, n)) = cur.take() {
+        if n > 1 {
+            log.edit(
+                u.first,
+                Stage::Reflow,
+                Action::Joined,
+                "",
+                "",
+                format!(
+                    "{n} hard-wrapped lines ({}-{}) joined into one paragraph",
+                    u.first, u.last
+                ),
+            );
+        }
+        units.push(u);
+    }
+}
+
+/// An indented non-bullet line under a bullet continues that bullet.
+fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>) -> bool {
+    if !unit.bullet || line.bullet {
+        return false;
+    }
+    if line.indent > unit.indent {
+        return true;
+    }
+    // A wrapped bullet whose continuation is not indented.
+    width.is_some_and(|w| prev.text.chars().count() + prev.indent >= w * 6 / 10)
+        && line.indent >= unit.indent
+        && !heading_shaped(&line.text)
+}
+
+/// In a hard-wrapped file, does `line` continue the paragraph that `prev` wrapped?
+fn wraps_into(prev: &Line, line: &Line, next_blank: bool, width: usize, in_bullet: bool) -> bool {
+    if line.bullet || line.indent != prev.indent && !in_bullet {
+        return false;
+    }
+    if (prev.text.chars().count() + prev.indent) * 10 < width * 6 {
+        return false; // a short line ends its paragraph
+    }
+    if text::ends_sentence(&prev.text) && heading_shaped(&line.text) && next_blank {
+        return false; // a heading glued under the last line of a paragraph
+    }
+    true
+}
+
+/// Append `line` to `unit`, resolving an end-of-line hyphen.
+fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, log: &mut Log) {
+    unit.last = line.no;
+    let next = &line.text;
+    if let Some(stem) = unit.text.strip_suffix('-')
+        && stem.chars().last().is_some_and(char::is_alphabetic)
+        && text::starts_lowercase(next)
+    {
+        let left: String = stem
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        let hyphenated = format!("{left}-{right}");
+        let closed = format!("{left}{right}");
+        let (keep_hyphen, why) = if corpus.count(&hyphenated) > 0 {
+            (
+                true,
+                format!("\"{hyphenated}\" is used elsewhere in the corpus"),
+            )
+        } else if corpus.count(&closed) > 0 {
+            (
+                false,
+                format!("\"{closed}\" is used elsewhere in the corpus"),
+            )
+        } else {
+            log.warn(
+                line.no - 1,
+                format!(
+                    "line-end hyphen in \"{left}-/{right}\": neither form found elsewhere; kept the hyphen"
+                ),
+            );
+            (
+                true,
+                "neither form found elsewhere; hyphen kept".to_string(),
+            )
+        };
+        let joined = if keep_hyphen {
+            hyphenated
+        } else {
+            closed.clone()
+        };
+        log.edit(
+            line.no - 1,
+            Stage::Reflow,
+            Action::Joined,
+            format!("{left}-/{right}"),
+            joined,
+            format!("line-end hyphen resolved: {why}"),
+        );
+        if keep_hyphen {
+            unit.text.push_str(next);
+        } else {
+            unit.text.pop();
+            unit.text.push_str(next);
+        }
+    } else {
+        unit.text.push(' ');
+        unit.text.push_str(next);
+    }
+}
+
+/// Re-join a paragraph that a page break (blank lines) cut mid-sentence.
+fn join_page_breaks(units: Vec<Unit>, log: &mut Log) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for u in units {
+        if let Some(prev) = out.last_mut()
+            && u.gap_before
+            && !u.bullet
+            && !prev.bullet
+            && prev.extra.is_empty()
+            && text::starts_lowercase(&u.text)
+            && text::word_count(&prev.text) >= 4
+            && prev
+                .text
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        {
+            log.edit(
+                u.first,
+                Stage::Reflow,
+                Action::Joined,
+                format!("…{} / {}…", tail(&prev.text, 30), head(&u.text, 30)),
+                "",
+                format!(
+                    "paragraph broken mid-sentence (line {} has no end punctuation, line {} starts lower-case) re-joined",
+                    prev.last, u.first
+                ),
+            );
+            prev.text.push(' ');
+            prev.text.push_str(&u.text);
+            prev.last = u.last;
+            continue;
+        }
+        out.push(u);
+    }
+    out
+}
+
+fn tail(s: &str, n: usize) -> String {
+    let v: Vec<char> = s.chars().collect();
+    v[v.len().saturating_sub(n)..].iter().collect()
+}
+
+fn head(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::normalise::normalise;
+
+    fn run(s: &str, corpus_text: &str) -> (Vec<Unit>, Log) {
+        let mut log = Log::new("t");
+        let lines = normalise(s, &mut log);
+        let clines = normalise(corpus_text, &mut Log::new("c"));
+        let corpus = Corpus::build([clines.as_slice(), lines.as_slice()]);
+        let units = reflow(&lines, &corpus, &mut log);
+        (units, log)
+    }
+
+    const WRAPPED: &str = "Osteosarcoma is the most common primary malignant bone tumor\n\
+in children and adolescents, characterized by the formation of osteoid\n\
+tissue by malignant osteoblasts. Metastatic osteosarcoma refers to the\n\
+spread of cancer cells beyond the primary tumor site to distant organs or\n\
+tissues, most commonly the lungs. Metastasis occurs in approximately\n\
+15-20% of pediatric osteosarcoma cases and significantly impacts\n\
+\n\
+prognosis [4].\n\
+Diagnostic evaluation\n\
+\n\
+Early detection of metastatic disease is crucial for treatment\n\
+planning and prognostication. Diagnostic evaluation typically includes\n\
+imaging studies such as computed tomography scans and many others too.\n";
+
+    #[test]
+    fn hard_wraps_page_breaks_and_glued_heading() {
+        let (u, log) = run(WRAPPED, "");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:#?}");
+        assert!(texts[0].starts_with("Osteosarcoma is"));
+        assert!(texts[0].ends_with("significantly impacts prognosis [4]."));
+        assert_eq!(texts[1], "Diagnostic evaluation");
+        assert!(texts[2].ends_with("many others too."));
+        assert_eq!((u[0].first, u[0].last), (1, 8));
+        assert!(log.edits.iter().any(|e| e.reason.contains("re-joined")));
+    }
+
+    #[test]
+    fn unwrapped_lines_stay_paragraphs() {
+        let (u, _) = run(
+            "First paragraph is one line.\nSecond paragraph is one line.\n",
+            "",
+        );
+        assert_eq!(u.len(), 2);
+    }
+
+    fn hyphen_case(corpus: &str) -> String {
+        let s = "Continued research efforts aimed at unraveling the underlying and\n\
+strategies are essential to further advance the field and improve long-\n\
+term survival rates for these patients and to do other things that\n\
+matter a great deal to all of the patients and the families involved.\n\
+Another line that is long enough to look like a wrapped line of text\n\
+and the paragraph ends here with a full stop at the very end of it.\n";
+        run(s, corpus).0[0].text.clone()
+    }
+
+    #[test]
+    fn line_end_hyphen_uses_corpus_evidence() {
+        assert!(hyphen_case("long-term outcomes").contains("improve long-term survival"));
+        assert!(hyphen_case("longterm outcomes").contains("improve longterm survival"));
+        // Unknown either way: the hyphen stays, nothing is lost.
+        assert!(hyphen_case("").contains("improve long-term survival"));
+    }
+
+    #[test]
+    fn bullet_continuations_are_kept_as_lines() {
+        let (u, _) = run(
+            "  • Comparison of MAPIE versus MAP\n    N M Marin and others\n    Lancet Oncology, 2016\n\n  • Next item\n",
+            "",
+        );
+        assert_eq!(u.len(), 2);
+        assert_eq!(
+            u[0].extra,
+            vec!["N M Marin and others", "Lancet Oncology, 2016"]
+        );
+    }
+
+    #[test]
+    fn a_list_intro_is_not_joined_to_following_sentence() {
+        let (u, _) = run(
+            "Doctors continue to study different:\n\n  • combinations\n\nThe aim is clear.\n",
+            "",
+        );
+        assert_eq!(u.len(), 3);
+    }
+}

@@ -1,0 +1,162 @@
+//! Boilerplate, call-to-action and generic-heading rules: built-in data
+//! (`data/boilerplate.toml`) plus the book's configured patterns.
+
+use crate::config::Patterns;
+use anyhow::{Context, Result};
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+const BUILTIN: &str = include_str!("../../data/boilerplate.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    group: Vec<Group>,
+    cta: Cta,
+    #[serde(rename = "generic-headings")]
+    generic_headings: Generic,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Group {
+    label: String,
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cta {
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Generic {
+    names: Vec<String>,
+}
+
+/// Compiled rules, built once per corpus.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    groups: Vec<(String, RegexSet)>,
+    cta: RegexSet,
+    speaker: Regex,
+    generic: HashSet<String>,
+    pub user: Patterns,
+    /// A short line on at least this many pages is site navigation.
+    pub repeat_min_pages: usize,
+}
+
+impl Rules {
+    pub fn new(user: Patterns, repeat_min_pages: usize) -> Result<Rules> {
+        let data: Data = toml::from_str(BUILTIN).context("built-in data/boilerplate.toml")?;
+        let mut groups = Vec::new();
+        for g in data.group {
+            let set = RegexSet::new(g.patterns.iter().map(|p| format!("(?i)^(?:{p})$")))
+                .with_context(|| format!("built-in boilerplate group {:?}", g.label))?;
+            groups.push((g.label, set));
+        }
+        let cta = RegexSet::new(data.cta.patterns.iter().map(|p| format!("(?i){p}")))
+            .context("built-in call-to-action patterns")?;
+        Ok(Rules {
+            groups,
+            cta,
+            speaker: Regex::new(r"(?i)\b(our|we|us|you|your)\b").context("speaker regex")?,
+            generic: data.generic_headings.names.into_iter().collect(),
+            user,
+            repeat_min_pages,
+        })
+    }
+
+    /// The label of the boilerplate group a whole line belongs to, if any.
+    pub fn boilerplate(&self, line: &str) -> Option<String> {
+        for (i, re) in self.user.boilerplate.iter().enumerate() {
+            if re.is_match(line) {
+                return Some(format!(
+                    "boilerplate pattern {i} from book.toml ({})",
+                    re.as_str()
+                ));
+            }
+        }
+        let t = line.trim_end_matches([':', ' ']);
+        self.groups
+            .iter()
+            .find(|(_, set)| set.is_match(t) || set.is_match(line))
+            .map(|(label, _)| format!("boilerplate: {label}"))
+    }
+
+    /// A paragraph that asks the reader to act for the site (an advert).
+    pub fn is_call_to_action(&self, text: &str) -> bool {
+        self.cta.is_match(text) && self.speaker.is_match(text)
+    }
+
+    /// A section name like "Abstract" that is never a page title.
+    pub fn is_generic_heading(&self, text: &str) -> bool {
+        let t = text
+            .trim()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+            .trim_end_matches(':')
+            .to_lowercase();
+        self.generic.contains(&t)
+    }
+
+    pub fn drops_section(&self, heading: &str) -> Option<String> {
+        self.user
+            .drop_sections
+            .iter()
+            .find(|re| re.is_match(heading))
+            .map(|re| {
+                format!(
+                    "section dropped by `drop-sections` in book.toml ({})",
+                    re.as_str()
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::new(Patterns::default(), 3).unwrap()
+    }
+
+    #[test]
+    fn builtin_phrases_match_whole_lines_only() {
+        let r = rules();
+        assert!(r.boilerplate("Skip to main page content").is_some());
+        assert!(r.boilerplate("[Skip to content]").is_some());
+        assert!(r.boilerplate("Was this page helpful?").is_some());
+        assert!(r.boilerplate("Back to top").is_some());
+        assert!(
+            r.boilerplate("© 2024 Some Trust. All rights reserved.")
+                .is_some()
+        );
+        assert!(
+            r.boilerplate("Search our database for trials in your area of bone")
+                .is_none()
+        );
+        assert!(r.boilerplate("Imaging").is_none());
+        assert!(r.boilerplate("Share:").is_some());
+    }
+
+    #[test]
+    fn calls_to_action_need_a_speaker() {
+        let r = rules();
+        assert!(r.is_call_to_action(
+            "Our online service gives expert advice. Complete the form for a response within 24 hours."
+        ));
+        assert!(!r.is_call_to_action("Patients complete the form before surgery."));
+    }
+
+    #[test]
+    fn generic_headings() {
+        let r = rules();
+        assert!(r.is_generic_heading("Abstract"));
+        assert!(r.is_generic_heading("1. Introduction"));
+        assert!(!r.is_generic_heading("Outcomes of bone tumours"));
+    }
+}
