@@ -95,15 +95,26 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
     let mut meta = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut page_title = None;
-    for (i, it) in c.items.iter().enumerate() {
+    for it in &c.items {
         let line = it.unit.first;
         match &it.kind {
             Kind::Title => page_title = Some((it.unit.text.clone(), line)),
-            Kind::Meta { key, value } => meta.push(MetaField {
-                key: *key,
-                value: value.clone(),
-                line,
-            }),
+            Kind::Meta { key, value } => {
+                meta.push(MetaField {
+                    key: *key,
+                    value: value.clone(),
+                    line,
+                });
+                if *key == MetaKey::Authors
+                    && let Some(j) = crate::stages::classify::journal_after_authors(&it.unit.text)
+                {
+                    meta.push(MetaField {
+                        key: MetaKey::Journal,
+                        value: j,
+                        line,
+                    });
+                }
+            }
             Kind::Heading => blocks.push(Block::Heading {
                 level: 2,
                 text: it.unit.text.clone(),
@@ -134,7 +145,6 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
             }
             Kind::Drop(_) | Kind::FigureLabel => {}
         }
-        let _ = i;
     }
     set_heading_levels(&mut blocks);
     let (title, title_origin) = if let Some(t) = page.title.clone() {

@@ -173,7 +173,7 @@ fn clean(
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let path = dir.join(format!("{stem}.md"));
-                std::fs::write(&path, flatten(ch))
+                std::fs::write(&path, ch.markdown())
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
             if report {
@@ -185,7 +185,7 @@ fn clean(
         None => {
             let mut out = std::io::stdout().lock();
             for ch in &chapters {
-                out.write_all(flatten(ch).as_bytes())?;
+                out.write_all(ch.markdown().as_bytes())?;
             }
             if report {
                 eprint!("{report_text}");
@@ -193,13 +193,4 @@ fn clean(
         }
     }
     Ok(())
-}
-
-/// A chapter and its sub-chapters as one Markdown text.
-fn flatten(ch: &mdbook_seeds::render::ChapterOut) -> String {
-    let mut s = ch.content.clone();
-    for c in &ch.children {
-        s.push_str(&flatten(c));
-    }
-    s
 }

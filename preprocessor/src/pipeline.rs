@@ -78,6 +78,8 @@ pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) 
         if doc.blocks.is_empty() {
             log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
         }
+        // Stable: edits of one line keep their pipeline order.
+        log.edits.sort_by_key(|e| e.line);
         out.pages.push(Page { doc, log });
     }
     for name in metadata.pages.keys() {

@@ -17,6 +17,17 @@ pub struct ChapterOut {
     pub children: Vec<ChapterOut>,
 }
 
+impl ChapterOut {
+    /// The chapter and its sub-chapters as one Markdown text.
+    pub fn markdown(&self) -> String {
+        let mut s = self.content.clone();
+        for c in &self.children {
+            s.push_str(&c.markdown());
+        }
+        s
+    }
+}
+
 /// The body of a document as Markdown (no title, no source box).
 pub fn body(blocks: &[Block], shift: i8) -> String {
     let mut out = String::new();
@@ -82,7 +93,12 @@ pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> Strin
     if let Some(k) = &doc.page.kind {
         rows.push(("Kind of page".into(), esc(k)));
     }
-    for key in [MetaKey::Authors, MetaKey::Citation, MetaKey::Published] {
+    for key in [
+        MetaKey::Authors,
+        MetaKey::Journal,
+        MetaKey::Citation,
+        MetaKey::Published,
+    ] {
         if let Some(v) = doc.meta(key) {
             rows.push((key.label().into(), esc(v)));
         }

@@ -41,6 +41,7 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MetaKey {
     Authors,
+    Journal,
     Citation,
     Published,
     Doi,
@@ -53,6 +54,7 @@ impl MetaKey {
     pub fn label(self) -> &'static str {
         match self {
             MetaKey::Authors => "Authors",
+            MetaKey::Journal => "Journal",
             MetaKey::Citation => "Citation",
             MetaKey::Published => "Published",
             MetaKey::Doi => "DOI",
@@ -408,6 +410,15 @@ fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
     None
 }
 
+/// "Vivek Kumar Morya et al. Discov Oncol. ." → the journal after the authors, if any.
+pub fn journal_after_authors(t: &str) -> Option<String> {
+    let c = ET_AL.captures(t)?;
+    let rest = c[2]
+        .trim()
+        .trim_matches(|ch: char| ch == '.' || ch == ' ' || ch == ',');
+    (!rest.is_empty() && text::word_count(rest) <= 12).then(|| rest.to_string())
+}
+
 /// "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation".
 fn is_navigation_line(t: &str) -> bool {
     let words: Vec<&str> = text::words(t).collect();
@@ -430,7 +441,6 @@ fn bind_captions(items: &mut [Item]) {
             Some(j) if items[j].kind == Kind::Open => {
                 items[j].kind = Kind::Caption { label: Some(label) };
                 items[i].kind = Kind::Drop(MERGED_LABEL.into());
-                items[i].unit.text.clear();
             }
             _ => {
                 items[i].kind = Kind::Caption { label: None };

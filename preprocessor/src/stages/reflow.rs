@@ -326,7 +326,8 @@ imaging studies such as computed tomography scans and many others too.\n";
         let s = "Continued research efforts aimed at unraveling the underlying and\n\
 strategies are essential to further advance the field and improve long-\n\
 term survival rates for these patients and to do other things that\n\
-matter a great deal to all of the patients and the families involved.\n\
+matter a great deal to all of the patients and the families involved\n\
+in the care of these young people over many years of their lives.\n\
 Another line that is long enough to look like a wrapped line of text\n\
 and the paragraph ends here with a full stop at the very end of it.\n";
         run(s, corpus).0[0].text.clone()
