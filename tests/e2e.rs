@@ -1,1 +1,258 @@
+//! End to end: the real book, built in a temporary folder with mdBook embedded.
 
+use book_tests::{Site, TestBook};
+use std::sync::OnceLock;
+
+/// (seed file, chapter title, page) for every seed, in book order.
+const SEEDS: &[(&str, &str, &str)] = &[
+    (
+        "000_5ae4d2602de45b00.txt",
+        "Systemic strategies for osteosarcoma: advances and future directions",
+        "seeds/systemic-strategies-for-osteosarcoma-advances-and-future-dir.html",
+    ),
+    (
+        "001_7f6635bda31256db.txt",
+        "Metastatic osteosarcoma",
+        "seeds/metastatic-osteosarcoma.html",
+    ),
+    (
+        "002_e3ceec644d6e421f.txt",
+        "Research into primary bone cancer",
+        "seeds/research-into-primary-bone-cancer.html",
+    ),
+    (
+        "003_90eeea984f16ed68.txt",
+        "Immunotherapy treatment for bone cancer",
+        "seeds/immunotherapy-treatment-for-bone-cancer.html",
+    ),
+    (
+        "004_4c123982e35a171b.txt",
+        "Outcomes of bone tumours",
+        "seeds/outcomes-of-bone-tumours.html",
+    ),
+];
+
+/// The seed book, built once for the tests that only read it.
+fn site() -> &'static Site {
+    static SITE: OnceLock<(TestBook, Site)> = OnceLock::new();
+    &SITE
+        .get_or_init(|| {
+            let book = TestBook::copy().expect("copy the book");
+            let site = book.build().expect("the seed book builds");
+            (book, site)
+        })
+        .1
+}
+
+/// mdBook renders `'` as a typographic apostrophe and escapes `&`, so compare loosely.
+fn text_of(html: &str) -> String {
+    let tags = regex::Regex::new(r"<[^>]*>").unwrap();
+    tags.replace_all(html, " ")
+        .replace("&amp;", "&")
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_seed_is_a_chapter_with_its_real_title() {
+    let h1 = regex::Regex::new(r"<h1 id=[^>]*>(.*?)</h1>").unwrap();
+    for (file, title, page) in SEEDS {
+        let main = site().main(page);
+        let got = h1
+            .captures(&main)
+            .map(|c| text_of(&c[1]))
+            .unwrap_or_else(|| panic!("{page} has no <h1>"));
+        assert_eq!(got, *title, "title of the chapter made from {file}");
+        assert!(
+            main.contains("class=\"seed-source\""),
+            "{page} has a source box"
+        );
+        assert!(
+            main.contains(&format!("<code>{file}</code>")),
+            "{page} names its seed file"
+        );
+    }
+}
+
+#[test]
+fn sidebar_lists_introduction_then_every_seed_in_order_then_notes() {
+    let toc = text_of(&site().html("toc.html"));
+    let mut last = toc
+        .find("Introduction")
+        .expect("introduction in the sidebar");
+    for (_, title, _) in SEEDS {
+        let pos = toc
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} missing from the sidebar"));
+        assert!(pos > last, "{title} out of order in the sidebar");
+        last = pos;
+    }
+    assert!(toc.find("Editorial notes").is_some_and(|p| p > last));
+    assert!(toc.contains("How this book is made"));
+    // Seed chapters are numbered 1. to 5. under the "Pages" part title.
+    assert!(toc.contains("1. Systemic strategies"), "{toc}");
+    assert!(toc.contains("5. Outcomes of bone tumours"), "{toc}");
+}
+
+#[test]
+fn print_page_holds_every_chapter() {
+    let print = text_of(&site().html("print.html"));
+    for (_, title, _) in SEEDS {
+        assert!(print.contains(title), "{title} missing from print.html");
+    }
+    for phrase in [
+        "Chemotherapy is the mainstay treatment",
+        "significantly impacts prognosis [4].",
+        "we are waitng for the results",
+        "Cytokine therapies, which involve signaling proteins",
+        "cyberknife to these nodules",
+    ] {
+        assert!(print.contains(phrase), "{phrase:?} missing from print.html");
+    }
+}
+
+#[test]
+fn search_finds_a_word_from_every_seed_on_its_page() {
+    let index = site().search_index().unwrap();
+    for (word, page) in [
+        ("mainstay", SEEDS[0].2),
+        ("prognostication", SEEDS[1].2),
+        ("glucarpidase", SEEDS[2].2),
+        ("mifamurtide", SEEDS[2].2),
+        ("interleukins", SEEDS[3].2),
+        ("cyberknife", SEEDS[4].2),
+    ] {
+        let hits = index.query(word);
+        assert_eq!(
+            hits.into_iter().collect::<Vec<_>>(),
+            vec![page.to_string()],
+            "search for {word:?}"
+        );
+    }
+    // The editorial notes (which quote removed boilerplate) are not indexed.
+    assert!(index.query("disclaimer").is_empty());
+    assert!(
+        !index
+            .doc_urls
+            .iter()
+            .any(|u| u.starts_with("editorial-notes"))
+    );
+}
+
+#[test]
+fn boilerplate_never_reaches_a_chapter() {
+    for page in site().pages() {
+        if page == "editorial-notes.html" || page == "print.html" {
+            continue;
+        }
+        let main = text_of(&site().main(&page));
+        for junk in [
+            "Skip to main page content",
+            "The site is secure",
+            "PubMed Disclaimer",
+            "LinkOut",
+            "Decorative image",
+            "Information and help",
+            "Complete the form",
+            "Find a specialist",
+            "Skip to content",
+            "Immunotherapy treatment for bone cancer Immunotherapy",
+        ] {
+            assert!(!main.contains(junk), "{junk:?} found in {page}");
+        }
+    }
+}
+
+#[test]
+fn editorial_notes_list_every_edit_of_every_seed() {
+    let root = book_tests::repo_root();
+    let config = mdbook_seeds::config::Config::from_book_root(&root).unwrap();
+    let (cleaned, _) = mdbook_seeds::book::clean_book_dir(&root, &config).unwrap();
+    let notes = site().main("editorial-notes.html");
+    let rows = notes.matches("<tr><td").count();
+    let edits: usize = cleaned.pages.iter().map(|p| p.log.edits.len()).sum();
+    assert!(edits > 40, "the seeds need many edits, got {edits}");
+    assert_eq!(rows, edits, "one table row per recorded edit");
+    let text = text_of(&notes);
+    assert!(text.contains("PubMed Disclaimer"));
+    assert!(text.contains("advert: a call to action in the site's voice"));
+}
+
+#[test]
+fn hostile_seed_text_is_shown_never_executed() {
+    let book = TestBook::copy().unwrap();
+    std::fs::write(
+        book.seeds().join("900_hostile.txt"),
+        "Hostile page about bone tumours\n\n\
+         This paragraph about bone tumours has <script>alert('x')</script> inside it, and more words.\n\n\
+         An image <img src=x onerror=alert(1)> and a [link](javascript:alert(1)) appear in this sentence too.\n\n\
+         # Not a heading, and *not emphasis*, with {{#include ../book.toml}} and a | pipe | table.\n\n\
+         <!-- a comment that must stay visible --> and ```fenced``` text ends the sentence here.\n",
+    )
+    .unwrap();
+    let site = book.build().unwrap();
+    let page = site
+        .pages()
+        .into_iter()
+        .find(|p| p.contains("hostile-page"))
+        .expect("the hostile page is a chapter");
+    let main = site.main(&page);
+    assert!(!main.contains("<script"), "{main}");
+    assert!(!main.contains("<img"), "{main}");
+    assert!(!main.contains("href=\"javascript"), "{main}");
+    assert!(!main.contains("<!--"), "{main}");
+    assert!(!main.contains("<em>not emphasis"), "{main}");
+    assert!(!main.contains("<table"), "{main}");
+    assert!(
+        !main.contains("[preprocessor.seeds]"),
+        "an mdBook directive was expanded"
+    );
+    let text = text_of(&main);
+    for visible in [
+        "&lt;script&gt;alert('x')&lt;/script&gt;",
+        "&lt;img src=x onerror=alert(1)&gt;",
+        "[link](javascript:alert(1))",
+        "{{#include ../book.toml}}",
+        "# Not a heading, and *not emphasis*",
+        "&lt;!-- a comment that must stay visible --&gt;",
+    ] {
+        assert!(
+            text.contains(visible),
+            "{visible:?} should be visible text in {text}"
+        );
+    }
+}
+
+#[test]
+fn two_seeds_with_the_same_title_get_distinct_pages() {
+    let book = TestBook::copy().unwrap();
+    let copy = std::fs::read(book.seeds().join(SEEDS[4].0)).unwrap();
+    std::fs::write(book.seeds().join("005_copy.txt"), copy).unwrap();
+    let site = book.build().unwrap();
+    let pages = site.pages();
+    assert!(pages.contains(&"seeds/outcomes-of-bone-tumours.html".to_string()));
+    assert!(
+        pages.contains(&"seeds/outcomes-of-bone-tumours-2.html".to_string()),
+        "{pages:?}"
+    );
+}
+
+#[test]
+fn a_long_page_is_split_into_sub_chapters_when_configured() {
+    let book = TestBook::copy().unwrap();
+    let toml = std::fs::read_to_string(book.root().join("book.toml")).unwrap();
+    let toml = toml
+        .replace("min-page-words = 2500", "min-page-words = 500")
+        .replace("min-section-words = 300", "min-section-words = 50");
+    std::fs::write(book.root().join("book.toml"), toml).unwrap();
+    let site = book.build().unwrap();
+    let toc = text_of(&site.html("toc.html"));
+    // 001 has 14 top-level sections and ~1,400 words: each becomes a sub-chapter.
+    assert!(toc.contains("2.1. Abstract"), "{toc}");
+    assert!(toc.contains("2.2. Introduction"), "{toc}");
+    let sub = site.main("seeds/metastatic-osteosarcoma/diagnostic-evaluation.html");
+    assert!(sub.contains("<h1 id=\"diagnostic-evaluation\""), "{sub}");
+    assert!(text_of(&sub).contains("Early detection of metastatic disease is crucial"));
+}

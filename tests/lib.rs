@@ -1,1 +1,185 @@
-//! End-to-end tests for the book live in e2e.rs.
+//! Harness for end-to-end tests: copy the book into a temporary folder,
+//! build it with mdBook embedded, and read what a browser would get.
+
+use anyhow::{Context, Result, bail};
+use mdbook_driver::MDBook;
+use mdbook_seeds::SeedsPreprocessor;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The repository root (the book).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A copy of the book in a temporary folder.
+pub struct TestBook {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestBook {
+    /// Copy book.toml, src/, seeds/ and theme/ of the repository.
+    pub fn copy() -> Result<TestBook> {
+        let dir = tempfile::tempdir()?;
+        let root = repo_root();
+        std::fs::copy(root.join("book.toml"), dir.path().join("book.toml"))?;
+        for sub in ["src", "seeds", "theme"] {
+            copy_dir(&root.join(sub), &dir.path().join(sub))?;
+        }
+        Ok(TestBook { dir })
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn seeds(&self) -> PathBuf {
+        self.root().join("seeds")
+    }
+
+    /// Build with mdBook embedded and the in-process preprocessor.
+    pub fn build(&self) -> Result<Site> {
+        let mut book = MDBook::load(self.root())?;
+        book.with_preprocessor(SeedsPreprocessor);
+        book.build()?;
+        Ok(Site {
+            dir: self.root().join("book"),
+        })
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let e = e?;
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()))?;
+        } else {
+            std::fs::copy(&p, to.join(e.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+/// A built site.
+pub struct Site {
+    pub dir: PathBuf,
+}
+
+impl Site {
+    pub fn html(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.join(rel))
+            .unwrap_or_else(|e| panic!("{rel} should exist in the built site: {e}"))
+    }
+
+    /// The `<main>` element of a page: the chapter content without mdBook's chrome.
+    pub fn main(&self, rel: &str) -> String {
+        let html = self.html(rel);
+        let start = html.find("<main>").unwrap_or(0);
+        let end = html.rfind("</main>").unwrap_or(html.len());
+        html[start..end].to_string()
+    }
+
+    /// All .html files, relative paths.
+    pub fn pages(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        walk(&self.dir, &self.dir, &mut out);
+        out.sort();
+        out
+    }
+
+    pub fn search_index(&self) -> Result<SearchIndex> {
+        let file = std::fs::read_dir(&self.dir)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("searchindex") && n.ends_with(".js"))
+            })
+            .context("no searchindex-*.js in the site")?;
+        SearchIndex::parse(&std::fs::read_to_string(file)?)
+    }
+}
+
+fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else if p.extension().is_some_and(|x| x == "html")
+                && let Ok(rel) = p.strip_prefix(base)
+            {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+}
+
+/// mdBook's elasticlunr search index, parsed from `searchindex-<hash>.js`.
+pub struct SearchIndex {
+    pub doc_urls: Vec<String>,
+    pub index: Value,
+}
+
+impl SearchIndex {
+    pub fn parse(js: &str) -> Result<SearchIndex> {
+        let start = js
+            .find("JSON.parse('")
+            .context("no JSON.parse(' in search index")?
+            + 12;
+        let end = js.rfind("')").context("no closing ') in search index")?;
+        let mut json = String::with_capacity(end - start);
+        let mut chars = js[start..end].chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some(n) => json.push(n),
+                    None => bail!("dangling escape in search index"),
+                }
+            } else {
+                json.push(c);
+            }
+        }
+        let v: Value = serde_json::from_str(&json).context("search index is not JSON")?;
+        let doc_urls = v["doc_urls"]
+            .as_array()
+            .context("no doc_urls")?
+            .iter()
+            .filter_map(|u| u.as_str().map(String::from))
+            .collect();
+        Ok(SearchIndex { doc_urls, index: v })
+    }
+
+    /// Pages (URLs without #anchor) where the site's search finds `word`:
+    /// the word goes through elasticlunr's own English pipeline (trimmer, stop
+    /// words, Porter stemmer), as in the browser, and the stemmed term is looked
+    /// up in the inverted index of the body, title and breadcrumbs.
+    pub fn query(&self, word: &str) -> BTreeSet<String> {
+        use elasticlunr::lang::Language;
+        let en = elasticlunr::lang::English::new();
+        let terms = en.make_pipeline().run(en.tokenize(&word.to_lowercase()));
+        let mut out = BTreeSet::new();
+        for term in terms {
+            for field in ["body", "title", "breadcrumbs"] {
+                let mut node = &self.index["index"]["index"][field]["root"];
+                for c in term.chars() {
+                    node = &node[c.to_string()];
+                }
+                if let Some(docs) = node["docs"].as_object() {
+                    for id in docs.keys() {
+                        if let Some(url) =
+                            id.parse::<usize>().ok().and_then(|i| self.doc_urls.get(i))
+                        {
+                            out.insert(url.split('#').next().unwrap_or(url).to_string());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}

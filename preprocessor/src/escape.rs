@@ -7,8 +7,13 @@
 /// Escape text for a Markdown inline context (paragraph, list item, heading).
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         match c {
+            // "--" and "---" would become dashes with smart punctuation: keep them as written.
+            '-' if chars.get(i + 1) == Some(&'-') || (i > 0 && chars[i - 1] == '-') => {
+                out.push_str("\\-");
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '{' | '}' | '|' | '~' | '&' | '$'
             | '^' => {
                 out.push('\\');
@@ -82,6 +87,7 @@ mod tests {
         );
         assert_eq!(markdown("- dash"), r"\- dash");
         assert_eq!(markdown("a | b"), r"a \| b");
+        assert_eq!(markdown("a -- b - c"), r"a \-\- b - c");
     }
 
     #[test]

@@ -46,13 +46,13 @@ pub fn word_count(s: &str) -> usize {
 
 /// Does the text end a sentence (., !, ?, :, ;), ignoring closing quotes, brackets and citations?
 pub fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, ')' | '"' | '\'' | ']' | ' '));
+    let t = s.trim_end_matches([')', '"', '\'', ']', ' ']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 /// Ends with . ! ? … (a full stop, not a colon introducing a list).
 pub fn ends_full_stop(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, ')' | '"' | '\'' | ']' | ' '));
+    let t = s.trim_end_matches([')', '"', '\'', ']', ' ']);
     t.ends_with(['.', '!', '?', '…'])
 }
 

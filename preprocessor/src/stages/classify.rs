@@ -566,16 +566,20 @@ fn choose_title(items: &mut [Item], rules: &Rules, edge: Option<&str>) -> Option
     })?;
     let title_fold = text::fold(&items[title].unit.text);
     items[title].kind = Kind::Title;
-    for i in 0..items.len() {
+    for (i, it) in items.iter_mut().enumerate() {
         if i == title {
             continue;
         }
-        let same = text::fold(&items[i].unit.text) == title_fold;
-        if same && !matches!(items[i].kind, Kind::Drop(_)) {
-            items[i].kind = Kind::Drop("repeats the page title".into());
-        } else if i < title && matches!(items[i].kind, Kind::Heading | Kind::Paragraph | Kind::Open)
+        let same = text::fold(&it.unit.text) == title_fold;
+        if same && !matches!(it.kind, Kind::Drop(_)) {
+            it.kind = Kind::Drop("repeats the page title".into());
+        } else if i < title
+            && matches!(
+                it.kind,
+                Kind::Heading | Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
+            )
         {
-            items[i].kind = Kind::Drop("page header before the title (site name, menu)".into());
+            it.kind = Kind::Drop("page header before the title (site name, menu)".into());
         }
     }
     // Between the title and the text: only the heading right before the text stays.
@@ -591,10 +595,14 @@ fn choose_title(items: &mut [Item], rules: &Rules, edge: Option<&str>) -> Option
     let last_heading = (title..first_para)
         .rev()
         .find(|&i| items[i].kind == Kind::Heading);
-    for i in title + 1..first_para {
-        if items[i].kind == Kind::Heading && Some(i) != last_heading {
-            items[i].kind =
-                Kind::Drop("label between the title and the text (page furniture)".into());
+    for (i, it) in items
+        .iter_mut()
+        .enumerate()
+        .take(first_para)
+        .skip(title + 1)
+    {
+        if it.kind == Kind::Heading && Some(i) != last_heading {
+            it.kind = Kind::Drop("label between the title and the text (page furniture)".into());
         }
     }
     Some(title)

@@ -48,7 +48,7 @@ pub fn wrap_width(lines: &[Line]) -> Option<usize> {
     }
     lens.sort_unstable();
     let p90 = lens[(lens.len() * 9 / 10).min(lens.len() - 1)];
-    if p90 > 140 || p90 < 30 {
+    if !(30..=140).contains(&p90) {
         return None;
     }
     let near = lens.iter().filter(|&&n| n * 4 >= p90 * 3).count();

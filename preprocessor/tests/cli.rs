@@ -1,0 +1,207 @@
+//! The `mdbook-seeds` binary, run as a user (or mdBook) runs it.
+
+use mdbook_driver::MDBook;
+use mdbook_preprocessor::PreprocessorContext;
+use mdbook_preprocessor::book::{Book, BookItem};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_mdbook-seeds"))
+}
+
+fn repo() -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).to_path_buf()
+}
+
+fn seeds() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(repo().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn clean_out_dir_writes_one_markdown_file_per_seed_and_a_report() {
+    let out = tempfile::tempdir().unwrap();
+    let status = bin()
+        .current_dir(repo())
+        .arg("clean")
+        .arg("--out-dir")
+        .arg(out.path())
+        .arg("--report")
+        .args(seeds())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for s in seeds() {
+        let stem = s.file_stem().unwrap().to_string_lossy().into_owned();
+        let md = std::fs::read_to_string(out.path().join(format!("{stem}.md"))).unwrap();
+        assert!(md.starts_with("# "), "{stem}.md starts with its title");
+        // Same text as the reviewed snapshot (the snapshot has a 4-line insta header).
+        let snap = std::fs::read_to_string(repo().join(format!(
+            "preprocessor/tests/snapshots/seeds__{stem}.md.snap"
+        )))
+        .unwrap();
+        let body: String = snap.splitn(5, '\n').nth(4).unwrap().to_string();
+        assert_eq!(
+            md.trim_end(),
+            body.trim_end(),
+            "{stem}: CLI output differs from the snapshot"
+        );
+    }
+    let report = std::fs::read_to_string(out.path().join("report.txt")).unwrap();
+    assert!(report.contains(
+        "000_5ae4d2602de45b00.txt:36: [classify] removed: boilerplate: bibliographic database page furniture: \"PubMed Disclaimer\""
+    ));
+    assert!(
+        report.lines().all(|l| l.contains(".txt:")),
+        "every line names file:line"
+    );
+}
+
+#[test]
+fn clean_prints_markdown_and_reports_to_stderr() {
+    let out = bin()
+        .arg("clean")
+        .arg("--report")
+        .arg(repo().join("seeds/004_4c123982e35a171b.txt"))
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Outcomes of bone tumours\n"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("004_4c123982e35a171b.txt:27: [classify] removed: advert"),
+        "{err}"
+    );
+}
+
+#[test]
+fn clean_refuses_colliding_output_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("a")).unwrap();
+    std::fs::create_dir_all(dir.path().join("b")).unwrap();
+    std::fs::write(dir.path().join("a/page.txt"), "Some text here.").unwrap();
+    std::fs::write(dir.path().join("b/page.txt"), "Other text here.").unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["clean", "--out-dir", "out", "a/page.txt", "b/page.txt"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"page\""));
+}
+
+#[test]
+fn supports_every_renderer() {
+    assert!(bin().args(["supports", "html"]).status().unwrap().success());
+    assert!(
+        bin()
+            .args(["supports", "markdown"])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for sub in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["clean", "--help"],
+        &["supports", "--help"],
+    ] {
+        let out = bin().args(sub).output().unwrap();
+        assert!(out.status.success(), "{sub:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage:"),
+            "{sub:?}"
+        );
+    }
+}
+
+#[test]
+fn preprocessor_protocol_round_trip_matches_in_process_run() {
+    let md = MDBook::load(repo()).unwrap();
+    let ctx = PreprocessorContext::new(repo(), md.config.clone(), "html".into());
+    let input = serde_json::to_string(&(&ctx, &md.book)).unwrap();
+    let mut child = bin()
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let book: Book = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<String> = book
+        .iter()
+        .filter_map(|i| match i {
+            BookItem::Chapter(c) => Some(c.name.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "Introduction",
+            "Systemic strategies for osteosarcoma: advances and future directions",
+            "Metastatic osteosarcoma",
+            "Research into primary bone cancer",
+            "Immunotherapy treatment for bone cancer",
+            "Outcomes of bone tumours",
+            "How this book is made",
+            "Editorial notes",
+        ]
+    );
+    let in_process = mdbook_preprocessor::Preprocessor::run(
+        &mdbook_seeds::SeedsPreprocessor,
+        &ctx,
+        md.book.clone(),
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_value(&book).unwrap(),
+        serde_json::to_value(&in_process).unwrap()
+    );
+}
+
+#[test]
+fn build_writes_the_site_to_the_destination() {
+    let out = tempfile::tempdir().unwrap();
+    let status = bin()
+        .args(["build"])
+        .arg(repo())
+        .arg("--dest-dir")
+        .arg(out.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(out.path().join("index.html").exists());
+    assert!(
+        out.path()
+            .join("seeds/outcomes-of-bone-tumours.html")
+            .exists()
+    );
+}
