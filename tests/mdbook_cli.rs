@@ -1,0 +1,65 @@
+//! The mdBook 0.5.4 CLI, running our preprocessor through book.toml's
+//! `command`, builds byte-for-byte the same site as `mdbook-seeds build`.
+//!
+//! CI installs the CLI and sets REQUIRE_MDBOOK_CLI=1, so there this test can
+//! only pass by comparing; on a machine without the CLI it says it skipped.
+
+use book_tests::repo_root;
+use mdbook_driver::MDBook;
+use std::path::Path;
+use std::process::Command;
+
+fn files(dir: &Path, base: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files(&p, base, out);
+        } else {
+            let rel = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+            out.push((rel, std::fs::read(&p).unwrap()));
+        }
+    }
+}
+
+#[test]
+fn mdbook_cli_builds_the_same_site_as_the_embedded_build() {
+    let version = Command::new("mdbook").arg("--version").output();
+    let Ok(version) = version else {
+        assert!(
+            std::env::var_os("REQUIRE_MDBOOK_CLI").is_none(),
+            "REQUIRE_MDBOOK_CLI is set but `mdbook` is not on PATH"
+        );
+        eprintln!("SKIPPED: no `mdbook` CLI on PATH (install mdbook 0.5.4 to run this test)");
+        return;
+    };
+    let version = String::from_utf8_lossy(&version.stdout).into_owned();
+    assert!(version.contains("0.5.4"), "expected mdbook v0.5.4, found {version}");
+
+    let cli_out = tempfile::tempdir().unwrap();
+    let status = Command::new("mdbook")
+        .current_dir(repo_root())
+        .arg("build")
+        .arg("--dest-dir")
+        .arg(cli_out.path())
+        .status()
+        .unwrap();
+    assert!(status.success(), "mdbook build failed");
+
+    let emb_out = tempfile::tempdir().unwrap();
+    let mut book = MDBook::load(repo_root()).unwrap();
+    book.config.build.build_dir = emb_out.path().to_path_buf();
+    book.with_preprocessor(mdbook_seeds::SeedsPreprocessor);
+    book.build().unwrap();
+
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    files(cli_out.path(), cli_out.path(), &mut a);
+    files(emb_out.path(), emb_out.path(), &mut b);
+    a.sort();
+    b.sort();
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b), "the two sites have different files");
+    assert!(a.iter().any(|(n, _)| n == "seeds/outcomes-of-bone-tumours.html"));
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs between the mdbook CLI and the embedded build");
+    }
+}
