@@ -5,7 +5,7 @@ use anyhow::{Context, Result, bail};
 use mdbook_driver::MDBook;
 use mdbook_seeds::SeedsPreprocessor;
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The repository root (the book).
@@ -181,5 +181,49 @@ impl SearchIndex {
             }
         }
         out
+    }
+}
+
+impl SearchIndex {
+    /// Everything the index says, independent of how elasticlunr-rs lays out its
+    /// trie (3.1 omits empty intermediate nodes, 3.0 writes them): per field, each
+    /// term with its documents and term frequencies; plus the document store,
+    /// the document URLs and the search options.
+    pub fn semantic(&self) -> Value {
+        let mut fields = serde_json::Map::new();
+        if let Some(idx) = self.index["index"]["index"].as_object() {
+            for (field, v) in idx {
+                let mut postings = BTreeMap::new();
+                flatten(&v["root"], &mut String::new(), &mut postings);
+                fields.insert(
+                    field.clone(),
+                    serde_json::to_value(postings).unwrap_or_default(),
+                );
+            }
+        }
+        serde_json::json!({
+            "doc_urls": self.doc_urls,
+            "documentStore": self.index["index"]["documentStore"],
+            "fields": self.index["index"]["fields"],
+            "results_options": self.index["results_options"],
+            "search_options": self.index["search_options"],
+            "postings": fields,
+        })
+    }
+}
+
+fn flatten(node: &Value, term: &mut String, out: &mut BTreeMap<String, Value>) {
+    let Some(obj) = node.as_object() else { return };
+    if let Some(docs) = obj.get("docs").and_then(|d| d.as_object())
+        && !docs.is_empty()
+    {
+        out.insert(term.clone(), Value::Object(docs.clone()));
+    }
+    for (k, v) in obj {
+        if k != "docs" && k != "df" {
+            term.push_str(k);
+            flatten(v, term, out);
+            term.truncate(term.len() - k.len());
+        }
     }
 }

@@ -181,9 +181,12 @@ fn strip_number(t: &str, ordered: bool) -> String {
     if !ordered {
         return t.to_string();
     }
-    let rest = t.trim_start_matches('(');
+    if let Some(rest) = t.strip_prefix("^ ") {
+        return rest.to_string();
+    }
+    let rest = t.trim_start_matches(['(', '[']);
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.strip_prefix(['.', ')'])
+    rest.strip_prefix(['.', ')', ']'])
         .map_or(t, str::trim_start)
         .to_string()
 }
@@ -320,5 +323,6 @@ mod tests {
     fn ordered_numbers_are_stripped() {
         assert_eq!(strip_number("1. Sheng G", true), "Sheng G");
         assert_eq!(strip_number("(2) Ma R", true), "Ma R");
+        assert_eq!(strip_number("[12] Ma R", true), "Ma R");
     }
 }

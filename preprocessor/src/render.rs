@@ -95,9 +95,12 @@ pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> Strin
     }
     for key in [
         MetaKey::Authors,
+        MetaKey::Affiliation,
         MetaKey::Journal,
         MetaKey::Citation,
         MetaKey::Published,
+        MetaKey::History,
+        MetaKey::Pmid,
     ] {
         if let Some(v) = doc.meta(key) {
             rows.push((key.label().into(), esc(v)));
@@ -111,6 +114,7 @@ pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> Strin
     }
     for key in [
         MetaKey::LastReviewed,
+        MetaKey::LastUpdated,
         MetaKey::NextReview,
         MetaKey::Keywords,
     ] {

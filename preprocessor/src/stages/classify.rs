@@ -13,7 +13,7 @@ use crate::stages::reflow::Unit;
 use crate::stages::rules::Rules;
 use crate::text;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What a unit is.
@@ -46,7 +46,11 @@ pub enum MetaKey {
     Published,
     Doi,
     Keywords,
+    History,
+    Affiliation,
+    Pmid,
     LastReviewed,
+    LastUpdated,
     NextReview,
 }
 
@@ -59,7 +63,11 @@ impl MetaKey {
             MetaKey::Published => "Published",
             MetaKey::Doi => "DOI",
             MetaKey::Keywords => "Keywords",
+            MetaKey::History => "Article history",
+            MetaKey::Affiliation => "Affiliation",
+            MetaKey::Pmid => "PMID",
             MetaKey::LastReviewed => "Last reviewed at source",
+            MetaKey::LastUpdated => "Last updated at source",
             MetaKey::NextReview => "Next review due at source",
         }
     }
@@ -87,9 +95,23 @@ pub struct Classified {
     pub title: Option<usize>,
 }
 
-static ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?\d{1,3}[.)]\s+\S"));
-static FIG_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(fig\.?|figure|table|image|chart|graph)\s*\d+[a-z]?[.:]?$"));
+static ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\(?\d{1,3}[.)]|\[\d{1,3}\]|\^)\s+\S"));
+/// "A. Writer, B. Writer and C. Writer", "A Author 1, B Author 2": names with initials.
+static AUTHOR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*[\d,*]*";
+    re(&format!(r"^{name}(?:\s*(?:,|\band\b|&)\s*{name})+\.?$"))
+});
+static INITIAL: LazyLock<Regex> = LazyLock::new(|| re(r"(^|\s)[A-Z]{1,2}\.?(\s|,|$)"));
+static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(\d+\s*)?((Department|Division|Faculty|School|Institute|Laboratory|Unit|Centre|Center)\b.*|.*\b(University|Hospital|Institute|College)\b.*,.*)$",
+    )
+});
+static FIG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^((fig\.?|figure|table|image|chart|graph)\s*\d+[a-z]?[.:]?|(image|photo|picture|video) caption[,:]?)$",
+    )
+});
 static PAGE_FURNITURE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(page\s+\d+(\s+(of|/)\s+\d+)?|\d{1,4}|\d+\s*/\s*\d+)$"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,16 +132,27 @@ static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
             re(r"(?i)^next review(?: due| date)?(?: on)?\s*:?\s*(.*)$"),
         ),
         (
+            MetaKey::LastUpdated,
+            re(
+                r"(?i)^(?:(?:last )?updated|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*)?\.?$",
+            ),
+        ),
+        (
             MetaKey::Published,
             re(
-                r"(?i)^(?:date )?(?:first )?(?:published|posted|updated)(?: on)?\s*:?\s*(.*\d{4}.*)$",
+                r"(?i)^(?:date )?(?:first )?(?:published|posted)(?: on)?\s*:?\s*(.*?\d{4})(?:\s+by\s+.*)?\.?$",
             ),
         ),
         (
             MetaKey::Doi,
-            re(r"(?i)^doi\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+?)\.?$"),
+            re(r"(?i)^doi\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+?)\.?(?:\s.*)?$"),
+        ),
+        (
+            MetaKey::History,
+            re(r"(?i)^((?:received|accepted|revised|available online|epub)\b.*(?:19|20)\d{2}.*)$"),
         ),
         (MetaKey::Keywords, re(r"(?i)^key ?words?\s*:\s*(.+?)\.?$")),
+        (MetaKey::Pmid, re(r"^PMID:?\s*(\d{1,9})\b.*$")),
         (
             MetaKey::Citation,
             re(
@@ -133,6 +166,26 @@ static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
     ]
 });
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.{2,120}?\bet al\.?)(.*)$"));
+
+static BREADCRUMB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^/>»›.!?]{1,40}(\s+(/|>|»|›)\s+[^/>»›.!?]{1,60}){2,}$"));
+static NUMBERING: LazyLock<Regex> = LazyLock::new(|| re(r"^\d+(\.\d+)*\.?\s+"));
+static EDIT_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\s*\[(edit|edit source|change source)\]$"));
+
+/// What a page tells about its own structure, found while labelling.
+#[derive(Debug, Default)]
+struct Hints {
+    /// The last element of a breadcrumb trail: the page's own name.
+    crumb: Option<String>,
+    /// Keys of headings listed in a table of contents: section names, never the title.
+    toc: HashSet<String>,
+}
+
+/// Compare headings without their numbering ("2 Diagnosis" = "Diagnosis").
+fn heading_key(t: &str) -> String {
+    text::fold(&NUMBERING.replace(t, ""))
+}
 
 fn re(s: &str) -> Regex {
     match Regex::new(s) {
@@ -164,6 +217,7 @@ fn quality(s: &str) -> Quality {
 /// Classify the units of one page.
 pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log) -> Classified {
     let mut units = units;
+    strip_heading_suffixes(&mut units, log);
     let edge = strip_edge_phrase(&mut units, log);
     let mut items: Vec<Item> = units
         .into_iter()
@@ -177,11 +231,12 @@ pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log)
         })
         .collect();
 
-    label_units(&mut items, rules, corpus, edge.as_deref());
+    let hints = label_units(&mut items, rules, corpus, edge.as_deref());
+    implicit_lists(&mut items);
     bind_captions(&mut items);
     drop_sections(&mut items, rules);
     resolve_context(&mut items);
-    let title = choose_title(&mut items, rules, edge.as_deref());
+    let title = choose_title(&mut items, rules, edge.as_deref(), &hints);
     drop_trailing(&mut items);
     for it in &mut items {
         if it.kind == Kind::Open {
@@ -210,6 +265,90 @@ pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log)
         }
     }
     Classified { items, title }
+}
+
+/// Wiki "[edit]" links glued to headings.
+fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
+    for u in units {
+        if text::word_count(&u.text) <= 14
+            && let Some(m) = EDIT_SUFFIX.find(&u.text)
+        {
+            log.edit(
+                u.first,
+                Stage::Classify,
+                Action::Removed,
+                m.as_str().trim(),
+                "",
+                "wiki edit link after a heading",
+            );
+            u.text.truncate(m.start());
+        }
+    }
+}
+
+/// A run of two or more short lines, one after another, each repeated later
+/// on the page as a heading: a table of contents. Returns the keys of its entries.
+fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> {
+    let keys: Vec<String> = items.iter().map(|i| heading_key(&i.unit.text)).collect();
+    let listed: Vec<bool> = (0..items.len())
+        .map(|i| {
+            let t = &items[i].unit.text;
+            (heading_shaped(t) || t.ends_with('?'))
+                && !keys[i].is_empty()
+                && rules.boilerplate(t).is_none()
+                && keys
+                    .get(i + 2..)
+                    .is_some_and(|rest| rest.contains(&keys[i]))
+        })
+        .collect();
+    let mut toc = HashSet::new();
+    let mut i = 0;
+    while i + 2 < items.len() {
+        let mut j = i;
+        while j + 2 < items.len() && listed[j] {
+            j += 1;
+        }
+        if j - i >= 2 {
+            for it in &mut items[i..j] {
+                toc.insert(heading_key(&it.unit.text));
+                it.kind = Kind::Drop("table of contents (these headings follow below)".into());
+            }
+        }
+        i = j.max(i + 1);
+    }
+    toc
+}
+
+/// "Symptoms include:" followed by short lines with no bullets: those lines are a list.
+/// The run stops before a line that is followed by prose (that line is a heading).
+fn implicit_lists(items: &mut [Item]) {
+    let n = items.len();
+    let mut i = 0;
+    while i < n {
+        let intro = &items[i];
+        if !(intro.kind == Kind::Open && intro.unit.text.ends_with(':')) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && items[j].kind == Kind::Open
+            && items[j].quality == Quality::Short
+            && text::word_count(&items[j].unit.text) <= 12
+            && !items[j].unit.text.ends_with(':')
+            && !items
+                .get(j + 1)
+                .is_some_and(|x| x.kind == Kind::Open && x.quality == Quality::Good)
+        {
+            j += 1;
+        }
+        if j - i > 2 {
+            for it in &mut items[i + 1..j] {
+                it.kind = Kind::ListItem { ordered: false };
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// A phrase repeated at the start or end of many paragraphs (SEO pages):
@@ -283,7 +422,11 @@ fn edge_suffix(toks: &[&str], k: usize) -> Option<String> {
     .then(|| toks[start..].join(" "))
 }
 
-fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<&str>) {
+fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<&str>) -> Hints {
+    let mut hints = Hints {
+        toc: mark_table_of_contents(items, rules),
+        ..Hints::default()
+    };
     // Running headers/footers: the same short line standing alone 3+ times.
     let mut standalone: HashMap<String, usize> = HashMap::new();
     for it in items.iter() {
@@ -305,6 +448,10 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
     for idx in 0..items.len() {
         let it = &items[idx];
         let t = it.unit.text.clone();
+        if it.kind != Kind::Open {
+            prev_text = Some(t);
+            continue;
+        }
         let folded = text::fold(&t);
         let kind = if prev_text.as_deref() == Some(t.as_str()) {
             Some(Kind::Drop(DUPLICATE.into()))
@@ -312,6 +459,14 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             Some(Kind::Drop("page number or running footer".into()))
         } else if let Some(label) = rules.boilerplate(&t) {
             Some(Kind::Drop(label))
+        } else if BREADCRUMB.is_match(&t) {
+            hints.crumb = t
+                .rsplit(['/', '>', '»', '›'])
+                .next()
+                .map(|c| c.trim().to_string());
+            Some(Kind::Drop("breadcrumb navigation".into()))
+        } else if it.unit.cells && idx < first_good {
+            Some(Kind::Drop("infobox or table row before the text".into()))
         } else if rules.is_call_to_action(&t) {
             Some(Kind::Drop(
                 "advert: a call to action in the site's voice".into(),
@@ -348,7 +503,14 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         let kind = match kind {
             Some(k) => Some(k),
             None if it.unit.bullet => Some(Kind::ListItem { ordered: false }),
-            None if ORDERED.is_match(&t) && it.unit.indent > 0 => {
+            None if ORDERED.is_match(&t)
+                && !heading_shaped(&t)
+                && (it.unit.indent > 0
+                    || t.starts_with(['[', '^'])
+                    || [idx.wrapping_sub(1), idx + 1].iter().any(|&j| {
+                        items.get(j).is_some_and(|o| ORDERED.is_match(&o.unit.text))
+                    })) =>
+            {
                 Some(Kind::ListItem { ordered: true })
             }
             None => None,
@@ -383,6 +545,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         }
         prev_text = Some(t);
     }
+    hints
 }
 
 /// Metadata lines. Author lines count only before the text starts.
@@ -401,11 +564,20 @@ fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
             return Some((*key, value));
         }
     }
-    if in_header
-        && t.chars().count() <= 200
-        && let Some(c) = ET_AL.captures(t)
-    {
+    if !in_header || t.chars().count() > 300 {
+        return None;
+    }
+    if let Some(c) = ET_AL.captures(t) {
         return Some((MetaKey::Authors, c[1].trim().to_string()));
+    }
+    if text::ends_full_stop(t) {
+        return None;
+    }
+    if AUTHOR_LIST.is_match(t) && INITIAL.is_match(t) {
+        return Some((MetaKey::Authors, t.trim_end_matches('.').to_string()));
+    }
+    if AFFILIATION.is_match(t) {
+        return Some((MetaKey::Affiliation, t.to_string()));
     }
     None
 }
@@ -439,7 +611,8 @@ fn bind_captions(items: &mut [Item]) {
         let next = (i + 1..items.len()).find(|&j| !matches!(items[j].kind, Kind::Drop(_)));
         match next {
             Some(j) if items[j].kind == Kind::Open => {
-                items[j].kind = Kind::Caption { label: Some(label) };
+                let label = (!label.to_lowercase().contains("caption")).then_some(label);
+                items[j].kind = Kind::Caption { label };
                 items[i].kind = Kind::Drop(MERGED_LABEL.into());
             }
             _ => {
@@ -468,69 +641,85 @@ fn drop_sections(items: &mut [Item], rules: &Rules) {
 /// jusText-style context: a heading takes the class of the text it introduces;
 /// other short or low-density units survive only next to good text.
 fn resolve_context(items: &mut [Item]) {
-    // Walk backwards so a heading can look at what it introduces, already decided.
-    let n = items.len();
-    let mut next_content: Option<bool> = None; // class of the next decided unit
-    for i in (0..n).rev() {
+    // Walk backwards, so that what a heading introduces is already decided.
+    // `next` is the class of the next decided unit; `next_text` the same but
+    // looking past known boilerplate phrases, since a heading's text may sit
+    // behind "Asked by …", "On this page" or share buttons.
+    let mut next: Option<bool> = None;
+    let mut next_text: Option<bool> = None;
+    for i in (0..items.len()).rev() {
         let it = &items[i];
-        match &it.kind {
+        let decided = match &it.kind {
+            Kind::Drop(r) if transparent(r) => continue,
             Kind::Drop(r) => {
-                if !transparent(r) {
-                    next_content = Some(false);
+                next = Some(false);
+                if !furniture(r) {
+                    next_text = Some(false);
                 }
                 continue;
             }
             Kind::Meta { .. } | Kind::FigureLabel => continue,
-            Kind::Open => {}
-            _ => {
-                next_content = Some(true);
-                continue;
-            }
-        }
-        let t = &it.unit.text;
-        if it.quality == Quality::Good {
-            items[i].kind = Kind::Paragraph;
-            next_content = Some(true);
-        } else if heading_shaped(t) {
-            if next_content == Some(true) {
-                items[i].kind = Kind::Heading;
-                next_content = Some(true);
-            } else {
-                items[i].kind =
-                    Kind::Drop("short line that introduces no text (menu item or button)".into());
-                next_content = Some(false);
-            }
-        } else {
-            // Short sentence or long low-density text: keep next to good text.
-            let prev_good = (0..i).rev().find_map(|j| match &items[j].kind {
-                Kind::Drop(r) if transparent(r) => None,
-                Kind::Drop(_) => Some(false),
-                Kind::Meta { .. } | Kind::FigureLabel => None,
-                Kind::Open => Some(items[j].quality == Quality::Good),
-                _ => Some(true),
-            });
-            if next_content == Some(true) || prev_good == Some(true) {
+            Kind::Open => None,
+            _ => Some(true),
+        };
+        let keep = match decided {
+            Some(k) => k,
+            None if it.quality == Quality::Good => {
                 items[i].kind = Kind::Paragraph;
-                next_content = Some(true);
-            } else {
-                items[i].kind = Kind::Drop(format!(
-                    "{} between boilerplate (not part of the text)",
-                    if it.quality == Quality::Bad {
-                        "low-text-density line"
-                    } else {
-                        "short line"
-                    }
-                ));
-                next_content = Some(false);
+                true
             }
-        }
+            None if heading_shaped(&it.unit.text) => {
+                let keep = next_text == Some(true);
+                items[i].kind = if keep {
+                    Kind::Heading
+                } else {
+                    Kind::Drop(NO_TEXT_AFTER.into())
+                };
+                keep
+            }
+            None => {
+                // A short sentence or long low-density text stays next to good text.
+                let prev_good = (0..i).rev().find_map(|j| match &items[j].kind {
+                    Kind::Drop(r) if transparent(r) => None,
+                    Kind::Drop(_) => Some(false),
+                    Kind::Meta { .. } | Kind::FigureLabel => None,
+                    Kind::Open => Some(items[j].quality == Quality::Good),
+                    _ => Some(true),
+                });
+                let keep = next == Some(true) || prev_good == Some(true);
+                items[i].kind = if keep {
+                    Kind::Paragraph
+                } else {
+                    Kind::Drop(format!(
+                        "{} between boilerplate (not part of the text)",
+                        if it.quality == Quality::Bad {
+                            "low-text-density line"
+                        } else {
+                            "short line"
+                        }
+                    ))
+                };
+                keep
+            }
+        };
+        next = Some(keep);
+        next_text = Some(keep);
     }
 }
 
 /// The title: a heading repeated in the page header, else the last heading
 /// that is not a generic section name before the first paragraph.
 /// Everything before it (but metadata) is page header and goes.
-fn choose_title(items: &mut [Item], rules: &Rules, edge: Option<&str>) -> Option<usize> {
+fn choose_title(
+    items: &mut [Item],
+    rules: &Rules,
+    edge: Option<&str>,
+    hints: &Hints,
+) -> Option<usize> {
+    let questions = items
+        .iter()
+        .filter(|i| i.kind == Kind::Heading && i.unit.text.ends_with('?'))
+        .count();
     let first_para = items
         .iter()
         .position(|i| matches!(i.kind, Kind::Paragraph | Kind::ListItem { .. }))
@@ -538,15 +727,26 @@ fn choose_title(items: &mut [Item], rules: &Rules, edge: Option<&str>) -> Option
     let candidates: Vec<usize> = (0..first_para)
         .filter(|&i| {
             let t = &items[i].unit.text;
-            (items[i].kind == Kind::Heading
-                || (matches!(items[i].kind, Kind::Drop(_))
-                    && heading_shaped(t)
-                    && text::word_count(t) >= 3
-                    && !t.is_empty()
-                    && !is_known_boilerplate(&items[i].kind)))
+            let eligible = match &items[i].kind {
+                Kind::Heading => true,
+                Kind::Drop(r) => r == NO_TEXT_AFTER && heading_shaped(t),
+                _ => false,
+            };
+            eligible
                 && !rules.is_generic_heading(t)
+                && !hints.toc.contains(&heading_key(t))
+                && (questions < 2 || !t.ends_with('?'))
         })
         .collect();
+    // The breadcrumb's last element names the page: the first heading after it with that text.
+    let by_crumb = hints.crumb.as_deref().and_then(|c| {
+        let f = text::fold(c);
+        let start = items
+            .iter()
+            .position(|i| matches!(&i.kind, Kind::Drop(r) if r.starts_with("breadcrumb")))?;
+        (start + 1..items.len())
+            .find(|&i| text::fold(&items[i].unit.text) == f && heading_shaped(&items[i].unit.text))
+    });
     let by_edge = edge.and_then(|e| {
         let f = text::fold(e);
         items.iter().position(|i| text::fold(&i.unit.text) == f)
@@ -557,7 +757,7 @@ fn choose_title(items: &mut [Item], rules: &Rules, edge: Option<&str>) -> Option
                 j != i && text::fold(&items[j].unit.text) == text::fold(&items[i].unit.text)
             })
     });
-    let title = by_edge.or(repeated).or_else(|| {
+    let title = by_edge.or(by_crumb).or(repeated).or_else(|| {
         candidates
             .iter()
             .copied()
@@ -608,6 +808,21 @@ fn choose_title(items: &mut [Item], rules: &Rules, edge: Option<&str>) -> Option
     Some(title)
 }
 
+/// Page furniture that may stand between a heading and its text: a heading
+/// looks past it. (Adverts and unexplained short lines are not furniture.)
+fn furniture(reason: &str) -> bool {
+    [
+        "boilerplate:",
+        "table of contents",
+        "infobox",
+        "breadcrumb",
+        "running header",
+        "page number",
+    ]
+    .iter()
+    .any(|p| reason.starts_with(p))
+}
+
 /// Drops that say nothing about their neighbours (copies and merged parts of kept text).
 fn transparent(reason: &str) -> bool {
     reason.starts_with(DUPLICATE)
@@ -616,12 +831,9 @@ fn transparent(reason: &str) -> bool {
 }
 
 const DUPLICATE: &str = "duplicate of the line above";
+const NO_TEXT_AFTER: &str = "short line that introduces no text (menu item or button)";
 const MERGED_LABEL: &str = "figure label (merged into its caption)";
 const META_VALUE: &str = "value of the metadata line above (moved)";
-
-fn is_known_boilerplate(k: &Kind) -> bool {
-    matches!(k, Kind::Drop(r) if r.starts_with("boilerplate") || r.starts_with("advert") || r.starts_with("navigation"))
-}
 
 /// After the last text: headings and short lines with nothing after them go.
 fn drop_trailing(items: &mut [Item]) {

@@ -18,6 +18,8 @@ pub struct Line {
     pub bullet: bool,
     /// The text, trimmed, with single spaces. Empty for a blank line.
     pub text: String,
+    /// A tab separated two parts of the text (a table or infobox row).
+    pub cells: bool,
 }
 
 impl Line {
@@ -51,13 +53,17 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     for (i, raw) in unified.split('\n').enumerate() {
         let no = i + 1;
         let mut s = String::with_capacity(raw.len());
+        let mut cells = false;
         for c in raw.chars() {
             match c {
                 '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                     nbsp.hit(no);
                     s.push(' ');
                 }
-                '\t' => s.push_str("    "),
+                '\t' => {
+                    cells |= !s.trim().is_empty();
+                    s.push_str("    ");
+                }
                 '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
                     invisible.hit(no);
                 }
@@ -105,6 +111,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             indent,
             bullet,
             text: collapse_spaces(body),
+            cells,
         });
     }
     // Trailing blank lines carry nothing.

@@ -9,6 +9,8 @@ use crate::corpus::Corpus;
 use crate::edits::{Action, Log, Stage};
 use crate::stages::normalise::Line;
 use crate::text;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A paragraph candidate with its provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,8 @@ pub struct Unit {
     pub extra: Vec<String>,
     /// The unit is preceded by a blank line (or starts the file).
     pub gap_before: bool,
+    /// A table or infobox row (tab-separated cells).
+    pub cells: bool,
 }
 
 /// The wrap width of a hard-wrapped file, or `None` when lines are paragraphs.
@@ -103,6 +107,7 @@ pub fn reflow(lines: &[Line], corpus: &Corpus, log: &mut Log) -> Vec<Unit> {
                 text: line.text.clone(),
                 extra: Vec::new(),
                 gap_before: gap,
+                cells: line.cells,
             },
             1,
         ));
@@ -145,10 +150,37 @@ fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>)
         && !heading_shaped(&line.text)
 }
 
+/// A line that starts a new item whatever came before: "[3] Author…", "12. Author…",
+/// or a "Label: value" field such as "Keywords: …" or "Methods: …".
+pub fn starts_item(s: &str) -> bool {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\[\d{1,3}\]\s|\d{1,3}[.)]\s|[A-Z][A-Za-z]+(?: [a-z]+){0,2}:\s)")
+            .unwrap_or_else(|e| panic!("built-in regex: {e}"))
+    });
+    ITEM.is_match(s)
+}
+
 /// In a hard-wrapped file, does `line` continue the paragraph that `prev` wrapped?
 fn wraps_into(prev: &Line, line: &Line, next_blank: bool, width: usize, in_bullet: bool) -> bool {
-    if line.bullet || line.indent != prev.indent && !in_bullet {
+    if line.bullet
+        || line.cells
+        || prev.cells
+        || line.indent != prev.indent && !in_bullet
+        || starts_item(&line.text)
+    {
         return false;
+    }
+    // "long-" at the end of a line always continues on the next: the word is cut.
+    if prev.text.ends_with('-')
+        && prev
+            .text
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphabetic)
+        && text::starts_lowercase(&line.text)
+    {
+        return true;
     }
     if (prev.text.chars().count() + prev.indent) * 10 < width * 6 {
         return false; // a short line ends its paragraph
