@@ -76,6 +76,47 @@ impl Document {
             .map(|m| m.value.as_str())
     }
 
+    /// A plain-text outline (title, metadata, blocks; nothing escaped) for
+    /// tests and for reading what the cleaner understood of a page.
+    pub fn outline(&self) -> String {
+        let mut out = format!("# {}\n", self.title);
+        for m in &self.meta {
+            if !m.value.is_empty() {
+                out.push_str(&format!("meta {}: {}\n", m.key.label(), m.value));
+            }
+        }
+        for b in &self.blocks {
+            out.push('\n');
+            match b {
+                Block::Heading { level, text, .. } => {
+                    out.push_str(&format!("{} {text}\n", "#".repeat(*level as usize)));
+                }
+                Block::Paragraph { text, .. } => out.push_str(&format!("{text}\n")),
+                Block::Figure { label, text, .. } => match label {
+                    Some(l) => out.push_str(&format!("[figure {l}] {text}\n")),
+                    None => out.push_str(&format!("[figure] {text}\n")),
+                },
+                Block::List { ordered, items } => {
+                    for (i, it) in items.iter().enumerate() {
+                        let marker = if *ordered {
+                            format!("{}.", i + 1)
+                        } else {
+                            "-".into()
+                        };
+                        let mut line = format!("{marker} {}", it.text);
+                        for e in &it.extra {
+                            line.push_str(" / ");
+                            line.push_str(e);
+                        }
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Words of body text.
     pub fn word_count(&self) -> usize {
         self.blocks

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod document;
 pub mod edits;
 pub mod escape;
+pub mod lexicon;
 pub mod pipeline;
 pub mod render;
 pub mod stages;

@@ -55,6 +55,10 @@ enum Command {
         /// The book whose configuration applies (default: the current folder if it has book.toml).
         #[arg(long)]
         book: Option<PathBuf>,
+        /// Print a plain outline of what the cleaner understood (title, metadata, blocks)
+        /// instead of the Markdown.
+        #[arg(long)]
+        outline: bool,
     },
 }
 
@@ -74,7 +78,8 @@ fn main() -> ExitCode {
             out_dir,
             report,
             book,
-        }) => clean(&files, out_dir.as_deref(), report, book.as_deref()),
+            outline,
+        }) => clean(&files, out_dir.as_deref(), report, book.as_deref(), outline),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -117,6 +122,7 @@ fn clean(
     out_dir: Option<&Path>,
     report: bool,
     book: Option<&Path>,
+    outline: bool,
 ) -> Result<()> {
     let root = match book {
         Some(b) => Some(b.to_path_buf()),
@@ -168,12 +174,17 @@ fn clean(
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
             for (page, ch) in cleaned.pages.iter().zip(&chapters) {
+                let text = if outline {
+                    page.doc.outline()
+                } else {
+                    ch.markdown()
+                };
                 let stem = Path::new(&page.doc.file)
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let path = dir.join(format!("{stem}.md"));
-                std::fs::write(&path, ch.markdown())
+                std::fs::write(&path, text)
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
             if report {
@@ -184,8 +195,13 @@ fn clean(
         }
         None => {
             let mut out = std::io::stdout().lock();
-            for ch in &chapters {
-                out.write_all(ch.markdown().as_bytes())?;
+            for (page, ch) in cleaned.pages.iter().zip(&chapters) {
+                let text = if outline {
+                    page.doc.outline()
+                } else {
+                    ch.markdown()
+                };
+                out.write_all(text.as_bytes())?;
             }
             if report {
                 eprint!("{report_text}");

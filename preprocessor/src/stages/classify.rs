@@ -835,15 +835,36 @@ const NO_TEXT_AFTER: &str = "short line that introduces no text (menu item or bu
 const MERGED_LABEL: &str = "figure label (merged into its caption)";
 const META_VALUE: &str = "value of the metadata line above (moved)";
 
-/// After the last text: headings and short lines with nothing after them go.
+/// After the last text: headings with nothing after them go, and so does
+/// metadata that repeats a key the page already has (a related item's date).
 fn drop_trailing(items: &mut [Item]) {
-    for it in items.iter_mut().rev() {
-        match it.kind {
-            Kind::Drop(_) | Kind::Meta { .. } => continue,
+    let Some(last) = items.iter().rposition(|i| {
+        matches!(
+            i.kind,
+            Kind::Paragraph | Kind::ListItem { .. } | Kind::Caption { .. } | Kind::Open
+        )
+    }) else {
+        return;
+    };
+    let keys_before: HashSet<MetaKey> = items[..last]
+        .iter()
+        .filter_map(|i| match &i.kind {
+            Kind::Meta { key, .. } => Some(*key),
+            _ => None,
+        })
+        .collect();
+    for it in &mut items[last + 1..] {
+        match &it.kind {
             Kind::Heading => {
                 it.kind = Kind::Drop("heading at the end of the page with no text after it".into())
             }
-            _ => break,
+            Kind::Meta { key, .. } if keys_before.contains(key) => {
+                it.kind = Kind::Drop(format!(
+                    "{} after the text, of a related item (the page has its own)",
+                    key.label()
+                ));
+            }
+            _ => {}
         }
     }
 }

@@ -220,6 +220,8 @@ fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, log: &mut Log) {
                 false,
                 format!("\"{closed}\" is used elsewhere in the corpus"),
             )
+        } else if crate::lexicon::is_english(&closed) {
+            (false, format!("\"{closed}\" is an English word"))
         } else {
             log.warn(
                 line.no - 1,
@@ -371,6 +373,21 @@ and the paragraph ends here with a full stop at the very end of it.\n";
         assert!(hyphen_case("longterm outcomes").contains("improve longterm survival"));
         // Unknown either way: the hyphen stays, nothing is lost.
         assert!(hyphen_case("").contains("improve long-term survival"));
+    }
+
+    #[test]
+    fn line_end_hyphen_joins_an_english_word_without_corpus_evidence() {
+        let s = "Two reviewers extracted the number of patients and the imaging schedule\n\
+and the proportion of relapses found by imaging before symptoms. Dis-\n\
+agreements were resolved by dis-\n\
+cussion between the two reviewers who read each of the papers in full\n\
+and who then checked the extracted numbers against the original tables\n\
+of each of the studies, so that no number was copied from the wrong place\n\
+or from the wrong group of patients in any of the papers that they read.\n\
+A last line that is long enough to look like a wrapped line of the text.\n";
+        let text = run(s, "").0[0].text.clone();
+        assert!(text.contains("resolved by discussion between"), "{text}");
+        assert!(text.contains("symptoms. Disagreements were"), "{text}");
     }
 
     #[test]
