@@ -155,6 +155,16 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
                         line,
                     });
                 }
+                if *key == MetaKey::Authors
+                    && !meta.iter().any(|m: &MetaField| m.key == MetaKey::Published)
+                    && let Some(d) = crate::stages::classify::date_in(&it.unit.text)
+                {
+                    meta.push(MetaField {
+                        key: MetaKey::Published,
+                        value: d,
+                        line,
+                    });
+                }
             }
             Kind::Heading => blocks.push(Block::Heading {
                 level: 2,

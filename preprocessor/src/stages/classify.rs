@@ -123,9 +123,7 @@ static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
     vec![
         (
             MetaKey::LastReviewed,
-            re(
-                r"(?i)^(?:page )?last (?:reviewed|updated|modified|checked)(?: on| date)?\s*:?\s*(.*)$",
-            ),
+            re(r"(?i)^(?:page )?last (?:reviewed|checked)(?: on| date)?\s*:?\s*(.*)$"),
         ),
         (
             MetaKey::NextReview,
@@ -134,13 +132,20 @@ static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
         (
             MetaKey::LastUpdated,
             re(
-                r"(?i)^(?:(?:last )?updated|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*)?\.?$",
+                r"(?i)^(?:(?:page )?(?:last )?(?:updated|modified)|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*)?\.?$",
             ),
         ),
         (
             MetaKey::Published,
             re(
                 r"(?i)^(?:date )?(?:first )?(?:published|posted)(?: on)?\s*:?\s*(.*?\d{4})(?:\s+by\s+.*)?\.?$",
+            ),
+        ),
+        (
+            // "Started by someone, 12 January 2023": the date, not the user name.
+            MetaKey::Published,
+            re(
+                r"(?i)^(?:started|posted|asked|submitted) by [^,|]{1,40}[,|·]\s*(\d{1,2} [a-z]{3,9}\.? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\.?$",
             ),
         ),
         (
@@ -161,7 +166,9 @@ static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
         ),
         (
             MetaKey::Authors,
-            re(r"(?i)^(?:by|written by|authors?:|reviewed by|medically reviewed by)\s+(.{3,120})$"),
+            re(
+                r"(?i)^(?:by|written by|authors?:|reviewed by|medically reviewed by)\s+([^|·•]{3,120}?)\s*(?:[|·•].*)?$",
+            ),
         ),
     ]
 });
@@ -169,6 +176,11 @@ static ET_AL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.{2,120}?\bet al\.?)(.*)
 
 static BREADCRUMB: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[^/>»›.!?]{1,40}(\s+(/|>|»|›)\s+[^/>»›.!?]{1,60}){2,}$"));
+static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(thread|topic|discussion|article|page title|title):\s+(\S.{2,150})$")
+});
+static FORUM_STAT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(posts|messages|reputation|likes|joined|member since)\b.*$"));
 static NUMBERING: LazyLock<Regex> = LazyLock::new(|| re(r"^\d+(\.\d+)*\.?\s+"));
 static EDIT_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s*\[(edit|edit source|change source)\]$"));
@@ -205,7 +217,7 @@ fn heading_shaped(s: &str) -> bool {
 fn quality(s: &str) -> Quality {
     let n = text::word_count(s);
     let d = text::stop_density(s);
-    if n < 8 || s.chars().count() < 50 || (!text::ends_sentence(s) && n < 15) {
+    if n < 8 || s.chars().count() < 50 || (!text::ends_sentence(s) && n < 15) || heading_shaped(s) {
         Quality::Short
     } else if d >= 0.25 || (n >= 25 && d >= 0.15) {
         Quality::Good
@@ -267,8 +279,26 @@ pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log)
     Classified { items, title }
 }
 
-/// Wiki "[edit]" links glued to headings.
+/// Wiki "[edit]" links glued to headings, and "Thread: …" / "Topic: …" labels
+/// in front of a forum's title.
 fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
+    for u in units.iter_mut() {
+        if let Some(c) = TITLE_LABEL.captures(&u.text)
+            && !c[2].ends_with('.')
+        {
+            let label = format!("{}:", &c[1]);
+            let rest = c[2].to_string();
+            log.edit(
+                u.first,
+                Stage::Classify,
+                Action::Removed,
+                label,
+                "",
+                "label in front of a title",
+            );
+            u.text = rest;
+        }
+    }
     for u in units {
         if text::word_count(&u.text) <= 14
             && let Some(m) = EDIT_SUFFIX.find(&u.text)
@@ -502,6 +532,13 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         };
         let kind = match kind {
             Some(k) => Some(k),
+            None if text::word_count(&t) <= 3
+                && items
+                    .get(idx + 1)
+                    .is_some_and(|n| FORUM_STAT.is_match(&n.unit.text)) =>
+            {
+                Some(Kind::Drop("user name above a forum post".into()))
+            }
             None if it.unit.bullet => Some(Kind::ListItem { ordered: false }),
             None if ORDERED.is_match(&t)
                 && !heading_shaped(&t)
@@ -580,6 +617,16 @@ fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
         return Some((MetaKey::Affiliation, t.to_string()));
     }
     None
+}
+
+/// A date anywhere in a line ("By Sam Writer | 5 minute read | 10 October 2024").
+pub fn date_in(t: &str) -> Option<String> {
+    static DATE_ANY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\b",
+        )
+    });
+    DATE_ANY.find(t).map(|m| m.as_str().to_string())
 }
 
 /// "Vivek Kumar Morya et al. Discov Oncol. ." → the journal after the authors, if any.
@@ -757,12 +804,19 @@ fn choose_title(
                 j != i && text::fold(&items[j].unit.text) == text::fold(&items[i].unit.text)
             })
     });
+    // Numbered headings ("1. What it is") are sections: a title only when nothing else is.
+    let numbered = |i: &usize| NUMBERING.is_match(&items[*i].unit.text);
     let title = by_edge.or(by_crumb).or(repeated).or_else(|| {
-        candidates
-            .iter()
-            .copied()
-            .rev()
-            .find(|&i| items[i].kind == Kind::Heading)
+        let headings = || {
+            candidates
+                .iter()
+                .copied()
+                .rev()
+                .filter(|&i| items[i].kind == Kind::Heading)
+        };
+        headings()
+            .find(|i| !numbered(i))
+            .or_else(|| headings().next())
     })?;
     let title_fold = text::fold(&items[title].unit.text);
     items[title].kind = Kind::Title;
@@ -818,6 +872,7 @@ fn furniture(reason: &str) -> bool {
         "breadcrumb",
         "running header",
         "page number",
+        "user name",
     ]
     .iter()
     .any(|p| reason.starts_with(p))

@@ -151,10 +151,13 @@ fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>)
 }
 
 /// A line that starts a new item whatever came before: "[3] Author…", "12. Author…",
-/// or a "Label: value" field such as "Keywords: …" or "Methods: …".
+/// "1.2 Recommendation…", a copyright line, or a "Label: value" field such as
+/// "Keywords: …" or "Methods: …".
 pub fn starts_item(s: &str) -> bool {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\[\d{1,3}\]\s|\d{1,3}[.)]\s|[A-Z][A-Za-z]+(?: [a-z]+){0,2}:\s)")
+        Regex::new(
+            r"^(\[\d{1,3}\]\s|\d{1,3}[.)]\s|\d{1,3}(\.\d{1,3})+\.?\s+[A-Z]|[A-Z][A-Za-z]+(?: [a-z]+){0,2}:\s|©|\(c\)\s|Copyright\b)",
+        )
             .unwrap_or_else(|e| panic!("built-in regex: {e}"))
     });
     ITEM.is_match(s)
