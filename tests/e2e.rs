@@ -256,3 +256,21 @@ fn a_long_page_is_split_into_sub_chapters_when_configured() {
     assert!(sub.contains("<h1 id=\"diagnostic-evaluation\""), "{sub}");
     assert!(text_of(&sub).contains("Early detection of metastatic disease is crucial"));
 }
+
+#[test]
+fn every_line_of_every_seed_is_accounted_for() {
+    let root = book_tests::repo_root();
+    let config = mdbook_seeds::config::Config::from_book_root(&root).unwrap();
+    let (cleaned, _) = mdbook_seeds::book::clean_book_dir(&root, &config).unwrap();
+    for p in &cleaned.pages {
+        assert!(p.accounting.is_exact(), "{}: {}", p.doc.file, p.accounting);
+        assert!(
+            p.accounting.rendered > 0,
+            "{}: {}",
+            p.doc.file,
+            p.accounting
+        );
+    }
+    let notes = site().main("editorial-notes.html");
+    assert!(notes.contains("104 lines: 52 rendered, 2 removed, 2 moved to metadata, 48 blank"));
+}

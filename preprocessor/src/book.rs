@@ -39,9 +39,11 @@ impl Preprocessor for SeedsPreprocessor {
             eprintln!("mdbook-seeds: {w}");
         }
         if config.strict && cleaned.warnings().next().is_some() {
+            let list: Vec<String> = cleaned.warnings().map(|w| w.to_string()).collect();
             bail!(
-                "strict mode (`[preprocessor.seeds] strict = true`): the seeds produced {} warning(s), listed above",
-                cleaned.warnings().count()
+                "strict mode (`[preprocessor.seeds] strict = true`) fails on {} warning(s):\n{}",
+                list.len(),
+                list.join("\n")
             );
         }
         Ok(insert(book, &cleaned, &config))
@@ -63,14 +65,18 @@ pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)
     }
     let meta_path = dir.join(&config.metadata);
     let metadata = MetadataFile::load(&meta_path)?;
-    let (inputs, mut unread) = read_inputs(&dir, &meta_path)?;
+    let (inputs, mut unread) = read_inputs(&dir, &meta_path, config.max_file_bytes)?;
     let mut cleaned = clean_corpus(&inputs, config, &metadata)?;
     cleaned.skipped.append(&mut unread);
     Ok((cleaned, dir))
 }
 
 /// The `.txt` files of the seeds folder, in file-name order.
-pub fn read_inputs(dir: &Path, meta_path: &Path) -> Result<(Vec<Input>, Vec<crate::edits::Log>)> {
+pub fn read_inputs(
+    dir: &Path,
+    meta_path: &Path,
+    max_bytes: u64,
+) -> Result<(Vec<Input>, Vec<crate::edits::Log>)> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list the seeds folder {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -89,6 +95,20 @@ pub fn read_inputs(dir: &Path, meta_path: &Path) -> Result<(Vec<Input>, Vec<crat
         let mut log = crate::edits::Log::new(&name);
         if path.extension().and_then(|e| e.to_str()) != Some("txt") {
             log.warn(0, "not a .txt file, so not a seed page; it was ignored. Rename it to .txt to include it");
+            problems.push(log);
+            continue;
+        }
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.len() > max_bytes
+        {
+            log.warn(
+                0,
+                format!(
+                    "the file is {:.1} MB, more than `max-file-bytes` = {} in [preprocessor.seeds]; it was skipped. Split the page or raise the limit",
+                    meta.len() as f64 / 1e6,
+                    max_bytes
+                ),
+            );
             problems.push(log);
             continue;
         }
@@ -142,7 +162,7 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String)
         .pages
         .iter()
         .zip(&paths)
-        .map(|(p, path)| (&p.doc, path.as_str(), &p.log))
+        .map(|(p, path)| (&p.doc, path.as_str(), &p.log, &p.accounting))
         .collect();
     let notes = render::editorial_notes(&pages, &cleaned.skipped);
     (out, notes)

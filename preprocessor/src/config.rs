@@ -29,6 +29,8 @@ pub struct Config {
     pub drop_sections: Vec<String>,
     /// A short line found on at least this many pages is boilerplate (site navigation).
     pub repeat_min_pages: usize,
+    /// Larger seed files are skipped with a warning (a scraped page is rarely over 1 MB).
+    pub max_file_bytes: u64,
     pub split: SplitConfig,
 }
 
@@ -62,6 +64,7 @@ impl Default for Config {
             boilerplate: Vec::new(),
             drop_sections: Vec::new(),
             repeat_min_pages: 3,
+            max_file_bytes: 10_000_000,
             split: SplitConfig::default(),
         }
     }
@@ -100,6 +103,7 @@ impl Config {
             "boilerplate",
             "drop-sections",
             "repeat-min-pages",
+            "max-file-bytes",
             "split",
         ]
         .iter()

@@ -159,6 +159,7 @@ fn clean(
     let (chapters, _) = mdbook_seeds::book::chapters(&cleaned, &config);
     let mut report_text = String::new();
     for p in &cleaned.pages {
+        report_text.push_str(&format!("{}: {}\n", p.doc.file, p.accounting));
         for e in &p.log.edits {
             report_text.push_str(&format!("{e}\n"));
         }

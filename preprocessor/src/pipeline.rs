@@ -26,6 +26,91 @@ pub struct Input {
 pub struct Page {
     pub doc: Document,
     pub log: Log,
+    pub accounting: Accounting,
+}
+
+/// Where every line of a raw page went. `rendered + removed + moved + blank == lines`
+/// unless the cleaner has a bug, which `unaccounted` counts (and a warning names).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Accounting {
+    pub lines: usize,
+    pub blank: usize,
+    pub rendered: usize,
+    pub removed: usize,
+    pub moved: usize,
+    pub unaccounted: usize,
+    /// Lines claimed by two units (a cleaner bug).
+    pub double: usize,
+}
+
+impl Accounting {
+    /// Every line is in exactly one place.
+    pub fn is_exact(&self) -> bool {
+        self.unaccounted == 0
+            && self.double == 0
+            && self.rendered + self.removed + self.moved + self.blank == self.lines
+    }
+}
+
+impl std::fmt::Display for Accounting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} lines: {} rendered, {} removed, {} moved to metadata, {} blank",
+            self.lines, self.rendered, self.removed, self.moved, self.blank
+        )?;
+        if self.unaccounted > 0 {
+            write!(f, ", {} UNACCOUNTED", self.unaccounted)?;
+        }
+        if self.double > 0 {
+            write!(f, ", {} COUNTED TWICE", self.double)?;
+        }
+        Ok(())
+    }
+}
+
+/// Account for every line: each non-blank line belongs to exactly one unit, and
+/// each unit is rendered, removed (with a recorded reason) or moved to metadata.
+fn account(lines: &[normalise::Line], c: &classify::Classified, log: &mut Log) -> Accounting {
+    use classify::Kind;
+    let mut a = Accounting {
+        lines: lines.len(),
+        ..Accounting::default()
+    };
+    let blank: Vec<bool> = lines.iter().map(normalise::Line::is_blank).collect();
+    a.blank = blank.iter().filter(|b| **b).count();
+    let mut seen = vec![false; lines.len()];
+    for it in &c.items {
+        for no in it.unit.first..=it.unit.last {
+            let Some(i) = no.checked_sub(1).filter(|&i| i < lines.len() && !blank[i]) else {
+                continue;
+            };
+            if std::mem::replace(&mut seen[i], true) {
+                a.double += 1;
+                log.warn(
+                    no,
+                    "line counted twice by the cleaner (a bug: please report it)",
+                );
+                continue;
+            }
+            match &it.kind {
+                Kind::Drop(r) if classify::moved_to_metadata(r) => a.moved += 1,
+                Kind::Drop(_) => a.removed += 1,
+                Kind::Meta { .. } => a.moved += 1,
+                _ => a.rendered += 1,
+            }
+        }
+    }
+    for (i, s) in seen.iter().enumerate() {
+        if !s && !blank[i] {
+            a.unaccounted += 1;
+            log.warn(
+                i + 1,
+                "line neither rendered nor recorded as removed (a bug: please report it)",
+            );
+        }
+    }
+    a
 }
 
 /// The result of cleaning a corpus.
@@ -73,6 +158,7 @@ pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) 
         let name = &inputs[i].name;
         let units = reflow::reflow(&lines, &corpus, &mut log);
         let classified = classify::classify(units, &rules, &corpus, &mut log);
+        let accounting = account(&lines, &classified, &mut log);
         let page = metadata.pages.get(name).cloned().unwrap_or_default();
         let doc = assemble(name, &page, classified, &mut log);
         if doc.blocks.is_empty() {
@@ -80,7 +166,11 @@ pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) 
         }
         // Stable: edits of one line keep their pipeline order.
         log.edits.sort_by_key(|e| e.line);
-        out.pages.push(Page { doc, log });
+        out.pages.push(Page {
+            doc,
+            log,
+            accounting,
+        });
     }
     for name in metadata.pages.keys() {
         if !inputs.iter().any(|i| &i.name == name) {

@@ -164,23 +164,27 @@ pub fn relative(from: &str, to: &str) -> String {
 }
 
 /// Editorial notes: per page, every edit and warning.
-pub fn editorial_notes(pages: &[(&Document, &str, &Log)], skipped: &[Log]) -> String {
+pub fn editorial_notes(
+    pages: &[(&Document, &str, &Log, &crate::pipeline::Accounting)],
+    skipped: &[Log],
+) -> String {
     let mut out = String::from("# Editorial notes\n\n");
     out.push_str(
         "The cleaner edits the raw scraped pages automatically. This page lists every edit, \
          page by page and line by line, so that a reader can check that nothing of the text was \
          lost or changed without reason. Line numbers refer to the raw files in `seeds/`.\n\n",
     );
-    for (doc, path, log) in pages {
+    for (doc, path, log, accounting) in pages {
         let _ = writeln!(
             out,
-            "## {}\n\n[{}]({}) — from {}: {} edits, {} warnings.\n",
+            "## {}\n\n[{}]({}) — from {}: {} edits, {} warnings. The raw file's {}.\n",
             escape::markdown(&doc.title),
             escape::markdown(&doc.title),
             relative("editorial-notes.md", path),
             escape::markdown(&doc.file),
             log.edits.len(),
-            log.warnings.len()
+            log.warnings.len(),
+            accounting
         );
         notes_table(&mut out, log);
     }

@@ -320,15 +320,17 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 /// on the page as a heading: a table of contents. Returns the keys of its entries.
 fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> {
     let keys: Vec<String> = items.iter().map(|i| heading_key(&i.unit.text)).collect();
+    let mut last_at: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        last_at.insert(k.as_str(), i);
+    }
     let listed: Vec<bool> = (0..items.len())
         .map(|i| {
             let t = &items[i].unit.text;
             (heading_shaped(t) || t.ends_with('?'))
                 && !keys[i].is_empty()
+                && last_at.get(keys[i].as_str()).is_some_and(|&j| j >= i + 2)
                 && rules.boilerplate(t).is_none()
-                && keys
-                    .get(i + 2..)
-                    .is_some_and(|rest| rest.contains(&keys[i]))
         })
         .collect();
     let mut toc = HashSet::new();
@@ -435,7 +437,7 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
 }
 
 fn edge_prefix(toks: &[&str], k: usize) -> Option<String> {
-    let last = toks[k - 1];
+    let last = toks.get(k.checked_sub(1)?)?;
     let next = toks.get(k)?;
     (text::starts_uppercase_or_digit(toks[0])
         && !last.ends_with(|c: char| c.is_ascii_punctuation())
@@ -444,6 +446,9 @@ fn edge_prefix(toks: &[&str], k: usize) -> Option<String> {
 }
 
 fn edge_suffix(toks: &[&str], k: usize) -> Option<String> {
+    if k == 0 {
+        return None;
+    }
     let start = toks.len().checked_sub(k)?;
     let before = toks.get(start.checked_sub(1)?)?;
     (text::ends_full_stop(before)
@@ -559,7 +564,6 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             if let Kind::Meta { value, .. } = &mut items[p].kind {
                 *value = t.clone();
             }
-            items[p].unit.last = items[idx].unit.last;
             items[idx].kind = Kind::Drop(META_VALUE.into());
             pending_meta = None;
             prev_text = Some(t);
@@ -694,6 +698,20 @@ fn resolve_context(items: &mut [Item]) {
     // behind "Asked by …", "On this page" or share buttons.
     let mut next: Option<bool> = None;
     let mut next_text: Option<bool> = None;
+    // The class of the unit before each unit, as labelled before this pass
+    // (one forward pass, so the whole walk stays linear).
+    let mut prev_good = Vec::with_capacity(items.len());
+    let mut last: Option<bool> = None;
+    for it in items.iter() {
+        prev_good.push(last);
+        match &it.kind {
+            Kind::Drop(r) if transparent(r) => {}
+            Kind::Drop(_) => last = Some(false),
+            Kind::Meta { .. } | Kind::FigureLabel => {}
+            Kind::Open => last = Some(it.quality == Quality::Good),
+            _ => last = Some(true),
+        }
+    }
     for i in (0..items.len()).rev() {
         let it = &items[i];
         let decided = match &it.kind {
@@ -726,14 +744,7 @@ fn resolve_context(items: &mut [Item]) {
             }
             None => {
                 // A short sentence or long low-density text stays next to good text.
-                let prev_good = (0..i).rev().find_map(|j| match &items[j].kind {
-                    Kind::Drop(r) if transparent(r) => None,
-                    Kind::Drop(_) => Some(false),
-                    Kind::Meta { .. } | Kind::FigureLabel => None,
-                    Kind::Open => Some(items[j].quality == Quality::Good),
-                    _ => Some(true),
-                });
-                let keep = next == Some(true) || prev_good == Some(true);
+                let keep = next == Some(true) || prev_good[i] == Some(true);
                 items[i].kind = if keep {
                     Kind::Paragraph
                 } else {
@@ -798,11 +809,12 @@ fn choose_title(
         let f = text::fold(e);
         items.iter().position(|i| text::fold(&i.unit.text) == f)
     });
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for &i in &candidates {
+        *seen.entry(text::fold(&items[i].unit.text)).or_default() += 1;
+    }
     let repeated = candidates.iter().copied().find(|&i| {
-        text::word_count(&items[i].unit.text) >= 3
-            && candidates.iter().any(|&j| {
-                j != i && text::fold(&items[j].unit.text) == text::fold(&items[i].unit.text)
-            })
+        text::word_count(&items[i].unit.text) >= 3 && seen[&text::fold(&items[i].unit.text)] >= 2
     });
     // Numbered headings ("1. What it is") are sections: a title only when nothing else is.
     let numbered = |i: &usize| NUMBERING.is_match(&items[*i].unit.text);
@@ -889,6 +901,11 @@ const DUPLICATE: &str = "duplicate of the line above";
 const NO_TEXT_AFTER: &str = "short line that introduces no text (menu item or button)";
 const MERGED_LABEL: &str = "figure label (merged into its caption)";
 const META_VALUE: &str = "value of the metadata line above (moved)";
+
+/// A dropped unit whose text went into the page's metadata, not away.
+pub fn moved_to_metadata(reason: &str) -> bool {
+    reason == META_VALUE
+}
 
 /// After the last text: headings with nothing after them go, and so does
 /// metadata that repeats a key the page already has (a related item's date).

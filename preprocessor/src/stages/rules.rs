@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 const BUILTIN: &str = include_str!("../../data/boilerplate.toml");
 
@@ -37,20 +38,20 @@ struct Generic {
     names: Vec<String>,
 }
 
-/// Compiled rules, built once per corpus.
-#[derive(Debug, Clone)]
-pub struct Rules {
+/// The built-in data, compiled once per process.
+#[derive(Debug)]
+struct Builtin {
     groups: Vec<(String, RegexSet)>,
     cta: RegexSet,
     speaker: Regex,
     generic: HashSet<String>,
-    pub user: Patterns,
-    /// A short line on at least this many pages is site navigation.
-    pub repeat_min_pages: usize,
 }
 
-impl Rules {
-    pub fn new(user: Patterns, repeat_min_pages: usize) -> Result<Rules> {
+static BUILTIN_RULES: LazyLock<Result<Builtin, String>> =
+    LazyLock::new(|| Builtin::compile().map_err(|e| format!("{e:#}")));
+
+impl Builtin {
+    fn compile() -> Result<Builtin> {
         let data: Data = toml::from_str(BUILTIN).context("built-in data/boilerplate.toml")?;
         let mut groups = Vec::new();
         for g in data.group {
@@ -60,11 +61,29 @@ impl Rules {
         }
         let cta = RegexSet::new(data.cta.patterns.iter().map(|p| format!("(?i){p}")))
             .context("built-in call-to-action patterns")?;
-        Ok(Rules {
+        Ok(Builtin {
             groups,
             cta,
             speaker: Regex::new(r"(?i)\b(our|we|us|you|your)\b").context("speaker regex")?,
             generic: data.generic_headings.names.into_iter().collect(),
+        })
+    }
+}
+
+/// Compiled rules: the built-in data plus the book's patterns.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    builtin: &'static Builtin,
+    pub user: Patterns,
+    /// A short line on at least this many pages is site navigation.
+    pub repeat_min_pages: usize,
+}
+
+impl Rules {
+    pub fn new(user: Patterns, repeat_min_pages: usize) -> Result<Rules> {
+        let builtin = BUILTIN_RULES.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(Rules {
+            builtin,
             user,
             repeat_min_pages,
         })
@@ -81,7 +100,8 @@ impl Rules {
             }
         }
         let t = line.trim_end_matches([':', ' ']);
-        self.groups
+        self.builtin
+            .groups
             .iter()
             .find(|(_, set)| set.is_match(t) || set.is_match(line))
             .map(|(label, _)| format!("boilerplate: {label}"))
@@ -89,7 +109,7 @@ impl Rules {
 
     /// A paragraph that asks the reader to act for the site (an advert).
     pub fn is_call_to_action(&self, text: &str) -> bool {
-        self.cta.is_match(text) && self.speaker.is_match(text)
+        self.builtin.cta.is_match(text) && self.builtin.speaker.is_match(text)
     }
 
     /// A section name like "Abstract" that is never a page title.
@@ -99,7 +119,7 @@ impl Rules {
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
             .trim_end_matches(':')
             .to_lowercase();
-        self.generic.contains(&t)
+        self.builtin.generic.contains(&t)
     }
 
     pub fn drops_section(&self, heading: &str) -> Option<String> {
