@@ -105,7 +105,7 @@ fn print_page_holds_every_chapter() {
     for phrase in [
         "Chemotherapy is the mainstay treatment",
         "significantly impacts prognosis [4].",
-        "we are waitng for the results",
+        "we are waiting for the results",
         "Cytokine therapies, which involve signaling proteins",
         "cyberknife to these nodules",
     ] {
@@ -273,4 +273,50 @@ fn every_line_of_every_seed_is_accounted_for() {
     }
     let notes = site().main("editorial-notes.html");
     assert!(notes.contains("104 lines: 52 rendered, 2 removed, 2 moved to metadata, 48 blank"));
+}
+
+#[test]
+fn seed_typos_are_repaired_in_the_built_book_and_listed_in_the_notes() {
+    let print = text_of(&site().html("print.html"));
+    for fixed in [
+        "Metastatic osteosarcoma in pediatric patients presents a multifaceted challenge",
+        "poor response to preoperative chemotherapy for newly diagnosed high grade osteosarcoma",
+        "versus MAP alone in patients",
+        "First results of the EURAMOS-1",
+        "we are waiting for the results",
+    ] {
+        assert!(print.contains(fixed), "{fixed:?} missing from print.html");
+    }
+    // The chapters (the editorial notes quote the typos they fixed, as they should).
+    let chapters: String = SEEDS
+        .iter()
+        .map(|(_, _, page)| text_of(&site().main(page)))
+        .collect();
+    for typo in [
+        "ostesarcoma",
+        "properative",
+        "resutls",
+        "waitng",
+        "MAPalone",
+        "presentsa",
+        "Metastaticosteosarcomain",
+    ] {
+        assert!(!chapters.contains(typo), "{typo} still in a chapter");
+    } // Rare correct words are untouched.
+    for word in [
+        "mifamurtide",
+        "deforolimus",
+        "glucarpidase",
+        "cyberknife",
+        "MAPIfn",
+        "metaphyseal",
+        "interleukins",
+    ] {
+        assert!(print.contains(word), "{word} was changed");
+    }
+    let notes = text_of(&site().main("editorial-notes.html"));
+    assert!(
+        notes.contains("ostesarcoma → osteosarcoma"),
+        "the notes list the correction"
+    );
 }

@@ -32,6 +32,8 @@ pub struct Config {
     /// Larger seed files are skipped with a warning (a scraped page is rarely over 1 MB).
     pub max_file_bytes: u64,
     pub split: SplitConfig,
+    /// Word repair: spelling, glued words, explicit corrections, accepted words.
+    pub repair: crate::stages::repair::RepairConfig,
 }
 
 /// When a long page is split into sub-chapters, one per top-level section.
@@ -66,6 +68,7 @@ impl Default for Config {
             repeat_min_pages: 3,
             max_file_bytes: 10_000_000,
             split: SplitConfig::default(),
+            repair: Default::default(),
         }
     }
 }
@@ -105,6 +108,7 @@ impl Config {
             "repeat-min-pages",
             "max-file-bytes",
             "split",
+            "repair",
         ]
         .iter()
         .map(|s| s.to_string())

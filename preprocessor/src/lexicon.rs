@@ -1,19 +1,52 @@
-//! Word lists shipped with the crate.
+//! Word lists shipped with the crate (see `data/words/` for sources and licences):
 //!
-//! `data/words/en.txt`: English words (SCOWL via Debian's wamerican and
-//! wbritish, permissive licence in `data/words/SCOWL-LICENSE.txt`), one
-//! lower-case word per line. Loaded once, on first use.
+//! - `en.tsv`: English words with their SCOWL size (35 common, 50 standard, 70 large);
+//! - `mesh.txt`: words of MeSH topical descriptors (NLM);
+//! - `oncology.txt`: bone-cancer and oncology words written for this project.
+//!
+//! Loaded once, on first use.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-static ENGLISH: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| include_str!("../data/words/en.txt").lines().collect());
+static ENGLISH: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    include_str!("../data/words/en.tsv")
+        .lines()
+        .filter_map(|l| {
+            let (w, t) = l.split_once('\t')?;
+            Some((w, t.parse().ok()?))
+        })
+        .collect()
+});
+
+static DOMAIN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/words/mesh.txt")
+        .lines()
+        .chain(include_str!("../data/words/oncology.txt").lines())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// The SCOWL size of an English word (35, 50 or 70), if it is one.
+pub fn english_tier(word: &str) -> Option<u8> {
+    ENGLISH.get(word.to_lowercase().as_str()).copied()
+}
 
 /// Is `word` (any case) an English word of the shipped list?
 pub fn is_english(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ENGLISH.contains(lower.as_str())
+    english_tier(word).is_some()
+}
+
+/// Is `word` a medical word (MeSH or the oncology list)?
+pub fn is_domain(word: &str) -> bool {
+    DOMAIN.contains(word.to_lowercase().as_str())
+}
+
+/// Known to any shipped list, directly or as a plural.
+pub fn is_known(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let known = |w: &str| ENGLISH.contains_key(w) || DOMAIN.contains(w);
+    known(&w) || w.strip_suffix('s').is_some_and(known) || w.strip_suffix("es").is_some_and(known)
 }
 
 #[cfg(test)]
@@ -21,10 +54,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn common_words_and_both_spellings() {
+    fn lists_load_with_tiers() {
         assert!(is_english("Discussion"));
         assert!(is_english("tumour") && is_english("tumor"));
-        assert!(!is_english("cussion"));
-        assert!(!is_english("longterm"));
+        assert!(!is_english("cussion") && !is_english("longterm"));
+        assert_eq!(english_tier("the"), Some(35));
+        assert!(is_domain("osteosarcoma") && is_domain("ifosfamide") && is_domain("mifamurtide"));
+        assert!(is_known("Chondrosarcomas") && is_known("interleukins"));
+        assert!(!is_known("ostesarcoma") && !is_known("waitng"));
     }
 }

@@ -3,14 +3,14 @@
 //! ```text
 //! bytes ─ decode ─ normalise → lines        (per page)
 //!       → corpus statistics                  (once, over all pages)
-//!       → reflow → classify → assemble       (per page)
+//!       → reflow → classify → repair → assemble   (per page)
 //! ```
 
 use crate::config::{Config, MetadataFile, PageMeta};
 use crate::corpus::Corpus;
 use crate::document::{Document, assemble};
 use crate::edits::Log;
-use crate::stages::{classify, decode, normalise, reflow, rules::Rules};
+use crate::stages::{classify, decode, normalise, reflow, repair, rules::Rules};
 use anyhow::Result;
 
 /// One raw input page.
@@ -157,7 +157,8 @@ pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) 
     for (i, lines, mut log) in decoded {
         let name = &inputs[i].name;
         let units = reflow::reflow(&lines, &corpus, &mut log);
-        let classified = classify::classify(units, &rules, &corpus, &mut log);
+        let mut classified = classify::classify(units, &rules, &corpus, &mut log);
+        repair::repair(&mut classified, &corpus, &config.repair, &mut log);
         let accounting = account(&lines, &classified, &mut log);
         let page = metadata.pages.get(name).cloned().unwrap_or_default();
         let doc = assemble(name, &page, classified, &mut log);

@@ -288,6 +288,7 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
         {
             let label = format!("{}:", &c[1]);
             let rest = c[2].to_string();
+            let cut = u.text.len() - rest.len();
             log.edit(
                 u.first,
                 Stage::Classify,
@@ -296,7 +297,7 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
                 "",
                 "label in front of a title",
             );
-            u.text = rest;
+            u.drop_prefix(cut, rest);
         }
     }
     for u in units {
@@ -414,8 +415,10 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
             continue;
         }
         let mut new = u.text.clone();
+        let mut cut = 0;
         if edge_prefix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
             new = toks[k..].join(" ");
+            cut = u.text.len() - new.len();
         } else if edge_suffix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
             new = toks[..toks.len() - k].join(" ");
         }
@@ -430,7 +433,7 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
                     "phrase repeated at the start or end of {n} paragraphs (SEO filler) removed; kept once as a heading or title"
                 ),
             );
-            u.text = new;
+            u.drop_prefix(cut, new);
         }
     }
     Some(phrase)

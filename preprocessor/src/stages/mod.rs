@@ -3,4 +3,5 @@ pub mod classify;
 pub mod decode;
 pub mod normalise;
 pub mod reflow;
+pub mod repair;
 pub mod rules;

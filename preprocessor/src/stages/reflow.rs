@@ -27,6 +27,27 @@ pub struct Unit {
     pub gap_before: bool,
     /// A table or infobox row (tab-separated cells).
     pub cells: bool,
+    /// Where each raw line starts in `text`: (byte offset, line number), ascending.
+    pub line_starts: Vec<(usize, usize)>,
+}
+
+impl Unit {
+    /// The raw line that the byte at `offset` of `text` came from.
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.line_starts
+            .iter()
+            .take_while(|(o, _)| *o <= offset)
+            .last()
+            .map_or(self.first, |(_, no)| *no)
+    }
+
+    /// Remove `n` bytes from the start of the text, keeping line offsets right.
+    pub fn drop_prefix(&mut self, n: usize, rest: String) {
+        self.text = rest;
+        for (o, _) in &mut self.line_starts {
+            *o = o.saturating_sub(n);
+        }
+    }
 }
 
 /// The wrap width of a hard-wrapped file, or `None` when lines are paragraphs.
@@ -108,6 +129,7 @@ pub fn reflow(lines: &[Line], corpus: &Corpus, log: &mut Log) -> Vec<Unit> {
                 extra: Vec::new(),
                 gap_before: gap,
                 cells: line.cells,
+                line_starts: vec![(0, line.no)],
             },
             1,
         ));
@@ -250,14 +272,14 @@ fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, log: &mut Log) {
             joined,
             format!("line-end hyphen resolved: {why}"),
         );
-        if keep_hyphen {
-            unit.text.push_str(next);
-        } else {
+        if !keep_hyphen {
             unit.text.pop();
-            unit.text.push_str(next);
         }
+        unit.line_starts.push((unit.text.len(), line.no));
+        unit.text.push_str(next);
     } else {
         unit.text.push(' ');
+        unit.line_starts.push((unit.text.len(), line.no));
         unit.text.push_str(next);
     }
 }
@@ -291,6 +313,9 @@ fn join_page_breaks(units: Vec<Unit>, log: &mut Log) -> Vec<Unit> {
                 ),
             );
             prev.text.push(' ');
+            let shift = prev.text.len();
+            prev.line_starts
+                .extend(u.line_starts.iter().map(|(o, no)| (o + shift, *no)));
             prev.text.push_str(&u.text);
             prev.last = u.last;
             continue;

@@ -1,0 +1,569 @@
+//! Stage 5: word repair on the text that will be rendered.
+//!
+//! Conservative by design (a general dictionary would turn valid medical words
+//! into English ones):
+//! - explicit corrections from book.toml always win; accepted words are never touched;
+//! - a word known to the English, MeSH or oncology lists, or used three or more
+//!   times in the corpus, is trusted;
+//! - a glued word ("Metastaticosteosarcomain") is split only into known words,
+//!   and only when the split needs no change of letters (a function word at the
+//!   seam, or pieces the corpus itself uses);
+//! - an unknown word that is rare in the corpus is corrected only to a clear
+//!   winner one edit away (Damerau) that is a medical word or used at least
+//!   twice in the corpus, and is known; other candidates
+//!   become warnings with suggestions, never edits;
+//! - URLs, DOIs, e-mail addresses, anything with a digit, markup written out as
+//!   text, and identifiers with inner capitals (EURAMOS-1, MAPIfn, TKIs) are
+//!   never touched.
+
+use crate::corpus::Corpus;
+use crate::edits::{Action, Log, Stage};
+use crate::lexicon;
+use crate::stages::classify::{Classified, Kind};
+use crate::stages::reflow::Unit;
+use crate::text;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `[preprocessor.seeds.repair]` in book.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct RepairConfig {
+    /// Correct misspelt words.
+    pub spelling: bool,
+    /// Split glued words.
+    pub glued: bool,
+    /// Explicit corrections, wrong → right (whole words, any case); applied first, always.
+    pub corrections: BTreeMap<String, String>,
+    /// Words never corrected.
+    pub accept: Vec<String>,
+}
+
+impl Default for RepairConfig {
+    fn default() -> Self {
+        RepairConfig {
+            spelling: true,
+            glued: true,
+            corrections: BTreeMap::new(),
+            accept: Vec::new(),
+        }
+    }
+}
+
+/// What to do with one word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Keep,
+    Replace {
+        with: String,
+        reason: String,
+    },
+    /// Not sure: leave it, warn with these suggestions.
+    Unsure(Vec<String>),
+}
+
+/// The speller: lists, corpus statistics and configuration.
+pub struct Speller<'a> {
+    corpus: &'a Corpus,
+    config: &'a RepairConfig,
+    corrections: BTreeMap<String, String>,
+    accept: std::collections::HashSet<String>,
+}
+
+const CORPUS_TRUSTED: usize = 3;
+
+impl<'a> Speller<'a> {
+    pub fn new(corpus: &'a Corpus, config: &'a RepairConfig) -> Self {
+        Speller {
+            corpus,
+            config,
+            corrections: config
+                .corrections
+                .iter()
+                .map(|(k, v)| (k.to_lowercase(), v.clone()))
+                .collect(),
+            accept: config.accept.iter().map(|w| w.to_lowercase()).collect(),
+        }
+    }
+
+    fn known(&self, w: &str) -> bool {
+        lexicon::is_known(w) || self.corpus.count(w) >= CORPUS_TRUSTED || self.accept.contains(w)
+    }
+
+    /// A word good enough to be a piece of a split or the result of a correction.
+    fn score(&self, w: &str) -> Option<usize> {
+        let corpus = self.corpus.count(w);
+        let tier = lexicon::english_tier(w);
+        let domain = lexicon::is_domain(w);
+        if corpus == 0 && !domain && !matches!(tier, Some(35 | 50)) {
+            return None;
+        }
+        Some(
+            corpus * 10
+                + if domain { 8 } else { 0 }
+                + match tier {
+                    Some(35) => 6,
+                    Some(50) => 3,
+                    _ => 0,
+                },
+        )
+    }
+
+    /// Decide about one word. `sentence_start`: the word begins a sentence, so a
+    /// capital letter does not mark a name.
+    pub fn decide(&self, word: &str, sentence_start: bool) -> Decision {
+        let lower = word.to_lowercase();
+        if self.accept.contains(&lower) {
+            return Decision::Keep;
+        }
+        if let Some(right) = self.corrections.get(&lower) {
+            return Decision::Replace {
+                with: match_case(word, right),
+                reason: "explicit correction from book.toml".into(),
+            };
+        }
+        let chars: Vec<char> = word.chars().collect();
+        let inner_capitals = chars.iter().skip(1).any(|c| c.is_uppercase());
+        if inner_capitals {
+            return self.capitals_glued(word);
+        }
+        if chars.len() < 5 || self.known(&lower) {
+            return Decision::Keep;
+        }
+        let capitalised = chars[0].is_uppercase();
+        // The likeliest explanation first: two glued words, then a one-letter
+        // slip, then three glued words ("metastatsis" is not "meta stats is").
+        if let Some(d) = self.glued(word, &lower, 2) {
+            return d;
+        }
+        let spelled = self.spelling(word, &lower, capitalised, sentence_start);
+        if spelled != Decision::Keep {
+            return spelled;
+        }
+        self.glued(word, &lower, 3).unwrap_or(Decision::Keep)
+    }
+
+    fn glued(&self, word: &str, lower: &str, max_pieces: usize) -> Option<Decision> {
+        if !self.config.glued {
+            return None;
+        }
+        let pieces = self.split(lower, max_pieces)?;
+        Some(Decision::Replace {
+            with: match_case(word, &pieces.join(" ")),
+            reason: format!("glued words split into known words: {}", pieces.join(" + ")),
+        })
+    }
+
+    fn spelling(
+        &self,
+        word: &str,
+        lower: &str,
+        capitalised: bool,
+        sentence_start: bool,
+    ) -> Decision {
+        if !self.config.spelling || self.corpus.count(lower) >= CORPUS_TRUSTED {
+            return Decision::Keep;
+        }
+        // A capital inside a sentence marks a name: never "correct" names.
+        if capitalised && !sentence_start {
+            return Decision::Keep;
+        }
+        let mut cands: Vec<(usize, String)> = edits1(lower)
+            .into_iter()
+            .filter_map(|c| {
+                let s = self.score(&c)?;
+                // Frequent in the corpus or a medical word: an English word the
+                // corpus never uses is a suggestion, not a correction.
+                if self.corpus.count(&c) < 2 && !lexicon::is_domain(&c) {
+                    return Some((0, c));
+                }
+                // At a sentence start, a dictionary word alone is not enough: names
+                // begin sentences in reference lists.
+                (!capitalised || self.corpus.count(&c) >= 2).then_some((s, c))
+            })
+            .collect();
+        cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        cands.dedup_by(|a, b| a.1 == b.1);
+        match cands.as_slice() {
+            [] => Decision::Keep,
+            [(best, w), rest @ ..]
+                if rest.first().is_none_or(|(s, _)| *best >= 2 * s) && *best >= 3 =>
+            {
+                Decision::Replace {
+                    with: match_case(word, w),
+                    reason: format!(
+                        "spelling: one edit from \"{w}\" (corpus frequency {}{})",
+                        self.corpus.count(w),
+                        if lexicon::is_domain(w) {
+                            ", medical word list"
+                        } else {
+                            ""
+                        }
+                    ),
+                }
+            }
+            _ => Decision::Unsure(cands.iter().take(3).map(|(_, w)| w.clone()).collect()),
+        }
+    }
+
+    /// "MAPalone": an all-capital word the corpus uses on its own, glued to a known word.
+    fn capitals_glued(&self, word: &str) -> Decision {
+        if !self.config.glued {
+            return Decision::Keep;
+        }
+        let caps: String = word.chars().take_while(|c| c.is_uppercase()).collect();
+        let rest = &word[caps.len()..];
+        let rest_ok = rest.chars().count() >= 3
+            && rest.chars().all(|c| c.is_lowercase())
+            && self.score(rest).is_some();
+        if caps.chars().count() >= 2
+            && rest_ok
+            && self.corpus.count(&caps) >= 2
+            && !self.known(&word.to_lowercase())
+        {
+            return Decision::Replace {
+                with: format!("{caps} {rest}"),
+                reason: format!(
+                    "glued words split: \"{caps}\" (used alone in the corpus) + \"{rest}\""
+                ),
+            };
+        }
+        Decision::Keep
+    }
+
+    /// Split into 2 or 3 known pieces, keeping every letter. Allowed only when a
+    /// seam has a common function word ("in", "a", "the") or every piece is a
+    /// word of the corpus itself.
+    fn split(&self, w: &str, max_pieces: usize) -> Option<Vec<String>> {
+        let n = w.len();
+        if !w.is_ascii() || n < 6 {
+            return None;
+        }
+        // Function words may be short ("a", "in"); other pieces are real words of
+        // four letters or more ("reinfusing" is not "re in fusing").
+        let piece_ok = |p: &str| {
+            self.score(p).is_some()
+                && if text::is_stop_word(p) {
+                    lexicon::english_tier(p) == Some(35) || p == "a"
+                } else {
+                    p.len() >= 4
+                }
+        };
+        let judge = |pieces: &[&str]| -> Option<usize> {
+            if !pieces.iter().all(|p| piece_ok(p)) {
+                return None;
+            }
+            // One function word at most: "osteosarcoma in", not "sarcoma to us".
+            let function_words = pieces.iter().filter(|p| text::is_stop_word(p)).count();
+            if function_words > 1 {
+                return None;
+            }
+            let function_word = function_words == 1;
+            let all_corpus = pieces.iter().all(|p| self.corpus.count(p) >= 2);
+            (function_word || all_corpus).then(|| {
+                pieces
+                    .iter()
+                    .map(|p| self.score(p).unwrap_or(0) + 10 * p.len())
+                    .sum::<usize>()
+                    / pieces.len()
+            })
+        };
+        // Fewest pieces first; among them the best scored (earliest on a tie).
+        let mut best: Option<(usize, Vec<&str>)> = None;
+        for i in 1..n {
+            let p = [&w[..i], &w[i..]];
+            if let Some(s) = judge(&p)
+                && best.as_ref().is_none_or(|(b, _)| s > *b)
+            {
+                best = Some((s, p.to_vec()));
+            }
+        }
+        if best.is_none() && max_pieces >= 3 {
+            for i in 1..n {
+                for j in i + 1..n {
+                    let p = [&w[..i], &w[i..j], &w[j..]];
+                    if let Some(s) = judge(&p)
+                        && best.as_ref().is_none_or(|(b, _)| s > *b)
+                    {
+                        best = Some((s, p.to_vec()));
+                    }
+                }
+            }
+        }
+        best.map(|(_, p)| p.into_iter().map(String::from).collect())
+    }
+}
+
+/// Damerau edit distance 1: deletions, transpositions, replacements, insertions.
+pub fn edits1(w: &str) -> Vec<String> {
+    let c: Vec<char> = w.chars().collect();
+    let letters = 'a'..='z';
+    let mut out = Vec::new();
+    for i in 0..c.len() {
+        let mut d = c.clone();
+        d.remove(i);
+        out.push(d.iter().collect());
+        if i + 1 < c.len() {
+            let mut t = c.clone();
+            t.swap(i, i + 1);
+            out.push(t.iter().collect());
+        }
+        for l in letters.clone() {
+            if l != c[i] {
+                let mut r = c.clone();
+                r[i] = l;
+                out.push(r.iter().collect());
+            }
+        }
+    }
+    for i in 0..=c.len() {
+        for l in letters.clone() {
+            let mut ins = c.clone();
+            ins.insert(i, l);
+            out.push(ins.iter().collect());
+        }
+    }
+    out
+}
+
+/// Give `right` the case pattern of `original` (Capitalised, UPPER, lower).
+fn match_case(original: &str, right: &str) -> String {
+    let mut oc = original.chars();
+    let first_upper = oc.next().is_some_and(char::is_uppercase);
+    let all_upper = original
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && original.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    if all_upper {
+        right.to_uppercase()
+    } else if first_upper {
+        let mut r = right.chars();
+        r.next()
+            .map(|f| f.to_uppercase().chain(r).collect())
+            .unwrap_or_default()
+    } else {
+        right.to_string()
+    }
+}
+
+/// A whitespace chunk that must not be touched: URLs, DOIs, e-mail, numbers, codes.
+fn protected_chunk(chunk: &str) -> bool {
+    let l = chunk.to_lowercase();
+    l.contains("://")
+        || l.starts_with("www.")
+        || l.contains('@')
+        || l.contains("doi")
+        || l.contains('/')
+        || chunk.chars().any(|c| c.is_ascii_digit())
+        // Markup or code written out as text ("<iframe", "a_b", "x=y").
+        || chunk.contains(['<', '>', '=', '{', '}', '[', ']', '|', '*', '_', '#', '\\', '`'])
+}
+
+/// Repair one text; edits are recorded against the unit's raw lines.
+fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut sentence_start = true;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        // Whitespace-separated chunk [i, j).
+        let j = text[i..].find(' ').map_or(text.len(), |k| i + k);
+        let chunk = &text[i..j];
+        if !protected_chunk(chunk) {
+            // Words: runs of letters inside the chunk.
+            let mut k = i;
+            while k < j {
+                let rest = &text[k..j];
+                let Some(start) = rest.find(|c: char| c.is_alphabetic()) else {
+                    break;
+                };
+                let ws = k + start;
+                let wl = text[ws..j]
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(j - ws);
+                let we = ws + wl;
+                let word = &text[ws..we];
+                // Not part of a hyphenated identifier or an apostrophe form.
+                let glued_left = ws > i && matches!(bytes[ws - 1], b'-' | b'\'');
+                let glued_right = we < j && matches!(bytes[we], b'-' | b'\'');
+                if !(glued_left || glued_right) {
+                    match speller.decide(word, sentence_start && ws == i) {
+                        Decision::Keep => {}
+                        Decision::Replace { with, reason } => {
+                            out.push_str(&text[last..ws]);
+                            out.push_str(&with);
+                            last = we;
+                            log.edit(unit.line_at(ws), Stage::Repair, Action::Changed, word, with, reason);
+                        }
+                        Decision::Unsure(s) => log.warn(
+                            unit.line_at(ws),
+                            format!(
+                                "unknown word \"{word}\" left as it is; did you mean {}? Add a correction or an accepted word in [preprocessor.seeds.repair]",
+                                s.join(", ")
+                            ),
+                        ),
+                    }
+                }
+                k = we;
+            }
+        }
+        sentence_start = text::ends_full_stop(chunk) || chunk.ends_with(':');
+        i = j + 1;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Repair every unit that will be rendered.
+pub fn repair(c: &mut Classified, corpus: &Corpus, config: &RepairConfig, log: &mut Log) {
+    let speller = Speller::new(corpus, config);
+    for it in &mut c.items {
+        if matches!(
+            it.kind,
+            Kind::Drop(_) | Kind::Meta { .. } | Kind::FigureLabel
+        ) {
+            continue;
+        }
+        let fixed = repair_text(&speller, &it.unit, &it.unit.text, log);
+        it.unit.text = fixed;
+        let unit = it.unit.clone();
+        for e in &mut it.unit.extra {
+            *e = repair_text(&speller, &unit, e, log);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::normalise::normalise;
+
+    fn corpus(text: &str) -> Corpus {
+        let lines = normalise(text, &mut Log::new("c"));
+        Corpus::build([lines.as_slice()])
+    }
+
+    const CORPUS: &str = "Osteosarcoma is a bone tumour. Metastatic osteosarcoma spreads to the lungs. \
+        Treatment of osteosarcoma uses chemotherapy. Osteosarcoma in children. Results of MAP and MAP \
+        with preoperative chemotherapy. The results were waiting. Metastatic disease in patients.";
+
+    fn decide(word: &str, start: bool) -> Decision {
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        Speller::new(&c, &cfg).decide(word, start)
+    }
+
+    fn fixed(word: &str, start: bool) -> Option<String> {
+        match decide(word, start) {
+            Decision::Replace { with, .. } => Some(with),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn seed_typos_are_fixed() {
+        assert_eq!(fixed("ostesarcoma", false).as_deref(), Some("osteosarcoma"));
+        assert_eq!(fixed("properative", false).as_deref(), Some("preoperative"));
+        assert_eq!(fixed("resutls", false).as_deref(), Some("results"));
+        assert_eq!(fixed("waitng", false).as_deref(), Some("waiting"));
+        assert_eq!(fixed("Ostesarcoma", true).as_deref(), Some("Osteosarcoma"));
+    }
+
+    #[test]
+    fn glued_words_are_split_keeping_every_letter() {
+        assert_eq!(
+            fixed("Metastaticosteosarcomain", true).as_deref(),
+            Some("Metastatic osteosarcoma in")
+        );
+        assert_eq!(fixed("presentsa", false).as_deref(), Some("presents a"));
+        assert_eq!(fixed("MAPalone", false).as_deref(), Some("MAP alone"));
+        assert_eq!(fixed("thelungs", false).as_deref(), Some("the lungs"));
+        // Never medical words into syllables.
+        assert_eq!(fixed("osteosarcoma", false), None);
+        assert_eq!(fixed("sarcomatous", false), None);
+        assert_eq!(fixed("metastatsis", false).as_deref(), Some("metastasis"));
+    }
+
+    #[test]
+    fn rare_correct_words_and_identifiers_survive() {
+        for w in [
+            "mifamurtide",
+            "deforolimus",
+            "glucarpidase",
+            "ifosfamide",
+            "metaphyseal",
+            "osteoid",
+            "chondrosarcoma",
+            "cyberknife",
+            "MAPIE",
+            "MAPIfn",
+            "TKIs",
+            "interleukins",
+            "Morya",
+            "Marin",
+            "Bielack",
+            "reinfusing",
+            "resectable",
+        ] {
+            assert!(
+                !matches!(decide(w, false), Decision::Replace { .. }),
+                "{w} must never be changed"
+            );
+        }
+    }
+
+    #[test]
+    fn names_inside_a_sentence_are_not_corrected() {
+        // "Marin" is one edit from "marine", a common word.
+        assert_eq!(decide("Marin", false), Decision::Keep);
+    }
+
+    #[test]
+    fn explicit_corrections_and_accepted_words() {
+        let c = corpus(CORPUS);
+        let mut cfg = RepairConfig::default();
+        cfg.corrections.insert("tumer".into(), "tumour".into());
+        cfg.accept.push("ostesarcoma".into());
+        let s = Speller::new(&c, &cfg);
+        assert!(
+            matches!(s.decide("Tumer", true), Decision::Replace { ref with, .. } if with == "Tumour")
+        );
+        assert_eq!(s.decide("ostesarcoma", false), Decision::Keep);
+    }
+
+    #[test]
+    fn protected_chunks() {
+        assert!(protected_chunk("https://doi.org/10.1/x"));
+        assert!(protected_chunk("EURAMOS-1"));
+        assert!(protected_chunk("name@example.org"));
+        assert!(protected_chunk("5mg"));
+        assert!(protected_chunk("<iframe"));
+        assert!(!protected_chunk("osteosarcoma,"));
+    }
+
+    #[test]
+    fn edits_are_recorded_on_the_right_line() {
+        let mut log = Log::new("f.txt");
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let s = Speller::new(&c, &cfg);
+        let unit = Unit {
+            first: 10,
+            last: 11,
+            indent: 0,
+            bullet: false,
+            text: "We are waitng for the resutls now.".into(),
+            extra: vec![],
+            gap_before: true,
+            cells: false,
+            line_starts: vec![(0, 10), (14, 11)],
+        };
+        let out = repair_text(&s, &unit, &unit.text, &mut log);
+        assert_eq!(out, "We are waiting for the results now.");
+        assert_eq!(log.edits[0].line, 10);
+        assert_eq!(log.edits[1].line, 11);
+        assert_eq!(log.edits[1].before, "resutls");
+    }
+}
