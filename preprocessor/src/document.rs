@@ -136,6 +136,7 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
     let mut meta = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut page_title = None;
+    let mut numbers: Vec<(usize, String)> = Vec::new();
     for it in &c.items {
         let line = it.unit.first;
         match &it.kind {
@@ -181,8 +182,13 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
                 line,
             }),
             Kind::ListItem { ordered } => {
+                let text = strip_number(&it.unit.text, *ordered);
+                if *ordered {
+                    let marker = it.unit.text[..it.unit.text.len() - text.len()].trim();
+                    numbers.push((line, marker.to_string()));
+                }
                 let entry = ListEntry {
-                    text: strip_number(&it.unit.text, *ordered),
+                    text,
                     extra: it.unit.extra.clone(),
                     line,
                 };
@@ -198,6 +204,7 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
         }
     }
     set_heading_levels(&mut blocks);
+    record_renumbering(&blocks, &numbers, log);
     let (title, title_origin) = if let Some(t) = page.title.clone() {
         (t, TitleOrigin::Metadata)
     } else if let Some((t, line)) = page_title {
@@ -225,6 +232,36 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
         meta,
         page: page.clone(),
         blocks,
+    }
+}
+
+/// Ordered lists are rendered 1, 2, 3 …: where a source number differs
+/// ("1. 1. 1." on PubMed, a list cut by the scraper), the change is recorded.
+fn record_renumbering(blocks: &[Block], numbers: &[(usize, String)], log: &mut Log) {
+    let original: HashMap<usize, &str> = numbers.iter().map(|(l, m)| (*l, m.as_str())).collect();
+    for b in blocks {
+        if let Block::List {
+            ordered: true,
+            items,
+        } = b
+        {
+            for (i, it) in items.iter().enumerate() {
+                let Some(marker) = original.get(&it.line) else {
+                    continue;
+                };
+                let digits: String = marker.chars().filter(char::is_ascii_digit).collect();
+                if digits != (i + 1).to_string() {
+                    log.edit(
+                        it.line,
+                        crate::edits::Stage::Classify,
+                        crate::edits::Action::Changed,
+                        *marker,
+                        format!("{}.", i + 1),
+                        "list renumbered in order",
+                    );
+                }
+            }
+        }
     }
 }
 

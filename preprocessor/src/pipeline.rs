@@ -156,7 +156,7 @@ pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) 
     let corpus = Corpus::build(decoded.iter().map(|(_, l, _)| l.as_slice()));
     for (i, lines, mut log) in decoded {
         let name = &inputs[i].name;
-        let units = reflow::reflow(&lines, &corpus, &mut log);
+        let units = reflow::reflow(&lines, &corpus, config.repair.hyphens, &mut log);
         let mut classified = classify::classify(units, &rules, &corpus, &mut log);
         repair::repair(&mut classified, &corpus, &config.repair, &mut log);
         let accounting = account(&lines, &classified, &mut log);

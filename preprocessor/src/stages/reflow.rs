@@ -86,7 +86,9 @@ fn heading_shaped(s: &str) -> bool {
 }
 
 /// Build units from normalised lines.
-pub fn reflow(lines: &[Line], corpus: &Corpus, log: &mut Log) -> Vec<Unit> {
+/// Build units from normalised lines. `resolve_hyphens`: decide line-end
+/// hyphens from the corpus and the word list (else they are always kept).
+pub fn reflow(lines: &[Line], corpus: &Corpus, resolve_hyphens: bool, log: &mut Log) -> Vec<Unit> {
     let width = wrap_width(lines);
     let mut units: Vec<Unit> = Vec::new();
     let mut cur: Option<(Unit, usize)> = None; // unit, number of raw lines joined
@@ -102,7 +104,7 @@ pub fn reflow(lines: &[Line], corpus: &Corpus, log: &mut Log) -> Vec<Unit> {
             let prev = &lines[i - 1];
             if continues_bullet(unit, prev, line, width) {
                 if width.is_some() {
-                    join_into(unit, line, corpus, log);
+                    join_into(unit, line, corpus, resolve_hyphens, log);
                     *n += 1;
                 } else {
                     unit.extra.push(line.text.clone());
@@ -113,7 +115,7 @@ pub fn reflow(lines: &[Line], corpus: &Corpus, log: &mut Log) -> Vec<Unit> {
             if let Some(w) = width
                 && wraps_into(prev, line, next_blank, w, unit.bullet)
             {
-                join_into(unit, line, corpus, log);
+                join_into(unit, line, corpus, resolve_hyphens, log);
                 *n += 1;
                 continue;
             }
@@ -217,7 +219,7 @@ fn wraps_into(prev: &Line, line: &Line, next_blank: bool, width: usize, in_bulle
 }
 
 /// Append `line` to `unit`, resolving an end-of-line hyphen.
-fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, log: &mut Log) {
+fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, resolve: bool, log: &mut Log) {
     unit.last = line.no;
     let next = &line.text;
     if let Some(stem) = unit.text.strip_suffix('-')
@@ -235,7 +237,12 @@ fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, log: &mut Log) {
         let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
         let hyphenated = format!("{left}-{right}");
         let closed = format!("{left}{right}");
-        let (keep_hyphen, why) = if corpus.count(&hyphenated) > 0 {
+        let (keep_hyphen, why) = if !resolve {
+            (
+                true,
+                "hyphen kept (`hyphens = false` in [preprocessor.seeds.repair])".to_string(),
+            )
+        } else if corpus.count(&hyphenated) > 0 {
             (
                 true,
                 format!("\"{hyphenated}\" is used elsewhere in the corpus"),
@@ -344,7 +351,7 @@ mod tests {
         let lines = normalise(s, &mut log);
         let clines = normalise(corpus_text, &mut Log::new("c"));
         let corpus = Corpus::build([clines.as_slice(), lines.as_slice()]);
-        let units = reflow(&lines, &corpus, &mut log);
+        let units = reflow(&lines, &corpus, true, &mut log);
         (units, log)
     }
 
@@ -401,6 +408,28 @@ and the paragraph ends here with a full stop at the very end of it.\n";
         assert!(hyphen_case("longterm outcomes").contains("improve longterm survival"));
         // Unknown either way: the hyphen stays, nothing is lost.
         assert!(hyphen_case("").contains("improve long-term survival"));
+    }
+
+    #[test]
+    fn hyphen_cases() {
+        // chemo-/therapy: the closed form is in the corpus; well-/being: the hyphenated one.
+        let s = "Children who have finished their treatment with the usual chemo-\n\
+therapy and surgery are seen in clinic for many years afterwards, so that\n\
+problems with their well-\n\
+being, growth and schooling are picked up early by the team and treated,\n\
+and so that their families can ask the questions that they have about it\n\
+at each of the visits, which are planned with them well before each one.\n\
+This last line is long enough to look like a wrapped line of the text too.\n";
+        let text = run(s, "chemotherapy and well-being").0[0].text.clone();
+        assert!(text.contains("usual chemotherapy and surgery"), "{text}");
+        assert!(text.contains("their well-being, growth"), "{text}");
+        // A hyphen before a capital or a number is never removed.
+        let s2 = s.replace("chemo-\ntherapy", "anti-\nPD-1");
+        let t2 = run(&s2, "").0[0].text.clone();
+        assert!(
+            t2.contains("anti- PD-1") || t2.contains("anti-PD-1"),
+            "{t2}"
+        );
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct RepairConfig {
     pub spelling: bool,
     /// Split glued words.
     pub glued: bool,
+    /// Resolve line-end hyphens ("chemo-/therapy") from the corpus and the word list.
+    pub hyphens: bool,
     /// Explicit corrections, wrong → right (whole words, any case); applied first, always.
     pub corrections: BTreeMap<String, String>,
     /// Words never corrected.
@@ -44,6 +46,7 @@ impl Default for RepairConfig {
         RepairConfig {
             spelling: true,
             glued: true,
+            hyphens: true,
             corrections: BTreeMap::new(),
             accept: Vec::new(),
         }
