@@ -46,8 +46,10 @@ fn site() -> &'static Site {
 
 /// mdBook renders `'` as a typographic apostrophe and escapes `&`, so compare loosely.
 fn text_of(html: &str) -> String {
+    let inline = regex::Regex::new(r"</?(span|a|em|strong|code|sup)\b[^>]*>").unwrap();
     let tags = regex::Regex::new(r"<[^>]*>").unwrap();
-    tags.replace_all(html, " ")
+    let html = inline.replace_all(html, "");
+    tags.replace_all(&html, " ")
         .replace("&amp;", "&")
         .replace(['\u{2019}', '\u{2018}'], "'")
         .split_whitespace()
@@ -319,4 +321,77 @@ fn seed_typos_are_repaired_in_the_built_book_and_listed_in_the_notes() {
         notes.contains("ostesarcoma → osteosarcoma"),
         "the notes list the correction"
     );
+}
+
+#[test]
+fn no_link_in_the_site_is_broken() {
+    let broken = site().broken_links();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn references_are_formatted_linked_and_listed_once_in_the_bibliography() {
+    // PubMed: five references, hayagriva-formatted (AMA), DOIs linked, PubMed noise gone.
+    let pubmed = site().main(SEEDS[0].2);
+    for n in 1..=5 {
+        assert!(
+            pubmed.contains(&format!("<li id=\"ref-{n}\"")),
+            "ref-{n} missing"
+        );
+    }
+    assert!(pubmed.contains("<a href=\"https://doi.org/10.3389/fonc.2021.780264\">"));
+    assert!(
+        pubmed.contains("2023;9(2):122-139"),
+        "issue numbers are kept"
+    );
+    assert!(!text_of(&pubmed).contains("- PMC - PubMed"));
+    // CRUK: the sources list is recognised as the page's references, complete.
+    let cruk = site().main(SEEDS[2].2);
+    assert!(cruk.contains("<h2 id=\"references\""));
+    assert!(cruk.contains("Journal of Clinical Oncology 2013 (suppl;abstr: LBA10504)"));
+    // The review's citations have no list in the source: marked, never linked or invented.
+    let review = site().main(SEEDS[1].2);
+    assert_eq!(review.matches("class=\"cite-missing\"").count(), 9);
+    assert!(!review.contains("#ref-"));
+    assert!(!review.contains("id=\"ref-"));
+    // Bibliography: each of the 9 references once, each linking to where it is listed.
+    let bib = site().main("bibliography.html");
+    assert_eq!(bib.matches("<li>").count(), 9, "{bib}");
+    assert!(
+        bib.contains(
+            "seeds/systemic-strategies-for-osteosarcoma-advances-and-future-dir.html#ref-5"
+        )
+    );
+}
+
+#[test]
+fn citations_link_to_entries_and_entries_link_back() {
+    let book = TestBook::copy().unwrap();
+    std::fs::write(
+        book.seeds().join("900_cited.txt"),
+        "A cited page about bone tumours\n\n\
+         Bone tumours are rare in adults and in children [1]. Most of them are benign [2,3], and some are treated with surgery alone [1-3].\n\n\
+         References\n\n\
+         1. Writer A. Bone tumours in adults. J Bone. 2020;1:1-9. doi:10.1000/bone.1\n\
+         2. Writer B. Benign bone tumours. J Bone. 2021;2:10-19.\n\
+         3. Writer C. Surgery for bone tumours. J Bone. 2022;3:20-29.\n",
+    )
+    .unwrap();
+    let site = book.build().unwrap();
+    let main = site.main("seeds/a-cited-page-about-bone-tumours.html");
+    assert!(main.contains("<a href=\"#ref-1\">1</a>"), "{main}");
+    assert!(main.contains("<span class=\"cite\" id=\"cite-2\">[<a href=\"#ref-2\">2</a>,<a href=\"#ref-3\">3</a>]</span>"), "{main}");
+    // Reference 1 is cited twice ([1] and [1-3]): two back-links.
+    let li = main
+        .split("<li id=\"ref-1\"")
+        .nth(1)
+        .unwrap()
+        .split("</li>")
+        .next()
+        .unwrap();
+    assert!(
+        li.contains("href=\"#cite-1\"") && li.contains("href=\"#cite-3\""),
+        "{li}"
+    );
+    assert!(site.broken_links().is_empty(), "{:#?}", site.broken_links());
 }

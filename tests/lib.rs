@@ -90,6 +90,57 @@ impl Site {
         out
     }
 
+    /// Every relative link of every page (`href="x.html#frag"`, `href="#frag"`)
+    /// whose file or fragment does not exist. External links are not followed.
+    pub fn broken_links(&self) -> Vec<String> {
+        let href = regex::Regex::new(r#"href="([^"]*)""#).unwrap_or_else(|e| panic!("{e}"));
+        let id = regex::Regex::new(r#"id="([^"]*)""#).unwrap_or_else(|e| panic!("{e}"));
+        let mut ids: std::collections::HashMap<String, std::collections::HashSet<String>> =
+            std::collections::HashMap::new();
+        let pages = self.pages();
+        for p in &pages {
+            let html = self.html(p);
+            ids.insert(
+                p.clone(),
+                id.captures_iter(&html).map(|c| c[1].to_string()).collect(),
+            );
+        }
+        let mut broken = Vec::new();
+        for p in &pages {
+            let html = self.html(p);
+            let dir = std::path::Path::new(p)
+                .parent()
+                .map(|d| d.to_path_buf())
+                .unwrap_or_default();
+            for c in href.captures_iter(&html) {
+                let h = c[1].replace("&amp;", "&");
+                if h.contains(':') || h.is_empty() || h.starts_with("//") {
+                    continue;
+                }
+                let (file, frag) = h.split_once('#').unwrap_or((h.as_str(), ""));
+                let target = if file.is_empty() {
+                    p.clone()
+                } else {
+                    normalise_path(&dir.join(file))
+                };
+                if !target.ends_with(".html") {
+                    if !self.dir.join(&target).exists() {
+                        broken.push(format!("{p}: {h} (no such file)"));
+                    }
+                    continue;
+                }
+                match ids.get(&target) {
+                    None => broken.push(format!("{p}: {h} (no such page)")),
+                    Some(set) if !frag.is_empty() && !set.contains(frag) => {
+                        broken.push(format!("{p}: {h} (no id {frag:?} on {target})"))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        broken
+    }
+
     pub fn search_index(&self) -> Result<SearchIndex> {
         let file = std::fs::read_dir(&self.dir)?
             .filter_map(|e| e.ok())
@@ -102,6 +153,21 @@ impl Site {
             .context("no searchindex-*.js in the site")?;
         SearchIndex::parse(&std::fs::read_to_string(file)?)
     }
+}
+
+/// "seeds/../x.html" → "x.html"
+fn normalise_path(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(n) => parts.push(n.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
 }
 
 fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {

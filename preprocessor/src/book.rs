@@ -9,10 +9,12 @@ use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::collections::HashSet;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 pub const NAME: &str = "seeds";
 pub const NOTES_PATH: &str = "editorial-notes.md";
+pub const BIBLIOGRAPHY_PATH: &str = "bibliography.md";
 
 /// The `seeds` preprocessor.
 #[derive(Debug, Default, Clone, Copy)]
@@ -142,9 +144,9 @@ pub fn slug(title: &str) -> String {
 }
 
 /// Render every cleaned page to chapters with unique paths.
-pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String) {
+/// Unique chapter paths (`seeds/<slug>.md`) for the cleaned pages, in order.
+pub fn chapter_paths(cleaned: &Cleaned) -> Vec<String> {
     let mut used = HashSet::new();
-    let mut out = Vec::new();
     let mut paths = Vec::new();
     for page in &cleaned.pages {
         let base = slug(&page.doc.title);
@@ -154,10 +156,72 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String)
             stem = format!("{base}-{n}");
             n += 1;
         }
-        let path = format!("seeds/{stem}.md");
-        paths.push(path.clone());
-        out.push(chapter_for(&page.doc, &path, config));
+        paths.push(format!("seeds/{stem}.md"));
     }
+    paths
+}
+
+/// The book-wide bibliography: every reference once (same DOI, else same
+/// title), with links to where each page lists it.
+pub fn bibliography(cleaned: &Cleaned) -> String {
+    use crate::references::dedup_key;
+    let paths = chapter_paths(cleaned);
+    let mut order: Vec<String> = Vec::new();
+    let mut entries: std::collections::HashMap<
+        String,
+        (&crate::references::Reference, Vec<String>),
+    > = std::collections::HashMap::new();
+    for (page, path) in cleaned.pages.iter().zip(&paths) {
+        for (i, r) in page.doc.references.iter().enumerate() {
+            let key = dedup_key(r);
+            let link = format!(
+                "<a href=\"{}#ref-{}\">{}</a> [{}]",
+                crate::escape::html(&path.replace(".md", ".html")),
+                i + 1,
+                crate::escape::html(&page.doc.title),
+                i + 1
+            );
+            match entries.get_mut(&key) {
+                Some((_, links)) => links.push(link),
+                None => {
+                    order.push(key.clone());
+                    entries.insert(key, (r, vec![link]));
+                }
+            }
+        }
+    }
+    let mut out = String::from(
+        "# Bibliography\n\nEvery reference listed by the pages of this book, once, in the order the book \
+         first lists it; a reference listed by several pages (same DOI, or same title) appears once with \
+         all of them. Only references that the scraped pages contain are here: none is added.\n\n",
+    );
+    if order.is_empty() {
+        out.push_str("No page of the book lists references.\n");
+        return out;
+    }
+    let refs: Vec<crate::references::Reference> =
+        order.iter().map(|k| entries[k].0.clone()).collect();
+    let html = crate::cite_format::format(&refs);
+    out.push_str("<ol class=\"bibliography\">\n");
+    for (k, h) in order.iter().zip(&html) {
+        let _ = writeln!(
+            out,
+            "<li>{h}<br><span class=\"listed-in\">Listed in: {}</span></li>",
+            entries[k].1.join("; ")
+        );
+    }
+    out.push_str("</ol>\n");
+    out
+}
+
+pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String) {
+    let paths = chapter_paths(cleaned);
+    let out: Vec<ChapterOut> = cleaned
+        .pages
+        .iter()
+        .zip(&paths)
+        .map(|(page, path)| chapter_for(&page.doc, path, config))
+        .collect();
     let pages: Vec<_> = cleaned
         .pages
         .iter()
@@ -172,16 +236,20 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String)
 fn chapter_for(doc: &Document, path: &str, config: &Config) -> ChapterOut {
     let title = format!("# {}\n\n", crate::escape::markdown(&doc.title));
     let sbox = render::source_box(doc, Some(NOTES_PATH), path);
+    let mut cites = render::Cites::new(doc.references.len());
     let sections = split_points(doc, config);
     if sections.is_empty() {
+        let body = render::body(&doc.blocks, 0, &mut cites);
+        let refs = render::references(&doc.references, &cites);
         return ChapterOut {
             name: doc.title.clone(),
             path: path.to_string(),
-            content: format!("{title}{sbox}{}", render::body(&doc.blocks, 0)),
+            content: format!("{title}{sbox}{body}{refs}"),
             children: Vec::new(),
         };
     }
     let stem = path.trim_end_matches(".md");
+    let head = render::body(&doc.blocks[..sections[0]], 0, &mut cites);
     let mut children = Vec::new();
     for (k, w) in sections.windows(2).enumerate() {
         let (a, b) = (w[0], w[1]);
@@ -190,20 +258,21 @@ fn chapter_for(doc: &Document, path: &str, config: &Config) -> ChapterOut {
             _ => format!("Part {}", k + 1),
         };
         let child_path = format!("{stem}/{}.md", slug(&name));
+        // Citations on a sub-chapter link to the References on the parent page.
+        cites.to_refs = render::relative(&child_path, path).replace(".md", ".html");
+        cites.from_refs = render::relative(path, &child_path).replace(".md", ".html");
         children.push(ChapterOut {
             name,
-            content: render::body(&doc.blocks[a..b], -1),
+            content: render::body(&doc.blocks[a..b], -1, &mut cites),
             path: child_path,
             children: Vec::new(),
         });
     }
+    let refs = render::references(&doc.references, &cites);
     ChapterOut {
         name: doc.title.clone(),
         path: path.to_string(),
-        content: format!(
-            "{title}{sbox}{}",
-            render::body(&doc.blocks[..sections[0]], 0)
-        ),
+        content: format!("{title}{sbox}{head}{refs}"),
         children,
     }
 }
@@ -256,6 +325,23 @@ pub fn insert(mut book: Book, cleaned: &Cleaned, config: &Config) -> Book {
         &[],
     ) {
         book.items.append(&mut notes_vec);
+    }
+    let mut bib = vec![BookItem::Chapter(to_chapter(
+        ChapterOut {
+            name: config.bibliography_placeholder.clone(),
+            path: BIBLIOGRAPHY_PATH.into(),
+            content: bibliography(cleaned),
+            children: Vec::new(),
+        },
+        Vec::new(),
+    ))];
+    if !replace_draft(
+        &mut book.items,
+        &config.bibliography_placeholder,
+        &mut bib,
+        &[],
+    ) {
+        book.items.append(&mut bib);
     }
     renumber(&mut book.items, &[]);
     book

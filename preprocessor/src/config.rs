@@ -21,6 +21,8 @@ pub struct Config {
     pub placeholder: String,
     /// Name of the draft chapter in SUMMARY.md that becomes the editorial-notes page.
     pub notes_placeholder: String,
+    /// Name of the draft chapter in SUMMARY.md that becomes the bibliography.
+    pub bibliography_placeholder: String,
     /// Fail the build on any warning about the input instead of skipping the file.
     pub strict: bool,
     /// Extra boilerplate: regular expressions matched against whole lines (case-insensitive).
@@ -62,6 +64,7 @@ impl Default for Config {
             metadata: PathBuf::from("seeds.toml"),
             placeholder: "Articles".into(),
             notes_placeholder: "Editorial notes".into(),
+            bibliography_placeholder: "Bibliography".into(),
             strict: false,
             boilerplate: Vec::new(),
             drop_sections: Vec::new(),
@@ -102,6 +105,7 @@ impl Config {
             "metadata",
             "placeholder",
             "notes-placeholder",
+            "bibliography-placeholder",
             "strict",
             "boilerplate",
             "drop-sections",

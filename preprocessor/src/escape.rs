@@ -6,6 +6,11 @@
 
 /// Escape text for a Markdown inline context (paragraph, list item, heading).
 pub fn markdown(s: &str) -> String {
+    escape_line_start(&markdown_inline(s))
+}
+
+/// The same, for text in the middle of a line (no line-start rules).
+pub fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -23,7 +28,7 @@ pub fn markdown(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    escape_line_start(&out)
+    out
 }
 
 /// Characters that only mean something at the start of a line.

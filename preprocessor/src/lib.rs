@@ -6,6 +6,7 @@
 //! [`edits::Log`] with file and line.
 
 pub mod book;
+pub mod cite_format;
 pub mod config;
 pub mod corpus;
 pub mod document;
@@ -13,6 +14,7 @@ pub mod edits;
 pub mod escape;
 pub mod lexicon;
 pub mod pipeline;
+pub mod references;
 pub mod render;
 pub mod stages;
 pub mod text;

@@ -28,8 +28,121 @@ impl ChapterOut {
     }
 }
 
+/// Citations of one document while it is rendered: which reference numbers
+/// exist, where the References section is, and the back-links it will need.
+#[derive(Debug, Clone, Default)]
+pub struct Cites {
+    /// Number of entries in the page's reference list.
+    pub count: usize,
+    /// Link from the page being rendered to the page holding the references
+    /// ("" when it is the same page).
+    pub to_refs: String,
+    /// Link from the references page to the page being rendered.
+    pub from_refs: String,
+    next: usize,
+    /// Per reference: links (from the references page) to each citation of it.
+    pub backrefs: Vec<Vec<String>>,
+}
+
+impl Cites {
+    pub fn new(count: usize) -> Self {
+        Cites {
+            count,
+            backrefs: vec![Vec::new(); count],
+            ..Default::default()
+        }
+    }
+
+    /// Escape a text and turn its citations into links (or marked, unlinked text).
+    pub fn inline(&mut self, text: &str) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for c in crate::references::citations(text) {
+            let before = &text[last..c.start];
+            out.push_str(&if last == 0 {
+                escape::markdown(before)
+            } else {
+                escape::markdown_inline(before)
+            });
+            let group = &text[c.start..c.end];
+            if self.count > 0 && c.numbers.iter().all(|&n| n <= self.count) {
+                self.next += 1;
+                let id = format!("cite-{}", self.next);
+                let linked = NUMBER.replace_all(group, |m: &regex::Captures| {
+                    format!("<a href=\"{}#ref-{}\">{}</a>", self.to_refs, &m[0], &m[0])
+                });
+                let _ = write!(out, "<span class=\"cite\" id=\"{id}\">{linked}</span>");
+                for n in &c.numbers {
+                    let href = format!("{}#{id}", self.from_refs);
+                    if let Some(b) = self.backrefs.get_mut(n - 1)
+                        && !b.contains(&href)
+                    {
+                        b.push(href);
+                    }
+                }
+            } else {
+                let _ = write!(
+                    out,
+                    "<span class=\"cite-missing\" title=\"No entry: this page's reference list was not in the scraped text\">{group}</span>"
+                );
+            }
+            last = c.end;
+        }
+        let rest = &text[last..];
+        out.push_str(&if last == 0 {
+            escape::markdown(rest)
+        } else {
+            escape::markdown_inline(rest)
+        });
+        out
+    }
+}
+
+static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\d+").unwrap_or_else(|e| panic!("built-in regex: {e}"))
+});
+
+/// The References section of a page: formatted entries with back-links.
+pub fn references(refs: &[crate::references::Reference], cites: &Cites) -> String {
+    if refs.is_empty() {
+        return String::new();
+    }
+    let html = crate::cite_format::format(refs);
+    let mut out = String::from("## References\n\n<ol class=\"references\">\n");
+    for (i, h) in html.iter().enumerate() {
+        let back: Vec<String> = cites
+            .backrefs
+            .get(i)
+            .map(|b| {
+                b.iter()
+                    .enumerate()
+                    .map(|(k, href)| {
+                        format!(
+                            "<a class=\"backref\" href=\"{}\" aria-label=\"Back to citation {} of reference {}\">↩</a>",
+                            escape::html(href),
+                            k + 1,
+                            i + 1
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // The style may shorten an entry (AMA lists three authors of seven):
+        // the scraped text stays one hover away.
+        let _ = writeln!(
+            out,
+            "<li id=\"ref-{}\" title=\"As scraped: {}\">{h} {}</li>",
+            i + 1,
+            escape::html(&refs[i].raw),
+            back.join(" ")
+        );
+    }
+    out.push_str("</ol>\n\n");
+    out
+}
+
 /// The body of a document as Markdown (no title, no source box).
-pub fn body(blocks: &[Block], shift: i8) -> String {
+pub fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
     let mut out = String::new();
     for b in blocks {
         match b {
@@ -38,19 +151,14 @@ pub fn body(blocks: &[Block], shift: i8) -> String {
                 let _ = writeln!(out, "{} {}\n", "#".repeat(l), escape::markdown(text));
             }
             Block::Paragraph { text, .. } => {
-                let _ = writeln!(out, "{}\n", escape::markdown(text));
+                let _ = writeln!(out, "{}\n", cites.inline(text));
             }
             Block::Figure { label, text, .. } => match label {
                 Some(l) => {
-                    let _ = writeln!(
-                        out,
-                        "**{}** {}\n",
-                        escape::markdown(l),
-                        escape::markdown(text)
-                    );
+                    let _ = writeln!(out, "**{}** {}\n", escape::markdown(l), cites.inline(text));
                 }
                 None => {
-                    let _ = writeln!(out, "*{}*\n", escape::markdown(text));
+                    let _ = writeln!(out, "*{}*\n", cites.inline(text));
                 }
             },
             Block::List { ordered, items } => {
@@ -61,7 +169,7 @@ pub fn body(blocks: &[Block], shift: i8) -> String {
                         "-".to_string()
                     };
                     let pad = " ".repeat(marker.len() + 1);
-                    let _ = write!(out, "{marker} {}", escape::markdown(&it.text));
+                    let _ = write!(out, "{marker} {}", cites.inline(&it.text));
                     for e in &it.extra {
                         // A backslash at line end is a CommonMark hard line break.
                         let _ = write!(out, "\\\n{pad}{}", escape::markdown(e));
@@ -105,6 +213,9 @@ pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> Strin
         if let Some(v) = doc.meta(key) {
             rows.push((key.label().into(), esc(v)));
         }
+    }
+    if let Some(cite) = cite_as(doc) {
+        rows.push(("Cite as".into(), esc(&cite)));
     }
     if let Some(doi) = doc.meta(MetaKey::Doi) {
         rows.push((
@@ -155,6 +266,35 @@ pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> Strin
     }
     out.push_str("</dl>\n</aside>\n\n");
     out
+}
+
+/// The page's own citation, when the page is a publication (journal, citation or DOI known).
+fn cite_as(doc: &Document) -> Option<String> {
+    let journal = doc.meta(MetaKey::Journal);
+    let citation = doc.meta(MetaKey::Citation);
+    let doi = doc.meta(MetaKey::Doi);
+    if journal.is_none() && citation.is_none() {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(a) = doc.meta(MetaKey::Authors) {
+        parts.push(a.trim_end_matches('.').to_string());
+    }
+    if doc.title_origin != TitleOrigin::Derived && doc.title_origin != TitleOrigin::FileName {
+        parts.push(doc.title.trim_end_matches('.').to_string());
+    }
+    let source = [journal, citation]
+        .iter()
+        .flatten()
+        .map(|s| s.trim_end_matches('.').to_string())
+        .collect::<Vec<_>>()
+        .join(". ");
+    parts.push(source);
+    let mut s = parts.join(". ") + ".";
+    if let Some(d) = doi {
+        s.push_str(&format!(" doi:{d}"));
+    }
+    Some(s)
 }
 
 /// Relative link from the chapter at `from` to `to` (both relative to src/).
@@ -262,8 +402,26 @@ mod tests {
             },
         ];
         assert_eq!(
-            body(&b, 0),
+            body(&b, 0, &mut Cites::new(0)),
             "## Side \\*effects\\*\n\n\\<img src=x onerror=alert(1)\\>\n\n1. Ma R\\\n   Trends\n\n"
+        );
+    }
+
+    #[test]
+    fn citations_link_to_entries_and_collect_backrefs() {
+        let mut c = Cites::new(6);
+        let out = c.inline("seen [2,3] and [4-6] but [9]. *x*");
+        assert_eq!(
+            out,
+            "seen <span class=\"cite\" id=\"cite-1\">[<a href=\"#ref-2\">2</a>,<a href=\"#ref-3\">3</a>]</span> and \
+             <span class=\"cite\" id=\"cite-2\">[<a href=\"#ref-4\">4</a>-<a href=\"#ref-6\">6</a>]</span> but \
+             <span class=\"cite-missing\" title=\"No entry: this page's reference list was not in the scraped text\">[9]</span>. \\*x\\*"
+        );
+        assert_eq!(c.backrefs[4], vec!["#cite-2".to_string()]);
+        let mut none = Cites::new(0);
+        assert!(
+            none.inline("[1] starts")
+                .starts_with("<span class=\"cite-missing\"")
         );
     }
 

@@ -1,0 +1,294 @@
+//! Formatting references with hayagriva (CSL "American Medical Association"),
+//! from entry structs we fill ourselves. AMA rather than a Vancouver style:
+//! hayagriva 0.10.1's "vancouver" drops authors and "elsevier-vancouver" drops
+//! issue numbers, and no part of a scraped reference may be lost. hayagriva
+//! does not escape HTML, so every field is escaped before it goes in.
+//! Entries scraped as separate lines (title / authors / journal and date) are
+//! shown as scraped: restructuring them would drop what the parser does not
+//! understand ("(suppl;abstr: LBA10504)").
+
+use crate::escape;
+use crate::references::Reference;
+use hayagriva::citationberg::{IndependentStyle, Style};
+use hayagriva::types::{Date, EntryType, FormatString, MaybeTyped, Numeric, PageRanges, Person};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest, Entry,
+    archive::ArchivedStyle,
+};
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+static LOCALES: LazyLock<Vec<hayagriva::citationberg::Locale>> =
+    LazyLock::new(hayagriva::archive::locales);
+
+/// "N M Marin" → "Marin NM" (Vancouver order), "Sheng G" unchanged.
+fn vancouver_name(a: &str) -> String {
+    let parts: Vec<&str> = a.split_whitespace().collect();
+    let initials = |p: &&&str| p.chars().all(|c| c.is_uppercase() || c == '.') && p.len() <= 3;
+    let k = parts.iter().take_while(initials).count();
+    if k > 0 && k < parts.len() {
+        format!(
+            "{} {}",
+            parts[k..].join(" "),
+            parts[..k].concat().replace('.', "")
+        )
+    } else {
+        a.to_string()
+    }
+}
+
+static STYLE: LazyLock<Option<IndependentStyle>> =
+    LazyLock::new(|| match ArchivedStyle::AmericanMedicalAssociation.get() {
+        Style::Independent(s) => Some(s),
+        Style::Dependent(_) => None,
+    });
+
+fn person(name: &str) -> Person {
+    // "Sheng G" → family "Sheng", given "G"; "N M Marin" → family "Marin", given "N M".
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let initials = |p: &str| p.chars().all(|c| c.is_uppercase() || c == '.') && p.len() <= 3;
+    // CSL initialises given names: "EA" must go in as "E. A." to stay "EA".
+    let spaced = |g: &str| -> String {
+        if g.chars().all(|c| c.is_uppercase()) && g.len() > 1 {
+            g.chars()
+                .map(|c| format!("{c}."))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            g.to_string()
+        }
+    };
+    let (family, given) = if parts.len() > 1 && parts.last().is_some_and(|p| initials(p)) {
+        (
+            parts[..parts.len() - 1].join(" "),
+            Some(parts[parts.len() - 1].to_string()),
+        )
+    } else if parts.len() > 1 && initials(parts[0]) {
+        let k = parts.iter().take_while(|p| initials(p)).count();
+        (parts[k..].join(" "), Some(parts[..k].join(" ")))
+    } else {
+        (name.to_string(), None)
+    };
+    Person {
+        name: escape::html(&family),
+        given_name: given
+            .map(|g| escape::html(&g.split(' ').map(spaced).collect::<Vec<_>>().join(" "))),
+        prefix: None,
+        suffix: None,
+        comma_suffix: false,
+        alias: None,
+    }
+}
+
+fn entry(key: &str, r: &Reference) -> Option<Entry> {
+    let title = r.title.as_ref()?;
+    let mut e = Entry::new(
+        key,
+        if r.journal.is_some() {
+            EntryType::Article
+        } else {
+            EntryType::Book
+        },
+    );
+    e.set_title(FormatString::from(escape::html(title)));
+    // "and others" is written by `format` itself: CSL adds "et al." only past a count.
+    if !r.more_authors && !r.authors.is_empty() {
+        e.set_authors(r.authors.iter().map(|a| person(a)).collect());
+    }
+    if r.publisher.is_some() || r.place.is_some() {
+        e.set_publisher(hayagriva::types::Publisher::new(
+            r.publisher
+                .as_deref()
+                .map(|p| FormatString::from(escape::html(p))),
+            r.place
+                .as_deref()
+                .map(|p| FormatString::from(escape::html(p))),
+        ));
+    }
+    if let Some(y) = r.year {
+        e.set_date(Date::from_year(y));
+    }
+    if let Some(v) = r
+        .volume
+        .as_deref()
+        .and_then(|v| MaybeTyped::<Numeric>::from_str(v).ok())
+    {
+        e.set_volume(v);
+    }
+    if let Some(i) = r
+        .issue
+        .as_deref()
+        .and_then(|v| MaybeTyped::<Numeric>::from_str(v).ok())
+    {
+        e.set_issue(i);
+    }
+    if let Some(p) = r
+        .pages
+        .as_deref()
+        .and_then(|v| MaybeTyped::<PageRanges>::from_str(&v.replace('–', "-")).ok())
+    {
+        e.set_page_range(p);
+    }
+    if let Some(j) = &r.journal {
+        let mut parent = Entry::new(&format!("{key}-journal"), EntryType::Periodical);
+        parent.set_title(FormatString::from(escape::html(j)));
+        e.set_parents(vec![parent]);
+    }
+    Some(e)
+}
+
+/// The HTML of each reference, in order. Entries hayagriva cannot format (no
+/// title) keep their escaped verbatim text. The DOI is always a link.
+pub fn format(refs: &[Reference]) -> Vec<String> {
+    let entries: Vec<Option<Entry>> = refs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| entry(&format!("r{i}"), r))
+        .collect();
+    let mut formatted: Vec<Option<String>> = vec![None; refs.len()];
+    if let Some(style) = STYLE.as_ref() {
+        let mut driver = BibliographyDriver::new();
+        let present: Vec<&Entry> = entries.iter().flatten().collect();
+        for e in &present {
+            driver.citation(CitationRequest::from_items(
+                vec![CitationItem::with_entry(*e)],
+                style,
+                &LOCALES,
+            ));
+        }
+        let rendered = driver.finish(BibliographyRequest {
+            style,
+            locale: None,
+            locale_files: &LOCALES,
+        });
+        if let Some(bib) = rendered.bibliography {
+            for item in bib.items {
+                let Some(i) = item
+                    .key
+                    .strip_prefix('r')
+                    .and_then(|k| k.parse::<usize>().ok())
+                else {
+                    continue;
+                };
+                let mut html = String::new();
+                if item
+                    .content
+                    .write_buf(&mut html, BufWriteFormat::Html)
+                    .is_ok()
+                    && i < formatted.len()
+                {
+                    formatted[i] = Some(html);
+                }
+            }
+        }
+    }
+    refs.iter()
+        .zip(formatted)
+        .map(|(r, f)| {
+            let verbatim = r.from_lines || f.is_none();
+            let mut html = if verbatim {
+                let mut raw = escape::html(&r.raw);
+                if !raw.ends_with('.') {
+                    raw.push('.');
+                }
+                raw
+            } else {
+                f.unwrap_or_default()
+            };
+            if !verbatim && r.more_authors && !r.authors.is_empty() && r.title.is_some() {
+                let names: Vec<String> = r
+                    .authors
+                    .iter()
+                    .map(|a| escape::html(&vancouver_name(a)))
+                    .collect();
+                html = format!("{}, et al. {html}", names.join(", "));
+            }
+            if let Some(doi) = &r.doi
+                && !html.contains("doi.org")
+            {
+                html.push_str(&format!(
+                    " <a href=\"https://doi.org/{}\">doi:{}</a>",
+                    escape::html(doi),
+                    escape::html(doi)
+                ));
+            }
+            if let Some(p) = &r.pmid {
+                html.push_str(&format!(" PMID: {}", escape::html(p)));
+            }
+            html
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::references::parse;
+
+    #[test]
+    fn vancouver_html_with_doi_link_and_escaping() {
+        let refs = vec![
+            parse(
+                "Sheng G, Gao Y, Yang Y, Wu H. Osteosarcoma and metastasis. Front Oncol. 2021;11: 780264. 10.3389/fonc.2021.780264. - PMC - PubMed",
+                &[],
+            ),
+            parse(
+                "Evil A. <script>alert(1)</script> title. J X. 2020;1:1-2.",
+                &[],
+            ),
+            parse("Clinical Trials Database", &["Cancer Research UK".into()]),
+        ];
+        let html = format(&refs);
+        for h in &html {
+            eprintln!("{h}");
+        }
+        assert!(html[0].starts_with("Sheng G, Gao Y, Yang Y, Wu H. Osteosarcoma and metastasis. <span style=\"font-style: italic;\">Front Oncol</span>. 2021;11:780264."), "{}", html[0]);
+        assert!(
+            html[0].contains("Osteosarcoma and metastasis"),
+            "{}",
+            html[0]
+        );
+        assert!(
+            html[0].contains("<a href=\"https://doi.org/10.3389/fonc.2021.780264\">"),
+            "{}",
+            html[0]
+        );
+        assert!(!html[1].contains("<script"), "{}", html[1]);
+        assert!(html[1].contains("&lt;script&gt;"), "{}", html[1]);
+        assert!(html[2].contains("Clinical Trials Database"), "{}", html[2]);
+        let many = format(&[parse(
+            "Du X, Wei H, Zhang B, Wang B, Li Z, Pang LK, Zhao R, Yao W. Molecular mechanisms. Front Oncol. 2023;13:1117867.",
+            &[],
+        )]);
+        assert!(
+            many[0].starts_with("Du X, Wei H, Zhang B, et al."),
+            "{}",
+            many[0]
+        );
+        let issue = format(&[parse(
+            "Ma R, Yu J. The field. Trends Cancer. 2023;9(2):122–39.",
+            &[],
+        )]);
+        assert!(issue[0].contains("2023;9(2):122-139"), "{}", issue[0]);
+        let lines = format(&[parse(
+            "A trial",
+            &[
+                "N M Marin and others".into(),
+                "Journal of Clinical Oncology 2013 (suppl;abstr: LBA10504)".into(),
+            ],
+        )]);
+        assert_eq!(
+            lines[0],
+            "A trial. N M Marin and others. Journal of Clinical Oncology 2013 (suppl;abstr: LBA10504)."
+        );
+        let book = format(&[parse(
+            "Prater S, McKeon B. Osteosarcoma, updated 2023. Treasure Island: StatPearls; 2024.",
+            &[],
+        )]);
+        assert!(
+            book[0].contains("StatPearls") && book[0].contains("2024"),
+            "{}",
+            book[0]
+        );
+    }
+}

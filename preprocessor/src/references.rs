@@ -1,0 +1,424 @@
+//! References: recognise reference entries, parse them into fields, and find
+//! the citations in the text that point at them.
+//!
+//! A rule-based parser for the shapes scraped pages carry: Vancouver
+//! ("Sheng G, Gao Y. Title. Front Oncol. 2021;11:780264. doi"), wiki
+//! ("Author A (2010). "Title". Journal. 12 (3): 45–52."), and information-page
+//! sources (title, then an authors line, then a journal-and-date line). What it
+//! cannot parse keeps its verbatim text; nothing is invented.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One parsed reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reference {
+    /// The entry as scraped, after site noise was stripped.
+    pub raw: String,
+    pub authors: Vec<String>,
+    /// "and others" / "et al." after the listed authors.
+    pub more_authors: bool,
+    pub title: Option<String>,
+    pub journal: Option<String>,
+    pub year: Option<i32>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub pmcid: Option<String>,
+    /// Scraped as separate lines (title / authors / journal): shown as scraped.
+    pub from_lines: bool,
+    /// Books and reports: "Place: Publisher; Year".
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+}
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| panic!("built-in regex {s:?}: {e}"))
+}
+
+static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(\s*-\s*(PMC|PubMed|Google Scholar|CrossRef|Free PMC article|Free article))+\s*$|\s*\[(PMC free article|PubMed|Google Scholar|CrossRef|DOI|Ref list)\]",
+    )
+});
+static DOI: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s]+)"));
+static PMID: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bPMID:?\s*(\d{1,9})"));
+static PMCID: LazyLock<Regex> = LazyLock::new(|| re(r"\b(PMC\d{4,9})\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(19[0-9]{2}|20[0-9]{2})\b"));
+/// "2021;11:780264", "2023;9(2):122–39", "2015;3:11-19", "2021;11: 780264"
+static VANCOUVER_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<journal>[^.]{2,80}?)\.?\s+(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<vol>[\w-]+)?(?:\((?P<iss>[\w-]+)\))?\s*:\s*(?P<pages>[\w–-]+)",
+    )
+});
+/// "Treasure Island: StatPearls; 2024"
+static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<place>[^.:;]{2,60}):\s*(?P<publisher>[^;]{2,80});\s*(?P<year>(?:19|20)\d{2})\.?$")
+});
+/// "Sheng G, Gao Y, Yang Y, Wu H" — surnames with initials.
+static VANCOUVER_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: [A-Z]{1,3})(?:, | and |$))+(?:et al)?$")
+});
+/// Wiki: `Author A, Author B (2014). "Title". Journal. 8: 1–9.` or `… Publisher. pp. 1–10.`
+static WIKI: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"^(?P<authors>[^()"]{2,200}?)\s*\((?P<year>(?:19|20)\d{2})\)\.\s*(?:"(?P<title>[^"]+)"|(?P<book>[^."]+))\.?\s*(?P<rest>.*)$"#,
+    )
+});
+static WIKI_JOURNAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<journal>[^.]{2,80})\.\s*(?P<vol>[\w-]+)(?:\s*\((?P<iss>[\w-]+)\))?\s*:\s*(?P<pages>[\w–-]+)",
+    )
+});
+/// "N M Marin and others", "C Gerrand and others", "Smith J et al."
+static AUTHORS_AND_OTHERS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<names>[A-Z][\w .'’-]{1,80}?)\s+(?:and others|et al\.?)$"));
+
+/// Remove database links scraped with the entry ("- PMC - PubMed").
+pub fn strip_noise(s: &str) -> String {
+    NOISE.replace_all(s.trim(), "").trim().to_string()
+}
+
+/// Parse one entry: its text and any continuation lines (authors, journal).
+pub fn parse(text: &str, extra: &[String]) -> Reference {
+    let raw_parts: Vec<String> = std::iter::once(text.to_string())
+        .chain(extra.iter().cloned())
+        .map(|s| strip_noise(&s))
+        .collect();
+    let raw = raw_parts.join(". ").replace("..", ".");
+    let mut r = Reference {
+        raw: raw.clone(),
+        ..Default::default()
+    };
+    if let Some(c) = DOI.captures(&raw) {
+        r.doi = Some(c[1].trim_end_matches(['.', ',', ';', ')']).to_string());
+    }
+    r.pmid = PMID.captures(&raw).map(|c| c[1].to_string());
+    r.pmcid = PMCID.captures(&raw).map(|c| c[1].to_string());
+    if !extra.is_empty() {
+        r.from_lines = true;
+        parse_lines(&raw_parts, &mut r);
+    } else if let Some(c) = WIKI.captures(&raw) {
+        r.authors = split_authors(&c["authors"], &mut r.more_authors);
+        r.year = c["year"].parse().ok();
+        r.title = c
+            .name("title")
+            .or(c.name("book"))
+            .map(|m| m.as_str().trim().to_string());
+        if let Some(j) = WIKI_JOURNAL.captures(c["rest"].trim()) {
+            r.journal = Some(j["journal"].trim().to_string());
+            r.volume = Some(j["vol"].to_string());
+            r.issue = j.name("iss").map(|m| m.as_str().to_string());
+            r.pages = Some(j["pages"].to_string());
+        }
+    } else {
+        parse_vancouver(&raw, &mut r);
+    }
+    if r.year.is_none() {
+        r.year = YEAR.captures(&raw).and_then(|c| c[1].parse().ok());
+    }
+    r
+}
+
+/// "Authors. Title. Journal. Year;Vol(Issue):Pages. DOI."
+fn parse_vancouver(raw: &str, r: &mut Reference) {
+    // Split at ". " but not inside the DOI.
+    let body = match DOI.find(raw) {
+        Some(m) => &raw[..m.start()],
+        None => raw,
+    };
+    let parts: Vec<&str> = body
+        .split(". ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let Some(first) = parts.first() else { return };
+    let mut i = 0;
+    if VANCOUVER_AUTHORS.is_match(first.trim_end_matches('.')) {
+        r.authors = split_authors(first.trim_end_matches('.'), &mut r.more_authors);
+        i = 1;
+    }
+    // The source: the first remaining part, joined with the next, that reads as "Journal. Year;…".
+    for j in i..parts.len() {
+        let candidate = parts[j..].join(". ");
+        if let Some(c) = VANCOUVER_SOURCE.captures(&candidate) {
+            r.journal = Some(c["journal"].trim().to_string());
+            r.year = c["year"].parse().ok();
+            r.volume = c.name("vol").map(|m| m.as_str().to_string());
+            r.issue = c.name("iss").map(|m| m.as_str().to_string());
+            r.pages = Some(c["pages"].to_string());
+            if j > i {
+                r.title = Some(parts[i..j].join(". "));
+            }
+            return;
+        }
+    }
+    // No journal: a book or report. "Title. Place: Publisher; Year."
+    if parts.len() > i {
+        r.title = Some(parts[i].trim_end_matches('.').to_string());
+    }
+    for p in parts.iter().skip(i + 1) {
+        if let Some(c) = PUBLISHER.captures(p) {
+            r.place = Some(c["place"].trim().to_string());
+            r.publisher = Some(c["publisher"].trim().to_string());
+            r.year = c["year"].parse().ok();
+        }
+    }
+}
+
+/// Information-page shape: title line, authors line, journal-and-date line.
+fn parse_lines(parts: &[String], r: &mut Reference) {
+    r.title = parts.first().map(|t| t.trim_end_matches('.').to_string());
+    for p in &parts[1..] {
+        if let Some(c) = AUTHORS_AND_OTHERS.captures(p) {
+            r.authors = vec![c["names"].trim().to_string()];
+            r.more_authors = true;
+        } else if YEAR.is_match(p) && r.journal.is_none() {
+            let journal = p
+                .split([',', '('])
+                .next()
+                .unwrap_or(p)
+                .trim()
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                .to_string();
+            if !journal.is_empty() {
+                r.journal = Some(journal);
+            }
+        } else if r.authors.is_empty() && r.journal.is_none() {
+            // A publisher or organisation line ("Cancer Research UK").
+            r.journal = Some(p.trim().to_string());
+        }
+    }
+}
+
+fn split_authors(s: &str, more: &mut bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in s.split([',', ';']).flat_map(|x| x.split(" and ")) {
+        let a = a.trim().trim_end_matches('.');
+        if a.eq_ignore_ascii_case("et al") || a.ends_with(" et al") {
+            *more = true;
+            let name = a.trim_end_matches("et al").trim();
+            if !name.is_empty() {
+                out.push(name.to_string());
+            }
+        } else if !a.is_empty() {
+            out.push(a.to_string());
+        }
+    }
+    out
+}
+
+/// Does this list item read like a reference? (a year, and authors or a DOI)
+pub fn looks_like_reference(text: &str, extra: &[String]) -> bool {
+    let r = parse(text, extra);
+    r.year.is_some() && (!r.authors.is_empty() || r.doi.is_some() || r.journal.is_some())
+}
+
+/// A citation group in running text: "[2,3]", "[4-6]", "[1]".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Byte range of the bracketed group in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The reference numbers it cites, ranges expanded.
+    pub numbers: Vec<usize>,
+}
+
+static CITE: LazyLock<Regex> = LazyLock::new(|| re(r"\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]"));
+
+/// Find the citations of a text. Ranges longer than 50 are not citations.
+pub fn citations(text: &str) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for c in CITE.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let mut numbers = Vec::new();
+        let mut ok = true;
+        for part in c[1].split(',') {
+            let part = part.trim();
+            if let Some((a, b)) = part.split_once(['-', '–']) {
+                match (a.trim().parse::<usize>(), b.trim().parse::<usize>()) {
+                    (Ok(a), Ok(b)) if a <= b && b - a <= 50 => numbers.extend(a..=b),
+                    _ => ok = false,
+                }
+            } else if let Ok(n) = part.parse() {
+                numbers.push(n);
+            }
+        }
+        if ok && !numbers.is_empty() && numbers.iter().all(|&n| n >= 1) {
+            out.push(Citation {
+                start: m.start,
+                end: m.end,
+                numbers,
+            });
+        }
+    }
+    out
+}
+
+/// Key for de-duplication across pages: the DOI, else the folded title.
+pub fn dedup_key(r: &Reference) -> String {
+    match (&r.doi, &r.title) {
+        (Some(d), _) => format!("doi:{}", d.to_lowercase()),
+        (None, Some(t)) => format!("title:{}", crate::text::fold(t)),
+        (None, None) => format!("raw:{}", crate::text::fold(&r.raw)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pubmed_vancouver_with_noise() {
+        let r = parse(
+            "Sheng G, Gao Y, Yang Y, Wu H. Osteosarcoma and metastasis. Front Oncol. 2021;11: 780264. 10.3389/fonc.2021.780264. - PMC - PubMed",
+            &[],
+        );
+        assert_eq!(r.authors, vec!["Sheng G", "Gao Y", "Yang Y", "Wu H"]);
+        assert_eq!(r.title.as_deref(), Some("Osteosarcoma and metastasis"));
+        assert_eq!(r.journal.as_deref(), Some("Front Oncol"));
+        assert_eq!(r.year, Some(2021));
+        assert_eq!(r.volume.as_deref(), Some("11"));
+        assert_eq!(r.pages.as_deref(), Some("780264"));
+        assert_eq!(r.doi.as_deref(), Some("10.3389/fonc.2021.780264"));
+        assert!(!r.raw.contains("PubMed"));
+    }
+
+    #[test]
+    fn vancouver_with_issue_and_en_dash_pages() {
+        let r = parse(
+            "Ma R, Li Z, Chiocca EA, Caligiuri MA, Yu J. The emerging field of oncolytic virus-based cancer immunotherapy. Trends Cancer. 2023;9(2):122–39. 10.1016/j.trecan.2022.10.003. - PMC - PubMed",
+            &[],
+        );
+        assert_eq!(r.authors.len(), 5);
+        assert_eq!(r.journal.as_deref(), Some("Trends Cancer"));
+        assert_eq!(r.issue.as_deref(), Some("2"));
+        assert_eq!(r.pages.as_deref(), Some("122–39"));
+        assert_eq!(r.doi.as_deref(), Some("10.1016/j.trecan.2022.10.003"));
+    }
+
+    #[test]
+    fn book_without_journal() {
+        let r = parse(
+            "Prater S, McKeon B. Osteosarcoma, updated 2023. Treasure Island: StatPearls; 2024.",
+            &[],
+        );
+        assert_eq!(r.authors, vec!["Prater S", "McKeon B"]);
+        assert_eq!(r.title.as_deref(), Some("Osteosarcoma, updated 2023"));
+        assert_eq!(r.year, Some(2024));
+        assert_eq!(r.publisher.as_deref(), Some("StatPearls"));
+        assert_eq!(r.place.as_deref(), Some("Treasure Island"));
+        assert!(r.journal.is_none());
+    }
+
+    #[test]
+    fn information_page_sources() {
+        let r = parse(
+            "Comparison of MAPIE versus MAP in patients (EURAMOS-1): an open-label, randomised controlled trial",
+            &[
+                "N M Marin and others".into(),
+                "Lancet Oncology, August 25, 2016".into(),
+            ],
+        );
+        assert_eq!(r.authors, vec!["N M Marin"]);
+        assert!(r.more_authors);
+        assert_eq!(r.journal.as_deref(), Some("Lancet Oncology"));
+        assert_eq!(r.year, Some(2016));
+        let db = parse("Clinical Trials Database", &["Cancer Research UK".into()]);
+        assert_eq!(db.title.as_deref(), Some("Clinical Trials Database"));
+        assert_eq!(db.year, None);
+        let g = parse(
+            "UK guidelines for the management of bone sarcomas",
+            &[
+                "C Gerrand and others".into(),
+                "Clinical Sarcoma Research, 2016. Volume 6".into(),
+            ],
+        );
+        assert_eq!(g.journal.as_deref(), Some("Clinical Sarcoma Research"));
+        assert_eq!(g.year, Some(2016));
+    }
+
+    #[test]
+    fn wiki_shapes() {
+        let r = parse(
+            "Author A (2010). \"Benign bone tumours\". Journal of Bone Pathology. 12 (3): 45–52.",
+            &[],
+        );
+        assert_eq!(r.authors, vec!["Author A"]);
+        assert_eq!(r.title.as_deref(), Some("Benign bone tumours"));
+        assert_eq!(r.journal.as_deref(), Some("Journal of Bone Pathology"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref(), r.pages.as_deref()),
+            (Some("12"), Some("3"), Some("45–52"))
+        );
+        let b = parse(
+            "Author B, Author C (2014). Orthopaedic Oncology. Example Press. pp. 101–110.",
+            &[],
+        );
+        assert_eq!(b.title.as_deref(), Some("Orthopaedic Oncology"));
+        assert_eq!(b.authors.len(), 2);
+    }
+
+    #[test]
+    fn doi_pmid_pmc() {
+        let r = parse(
+            "Smith J. A study. J Bone. 2020;1:1-2. doi:10.1000/abc.123. PMID: 12345 PMCID: PMC67890",
+            &[],
+        );
+        assert_eq!(r.doi.as_deref(), Some("10.1000/abc.123"));
+        assert_eq!(r.pmid.as_deref(), Some("12345"));
+        assert_eq!(r.pmcid.as_deref(), Some("PMC67890"));
+    }
+
+    #[test]
+    fn citation_groups() {
+        let c = citations(
+            "as shown [1]. Others [2,3] and [4-6] and [7–8], [3][4], not [0], [12-2], [a].",
+        );
+        let nums: Vec<Vec<usize>> = c.iter().map(|c| c.numbers.clone()).collect();
+        assert_eq!(
+            nums,
+            vec![
+                vec![1],
+                vec![2, 3],
+                vec![4, 5, 6],
+                vec![7, 8],
+                vec![3],
+                vec![4]
+            ]
+        );
+        assert_eq!(&"as shown [1]."[c[0].start..c[0].end], "[1]");
+    }
+
+    #[test]
+    fn reference_lookalikes() {
+        assert!(looks_like_reference(
+            "Writer C. Surgery for relapsed osteosarcoma. Sarcoma Rev. 2017;8:20-28.",
+            &[]
+        ));
+        assert!(!looks_like_reference(
+            "combinations of chemotherapy drugs",
+            &[]
+        ));
+        assert!(!looks_like_reference(
+            "interferon, which stimulates the body's immune system",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn dedup_by_doi_then_title() {
+        let a = parse("Smith J. Title one. J X. 2020;1:1. doi:10.1000/AB", &[]);
+        let b = parse(
+            "Smith John. Title One. Journal X. 2020;1:1. https://doi.org/10.1000/ab",
+            &[],
+        );
+        assert_eq!(dedup_key(&a), dedup_key(&b));
+        let c = parse("Writer A. Same title. J Y. 2020;1:1.", &[]);
+        let d = parse("Writer A. Same Title. J Y. 2020;1:1.", &[]);
+        assert_eq!(dedup_key(&c), dedup_key(&d));
+    }
+}
