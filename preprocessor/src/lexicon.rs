@@ -29,7 +29,14 @@ static DOMAIN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// The SCOWL size of an English word (35, 50 or 70), if it is one.
 pub fn english_tier(word: &str) -> Option<u8> {
+    if is_lower(word) {
+        return ENGLISH.get(word).copied();
+    }
     ENGLISH.get(word.to_lowercase().as_str()).copied()
+}
+
+fn is_lower(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Is `word` (any case) an English word of the shipped list?
@@ -39,6 +46,9 @@ pub fn is_english(word: &str) -> bool {
 
 /// Is `word` a medical word (MeSH or the oncology list)?
 pub fn is_domain(word: &str) -> bool {
+    if is_lower(word) {
+        return DOMAIN.contains(word);
+    }
     DOMAIN.contains(word.to_lowercase().as_str())
 }
 

@@ -12,6 +12,8 @@ use crate::document::{Document, assemble};
 use crate::edits::Log;
 use crate::stages::{classify, decode, normalise, reflow, repair, rules::Rules};
 use anyhow::Result;
+use rayon::prelude::*;
+use std::time::{Duration, Instant};
 
 /// One raw input page.
 #[derive(Debug, Clone)]
@@ -131,47 +133,120 @@ impl Cleaned {
 }
 
 /// Clean all inputs together, as one corpus.
-pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) -> Result<Cleaned> {
-    let rules = Rules::new(config.compile_patterns()?, config.repeat_min_pages)?;
-    let mut decoded: Vec<(usize, Vec<normalise::Line>, Log)> = Vec::new();
-    let mut out = Cleaned::default();
-    for (i, input) in inputs.iter().enumerate() {
-        let mut log = Log::new(&input.name);
-        let text = match decode::decode(&input.bytes, &mut log) {
-            Ok(t) => t,
-            Err(e) => {
-                log.warn(0, e.to_string());
-                out.skipped.push(log);
-                continue;
-            }
-        };
-        let lines = normalise::normalise(&text, &mut log);
-        if lines.iter().all(normalise::Line::is_blank) {
-            log.warn(0, "the file is empty or holds only white space; it was skipped. Add the page's text or remove the file");
-            out.skipped.push(log);
-            continue;
-        }
-        decoded.push((i, lines, log));
+/// A page after decoding: its index, its lines (or `Err` when it was skipped),
+/// its log and the time it took.
+type Decoded = (usize, Result<Vec<normalise::Line>, ()>, Log, Duration);
+
+/// Time spent in each stage, summed over pages (so, with several threads,
+/// more than the wall-clock time).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    pub decode_normalise: Duration,
+    pub corpus: Duration,
+    pub reflow: Duration,
+    pub classify: Duration,
+    pub repair: Duration,
+    pub assemble: Duration,
+}
+
+impl Timings {
+    pub fn total(&self) -> Duration {
+        self.decode_normalise
+            + self.corpus
+            + self.reflow
+            + self.classify
+            + self.repair
+            + self.assemble
     }
-    let corpus = Corpus::build(decoded.iter().map(|(_, l, _)| l.as_slice()));
-    for (i, lines, mut log) in decoded {
-        let name = &inputs[i].name;
-        let units = reflow::reflow(&lines, &corpus, config.repair.hyphens, &mut log);
-        let mut classified = classify::classify(units, &rules, &corpus, &mut log);
-        repair::repair(&mut classified, &corpus, &config.repair, &mut log);
-        let accounting = account(&lines, &classified, &mut log);
-        let page = metadata.pages.get(name).cloned().unwrap_or_default();
-        let doc = assemble(name, &page, classified, &mut log);
-        if doc.blocks.is_empty() {
-            log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
+}
+
+/// Clean all inputs together, as one corpus.
+pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) -> Result<Cleaned> {
+    clean_corpus_timed(inputs, config, metadata).map(|(c, _)| c)
+}
+
+/// The same, with the time of each stage. Pages are cleaned in parallel;
+/// corpus statistics are computed once, between the two parallel passes.
+pub fn clean_corpus_timed(
+    inputs: &[Input],
+    config: &Config,
+    metadata: &MetadataFile,
+) -> Result<(Cleaned, Timings)> {
+    let rules = Rules::new(config.compile_patterns()?, config.repeat_min_pages)?;
+    let mut t = Timings::default();
+    let mut out = Cleaned::default();
+    let first: Vec<Decoded> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(i, input)| {
+            let start = Instant::now();
+            let mut log = Log::new(&input.name);
+            let lines = match decode::decode(&input.bytes, &mut log) {
+                Ok(text) => {
+                    let lines = normalise::normalise(&text, &mut log);
+                    if lines.iter().all(normalise::Line::is_blank) {
+                        log.warn(0, "the file is empty or holds only white space; it was skipped. Add the page's text or remove the file");
+                        Err(())
+                    } else {
+                        Ok(lines)
+                    }
+                }
+                Err(e) => {
+                    log.warn(0, e.to_string());
+                    Err(())
+                }
+            };
+            (i, lines, log, start.elapsed())
+        })
+        .collect();
+    let mut decoded: Vec<(usize, Vec<normalise::Line>, Log)> = Vec::new();
+    for (i, lines, log, d) in first {
+        t.decode_normalise += d;
+        match lines {
+            Ok(l) => decoded.push((i, l, log)),
+            Err(()) => out.skipped.push(log),
         }
-        // Stable: edits of one line keep their pipeline order.
-        log.edits.sort_by_key(|e| e.line);
-        out.pages.push(Page {
-            doc,
-            log,
-            accounting,
-        });
+    }
+    let start = Instant::now();
+    let corpus = Corpus::build(decoded.iter().map(|(_, l, _)| l.as_slice()));
+    t.corpus = start.elapsed();
+    let speller = repair::Speller::new(&corpus, &config.repair);
+    let pages: Vec<(Page, [Duration; 4])> = decoded
+        .into_par_iter()
+        .map(|(i, lines, mut log)| {
+            let name = &inputs[i].name;
+            let t0 = Instant::now();
+            let units = reflow::reflow(&lines, &corpus, config.repair.hyphens, &mut log);
+            let t1 = Instant::now();
+            let mut classified = classify::classify(units, &rules, &corpus, &mut log);
+            let t2 = Instant::now();
+            repair::repair(&mut classified, &speller, &mut log);
+            let t3 = Instant::now();
+            let accounting = account(&lines, &classified, &mut log);
+            let page = metadata.pages.get(name).cloned().unwrap_or_default();
+            let doc = assemble(name, &page, classified, &mut log);
+            if doc.blocks.is_empty() {
+                log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
+            }
+            // Stable: edits of one line keep their pipeline order.
+            log.edits.sort_by_key(|e| e.line);
+            let t4 = Instant::now();
+            (
+                Page {
+                    doc,
+                    log,
+                    accounting,
+                },
+                [t1 - t0, t2 - t1, t3 - t2, t4 - t3],
+            )
+        })
+        .collect();
+    for (page, d) in pages {
+        t.reflow += d[0];
+        t.classify += d[1];
+        t.repair += d[2];
+        t.assemble += d[3];
+        out.pages.push(page);
     }
     for name in metadata.pages.keys() {
         if !inputs.iter().any(|i| &i.name == name) {
@@ -180,7 +255,7 @@ pub fn clean_corpus(inputs: &[Input], config: &Config, metadata: &MetadataFile) 
             out.skipped.push(log);
         }
     }
-    Ok(out)
+    Ok((out, t))
 }
 
 /// Clean a single page on its own (its own corpus).

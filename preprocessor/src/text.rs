@@ -17,6 +17,12 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 pub fn is_stop_word(w: &str) -> bool {
+    if w.len() > 8 {
+        return false; // the longest stop word ("although") has eight letters
+    }
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return STOP_WORDS.binary_search(&w).is_ok();
+    }
     let lower = w.to_lowercase();
     STOP_WORDS.binary_search(&lower.as_str()).is_ok()
 }

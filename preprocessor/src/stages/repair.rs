@@ -71,6 +71,8 @@ pub struct Speller<'a> {
     config: &'a RepairConfig,
     corrections: BTreeMap<String, String>,
     accept: std::collections::HashSet<String>,
+    /// Decisions already made, shared by every page of the corpus.
+    memo: std::sync::Mutex<std::collections::HashMap<(String, bool), Decision>>,
 }
 
 const CORPUS_TRUSTED: usize = 3;
@@ -86,7 +88,23 @@ impl<'a> Speller<'a> {
                 .map(|(k, v)| (k.to_lowercase(), v.clone()))
                 .collect(),
             accept: config.accept.iter().map(|w| w.to_lowercase()).collect(),
+            memo: Default::default(),
         }
+    }
+
+    /// `decide`, remembered: the same word in the same position is decided once.
+    pub fn decide_cached(&self, word: &str, sentence_start: bool) -> Decision {
+        let key = (word.to_string(), sentence_start);
+        if let Ok(m) = self.memo.lock()
+            && let Some(d) = m.get(&key)
+        {
+            return d.clone();
+        }
+        let d = self.decide(word, sentence_start);
+        if let Ok(mut m) = self.memo.lock() {
+            m.insert(key, d.clone());
+        }
+        d
     }
 
     fn known(&self, w: &str) -> bool {
@@ -392,7 +410,7 @@ fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> Str
                 let glued_left = ws > i && matches!(bytes[ws - 1], b'-' | b'\'');
                 let glued_right = we < j && matches!(bytes[we], b'-' | b'\'');
                 if !(glued_left || glued_right) {
-                    match speller.decide(word, sentence_start && ws == i) {
+                    match speller.decide_cached(word, sentence_start && ws == i) {
                         Decision::Keep => {}
                         Decision::Replace { with, reason } => {
                             out.push_str(&text[last..ws]);
@@ -420,8 +438,7 @@ fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> Str
 }
 
 /// Repair every unit that will be rendered.
-pub fn repair(c: &mut Classified, corpus: &Corpus, config: &RepairConfig, log: &mut Log) {
-    let speller = Speller::new(corpus, config);
+pub fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
     for it in &mut c.items {
         if matches!(
             it.kind,
@@ -429,11 +446,11 @@ pub fn repair(c: &mut Classified, corpus: &Corpus, config: &RepairConfig, log: &
         ) {
             continue;
         }
-        let fixed = repair_text(&speller, &it.unit, &it.unit.text, log);
+        let fixed = repair_text(speller, &it.unit, &it.unit.text, log);
         it.unit.text = fixed;
         let unit = it.unit.clone();
         for e in &mut it.unit.extra {
-            *e = repair_text(&speller, &unit, e, log);
+            *e = repair_text(speller, &unit, e, log);
         }
     }
 }

@@ -41,7 +41,10 @@ struct Generic {
 /// The built-in data, compiled once per process.
 #[derive(Debug)]
 struct Builtin {
-    groups: Vec<(String, RegexSet)>,
+    /// Every built-in pattern in one set (one scan per line), and the group of each.
+    all: RegexSet,
+    group_of: Vec<usize>,
+    labels: Vec<String>,
     cta: RegexSet,
     speaker: Regex,
     generic: HashSet<String>,
@@ -53,16 +56,26 @@ static BUILTIN_RULES: LazyLock<Result<Builtin, String>> =
 impl Builtin {
     fn compile() -> Result<Builtin> {
         let data: Data = toml::from_str(BUILTIN).context("built-in data/boilerplate.toml")?;
-        let mut groups = Vec::new();
-        for g in data.group {
-            let set = RegexSet::new(g.patterns.iter().map(|p| format!("(?i)^(?:{p})$")))
-                .with_context(|| format!("built-in boilerplate group {:?}", g.label))?;
-            groups.push((g.label, set));
+        let mut patterns = Vec::new();
+        let mut group_of = Vec::new();
+        let mut labels = Vec::new();
+        for (gi, g) in data.group.into_iter().enumerate() {
+            for p in &g.patterns {
+                // Each pattern is checked alone first, so an error names its group.
+                regex::Regex::new(&format!("(?i)^(?:{p})$"))
+                    .with_context(|| format!("built-in boilerplate group {:?}: {p:?}", g.label))?;
+                patterns.push(format!("(?i)^(?:{p})$"));
+                group_of.push(gi);
+            }
+            labels.push(g.label);
         }
+        let all = RegexSet::new(&patterns).context("built-in boilerplate patterns")?;
         let cta = RegexSet::new(data.cta.patterns.iter().map(|p| format!("(?i){p}")))
             .context("built-in call-to-action patterns")?;
         Ok(Builtin {
-            groups,
+            all,
+            group_of,
+            labels,
             cta,
             speaker: Regex::new(r"(?i)\b(our|we|us|you|your)\b").context("speaker regex")?,
             generic: data.generic_headings.names.into_iter().collect(),
@@ -100,11 +113,14 @@ impl Rules {
             }
         }
         let t = line.trim_end_matches([':', ' ']);
-        self.builtin
-            .groups
+        let b = self.builtin;
+        b.all
+            .matches(t)
             .iter()
-            .find(|(_, set)| set.is_match(t) || set.is_match(line))
-            .map(|(label, _)| format!("boilerplate: {label}"))
+            .chain(b.all.matches(line).iter())
+            .map(|k| b.group_of[k])
+            .min()
+            .map(|g| format!("boilerplate: {}", b.labels[g]))
     }
 
     /// A paragraph that asks the reader to act for the site (an advert).

@@ -1,0 +1,358 @@
+//! Scale benchmark: synthetic corpora of 10 to 10,000 pages made from the seeds
+//! and the fixture pages (shuffled paragraphs, injected boilerplate, typos and
+//! reference lists), cleaned and built. Prints one row per size, then the
+//! targets as ratios measured in the same run. Never asserts timings.
+//!
+//!     cargo bench -p mdbook-seeds --bench scale            # 10, 100, 1000, 10000 pages
+//!     SIZES=10,100 cargo bench -p mdbook-seeds --bench scale
+//!
+//! Each size runs in a child process, so that its peak memory is its own.
+
+use mdbook_driver::MDBook;
+use mdbook_seeds::SeedsPreprocessor;
+use mdbook_seeds::book::{chapters, read_inputs};
+use mdbook_seeds::config::{Config, MetadataFile};
+use mdbook_seeds::pipeline::clean_corpus_timed;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const BOILERPLATE: &[&str] = &[
+    "Skip to main content",
+    "Share this page",
+    "Back to top",
+    "Was this page helpful?",
+    "Yes",
+    "No",
+    "We use cookies to make our site work and to improve it.",
+    "Print",
+    "Email",
+    "Menu",
+    "Search",
+    "© 2024 Example Health Charity. All rights reserved.",
+    "Sign up to our newsletter for updates.",
+    "Donate now",
+    "Related articles",
+    "Decorative image",
+];
+
+fn paragraphs() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in [
+        "seeds",
+        "preprocessor/tests/fixtures",
+        "preprocessor/tests/heldout",
+    ] {
+        for e in std::fs::read_dir(repo().join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default()).into_owned();
+                out.extend(
+                    text.split("\n\n")
+                        .map(str::trim)
+                        .filter(|p| p.split_whitespace().count() >= 12)
+                        .map(String::from),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn typo(word: &str, rng: &mut Rng) -> String {
+    let mut c: Vec<char> = word.chars().collect();
+    if c.len() > 5 && c.iter().all(|c| c.is_ascii_lowercase()) {
+        let i = 1 + rng.below(c.len() - 3);
+        c.swap(i, i + 1);
+    }
+    c.into_iter().collect()
+}
+
+fn page(i: usize, pool: &[String], rng: &mut Rng) -> String {
+    let mut s = String::new();
+    for _ in 0..rng.below(4) {
+        s.push_str(BOILERPLATE[rng.below(BOILERPLATE.len())]);
+        s.push('\n');
+    }
+    s.push_str(&format!("\nSynthetic page {i} about bone tumours\n\n"));
+    for k in 0..8 + rng.below(12) {
+        if k % 4 == 3 {
+            s.push_str(&format!("Section {k} of page {i}\n\n"));
+        }
+        let p = &pool[rng.below(pool.len())];
+        let words: Vec<String> = p
+            .split(' ')
+            .map(|w| {
+                if rng.below(200) == 0 {
+                    typo(w, rng)
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        s.push_str(&words.join(" "));
+        s.push_str("\n\n");
+    }
+    if rng.below(3) == 0 {
+        s.push_str("References\n\n");
+        for r in 0..3 + rng.below(5) {
+            s.push_str(&format!(
+                "    1. Writer{r} A, Author B. Study {i}-{r} of bone tumours. J Bone Oncol. 20{:02};{}:{}-{}. doi:10.1000/bench.{i}.{r} - PMC - PubMed\n",
+                10 + rng.below(15),
+                1 + rng.below(30),
+                1 + rng.below(100),
+                101 + rng.below(100)
+            ));
+        }
+        s.push('\n');
+    }
+    for _ in 0..rng.below(4) {
+        s.push_str(BOILERPLATE[rng.below(BOILERPLATE.len())]);
+        s.push('\n');
+    }
+    s
+}
+
+fn copy_book(to: &Path) {
+    std::fs::create_dir_all(to.join("seeds")).unwrap();
+    std::fs::copy(repo().join("book.toml"), to.join("book.toml")).unwrap();
+    for sub in ["src", "theme"] {
+        std::fs::create_dir_all(to.join(sub)).unwrap();
+        for e in std::fs::read_dir(repo().join(sub)).unwrap().flatten() {
+            std::fs::copy(e.path(), to.join(sub).join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn dir_size(p: &Path) -> u64 {
+    std::fs::read_dir(p)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                dir_size(&p)
+            } else {
+                e.metadata().map(|m| m.len()).unwrap_or(0)
+            }
+        })
+        .sum()
+}
+
+fn search_index_size(p: &Path) -> u64 {
+    std::fs::read_dir(p)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("searchindex"))
+        .map(|e| e.metadata().map(|m| m.len()).unwrap_or(0))
+        .sum()
+}
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// One size, in this process: prints a tab-separated row.
+fn run_one(n: usize) {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("book");
+    copy_book(&book);
+    let pool = paragraphs();
+    let mut rng = Rng(0x9E3779B97F4A7C15 ^ n as u64);
+    for i in 0..n {
+        std::fs::write(
+            book.join("seeds").join(format!("p{i:05}.txt")),
+            page(i, &pool, &mut rng),
+        )
+        .unwrap();
+    }
+    let config = Config::from_book_root(&book).unwrap();
+    let seeds = book.join("seeds");
+    let (inputs, _) = read_inputs(&seeds, &seeds.join("seeds.toml"), u64::MAX).unwrap();
+    let bytes: u64 = inputs.iter().map(|i| i.bytes.len() as u64).sum();
+    let meta = MetadataFile::default();
+    // Warm up: word lists and built-in rules load once per process.
+    let _ = mdbook_seeds::pipeline::clean_one("warm.txt", b"Warm up text about bone tumours.");
+    // All cores.
+    let t = Instant::now();
+    let (cleaned, stages) = clean_corpus_timed(&inputs, &config, &meta).unwrap();
+    let clean_wall = t.elapsed();
+    // One core, for throughput.
+    let pool1 = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let t = Instant::now();
+    pool1.install(|| clean_corpus_timed(&inputs, &config, &meta).unwrap());
+    let clean_1 = t.elapsed();
+    let t = Instant::now();
+    let (chs, _) = chapters(&cleaned, &config);
+    let render = t.elapsed();
+    // The whole build, as `mdbook-seeds build` does it.
+    let t = Instant::now();
+    let mut md = MDBook::load(&book).unwrap();
+    md.with_preprocessor(SeedsPreprocessor);
+    md.build().unwrap();
+    let build = t.elapsed();
+    let out = book.join("book");
+    let (out_size, index_size) = (dir_size(&out), search_index_size(&out));
+    // The floor: mdBook alone on the same text as plain Markdown.
+    let plain = tmp.path().join("plain");
+    std::fs::create_dir_all(plain.join("src/seeds")).unwrap();
+    std::fs::write(
+        plain.join("book.toml"),
+        "[book]\ntitle = \"plain\"\n[output.html.search]\nexpand = true\n",
+    )
+    .unwrap();
+    let mut summary = String::from("# Summary\n\n");
+    for (k, c) in chs.iter().enumerate() {
+        std::fs::write(plain.join("src").join(&c.path), c.markdown()).unwrap();
+        summary.push_str(&format!("- [Page {k}]({})\n", c.path));
+    }
+    std::fs::write(plain.join("src/SUMMARY.md"), summary).unwrap();
+    let t = Instant::now();
+    MDBook::load(&plain).unwrap().build().unwrap();
+    let floor = t.elapsed();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "ROW\t{n}\t{bytes}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{:.1}\t{}\t{out_size}\t{index_size}",
+        ms(stages.decode_normalise),
+        ms(stages.corpus),
+        ms(stages.reflow),
+        ms(stages.classify),
+        ms(stages.repair),
+        ms(stages.assemble),
+        ms(clean_wall),
+        ms(clean_1),
+        ms(render),
+        ms(build),
+        ms(floor),
+        peak_rss_kb()
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(p) = args.iter().position(|a| a == "--one") {
+        run_one(args[p + 1].parse().unwrap());
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("SIZES")
+        .unwrap_or_else(|_| "10,100,1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let exe = std::env::current_exe().unwrap();
+    println!(
+        "{:>6} {:>7} | {:>7} {:>6} {:>7} {:>8} {:>7} {:>8} | {:>7} {:>7} {:>7} | {:>8} {:>8} | {:>7} {:>8} {:>8}",
+        "pages",
+        "MB in",
+        "decode",
+        "corpus",
+        "reflow",
+        "classify",
+        "repair",
+        "assemble",
+        "clean",
+        "1 core",
+        "render",
+        "build",
+        "md floor",
+        "peak MB",
+        "site MB",
+        "index MB"
+    );
+    println!(
+        "{:>16} | stage times in ms, summed over threads | wall ms (clean: all cores) | wall ms         |",
+        ""
+    );
+    let mut rows: Vec<Vec<f64>> = Vec::new();
+    for n in sizes {
+        let out = std::process::Command::new(&exe)
+            .args(["--one", &n.to_string()])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let Some(line) = text.lines().find(|l| l.starts_with("ROW\t")) else {
+            eprintln!("size {n} failed: {}", String::from_utf8_lossy(&out.stderr));
+            continue;
+        };
+        let v: Vec<f64> = line
+            .split('\t')
+            .skip(1)
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        println!(
+            "{:>6} {:>7.2} | {:>7.0} {:>6.0} {:>7.0} {:>8.0} {:>7.0} {:>8.0} | {:>7.0} {:>7.0} {:>7.0} | {:>8.0} {:>8.0} | {:>7.0} {:>8.1} {:>8.1}",
+            v[0],
+            v[1] / 1e6,
+            v[2],
+            v[3],
+            v[4],
+            v[5],
+            v[6],
+            v[7],
+            v[8],
+            v[9],
+            v[10],
+            v[11],
+            v[12],
+            v[13] / 1024.0,
+            v[14] / 1e6,
+            v[15] / 1e6
+        );
+        rows.push(v);
+    }
+    println!("\nTargets (ratios from this run):");
+    for v in &rows {
+        let mb = v[1] / 1e6;
+        // The build includes cleaning (all cores) and rendering the chapters.
+        let prep = v[8] + v[10];
+        println!(
+            "  {:>6} pages: preprocessing {:.0}% of the build | cleaning {:.1} MB/s on one core | peak {:.0} MB vs limit {:.0} MB (10x corpus + 100)",
+            v[0],
+            100.0 * prep / v[11].max(1.0),
+            mb / (v[9] / 1000.0),
+            v[13] / 1024.0,
+            10.0 * mb + 100.0
+        );
+    }
+    for w in rows.windows(2) {
+        println!(
+            "  {:>6} -> {:>6} pages ({:.0}x): preprocessing time x{:.1} (target <= 11x for 10x)",
+            w[0][0],
+            w[1][0],
+            w[1][0] / w[0][0],
+            w[1][8] / w[0][8].max(0.001)
+        );
+    }
+}
