@@ -200,6 +200,7 @@ fn heading_key(t: &str) -> String {
 }
 
 fn re(s: &str) -> Regex {
+    let s = &crate::stages::rules::ascii_boundaries(s);
     match Regex::new(s) {
         Ok(r) => r,
         Err(e) => panic!("built-in regex {s:?} is invalid: {e}"),

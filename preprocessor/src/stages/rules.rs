@@ -62,6 +62,9 @@ impl Builtin {
         for (gi, g) in data.group.into_iter().enumerate() {
             for p in &g.patterns {
                 // Each pattern is checked alone first, so an error names its group.
+                // ASCII word boundaries: Unicode ones keep the regex crate off its
+                // fast DFA (the built-in phrases are English).
+                let p = ascii_boundaries(p);
                 regex::Regex::new(&format!("(?i)^(?:{p})$"))
                     .with_context(|| format!("built-in boilerplate group {:?}: {p:?}", g.label))?;
                 patterns.push(format!("(?i)^(?:{p})$"));
@@ -70,17 +73,28 @@ impl Builtin {
             labels.push(g.label);
         }
         let all = RegexSet::new(&patterns).context("built-in boilerplate patterns")?;
-        let cta = RegexSet::new(data.cta.patterns.iter().map(|p| format!("(?i){p}")))
-            .context("built-in call-to-action patterns")?;
+        let cta = RegexSet::new(
+            data.cta
+                .patterns
+                .iter()
+                .map(|p| format!("(?i){}", ascii_boundaries(p))),
+        )
+        .context("built-in call-to-action patterns")?;
         Ok(Builtin {
             all,
             group_of,
             labels,
             cta,
-            speaker: Regex::new(r"(?i)\b(our|we|us|you|your)\b").context("speaker regex")?,
+            speaker: Regex::new(r"(?i)(?-u:\b)(our|we|us|you|your)(?-u:\b)")
+                .context("speaker regex")?,
             generic: data.generic_headings.names.into_iter().collect(),
         })
     }
+}
+
+/// `\b` as an ASCII word boundary, which the regex crate's DFA supports.
+pub fn ascii_boundaries(p: &str) -> String {
+    p.replace("\\b", "(?-u:\\b)")
 }
 
 /// Compiled rules: the built-in data plus the book's patterns.
