@@ -304,47 +304,36 @@ pub fn insert(mut book: Book, cleaned: &Cleaned, config: &Config) -> Book {
         .into_iter()
         .map(|c| BookItem::Chapter(to_chapter(c, Vec::new())))
         .collect();
-    let mut notes_item = Some(BookItem::Chapter(to_chapter(
-        ChapterOut {
-            name: config.notes_placeholder.clone(),
-            path: NOTES_PATH.into(),
-            content: notes,
-            children: Vec::new(),
-        },
-        Vec::new(),
-    )));
     let placed = replace_draft(&mut book.items, &config.placeholder, &mut seeds, &[]);
     if !placed {
         book.items.append(&mut seeds);
     }
-    let mut notes_vec: Vec<BookItem> = notes_item.take().into_iter().collect();
-    if !replace_draft(
-        &mut book.items,
-        &config.notes_placeholder,
-        &mut notes_vec,
-        &[],
-    ) {
-        book.items.append(&mut notes_vec);
-    }
-    let mut bib = vec![BookItem::Chapter(to_chapter(
+    place(&mut book, &config.notes_placeholder, NOTES_PATH, notes);
+    place(
+        &mut book,
+        &config.bibliography_placeholder,
+        BIBLIOGRAPHY_PATH,
+        bibliography(cleaned),
+    );
+    renumber(&mut book.items, &[]);
+    book
+}
+
+/// Put a generated chapter where SUMMARY.md has its draft placeholder `name`
+/// (numbered or not, as the placeholder is), or at the end of the book.
+fn place(book: &mut Book, name: &str, path: &str, content: String) {
+    let mut item = vec![BookItem::Chapter(to_chapter(
         ChapterOut {
-            name: config.bibliography_placeholder.clone(),
-            path: BIBLIOGRAPHY_PATH.into(),
-            content: bibliography(cleaned),
+            name: name.to_string(),
+            path: path.into(),
+            content,
             children: Vec::new(),
         },
         Vec::new(),
     ))];
-    if !replace_draft(
-        &mut book.items,
-        &config.bibliography_placeholder,
-        &mut bib,
-        &[],
-    ) {
-        book.items.append(&mut bib);
+    if !replace_draft(&mut book.items, name, &mut item, &[]) {
+        book.items.append(&mut item);
     }
-    renumber(&mut book.items, &[]);
-    book
 }
 
 fn to_chapter(c: ChapterOut, parents: Vec<String>) -> Chapter {

@@ -100,11 +100,7 @@ impl Document {
                 },
                 Block::List { ordered, items } => {
                     for (i, it) in items.iter().enumerate() {
-                        let marker = if *ordered {
-                            format!("{}.", i + 1)
-                        } else {
-                            "-".into()
-                        };
+                        let marker = list_marker(*ordered, i);
                         let mut line = format!("{marker} {}", it.text);
                         for e in &it.extra {
                             line.push_str(" / ");
@@ -350,6 +346,15 @@ fn check_citations(blocks: &[Block], count: usize, log: &mut Log) {
 static NUMBERING_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^\d+(\.\d+)*\.?\s+").unwrap_or_else(|e| panic!("built-in regex: {e}"))
 });
+
+/// The Markdown marker of the `i`-th item of a list ("1." … or "-").
+pub fn list_marker(ordered: bool, i: usize) -> String {
+    if ordered {
+        format!("{}.", i + 1)
+    } else {
+        "-".into()
+    }
+}
 
 /// Ordered lists are rendered 1, 2, 3 …: where a source number differs
 /// ("1. 1. 1." on PubMed, a list cut by the scraper), the change is recorded.

@@ -163,11 +163,7 @@ pub fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
             },
             Block::List { ordered, items } => {
                 for (i, it) in items.iter().enumerate() {
-                    let marker = if *ordered {
-                        format!("{}.", i + 1)
-                    } else {
-                        "-".to_string()
-                    };
+                    let marker = crate::document::list_marker(*ordered, i);
                     let pad = " ".repeat(marker.len() + 1);
                     let _ = write!(out, "{marker} {}", cites.inline(&it.text));
                     for e in &it.extra {
