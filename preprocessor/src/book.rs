@@ -214,7 +214,7 @@ pub fn bibliography(cleaned: &Cleaned) -> String {
     out
 }
 
-pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String) {
+pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, ChapterOut) {
     let paths = chapter_paths(cleaned);
     let out: Vec<ChapterOut> = cleaned
         .pages
@@ -235,7 +235,7 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, String)
 /// One chapter, split into sub-chapters per top-level section when the page is long.
 fn chapter_for(doc: &Document, path: &str, config: &Config) -> ChapterOut {
     let title = format!("# {}\n\n", crate::escape::markdown(&doc.title));
-    let sbox = render::source_box(doc, Some(NOTES_PATH), path);
+    let sbox = render::source_box(doc, Some(&render::notes_path(path)), path);
     let mut cites = render::Cites::new(doc.references.len());
     let sections = split_points(doc, config);
     if sections.is_empty() {
@@ -308,12 +308,16 @@ pub fn insert(mut book: Book, cleaned: &Cleaned, config: &Config) -> Book {
     if !placed {
         book.items.append(&mut seeds);
     }
-    place(&mut book, &config.notes_placeholder, NOTES_PATH, notes);
+    place(&mut book, &config.notes_placeholder, notes);
     place(
         &mut book,
         &config.bibliography_placeholder,
-        BIBLIOGRAPHY_PATH,
-        bibliography(cleaned),
+        ChapterOut {
+            name: String::new(),
+            path: BIBLIOGRAPHY_PATH.into(),
+            content: bibliography(cleaned),
+            children: Vec::new(),
+        },
     );
     renumber(&mut book.items, &[]);
     book
@@ -321,16 +325,12 @@ pub fn insert(mut book: Book, cleaned: &Cleaned, config: &Config) -> Book {
 
 /// Put a generated chapter where SUMMARY.md has its draft placeholder `name`
 /// (numbered or not, as the placeholder is), or at the end of the book.
-fn place(book: &mut Book, name: &str, path: &str, content: String) {
-    let mut item = vec![BookItem::Chapter(to_chapter(
-        ChapterOut {
-            name: name.to_string(),
-            path: path.into(),
-            content,
-            children: Vec::new(),
-        },
-        Vec::new(),
-    ))];
+fn place(book: &mut Book, name: &str, chapter: ChapterOut) {
+    let chapter = ChapterOut {
+        name: name.to_string(),
+        ..chapter
+    };
+    let mut item = vec![BookItem::Chapter(to_chapter(chapter, Vec::new()))];
     if !replace_draft(&mut book.items, name, &mut item, &[]) {
         book.items.append(&mut item);
     }

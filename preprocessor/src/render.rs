@@ -299,36 +299,72 @@ pub fn relative(from: &str, to: &str) -> String {
     format!("{}{}", "../".repeat(depth), to)
 }
 
-/// Editorial notes: per page, every edit and warning.
+/// The path of a page's editorial notes, beside the notes index.
+pub fn notes_path(chapter_path: &str) -> String {
+    let stem = chapter_path
+        .rsplit('/')
+        .next()
+        .unwrap_or(chapter_path)
+        .trim_end_matches(".md");
+    format!("editorial-notes/{stem}.md")
+}
+
+/// Editorial notes: an index (one line per page, skipped files in full) and
+/// one sub-page per source page with every edit and warning. One page per
+/// source keeps each page small however large the book grows.
 pub fn editorial_notes(
     pages: &[(&Document, &str, &Log, &crate::pipeline::Accounting)],
     skipped: &[Log],
-) -> String {
-    let mut out = String::from("# Editorial notes\n\n");
-    out.push_str(
-        "The cleaner edits the raw scraped pages automatically. This page lists every edit, \
+) -> ChapterOut {
+    let mut index = String::from("# Editorial notes\n\n");
+    index.push_str(
+        "The cleaner edits the raw scraped pages automatically. These pages list every edit, \
          page by page and line by line, so that a reader can check that nothing of the text was \
-         lost or changed without reason. Line numbers refer to the raw files in `seeds/`.\n\n",
+         lost or changed without reason. Line numbers refer to the raw files in `seeds/`.\n\n\
+         | Page | Source file | Edits | Warnings | Raw lines |\n|---|---|---:|---:|---|\n",
     );
+    let mut children = Vec::new();
     for (doc, path, log, accounting) in pages {
+        let np = notes_path(path);
         let _ = writeln!(
-            out,
-            "## {}\n\n[{}]({}) — from {}: {} edits, {} warnings. The raw file's {}.\n",
+            index,
+            "| [{}]({}) | {} | {} | {} | {} |",
+            escape::markdown(&doc.title),
+            relative("editorial-notes.md", &np),
+            escape::markdown(&doc.file),
+            log.edits.len(),
+            log.warnings.len(),
+            escape::markdown(&accounting.to_string())
+        );
+        let mut page = format!(
+            "# Notes: {}\n\n[{}]({}) — from {}: {} edits, {} warnings. The raw file's {}.\n\n",
             escape::markdown(&doc.title),
             escape::markdown(&doc.title),
-            relative("editorial-notes.md", path),
+            relative(&np, path),
             escape::markdown(&doc.file),
             log.edits.len(),
             log.warnings.len(),
             accounting
         );
-        notes_table(&mut out, log);
+        notes_table(&mut page, log);
+        children.push(ChapterOut {
+            name: format!("Notes: {}", doc.title),
+            path: np,
+            content: page,
+            children: Vec::new(),
+        });
     }
+    index.push('\n');
     for log in skipped {
-        let _ = writeln!(out, "## Skipped: {}\n", escape::markdown(&log.file));
-        notes_table(&mut out, log);
+        let _ = writeln!(index, "## Skipped: {}\n", escape::markdown(&log.file));
+        notes_table(&mut index, log);
     }
-    out
+    ChapterOut {
+        name: "Editorial notes".into(),
+        path: crate::book::NOTES_PATH.into(),
+        content: index,
+        children,
+    }
 }
 
 fn notes_table(out: &mut String, log: &Log) {

@@ -175,6 +175,11 @@ fn preprocessor_protocol_round_trip_matches_in_process_run() {
             "Bibliography",
             "How this book is made",
             "Editorial notes",
+            "Notes: Systemic strategies for osteosarcoma: advances and future directions",
+            "Notes: Metastatic osteosarcoma",
+            "Notes: Research into primary bone cancer",
+            "Notes: Immunotherapy treatment for bone cancer",
+            "Notes: Outcomes of bone tumours",
         ]
     );
     let in_process = mdbook_preprocessor::Preprocessor::run(
