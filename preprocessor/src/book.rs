@@ -220,7 +220,11 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, Chapter
         .pages
         .iter()
         .zip(&paths)
-        .map(|(page, path)| chapter_for(&page.doc, path, config))
+        .enumerate()
+        .map(|(i, (page, path))| {
+            let (np, anchor) = render::notes_location(i, paths.len(), path);
+            chapter_for(&page.doc, path, &format!("{np}#{anchor}"), config)
+        })
         .collect();
     let pages: Vec<_> = cleaned
         .pages
@@ -233,9 +237,9 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, Chapter
 }
 
 /// One chapter, split into sub-chapters per top-level section when the page is long.
-fn chapter_for(doc: &Document, path: &str, config: &Config) -> ChapterOut {
+fn chapter_for(doc: &Document, path: &str, notes: &str, config: &Config) -> ChapterOut {
     let title = format!("# {}\n\n", crate::escape::markdown(&doc.title));
-    let sbox = render::source_box(doc, Some(&render::notes_path(path)), path);
+    let sbox = render::source_box(doc, Some(notes), path);
     let mut cites = render::Cites::new(doc.references.len());
     let sections = split_points(doc, config);
     if sections.is_empty() {

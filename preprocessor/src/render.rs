@@ -299,19 +299,34 @@ pub fn relative(from: &str, to: &str) -> String {
     format!("{}{}", "../".repeat(depth), to)
 }
 
-/// The path of a page's editorial notes, beside the notes index.
-pub fn notes_path(chapter_path: &str) -> String {
+/// At most this many notes pages: mdBook's cost grows faster than linearly
+/// with the number of chapters, so a large book groups its notes.
+const MAX_NOTES_PAGES: usize = 50;
+
+/// Where the notes of the `i`-th of `n` pages live: (notes page path, anchor).
+pub fn notes_location(i: usize, n: usize, chapter_path: &str) -> (String, String) {
+    let per = n.div_ceil(MAX_NOTES_PAGES).max(1);
     let stem = chapter_path
         .rsplit('/')
         .next()
         .unwrap_or(chapter_path)
         .trim_end_matches(".md");
-    format!("editorial-notes/{stem}.md")
+    let page = if per == 1 {
+        format!("editorial-notes/{stem}.md")
+    } else {
+        let first = i / per * per;
+        format!(
+            "editorial-notes/pages-{}-{}.md",
+            first + 1,
+            (first + per).min(n)
+        )
+    };
+    (page, format!("notes-{stem}"))
 }
 
 /// Editorial notes: an index (one line per page, skipped files in full) and
-/// one sub-page per source page with every edit and warning. One page per
-/// source keeps each page small however large the book grows.
+/// the notes pages (every edit and warning of each source page), at most
+/// `MAX_NOTES_PAGES` of them.
 pub fn editorial_notes(
     pages: &[(&Document, &str, &Log, &crate::pipeline::Accounting)],
     skipped: &[Log],
@@ -323,12 +338,13 @@ pub fn editorial_notes(
          lost or changed without reason. Line numbers refer to the raw files in `seeds/`.\n\n\
          | Page | Source file | Edits | Warnings | Raw lines |\n|---|---|---:|---:|---|\n",
     );
-    let mut children = Vec::new();
-    for (doc, path, log, accounting) in pages {
-        let np = notes_path(path);
+    let n = pages.len();
+    let mut children: Vec<ChapterOut> = Vec::new();
+    for (i, (doc, path, log, accounting)) in pages.iter().enumerate() {
+        let (np, anchor) = notes_location(i, n, path);
         let _ = writeln!(
             index,
-            "| [{}]({}) | {} | {} | {} | {} |",
+            "| [{}]({}#{anchor}) | {} | {} | {} | {} |",
             escape::markdown(&doc.title),
             relative("editorial-notes.md", &np),
             escape::markdown(&doc.file),
@@ -336,9 +352,25 @@ pub fn editorial_notes(
             log.warnings.len(),
             escape::markdown(&accounting.to_string())
         );
-        let mut page = format!(
-            "# Notes: {}\n\n[{}]({}) — from {}: {} edits, {} warnings. The raw file's {}.\n\n",
-            escape::markdown(&doc.title),
+        if children.last().is_none_or(|c| c.path != np) {
+            let name = match np.strip_prefix("editorial-notes/pages-") {
+                Some(range) => format!("Notes: pages {}", range.trim_end_matches(".md")),
+                None => format!("Notes: {}", doc.title),
+            };
+            children.push(ChapterOut {
+                content: format!("# {}\n\n", escape::markdown(&name)),
+                name,
+                path: np.clone(),
+                children: Vec::new(),
+            });
+        }
+        let Some(page) = children.last_mut() else {
+            continue;
+        };
+        let _ = write!(
+            page.content,
+            "<h2 id=\"{anchor}\">{}</h2>\n\n[{}]({}) — from {}: {} edits, {} warnings. The raw file's {}.\n\n",
+            escape::html(&doc.title),
             escape::markdown(&doc.title),
             relative(&np, path),
             escape::markdown(&doc.file),
@@ -346,13 +378,7 @@ pub fn editorial_notes(
             log.warnings.len(),
             accounting
         );
-        notes_table(&mut page, log);
-        children.push(ChapterOut {
-            name: format!("Notes: {}", doc.title),
-            path: np,
-            content: page,
-            children: Vec::new(),
-        });
+        notes_table(&mut page.content, log);
     }
     index.push('\n');
     for log in skipped {
@@ -364,6 +390,31 @@ pub fn editorial_notes(
         path: crate::book::NOTES_PATH.into(),
         content: index,
         children,
+    }
+}
+
+#[cfg(test)]
+mod notes_tests {
+    use super::*;
+
+    #[test]
+    fn small_books_get_a_notes_page_per_source_large_ones_fifty_pages() {
+        assert_eq!(
+            notes_location(2, 5, "seeds/a-b.md"),
+            ("editorial-notes/a-b.md".into(), "notes-a-b".into())
+        );
+        assert_eq!(
+            notes_location(0, 10_000, "seeds/x.md").0,
+            "editorial-notes/pages-1-200.md"
+        );
+        assert_eq!(
+            notes_location(9_999, 10_000, "seeds/y.md").0,
+            "editorial-notes/pages-9801-10000.md"
+        );
+        assert_eq!(
+            notes_location(60, 101, "seeds/z.md").0,
+            "editorial-notes/pages-61-63.md"
+        );
     }
 }
 
