@@ -7,6 +7,8 @@
 //! sources (title, then an authors line, then a journal-and-date line). What it
 //! cannot parse keeps its verbatim text; nothing is invented.
 
+use crate::document::Block;
+use crate::edits::Log;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -264,6 +266,106 @@ pub fn dedup_key(r: &Reference) -> String {
         (Some(d), _) => format!("doi:{}", d.to_lowercase()),
         (None, Some(t)) => format!("title:{}", crate::text::fold(t)),
         (None, None) => format!("raw:{}", crate::text::fold(&r.raw)),
+    }
+}
+
+const REFERENCE_HEADINGS: &[&str] = &[
+    "references",
+    "reference list",
+    "bibliography",
+    "sources",
+    "works cited",
+    "literature cited",
+    "citations",
+    "notes and references",
+    "references and notes",
+    "cited literature",
+];
+
+/// Take the page's reference list out of the body: a list under a
+/// "References"-type heading, else a final list whose items read as references
+/// (information pages list their sources without a heading).
+pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Reference> {
+    let is_ref_heading = |b: &Block| {
+        matches!(b, Block::Heading { text, .. }
+            if REFERENCE_HEADINGS.contains(&crate::text::strip_numbering(text).trim().trim_end_matches(':').to_lowercase().as_str()))
+    };
+    let under_heading = (0..blocks.len().saturating_sub(1))
+        .find(|&i| is_ref_heading(&blocks[i]) && matches!(blocks[i + 1], Block::List { .. }));
+    let (start, list_at) = match under_heading {
+        Some(h) => (h, h + 1),
+        None => {
+            let Some(last) = blocks.iter().rposition(|b| matches!(b, Block::List { .. })) else {
+                return Vec::new();
+            };
+            let Block::List { items, .. } = &blocks[last] else {
+                return Vec::new();
+            };
+            let refs = items
+                .iter()
+                .filter(|i| looks_like_reference(&i.text, &i.extra))
+                .count();
+            // The list must end the page's text and read mostly as references.
+            let ends_page = blocks[last + 1..]
+                .iter()
+                .all(|b| matches!(b, Block::Heading { .. }));
+            if items.len() < 2 || refs * 10 < items.len() * 6 || !ends_page {
+                return Vec::new();
+            }
+            if let Some(first) = items.first() {
+                log.edit(
+                    first.line,
+                    crate::edits::Stage::Classify,
+                    crate::edits::Action::Changed,
+                    "",
+                    "",
+                    format!("a list of {} items that read as references is shown as the page's References", items.len()),
+                );
+            }
+            (last, last)
+        }
+    };
+    let Block::List { items, .. } = &blocks[list_at] else {
+        return Vec::new();
+    };
+    let refs = items.iter().map(|i| parse(&i.text, &i.extra)).collect();
+    blocks.drain(start..=list_at);
+    refs
+}
+
+/// A citation whose number has no entry in the page's list (or whose page has
+/// no list at all) stays as written, marked, and is reported here.
+pub fn check_citations(blocks: &[Block], count: usize, log: &mut Log) {
+    for b in blocks {
+        let texts: Vec<(&str, usize)> = match b {
+            Block::Paragraph { text, line } | Block::Figure { text, line, .. } => {
+                vec![(text.as_str(), *line)]
+            }
+            Block::List { items, .. } => items.iter().map(|i| (i.text.as_str(), i.line)).collect(),
+            Block::Heading { .. } => vec![],
+        };
+        for (text, line) in texts {
+            for c in citations(text) {
+                let missing: Vec<usize> =
+                    c.numbers.iter().copied().filter(|&n| n > count).collect();
+                if !missing.is_empty() {
+                    log.warn(
+                        line,
+                        if count == 0 {
+                            format!(
+                                "citation {} has no reference list: the source's list was not scraped; it is shown unlinked and marked",
+                                &text[c.start..c.end]
+                            )
+                        } else {
+                            format!(
+                                "citation {} points past the {count} entries of the page's reference list; shown unlinked and marked",
+                                &text[c.start..c.end]
+                            )
+                        },
+                    );
+                }
+            }
+        }
     }
 }
 

@@ -72,6 +72,19 @@ pub fn starts_uppercase_or_digit(s: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// A heading without its section number: "2.1. Methods" → "Methods".
+pub fn strip_numbering(s: &str) -> &str {
+    let num = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if num.len() < s.len()
+        && s.starts_with(|c: char| c.is_ascii_digit())
+        && num.starts_with(char::is_whitespace)
+    {
+        num.trim_start()
+    } else {
+        s
+    }
+}
+
 /// Compare texts ignoring case, spaces and punctuation.
 pub fn fold(s: &str) -> String {
     words(s)
@@ -96,6 +109,16 @@ mod tests {
         assert_eq!(word_count("IGF-1R inhibitors, TKIs"), 3);
         assert!(stop_density("the cat is on the mat") > 0.6);
         assert_eq!(stop_density("Access keys NCBI Homepage"), 0.0);
+    }
+
+    #[test]
+    fn numbering() {
+        assert_eq!(strip_numbering("2.1. Search strategy"), "Search strategy");
+        assert_eq!(strip_numbering("4 References"), "References");
+        // A leading number is read as a section number (headings are the callers).
+        assert_eq!(strip_numbering("3 Treatment"), "Treatment");
+        assert_eq!(strip_numbering("Methods"), "Methods");
+        assert_eq!(strip_numbering("5-year survival"), "5-year survival");
     }
 
     #[test]

@@ -181,7 +181,6 @@ static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FORUM_STAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(posts|messages|reputation|likes|joined|member since)\b.*$"));
-static NUMBERING: LazyLock<Regex> = LazyLock::new(|| re(r"^\d+(\.\d+)*\.?\s+"));
 static EDIT_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s*\[(edit|edit source|change source)\]$"));
 
@@ -196,7 +195,7 @@ struct Hints {
 
 /// Compare headings without their numbering ("2 Diagnosis" = "Diagnosis").
 fn heading_key(t: &str) -> String {
-    text::fold(&NUMBERING.replace(t, ""))
+    text::fold(text::strip_numbering(t))
 }
 
 fn re(s: &str) -> Regex {
@@ -821,7 +820,10 @@ fn choose_title(
         text::word_count(&items[i].unit.text) >= 3 && seen[&text::fold(&items[i].unit.text)] >= 2
     });
     // Numbered headings ("1. What it is") are sections: a title only when nothing else is.
-    let numbered = |i: &usize| NUMBERING.is_match(&items[*i].unit.text);
+    let numbered = |i: &usize| {
+        let t = &items[*i].unit.text;
+        text::strip_numbering(t).len() < t.len()
+    };
     let title = by_edge.or(by_crumb).or(repeated).or_else(|| {
         let headings = || {
             candidates

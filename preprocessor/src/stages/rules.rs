@@ -144,9 +144,7 @@ impl Rules {
 
     /// A section name like "Abstract" that is never a page title.
     pub fn is_generic_heading(&self, text: &str) -> bool {
-        let t = text
-            .trim()
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+        let t = crate::text::strip_numbering(text.trim())
             .trim_end_matches(':')
             .to_lowercase();
         self.builtin.generic.contains(&t)
