@@ -46,7 +46,7 @@ fn site() -> &'static Site {
 
 /// mdBook renders `'` as a typographic apostrophe and escapes `&`, so compare loosely.
 fn text_of(html: &str) -> String {
-    let inline = regex::Regex::new(r"</?(span|a|em|strong|code|sup)\b[^>]*>").unwrap();
+    let inline = regex::Regex::new(r"</?(span|a|abbr|em|strong|code|sup)\b[^>]*>").unwrap();
     let tags = regex::Regex::new(r"<[^>]*>").unwrap();
     let html = inline.replace_all(html, "");
     tags.replace_all(&html, " ")
@@ -91,6 +91,9 @@ fn sidebar_lists_introduction_then_every_seed_in_order_then_notes() {
         assert!(pos > last, "{title} out of order in the sidebar");
         last = pos;
     }
+    let glossary = toc.find("Glossary").expect("glossary in the sidebar");
+    assert!(glossary > last, "the glossary follows the pages");
+    assert!(toc.find("Bibliography").is_some_and(|p| p > glossary));
     assert!(toc.find("Editorial notes").is_some_and(|p| p > last));
     assert!(toc.contains("How this book is made"));
     // Seed chapters are numbered 1. to 5. under the "Pages" part title.
@@ -126,11 +129,15 @@ fn search_finds_a_word_from_every_seed_on_its_page() {
         ("interleukins", SEEDS[3].2),
         ("cyberknife", SEEDS[4].2),
     ] {
-        let hits = index.query(word);
-        assert_eq!(
-            hits.into_iter().collect::<Vec<_>>(),
-            vec![page.to_string()],
-            "search for {word:?}"
+        // The page, and the glossary entry when the word is a glossary term.
+        let hits: Vec<String> = index.query(word).into_iter().collect();
+        assert!(
+            hits.contains(&page.to_string()),
+            "search for {word:?}: {hits:?}"
+        );
+        assert!(
+            hits.iter().all(|h| h == page || h == "glossary.html"),
+            "search for {word:?}: {hits:?}"
         );
     }
     // The editorial notes (which quote removed boilerplate) are not indexed.
@@ -405,4 +412,158 @@ fn citations_link_to_entries_and_entries_link_back() {
         "{li}"
     );
     assert!(site.broken_links().is_empty(), "{:#?}", site.broken_links());
+}
+
+/// (page, heading chain at the link, href, link text) for every term link of
+/// every chapter, read from the rendered HTML in document order.
+fn term_links() -> Vec<(String, Vec<String>, String, String)> {
+    let re = regex::Regex::new(
+        r#"<h([1-6]) id="([^"]+)"|<a class="term"[^>]*href="([^"]+)"[^>]*>(.*?)</a>"#,
+    )
+    .unwrap();
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    let mut out = Vec::new();
+    for page in site().pages() {
+        if page == "print.html" {
+            continue;
+        }
+        let html = site().main(&page);
+        let mut chain: Vec<(usize, String)> = Vec::new();
+        for c in re.captures_iter(&html) {
+            if let Some(level) = c.get(1) {
+                let level: usize = level.as_str().parse().unwrap();
+                chain.retain(|(l, _)| *l < level);
+                chain.push((level, c[2].to_string()));
+            } else {
+                out.push((
+                    page.clone(),
+                    chain.iter().map(|(_, id)| id.clone()).collect(),
+                    c[3].to_string(),
+                    tags.replace_all(&c[4], "").to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_seed_chapter_links_out_and_no_term_link_points_to_its_own_section() {
+    let links = term_links();
+    for (_, _, page) in SEEDS {
+        let out: Vec<_> = links
+            .iter()
+            .filter(|(p, _, href, _)| p == page && !href.starts_with('#'))
+            .collect();
+        assert!(
+            !out.is_empty(),
+            "{page} links to no other chapter or glossary entry"
+        );
+    }
+    // Each seed also links to another seed chapter where they share a topic.
+    let to_chapters = links
+        .iter()
+        .filter(|(p, _, href, _)| p.starts_with("seeds/") && href.contains("seeds/"))
+        .count();
+    assert!(
+        to_chapters >= 5,
+        "{to_chapters} links between seed chapters"
+    );
+    for (page, chain, href, text) in &links {
+        let (file, frag) = href.split_once('#').unwrap_or((href.as_str(), ""));
+        let same_page = file.is_empty() || page.ends_with(file.trim_start_matches("../"));
+        assert!(
+            !(same_page && (frag.is_empty() || chain.iter().any(|id| id == frag))),
+            "{page}: {text:?} links to its own section ({href}) from {chain:?}"
+        );
+        // A heading is never part of a link.
+        assert!(!chain.is_empty() || page == "introduction.html" || page == "index.html");
+    }
+    // The count in the closing note of the issue.
+    eprintln!("term links in the site: {}", links.len());
+}
+
+#[test]
+fn term_links_never_sit_inside_headings() {
+    let heading = regex::Regex::new(r"(?s)<h[1-6][^>]*>.*?</h[1-6]>").unwrap();
+    for page in site().pages() {
+        let html = site().main(&page);
+        for h in heading.find_iter(&html) {
+            assert!(
+                !h.as_str().contains("class=\"term\""),
+                "{page}: {}",
+                h.as_str()
+            );
+        }
+    }
+}
+
+#[test]
+fn glossary_lists_every_abbreviation_the_seeds_define_with_back_links() {
+    let html = site().main("glossary.html");
+    let text = text_of(&html);
+    for (short, long) in [
+        ("CT", "computed tomography"),
+        ("MRI", "magnetic resonance imaging"),
+        ("PET", "positron emission tomography"),
+        ("CAR", "chimeric antigen receptor"),
+        ("CAR-T", "Chimeric antigen receptor T-cell"),
+        ("IMRT", "intensity modulated radiotherapy"),
+        ("HIFU", "High intensity focused ultrasound"),
+        ("MR", "Magnetic resonance"),
+    ] {
+        let entry = format!("{short}: {long}");
+        assert!(
+            text.to_lowercase().contains(&entry.to_lowercase()),
+            "glossary lacks {entry:?}"
+        );
+    }
+    // Curated definitions name their source; every entry says where it is mentioned.
+    assert!(
+        text.contains("mifamurtide A drug that activates immune cells"),
+        "{text}"
+    );
+    assert!(text.contains("Source: European Medicines Agency"));
+    let entries = html.matches("<h3 id=").count();
+    let mentioned = html.matches("Mentioned in:").count();
+    assert_eq!(
+        entries, mentioned,
+        "every glossary entry lists where it is mentioned"
+    );
+    // Back-links land on the first linked mention in the chapter.
+    assert!(
+        html.contains("href=\"seeds/research-into-primary-bone-cancer.html#gl-mifamurtide\""),
+        "no back-link to the mifamurtide mention"
+    );
+    assert!(
+        site()
+            .main("seeds/research-into-primary-bone-cancer.html")
+            .contains("id=\"gl-mifamurtide\"")
+    );
+    eprintln!("glossary entries: {entries}");
+}
+
+#[test]
+fn abbreviations_show_their_expansion_and_terms_reach_their_home() {
+    let research = site().main("seeds/research-into-primary-bone-cancer.html");
+    // Each use of IMRT after its definition carries the expansion.
+    assert!(
+        research
+            .matches("<abbr title=\"intensity modulated radiotherapy\">IMRT</abbr>")
+            .count()
+            >= 3,
+        "{research}"
+    );
+    // "MRI" on the review links to the CRUK section that explains MRI scans.
+    let review = site().main("seeds/metastatic-osteosarcoma.html");
+    assert!(
+        review.contains("href=\"../seeds/research-into-primary-bone-cancer.html#mri-scans\""),
+        "no link to the MRI section"
+    );
+    // CAR-T on the PubMed page reaches the glossary entry with the expansion defined on 003.
+    let pubmed = site().main(SEEDS[0].2);
+    assert!(
+        pubmed.contains("href=\"../glossary.html#car-t\""),
+        "{pubmed}"
+    );
 }

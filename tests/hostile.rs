@@ -170,8 +170,8 @@ fn build_with_config(extra: &str, replace: Option<(&str, &str)>) -> String {
         toml = toml.replace(a, b);
     }
     toml = toml.replace(
-        "[preprocessor.seeds.split]",
-        &format!("{extra}\n[preprocessor.seeds.split]"),
+        "[preprocessor.seeds.terms]",
+        &format!("{extra}\n[preprocessor.seeds.terms]"),
     );
     std::fs::write(book.root().join("book.toml"), toml).unwrap();
     match book.build() {
@@ -208,6 +208,49 @@ fn configuration_errors_name_the_key_and_what_is_expected() {
     assert!(
         missing.contains("seeds folder") && missing.contains("no-such-folder"),
         "{missing}"
+    );
+    let pin = build_with_config(
+        "",
+        Some(("pin = {}", "pin = { \"MRI\" = \"seeds/nowhere.md\" }")),
+    );
+    assert!(
+        pin.contains("preprocessor.seeds.terms.pin")
+            && pin.contains("no chapter \"seeds/nowhere.md\""),
+        "{pin}"
+    );
+    let scope = build_with_config(
+        "",
+        Some((
+            "first-mention-per = \"section\"",
+            "first-mention-per = \"page\"",
+        )),
+    );
+    assert!(
+        scope.contains("first-mention-per") || scope.contains("unknown variant"),
+        "{scope}"
+    );
+}
+
+#[test]
+fn a_glossary_entry_without_a_source_is_an_error_naming_the_file_and_term() {
+    let book = TestBook::copy().unwrap();
+    std::fs::write(
+        book.seeds().join("glossary.toml"),
+        "[[term]]\nname = \"osteosarcoma\"\ndefinition = \"A bone cancer.\"\nsource = \" \"\n",
+    )
+    .unwrap();
+    let msg = format!("{:#}", book.build().err().expect("the build fails"));
+    assert!(
+        msg.contains("glossary.toml")
+            && msg.contains("\"osteosarcoma\"")
+            && msg.contains("`source`"),
+        "{msg}"
+    );
+    std::fs::write(book.seeds().join("glossary.toml"), "[[term]]\nname = 3\n").unwrap();
+    let msg = format!("{:#}", book.build().err().expect("the build fails"));
+    assert!(
+        msg.contains("glossary.toml") && msg.contains("line 2"),
+        "{msg}"
     );
 }
 
@@ -252,7 +295,8 @@ fn chapters_contain_only_markup_the_generator_writes() {
         "Hostile page about bone tumours\n\n\
          Some scraped pages have <script>alert(1)</script> in the middle of a sentence, and this one also has <img src=x onerror=alert(1)> in it.\n\n\
          If you click <a href=\"javascript:alert(1)\">this link</a> or look at the <iframe src=\"https://example.com\"></iframe> frame, nothing at all should happen to you.\n\n\
-         This is [a link](https://example.com) and this is ![an image](https://example.com/x.png) and <https://example.com> is an autolink, and &lt;b&gt; is an entity in the text.\n",
+         This is [a link](https://example.com) and this is ![an image](https://example.com/x.png) and <https://example.com> is an autolink, and &lt;b&gt; is an entity in the text.\n\n\
+         A Quite \"Bad\" <i>Thing</i> (QBT) is an abbreviation whose long form holds quotes and tags, and QBT is used again here so that its expansion is shown.\n",
     )
     .unwrap();
     let site = book.build().unwrap();
@@ -287,6 +331,7 @@ fn chapters_contain_only_markup_the_generator_writes() {
         "td",
         "blockquote",
         "span",
+        "abbr",
         "main",
     ];
     let mut checked = 0;
@@ -324,6 +369,8 @@ fn chapters_contain_only_markup_the_generator_writes() {
         "![an image](https://example.com/x.png)",
         "&lt;https://example.com&gt;",
         "&amp;lt;b&amp;gt;",
+        // An abbreviation defined with quotes and tags: its expansion is an attribute value, escaped.
+        "<abbr title=\"Quite &quot;Bad&quot; &lt;i&gt;Thing&lt;/i\">QBT</abbr>",
     ] {
         assert!(
             main.contains(visible),

@@ -197,7 +197,15 @@ fn run_one(n: usize) {
     }
     let config = Config::from_book_root(&book).unwrap();
     let seeds = book.join("seeds");
-    let (inputs, _) = read_inputs(&seeds, &seeds.join("seeds.toml"), u64::MAX).unwrap();
+    let (inputs, _) = read_inputs(
+        &seeds,
+        &[
+            seeds.join("seeds.toml").as_path(),
+            seeds.join("glossary.toml").as_path(),
+        ],
+        u64::MAX,
+    )
+    .unwrap();
     let bytes: u64 = inputs.iter().map(|i| i.bytes.len() as u64).sum();
     let meta = MetadataFile::default();
     // Warm up: word lists and built-in rules load once per process.

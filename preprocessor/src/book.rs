@@ -15,6 +15,41 @@ use std::path::{Path, PathBuf};
 pub const NAME: &str = "seeds";
 pub const NOTES_PATH: &str = "editorial-notes.md";
 pub const BIBLIOGRAPHY_PATH: &str = "bibliography.md";
+pub const GLOSSARY_PATH: &str = "glossary.md";
+
+/// What the terms pass needs besides the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct TermsInput {
+    /// The curated glossary file.
+    pub curated: crate::terms::Curated,
+    /// How mdBook will read the Markdown (`[output.html]`).
+    pub md: crate::terms::markdown::MdOptions,
+}
+
+impl TermsInput {
+    /// Load the glossary file named in the config (relative to the seeds folder)
+    /// and read the Markdown settings of `[output.html]`.
+    pub fn load(
+        seeds_dir: &Path,
+        config: &Config,
+        book: &mdbook_preprocessor::config::Config,
+    ) -> Result<Self> {
+        let curated = crate::terms::Curated::load(&seeds_dir.join(&config.terms.file))?;
+        let flag = |key: &str| -> Result<bool> {
+            Ok(book
+                .get::<bool>(&format!("output.html.{key}"))
+                .with_context(|| format!("book.toml: `output.html.{key}` must be true or false"))?
+                .unwrap_or(true))
+        };
+        Ok(TermsInput {
+            curated,
+            md: crate::terms::markdown::MdOptions {
+                smart_punctuation: flag("smart-punctuation")?,
+                definition_lists: flag("definition-lists")?,
+            },
+        })
+    }
+}
 
 /// The `seeds` preprocessor.
 #[derive(Debug, Default, Clone, Copy)]
@@ -36,7 +71,8 @@ impl Preprocessor for SeedsPreprocessor {
             .context("book.toml: reading [preprocessor.seeds]")?
             .unwrap_or_default();
         let config = Config::from_table(&table)?;
-        let (cleaned, _) = clean_book_dir(&ctx.root, &config)?;
+        let (cleaned, dir) = clean_book_dir(&ctx.root, &config)?;
+        let terms = TermsInput::load(&dir, &config, &ctx.config)?;
         for w in cleaned.warnings() {
             eprintln!("mdbook-seeds: {w}");
         }
@@ -48,7 +84,7 @@ impl Preprocessor for SeedsPreprocessor {
                 list.join("\n")
             );
         }
-        Ok(insert(book, &cleaned, &config))
+        insert(book, &cleaned, &config, &terms)
     }
 
     fn supports_renderer(&self, _renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
@@ -67,7 +103,12 @@ pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)
     }
     let meta_path = dir.join(&config.metadata);
     let metadata = MetadataFile::load(&meta_path)?;
-    let (inputs, mut unread) = read_inputs(&dir, &meta_path, config.max_file_bytes)?;
+    let glossary_path = dir.join(&config.terms.file);
+    let (inputs, mut unread) = read_inputs(
+        &dir,
+        &[meta_path.as_path(), glossary_path.as_path()],
+        config.max_file_bytes,
+    )?;
     let mut cleaned = clean_corpus(&inputs, config, &metadata)?;
     cleaned.skipped.append(&mut unread);
     Ok((cleaned, dir))
@@ -76,7 +117,7 @@ pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)
 /// The `.txt` files of the seeds folder, in file-name order.
 pub fn read_inputs(
     dir: &Path,
-    meta_path: &Path,
+    config_files: &[&Path],
     max_bytes: u64,
 ) -> Result<(Vec<Input>, Vec<crate::edits::Log>)> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -91,7 +132,7 @@ pub fn read_inputs(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if name.starts_with('.') || path == meta_path || path.is_dir() {
+        if name.starts_with('.') || config_files.contains(&path.as_path()) || path.is_dir() {
             continue;
         }
         let mut log = crate::edits::Log::new(&name);
@@ -302,7 +343,12 @@ fn split_points(doc: &Document, config: &Config) -> Vec<usize> {
 }
 
 /// Put the chapters into the book in place of the placeholders.
-pub fn insert(mut book: Book, cleaned: &Cleaned, config: &Config) -> Book {
+pub fn insert(
+    mut book: Book,
+    cleaned: &Cleaned,
+    config: &Config,
+    terms: &TermsInput,
+) -> Result<Book> {
     let (chs, notes) = chapters(cleaned, config);
     let mut seeds: Vec<BookItem> = chs
         .into_iter()
@@ -323,8 +369,84 @@ pub fn insert(mut book: Book, cleaned: &Cleaned, config: &Config) -> Book {
             children: Vec::new(),
         },
     );
+    if config.terms.enable {
+        let glossary = link_terms(&mut book, cleaned, config, terms)?;
+        place(
+            &mut book,
+            &config.glossary_placeholder,
+            ChapterOut {
+                name: String::new(),
+                path: GLOSSARY_PATH.into(),
+                content: glossary,
+                children: Vec::new(),
+            },
+        );
+    }
     renumber(&mut book.items, &[]);
-    book
+    Ok(book)
+}
+
+/// Is this a chapter the book generates as an appendix (never cross-linked)?
+fn is_generated(path: &str) -> bool {
+    path == NOTES_PATH
+        || path.starts_with("editorial-notes/")
+        || path == BIBLIOGRAPHY_PATH
+        || path == GLOSSARY_PATH
+}
+
+/// Cross-link every chapter (hand-written ones too) and return the glossary's Markdown.
+fn link_terms(
+    book: &mut Book,
+    cleaned: &Cleaned,
+    config: &Config,
+    terms: &TermsInput,
+) -> Result<String> {
+    let derived: HashSet<String> = cleaned
+        .pages
+        .iter()
+        .zip(chapter_paths(cleaned))
+        .filter(|(p, _)| {
+            matches!(
+                p.doc.title_origin,
+                crate::document::TitleOrigin::Derived | crate::document::TitleOrigin::FileName
+            )
+        })
+        .map(|(_, path)| path)
+        .collect();
+    let mut chapters = Vec::new();
+    book.for_each_chapter_mut(|ch| {
+        if let Some(p) = &ch.path {
+            let path = p.to_string_lossy().replace('\\', "/");
+            if !is_generated(&path) {
+                chapters.push(crate::terms::ChapterText {
+                    derived_title: derived.contains(&path),
+                    path,
+                    name: ch.name.clone(),
+                    content: ch.content.clone(),
+                });
+            }
+        }
+    });
+    let setup = crate::terms::Setup {
+        config: &config.terms,
+        curated: &terms.curated,
+        md: terms.md,
+        glossary_path: GLOSSARY_PATH,
+    };
+    let linked = crate::terms::link_book(&chapters, &setup)?;
+    for w in &linked.warnings {
+        eprintln!("mdbook-seeds: {w}");
+    }
+    let mut contents = linked.contents.into_iter();
+    book.for_each_chapter_mut(|ch| {
+        if let Some(p) = &ch.path
+            && !is_generated(&p.to_string_lossy().replace('\\', "/"))
+            && let Some(c) = contents.next()
+        {
+            ch.content = c;
+        }
+    });
+    Ok(linked.glossary)
 }
 
 /// Put a generated chapter where SUMMARY.md has its draft placeholder `name`
@@ -457,7 +579,7 @@ mod tests {
             b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
         )
         .unwrap();
-        let book = insert(book, &cleaned, &Config::default());
+        let book = insert(book, &cleaned, &Config::default(), &TermsInput::default()).unwrap();
         let names: Vec<(String, Option<String>)> = book
             .iter()
             .filter_map(|i| match i {

@@ -36,6 +36,10 @@ pub struct Config {
     pub split: SplitConfig,
     /// Word repair: spelling, glued words, explicit corrections, accepted words.
     pub repair: crate::stages::repair::RepairConfig,
+    /// Name of the draft chapter in SUMMARY.md that becomes the glossary.
+    pub glossary_placeholder: String,
+    /// Glossary and cross-links.
+    pub terms: crate::terms::TermsConfig,
 }
 
 /// When a long page is split into sub-chapters, one per top-level section.
@@ -72,6 +76,8 @@ impl Default for Config {
             max_file_bytes: 10_000_000,
             split: SplitConfig::default(),
             repair: Default::default(),
+            glossary_placeholder: "Glossary".into(),
+            terms: Default::default(),
         }
     }
 }
@@ -113,6 +119,8 @@ impl Config {
             "max-file-bytes",
             "split",
             "repair",
+            "glossary-placeholder",
+            "terms",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod references;
 pub mod render;
 pub mod stages;
+pub mod terms;
 pub mod text;
 
 pub use book::SeedsPreprocessor;

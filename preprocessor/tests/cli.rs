@@ -172,6 +172,7 @@ fn preprocessor_protocol_round_trip_matches_in_process_run() {
             "Research into primary bone cancer",
             "Immunotherapy treatment for bone cancer",
             "Outcomes of bone tumours",
+            "Glossary",
             "Bibliography",
             "How this book is made",
             "Editorial notes",

@@ -30,3 +30,47 @@ fn every_seed_cleans_to_its_reviewed_markdown() {
         insta::assert_snapshot!(format!("{stem}.report"), report);
     }
 }
+
+/// The glossary and every cross-link of the seed book, as the preprocessor
+/// hands them to mdBook: review these when the term index or the linking
+/// rules change.
+#[test]
+fn glossary_and_cross_links_are_the_reviewed_ones() {
+    use mdbook_driver::MDBook;
+    use mdbook_preprocessor::book::BookItem;
+    use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+    let md = MDBook::load(book_root()).unwrap();
+    let ctx = PreprocessorContext::new(book_root().to_path_buf(), md.config.clone(), "html".into());
+    let book = mdbook_seeds::SeedsPreprocessor
+        .run(&ctx, md.book.clone())
+        .unwrap();
+    let link = regex::Regex::new(r#"<a class="term"[^>]*href="([^"]*)"[^>]*>(.*?)</a>"#).unwrap();
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    let mut links = String::new();
+    let mut glossary = None;
+    for item in book.iter() {
+        let BookItem::Chapter(ch) = item else {
+            continue;
+        };
+        let path = ch
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        if path == "glossary.md" {
+            glossary = Some(ch.content.clone());
+            continue;
+        }
+        let found: Vec<String> = link
+            .captures_iter(&ch.content)
+            .map(|c| format!("  {} → {}", tags.replace_all(&c[2], ""), &c[1]))
+            .collect();
+        if !found.is_empty() {
+            links.push_str(&format!("{path} ({} links)\n", found.len()));
+            links.push_str(&found.join("\n"));
+            links.push('\n');
+        }
+    }
+    insta::assert_snapshot!("glossary.md", glossary.expect("a glossary chapter"));
+    insta::assert_snapshot!("cross-links", links);
+}
