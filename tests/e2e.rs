@@ -46,9 +46,12 @@ fn site() -> &'static Site {
 
 /// mdBook renders `'` as a typographic apostrophe and escapes `&`, so compare loosely.
 fn text_of(html: &str) -> String {
+    // What a reader sees: hidden search keys are not part of it.
+    let hidden = regex::Regex::new(r#"<span class="search-key" hidden[^>]*>[^<]*</span>"#).unwrap();
+    let html = hidden.replace_all(html, "");
     let inline = regex::Regex::new(r"</?(span|a|abbr|em|strong|code|sup)\b[^>]*>").unwrap();
     let tags = regex::Regex::new(r"<[^>]*>").unwrap();
-    let html = inline.replace_all(html, "");
+    let html = inline.replace_all(&html, "");
     tags.replace_all(&html, " ")
         .replace("&amp;", "&")
         .replace(['\u{2019}', '\u{2018}'], "'")
@@ -566,4 +569,36 @@ fn abbreviations_show_their_expansion_and_terms_reach_their_home() {
         pubmed.contains("href=\"../glossary.html#car-t\""),
         "{pubmed}"
     );
+}
+
+/// Issue #7's search checks: drug names, abbreviations, headings and word forms
+/// are found on the right pages, and generated notes never are.
+#[test]
+fn search_finds_drugs_abbreviations_headings_and_word_forms() {
+    let index = site().search_index().unwrap();
+    let pages = |q: &str| -> Vec<String> { index.query(q).into_iter().collect() };
+    let research = SEEDS[2].2.to_string();
+    assert!(pages("mifamurtide").contains(&research));
+    assert!(pages("IMRT").contains(&research), "{:?}", pages("IMRT"));
+    assert!(pages("imrt").contains(&research), "case does not matter");
+    assert!(pages("HIFU").contains(&"glossary.html".to_string()));
+    // "Ewing's" is indexed as one word with its apostrophe: the search box's
+    // prefix expansion (`expand = true` in book.toml) finds it.
+    for (_, _, p) in [SEEDS[2], SEEDS[3], SEEDS[4]] {
+        let found = index.query_expanded("Ewing");
+        assert!(found.contains(p), "Ewing on {p}: {found:?}");
+    }
+    // Stemming: "metastasis" finds the pages that only say "metastatic"/"metastases".
+    let m = pages("metastasis");
+    for p in [SEEDS[1].2, SEEDS[4].2] {
+        assert!(m.contains(&p.to_string()), "metastasis → {p}: {m:?}");
+    }
+    // A heading is indexed as its own result with an anchor.
+    let urls = &index.doc_urls;
+    assert!(
+        urls.iter().any(|u| u
+            == "seeds/research-into-primary-bone-cancer.html#high-intensity-focused-ultrasound"),
+        "no search entry for the HIFU heading"
+    );
+    assert!(urls.iter().all(|u| !u.starts_with("editorial-notes")));
 }

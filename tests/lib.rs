@@ -224,7 +224,19 @@ impl SearchIndex {
     /// the word goes through elasticlunr's own English pipeline (trimmer, stop
     /// words, Porter stemmer), as in the browser, and the stemmed term is looked
     /// up in the inverted index of the body, title and breadcrumbs.
+    /// Pages whose index holds the query's stemmed words exactly.
     pub fn query(&self, word: &str) -> BTreeSet<String> {
+        self.lookup(word, false)
+    }
+
+    /// Pages found the way the site's search box finds them with
+    /// `expand = true`: every indexed word that starts with the query's
+    /// stemmed word ("ewing" finds "ewing’s").
+    pub fn query_expanded(&self, word: &str) -> BTreeSet<String> {
+        self.lookup(word, true)
+    }
+
+    fn lookup(&self, word: &str, expand: bool) -> BTreeSet<String> {
         use elasticlunr::lang::Language;
         let en = elasticlunr::lang::English::new();
         let terms = en.make_pipeline().run(en.tokenize(&word.to_lowercase()));
@@ -235,18 +247,33 @@ impl SearchIndex {
                 for c in term.chars() {
                     node = &node[c.to_string()];
                 }
-                if let Some(docs) = node["docs"].as_object() {
-                    for id in docs.keys() {
-                        if let Some(url) =
-                            id.parse::<usize>().ok().and_then(|i| self.doc_urls.get(i))
-                        {
-                            out.insert(url.split('#').next().unwrap_or(url).to_string());
-                        }
+                let mut ids = BTreeSet::new();
+                collect_docs(node, expand, &mut ids);
+                for id in ids {
+                    if let Some(url) = id.parse::<usize>().ok().and_then(|i| self.doc_urls.get(i)) {
+                        out.insert(url.split('#').next().unwrap_or(url).to_string());
                     }
                 }
             }
         }
         out
+    }
+}
+
+/// Document ids at a trie node, and with `deep` at every node below it.
+fn collect_docs(node: &Value, deep: bool, out: &mut BTreeSet<String>) {
+    let Some(obj) = node.as_object() else {
+        return;
+    };
+    if let Some(docs) = obj.get("docs").and_then(|d| d.as_object()) {
+        out.extend(docs.keys().cloned());
+    }
+    if deep {
+        for (k, v) in obj {
+            if k != "docs" && k != "df" {
+                collect_docs(v, true, out);
+            }
+        }
     }
 }
 

@@ -836,6 +836,24 @@ fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
                 id_attr = format!(" id=\"{anchor}\"");
                 m.1 = Some(anchor);
             }
+            // The search index reads page text only: a mention written in another
+            // form ("metastatic", "tumor", "IMRT") also carries the entry's own
+            // words, hidden, so that searching for those finds this page.
+            let key = match (hit.short, &e.expansion) {
+                (true, Some(x)) => x.as_str(),
+                _ => e.name.as_str(),
+            };
+            let plain = inflections(key, hit.short)
+                .iter()
+                .any(|f| f.to_lowercase() == words.to_lowercase());
+            let search_key = if plain {
+                String::new()
+            } else {
+                format!(
+                    "<span class=\"search-key\" hidden> {}</span>",
+                    escape::html(key)
+                )
+            };
             let title = match (hit.short, e.tip()) {
                 (false, Some(t)) => format!(" title=\"{}\"", escape::html(&t)),
                 _ => String::new(),
@@ -843,7 +861,7 @@ fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
             edits.push((
                 abs,
                 format!(
-                    "<a class=\"term\"{id_attr} href=\"{}\"{title}>{inner}</a>",
+                    "<a class=\"term\"{id_attr} href=\"{}\"{title}>{inner}{search_key}</a>",
                     escape::html(&href)
                 ),
             ));
@@ -1043,8 +1061,12 @@ mod tests {
     fn links(md: &str) -> Vec<(String, String)> {
         let re = regex::Regex::new(r#"<a class="term"[^>]*href="([^"]*)"[^>]*>(.*?)</a>"#).unwrap();
         let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+        let key = regex::Regex::new(r#"<span class="search-key" hidden>[^<]*</span>"#).unwrap();
         re.captures_iter(md)
-            .map(|c| (tags.replace_all(&c[2], "").to_string(), c[1].to_string()))
+            .map(|c| {
+                let text = key.replace_all(&c[2], "");
+                (tags.replace_all(&text, "").to_string(), c[1].to_string())
+            })
             .collect()
     }
 
@@ -1236,7 +1258,7 @@ mod tests {
         );
         assert_eq!(
             l.contents[1],
-            "# B\n\n<a class=\"term\" id=\"gl-imrt\" href=\"glossary.html#imrt\"><abbr title=\"Intensity modulated radiotherapy\">IMRT</abbr></a> was used.\n"
+            "# B\n\n<a class=\"term\" id=\"gl-imrt\" href=\"glossary.html#imrt\"><abbr title=\"Intensity modulated radiotherapy\">IMRT</abbr><span class=\"search-key\" hidden> Intensity modulated radiotherapy</span></a> was used.\n"
         );
         assert!(l.glossary.contains("### IMRT {#imrt}"), "{}", l.glossary);
         assert!(
