@@ -350,7 +350,7 @@ fn chapters_contain_only_markup_the_generator_writes() {
                             || (!v.contains(':') && v.contains(".html#")),
                         "href {v:?} in {page}"
                     ),
-                    "id" | "class" | "aria-label" | "style" | "start" | "title" => {}
+                    "id" | "class" | "aria-label" | "style" | "start" | "title" | "hidden" => {}
                     other => panic!("attribute {other}={v:?} in {page}"),
                 }
                 checked += 1;

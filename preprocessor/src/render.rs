@@ -260,9 +260,15 @@ pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> Strin
     for (k, v) in rows {
         let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
     }
-    out.push_str("</dl>\n</aside>\n\n");
+    out.push_str("</dl>\n");
+    out.push_str(NOTICE);
+    out.push_str("</aside>\n\n");
     out
 }
+
+/// The quiet notice on every page made from a scraped source.
+const NOTICE: &str = "<p class=\"seed-notice\">Copied from a web page and cleaned by a program: \
+    not medical advice, and possibly out of date. Ask your care team about your own situation.</p>\n";
 
 /// The page's own citation, when the page is a publication (journal, citation or DOI known).
 fn cite_as(doc: &Document) -> Option<String> {

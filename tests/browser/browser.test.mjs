@@ -1,0 +1,209 @@
+// Browser tests of the built site, in Debian's headless Chromium driven by
+// playwright-core, with axe-core for accessibility.
+//
+//   SITE_DIR        the built site (default: ../../target/browser-site)
+//   SCREENSHOT_DIR  where screenshots go (default: ../../target/screenshots)
+//   CHROMIUM        the browser (default: /usr/bin/chromium)
+//
+// Run by .ci/run after `mdbook-seeds build . -d target/browser-site`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { readFileSync, existsSync } from "node:fs";
+import { join, extname, resolve, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const here = import.meta.dirname;
+const siteDir = resolve(process.env.SITE_DIR ?? join(here, "../../target/browser-site"));
+const shots = resolve(process.env.SCREENSHOT_DIR ?? join(here, "../../target/screenshots"));
+const axeSource = readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
+
+const SEEDS = [
+  ["Systemic strategies for osteosarcoma: advances and future directions", "seeds/systemic-strategies-for-osteosarcoma-advances-and-future-dir.html"],
+  ["Metastatic osteosarcoma", "seeds/metastatic-osteosarcoma.html"],
+  ["Research into primary bone cancer", "seeds/research-into-primary-bone-cancer.html"],
+  ["Immunotherapy treatment for bone cancer", "seeds/immunotherapy-treatment-for-bone-cancer.html"],
+  ["Outcomes of bone tumours", "seeds/outcomes-of-bone-tumours.html"],
+];
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+};
+
+let server;
+let base;
+let browser;
+const consoleErrors = [];
+
+before(async () => {
+  assert.ok(existsSync(join(siteDir, "index.html")), `no site in ${siteDir}: build it first`);
+  await mkdir(shots, { recursive: true });
+  server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+    if (path.endsWith("/")) path += "index.html";
+    try {
+      const body = await readFile(join(siteDir, path));
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/html" });
+      res.end(await readFile(join(siteDir, "404.html")).catch(() => "not found"));
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${path}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`${path}: ${e.message}`));
+  await page.goto(base + path);
+  return page;
+}
+
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+test("the sidebar lists every chapter", async () => {
+  const page = await open("index.html");
+  const names = await page.locator("#mdbook-sidebar .chapter a").allTextContents();
+  const text = names.join("\n");
+  for (const name of ["Introduction", ...SEEDS.map((s) => s[0]), "Glossary", "Bibliography", "How this book is made", "Editorial notes"]) {
+    assert.ok(text.includes(name), `${name} missing from the sidebar:\n${text}`);
+  }
+  await page.context().close();
+});
+
+test("searching mifamurtide shows a result that opens the right page", async () => {
+  const page = await open("introduction.html");
+  await page.locator("#mdbook-search-toggle").click();
+  // mdBook's searcher listens to key presses.
+  await page.locator("#mdbook-searchbar").pressSequentially("mifamurtide");
+  const results = page.locator("#mdbook-searchresults a");
+  await results.first().waitFor();
+  const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.some((h) => h.includes("research-into-primary-bone-cancer.html")), hrefs.join("\n"));
+  await page.screenshot({ path: join(shots, "search.png") });
+  await page.locator(`#mdbook-searchresults a[href*="research-into-primary-bone-cancer.html"]`).first().click();
+  await page.waitForURL(/research-into-primary-bone-cancer\.html/);
+  assert.ok((await page.locator("main").textContent()).includes("mifamurtide"));
+  await page.context().close();
+});
+
+test("a cross-link lands on its target section and the glossary entry", async () => {
+  const page = await open(SEEDS[1][1]);
+  const link = page.locator(`main a.term[href$="research-into-primary-bone-cancer.html#mri-scans"]`).first();
+  await link.click();
+  await page.waitForURL(/research-into-primary-bone-cancer\.html#mri-scans$/);
+  assert.ok(await page.locator("#mri-scans").isVisible());
+  const box = await page.locator("#mri-scans").boundingBox();
+  assert.ok(box && box.y >= 0 && box.y < 900, `the MRI heading is in view (y=${box?.y})`);
+  const toGlossary = page.locator(`main a.term[href*="glossary.html#"]`).first();
+  const href = await toGlossary.getAttribute("href");
+  await toGlossary.click();
+  const id = href.split("#")[1];
+  await page.waitForURL(new RegExp(`glossary\\.html#${id}$`));
+  assert.ok(await page.locator(`[id="${id}"]`).isVisible());
+  await page.context().close();
+});
+
+test("a citation link lands on its reference, and the reference text previews on focus", async () => {
+  // The bibliography links each entry to where a page lists it.
+  const page = await open("bibliography.html");
+  const link = page.locator(`ol.bibliography a[href*="#ref-"]`).first();
+  const href = await link.getAttribute("href");
+  await link.click();
+  const id = href.split("#")[1];
+  await page.waitForURL(new RegExp(`#${id}$`));
+  assert.ok(await page.locator(`li[id="${id}"]`).isVisible());
+  // A term link previews its definition on keyboard focus, and Escape hides it.
+  const term = page.locator("main a.term").first();
+  if ((await term.count()) === 0) {
+    await page.goto(base + SEEDS[2][1]);
+  }
+  const t = page.locator("main a.term").first();
+  await t.focus();
+  const tip = page.locator("#seeds-tip");
+  await tip.waitFor({ state: "visible" });
+  assert.ok((await tip.textContent()).length > 5);
+  assert.equal(await t.getAttribute("aria-describedby"), "seeds-tip");
+  await page.keyboard.press("Escape");
+  await tip.waitFor({ state: "hidden" });
+  await page.context().close();
+});
+
+test("the theme toggle switches to a dark theme and back", async () => {
+  const page = await open(SEEDS[2][1]);
+  await page.locator("#mdbook-theme-toggle").click();
+  await page.locator("#mdbook-theme-coal").click();
+  assert.ok(await page.locator("html.coal").count(), "html has the coal class");
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector(".seed-source")).backgroundColor);
+  await page.screenshot({ path: join(shots, "chapter-dark.png") });
+  await page.reload();
+  assert.ok(await page.locator("html.coal").count(), "the theme survives a reload");
+  await page.locator("#mdbook-theme-toggle").click();
+  await page.locator("#mdbook-theme-light").click();
+  assert.ok(await page.locator("html.light").count());
+  const bgLight = await page.evaluate(() => getComputedStyle(document.querySelector(".seed-source")).backgroundColor);
+  assert.notEqual(bg, bgLight, "the source box follows the theme");
+  await page.context().close();
+});
+
+test("pages have no serious or critical accessibility violations", async () => {
+  for (const path of [SEEDS[2][1], SEEDS[0][1], "glossary.html", "bibliography.html", "introduction.html"]) {
+    const page = await open(path);
+    const v = await axe(page);
+    assert.deepEqual(
+      v.map((x) => `${x.impact} ${x.id}: ${x.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`),
+      [],
+      `axe on ${path}`,
+    );
+    await page.context().close();
+  }
+});
+
+test("screenshots of a chapter and the glossary", async () => {
+  const page = await open(SEEDS[2][1]);
+  await page.screenshot({ path: join(shots, "chapter.png") });
+  await page.goto(base + "glossary.html");
+  await page.screenshot({ path: join(shots, "glossary.png") });
+  await page.context().close();
+});
+
+test("no page logged a console error", () => {
+  assert.deepEqual(consoleErrors, []);
+});
