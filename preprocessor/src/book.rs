@@ -51,6 +51,9 @@ impl TermsInput {
     }
 }
 
+/// The warnings of the last run in this process (for `serve`, which shows them on the page).
+pub static LAST_WARNINGS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 /// The `seeds` preprocessor.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SeedsPreprocessor;
@@ -73,8 +76,12 @@ impl Preprocessor for SeedsPreprocessor {
         let config = Config::from_table(&table)?;
         let (cleaned, dir) = clean_book_dir(&ctx.root, &config)?;
         let terms = TermsInput::load(&dir, &config, &ctx.config)?;
-        for w in cleaned.warnings() {
+        let warnings: Vec<String> = cleaned.warnings().map(|w| w.to_string()).collect();
+        for w in &warnings {
             eprintln!("mdbook-seeds: {w}");
+        }
+        if let Ok(mut last) = LAST_WARNINGS.lock() {
+            *last = warnings;
         }
         if config.strict && cleaned.warnings().next().is_some() {
             let list: Vec<String> = cleaned.warnings().map(|w| w.to_string()).collect();

@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod references;
 pub mod render;
+pub mod serve;
 pub mod stages;
 pub mod terms;
 pub mod text;

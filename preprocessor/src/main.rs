@@ -41,6 +41,22 @@ enum Command {
         #[arg(long, short = 'd')]
         dest_dir: Option<PathBuf>,
     },
+    /// Build the book, serve it on localhost, and rebuild and reload open pages
+    /// when a file of the book changes (seeds, src, theme, book.toml).
+    Serve {
+        /// The book's root folder (the one with book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Port to listen on (0: any free port).
+        #[arg(long, short = 'p', default_value_t = 3000)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, short = 'n', default_value = "127.0.0.1")]
+        hostname: String,
+        /// Open the book in the default web browser.
+        #[arg(long, short = 'o')]
+        open: bool,
+    },
     /// Print the cleaned Markdown of raw pages (all cleaned together as one corpus).
     Clean {
         /// Raw page files.
@@ -72,6 +88,17 @@ fn main() -> ExitCode {
                 _ => ExitCode::FAILURE,
             };
         }
+        Some(Command::Serve {
+            dir,
+            port,
+            hostname,
+            open,
+        }) => mdbook_seeds::serve::serve(&mdbook_seeds::serve::ServeOptions {
+            root: dir,
+            hostname,
+            port,
+            open,
+        }),
         Some(Command::Build { dir, dest_dir }) => build(&dir, dest_dir),
         Some(Command::Clean {
             files,

@@ -1,0 +1,406 @@
+//! `mdbook-seeds serve`: build the book with mdBook embedded, watch its files
+//! with `notify`, serve the site on localhost, and reload open pages after
+//! each rebuild.
+//!
+//! Each build goes into a fresh folder that is served only once it is
+//! complete, so a reader never sees a half-written site; a failed build keeps
+//! the last good site online and shows the error on the page (a banner) and
+//! in the terminal. Open pages learn about builds by polling
+//! `/__seeds/status` (a small script added to every HTML response).
+
+use crate::SeedsPreprocessor;
+use anyhow::{Context, Result};
+use mdbook_driver::MDBook;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// What the server knows about the latest build.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    /// Increases with every successful build; pages reload when it changes.
+    pub version: u64,
+    /// The folder of the last good build.
+    pub site: Option<PathBuf>,
+    /// Why the latest build failed, if it did (the last good site is still served).
+    pub error: Option<String>,
+    /// Warnings of the latest build (a seed that could not be cleaned, say).
+    pub warnings: Vec<String>,
+    /// How long the latest build took.
+    pub build_ms: u128,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub hostname: String,
+    /// 0: any free port.
+    pub port: u16,
+    pub open: bool,
+}
+
+/// Build once into `out`. Returns the warnings of the build.
+fn build_into(root: &Path, out: &Path) -> Result<Vec<String>> {
+    let mut book =
+        MDBook::load(root).with_context(|| format!("loading the book in {}", root.display()))?;
+    book.config.build.build_dir = out.to_path_buf();
+    book.with_preprocessor(SeedsPreprocessor);
+    book.build().context("building the book")?;
+    Ok(crate::book::LAST_WARNINGS
+        .lock()
+        .map(|w| w.clone())
+        .unwrap_or_default())
+}
+
+/// Rebuild into a new folder and publish it in `status`.
+fn rebuild(root: &Path, builds: &Path, status: &Arc<Mutex<Status>>) {
+    let next = status.lock().map(|s| s.version + 1).unwrap_or(1);
+    let out = builds.join(format!("site-{next}"));
+    let started = Instant::now();
+    let result = build_into(root, &out);
+    let ms = started.elapsed().as_millis();
+    let Ok(mut s) = status.lock() else {
+        return;
+    };
+    s.build_ms = ms;
+    match result {
+        Ok(warnings) => {
+            let old = s.site.replace(out);
+            s.version = next;
+            s.error = None;
+            s.warnings = warnings;
+            say(&format!(
+                "mdbook-seeds serve: rebuilt in {ms} ms ({} warning(s))",
+                s.warnings.len()
+            ));
+            if let Some(old) = old {
+                let _ = std::fs::remove_dir_all(old);
+            }
+        }
+        Err(e) => {
+            let msg = format!("{e:#}");
+            say(&format!(
+                "mdbook-seeds serve: the build failed; still serving the last good build.\n{msg}"
+            ));
+            s.error = Some(msg);
+            let _ = std::fs::remove_dir_all(&out);
+        }
+    }
+}
+
+/// A line on standard error; a closed stream must not stop the server.
+fn say(msg: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// Paths whose change never needs a rebuild (build output, VCS, editors' files).
+fn ignored(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    matches!(first.as_str(), "book" | "target" | ".git" | "node_modules")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.starts_with(".#")
+}
+
+/// The script added to every HTML page: poll the status, reload on a new
+/// build, show a failed build's error.
+const RELOAD_JS: &str = r#"<script>
+(function () {
+  var seen = __SEEDS_VERSION__;
+  function banner(text) {
+    var b = document.getElementById("seeds-serve-error");
+    if (!text) { if (b) b.remove(); return; }
+    if (!b) {
+      b = document.createElement("pre");
+      b.id = "seeds-serve-error";
+      b.setAttribute("role", "alert");
+      b.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:1000;margin:0;max-height:40vh;overflow:auto;padding:1em;background:#7a1010;color:#fff;font-size:14px;white-space:pre-wrap";
+      document.body.appendChild(b);
+    }
+    b.textContent = text;
+  }
+  function poll() {
+    fetch("/__seeds/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (s.version !== seen) { location.reload(); return; }
+      var text = s.error ? "The last change broke the build; this page shows the last good build.\n\n" + s.error : "";
+      // Pages that could not be cleaned at all (skipped files); other warnings stay in the terminal.
+      var lost = s.warnings.filter(function (w) { return /skipped|ignored/.test(w); });
+      if (!text && lost.length) text = "Some seed files are not in the book:\n" + lost.join("\n");
+      banner(text);
+    }).catch(function () {}).then(function () { setTimeout(poll, 500); });
+  }
+  poll();
+})();
+</script>"#;
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn status_json(s: &Status) -> String {
+    serde_json::json!({
+        "version": s.version,
+        "error": s.error,
+        "warnings": s.warnings,
+        "build_ms": s.build_ms,
+    })
+    .to_string()
+}
+
+/// The file for a URL path inside `site`, refusing anything outside it.
+fn resolve(site: &Path, url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let mut out = site.to_path_buf();
+    for part in path.split('/') {
+        let part = percent_decode(part);
+        match part.as_str() {
+            "" | "." => {}
+            ".." => return None,
+            p if p.contains(['\\', '\0']) => return None,
+            p => out.push(p),
+        }
+    }
+    if out.is_dir() {
+        out.push("index.html");
+    }
+    Some(out)
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn respond(req: tiny_http::Request, status: &Arc<Mutex<Status>>) {
+    use tiny_http::{Header, Response};
+    let header = |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).ok();
+    let snapshot = status.lock().map(|s| s.clone()).unwrap_or_default();
+    if req.url().starts_with("/__seeds/status") {
+        let mut r = Response::from_string(status_json(&snapshot));
+        if let Some(h) = header("Content-Type", "application/json") {
+            r.add_header(h);
+        }
+        if let Some(h) = header("Cache-Control", "no-store") {
+            r.add_header(h);
+        }
+        if let Some(h) = header("Connection", "close") {
+            r.add_header(h);
+        }
+        let _ = req.respond(r);
+        return;
+    }
+    let Some(site) = snapshot.site else {
+        let _ = req.respond(
+            Response::from_string(format!(
+                "The first build failed:\n\n{}",
+                snapshot.error.unwrap_or_default()
+            ))
+            .with_status_code(503),
+        );
+        return;
+    };
+    let file = resolve(&site, req.url());
+    let (path, code) = match file.filter(|f| f.is_file()) {
+        Some(f) => (f, 200),
+        None => (site.join("404.html"), 404),
+    };
+    let Ok(mut bytes) = std::fs::read(&path) else {
+        let _ = req.respond(Response::from_string("not found").with_status_code(404));
+        return;
+    };
+    let ct = content_type(&path);
+    if ct.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&bytes);
+        // The page knows which build it comes from, so a build that finishes
+        // while it loads still reloads it.
+        let js = RELOAD_JS.replace("__SEEDS_VERSION__", &snapshot.version.to_string());
+        let html = match html.rfind("</body>") {
+            Some(i) => format!("{}{js}{}", &html[..i], &html[i..]),
+            None => format!("{html}{js}"),
+        };
+        bytes = html.into_bytes();
+    }
+    let mut r = Response::from_data(bytes).with_status_code(code);
+    if let Some(h) = header("Content-Type", ct) {
+        r.add_header(h);
+    }
+    // No keep-alive: with kept-alive connections Chromium sometimes waited
+    // forever for a stylesheet; a local server loses nothing by closing.
+    if let Some(h) = header("Connection", "close") {
+        r.add_header(h);
+    }
+    if let Some(h) = header("Cache-Control", "no-cache") {
+        r.add_header(h);
+    }
+    let _ = req.respond(r);
+}
+
+fn open_in_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(cmd).arg(url).spawn() {
+        say(&format!(
+            "mdbook-seeds serve: could not open a browser ({cmd}: {e}); open {url} yourself"
+        ));
+    }
+}
+
+/// Run the server until the process is stopped.
+pub fn serve(opts: &ServeOptions) -> Result<()> {
+    let root = opts
+        .root
+        .canonicalize()
+        .with_context(|| format!("no book folder {}", opts.root.display()))?;
+    if !root.join("book.toml").exists() {
+        anyhow::bail!("{} has no book.toml: not a book folder", root.display());
+    }
+    let builds = std::env::temp_dir().join(format!("mdbook-seeds-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&builds)
+        .with_context(|| format!("cannot create {}", builds.display()))?;
+    let status = Arc::new(Mutex::new(Status::default()));
+    rebuild(&root, &builds, &status);
+
+    let server = tiny_http::Server::http((opts.hostname.as_str(), opts.port))
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", opts.hostname, opts.port))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| format!("{}:{}", opts.hostname, opts.port));
+    let url = format!("http://{addr}/");
+    // A closed standard output (a caller that stopped reading) must not stop the server.
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = writeln!(
+            out,
+            "mdbook-seeds serve: serving {} on {url}",
+            root.display()
+        );
+        let _ = writeln!(
+            out,
+            "mdbook-seeds serve: watching for changes; press Ctrl-C to stop"
+        );
+        let _ = out.flush();
+    }
+    if opts.open {
+        open_in_browser(&url);
+    }
+
+    // Watch the whole book folder (seeds, src, theme, book.toml, extra watch dirs).
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
+    use notify::Watcher;
+    watcher
+        .watch(&root, notify::RecursiveMode::Recursive)
+        .with_context(|| format!("watching {}", root.display()))?;
+    {
+        let root = root.clone();
+        let builds = builds.clone();
+        let status = status.clone();
+        std::thread::spawn(move || {
+            // Keep the watcher alive as long as the loop runs.
+            let _watcher = watcher;
+            while let Ok(ev) = rx.recv() {
+                let relevant = |ev: &notify::Result<notify::Event>| match ev {
+                    Ok(e) => {
+                        !matches!(e.kind, notify::EventKind::Access(_))
+                            && e.paths.iter().any(|p| !ignored(&root, p))
+                    }
+                    Err(_) => false,
+                };
+                if !relevant(&ev) {
+                    continue;
+                }
+                // Editors save in several steps: wait for 100 ms of quiet.
+                while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
+                rebuild(&root, &builds, &status);
+            }
+        });
+    }
+    // One thread per request: a browser holds several connections open, and a
+    // response waiting on one of them must not hold up the others.
+    for req in server.incoming_requests() {
+        let status = status.clone();
+        std::thread::spawn(move || respond(req, &status));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_site() {
+        let site = Path::new("/srv/site");
+        assert_eq!(
+            resolve(site, "/seeds/a.html?x=1#top"),
+            Some(PathBuf::from("/srv/site/seeds/a.html"))
+        );
+        assert_eq!(resolve(site, "/../etc/passwd"), None);
+        assert_eq!(resolve(site, "/seeds/%2e%2e/%2e%2e/x"), None);
+        assert_eq!(
+            resolve(site, "/a%20b.html"),
+            Some(PathBuf::from("/srv/site/a b.html"))
+        );
+    }
+
+    #[test]
+    fn build_output_and_editor_files_do_not_trigger_rebuilds() {
+        let root = Path::new("/b");
+        assert!(ignored(root, Path::new("/b/book/index.html")));
+        assert!(ignored(root, Path::new("/b/target/x")));
+        assert!(ignored(root, Path::new("/b/seeds/.#001.txt")));
+        assert!(ignored(root, Path::new("/b/seeds/001.txt~")));
+        assert!(!ignored(root, Path::new("/b/seeds/001.txt")));
+        assert!(!ignored(root, Path::new("/b/book.toml")));
+        assert!(!ignored(root, Path::new("/b/theme/seeds.css")));
+    }
+}
