@@ -81,3 +81,60 @@ fn actionlint_passes_on_every_workflow() {
     assert!(out.status.success(), "actionlint:\n{report}");
     assert!(report.contains("0 problem(s)"), "{report}");
 }
+
+/// `mdbook-seeds serve` with a page open in Chromium.
+#[test]
+fn serve_updates_an_open_page_in_the_browser() {
+    if !ready(true) {
+        return;
+    }
+    // The binary of this workspace (already built by `cargo test --workspace`; cheap otherwise).
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let built = Command::new(&cargo)
+        .args(["build", "-q", "-p", "mdbook-seeds", "--bin", "mdbook-seeds"])
+        .current_dir(repo_root())
+        .status()
+        .expect("run cargo build");
+    assert!(built.success(), "cargo build -p mdbook-seeds failed");
+    let bin = repo_root().join("target/debug/mdbook-seeds");
+    let book = TestBook::copy().expect("copy the book");
+    let mut child = Command::new(&bin)
+        .args(["serve", "--port", "0"])
+        .arg(book.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let mut reader = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut reader, &mut line).expect("the server prints its address");
+    std::thread::spawn(move || {
+        let mut sink = String::new();
+        while std::io::BufRead::read_line(&mut reader, &mut sink).is_ok_and(|n| n > 0) {
+            sink.clear();
+        }
+    });
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let out = Command::new("node")
+        .args(["--test", "serve.test.mjs"])
+        .current_dir(browser_dir())
+        .env("SERVE_URL", &url)
+        .env("BOOK_DIR", book.root())
+        .output()
+        .expect("run node");
+    let _ = child.kill();
+    let _ = child.wait();
+    let report = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "serve browser test failed:\n{report}");
+    for l in report.lines().filter(|l| l.contains("showed the edit")) {
+        eprintln!("{}", l.trim_start_matches(['\\', '#', ' ']));
+    }
+}

@@ -141,7 +141,7 @@ const RELOAD_JS: &str = r#"<script>
       var lost = s.warnings.filter(function (w) { return /skipped|ignored/.test(w); });
       if (!text && lost.length) text = "Some seed files are not in the book:\n" + lost.join("\n");
       banner(text);
-    }).catch(function () {}).then(function () { setTimeout(poll, 500); });
+    }).catch(function () {}).then(function () { setTimeout(poll, 300); });
   }
   poll();
 })();
@@ -212,46 +212,48 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn respond(req: tiny_http::Request, status: &Arc<Mutex<Status>>) {
-    use tiny_http::{Header, Response};
-    let header = |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).ok();
+/// A response: status code, content type, body.
+struct Reply {
+    code: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+}
+
+/// Answer one GET for `url` from the current build.
+fn reply(url: &str, status: &Arc<Mutex<Status>>) -> Reply {
     let snapshot = status.lock().map(|s| s.clone()).unwrap_or_default();
-    if req.url().starts_with("/__seeds/status") {
-        let mut r = Response::from_string(status_json(&snapshot));
-        if let Some(h) = header("Content-Type", "application/json") {
-            r.add_header(h);
-        }
-        if let Some(h) = header("Cache-Control", "no-store") {
-            r.add_header(h);
-        }
-        if let Some(h) = header("Connection", "close") {
-            r.add_header(h);
-        }
-        let _ = req.respond(r);
-        return;
+    if url.starts_with("/__seeds/status") {
+        return Reply {
+            code: 200,
+            content_type: "application/json",
+            body: status_json(&snapshot).into_bytes(),
+        };
     }
     let Some(site) = snapshot.site else {
-        let _ = req.respond(
-            Response::from_string(format!(
+        return Reply {
+            code: 503,
+            content_type: "text/plain; charset=utf-8",
+            body: format!(
                 "The first build failed:\n\n{}",
                 snapshot.error.unwrap_or_default()
-            ))
-            .with_status_code(503),
-        );
-        return;
+            )
+            .into_bytes(),
+        };
     };
-    let file = resolve(&site, req.url());
-    let (path, code) = match file.filter(|f| f.is_file()) {
+    let (path, code) = match resolve(&site, url).filter(|f| f.is_file()) {
         Some(f) => (f, 200),
         None => (site.join("404.html"), 404),
     };
-    let Ok(mut bytes) = std::fs::read(&path) else {
-        let _ = req.respond(Response::from_string("not found").with_status_code(404));
-        return;
+    let Ok(mut body) = std::fs::read(&path) else {
+        return Reply {
+            code: 404,
+            content_type: "text/plain; charset=utf-8",
+            body: b"not found".to_vec(),
+        };
     };
-    let ct = content_type(&path);
-    if ct.starts_with("text/html") {
-        let html = String::from_utf8_lossy(&bytes);
+    let content_type = content_type(&path);
+    if content_type.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&body);
         // The page knows which build it comes from, so a build that finishes
         // while it loads still reloads it.
         let js = RELOAD_JS.replace("__SEEDS_VERSION__", &snapshot.version.to_string());
@@ -259,21 +261,66 @@ fn respond(req: tiny_http::Request, status: &Arc<Mutex<Status>>) {
             Some(i) => format!("{}{js}{}", &html[..i], &html[i..]),
             None => format!("{html}{js}"),
         };
-        bytes = html.into_bytes();
+        body = html.into_bytes();
     }
-    let mut r = Response::from_data(bytes).with_status_code(code);
-    if let Some(h) = header("Content-Type", ct) {
-        r.add_header(h);
+    Reply {
+        code,
+        content_type,
+        body,
     }
-    // No keep-alive: with kept-alive connections Chromium sometimes waited
-    // forever for a stylesheet; a local server loses nothing by closing.
-    if let Some(h) = header("Connection", "close") {
-        r.add_header(h);
+}
+
+/// One connection: read the request head, answer it, close. (A hand-written
+/// HTTP/1.1 subset, one request per connection: with tiny_http 0.12 and kept-
+/// alive connections, Chromium sometimes waited forever for a stylesheet.)
+fn handle(mut stream: std::net::TcpStream, status: &Arc<Mutex<Status>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
     }
-    if let Some(h) = header("Cache-Control", "no-cache") {
-        r.add_header(h);
+    // Skip the headers, up to the blank line (at most 100 of them).
+    for _ in 0..100 {
+        let mut h = String::new();
+        match reader.read_line(&mut h) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if h == "\r\n" || h == "\n" => break,
+            Ok(_) => {}
+        }
     }
-    let _ = req.respond(r);
+    let mut parts = request_line.split_whitespace();
+    let (method, url) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let r = if method == "GET" || method == "HEAD" {
+        reply(url, status)
+    } else {
+        Reply {
+            code: 405,
+            content_type: "text/plain; charset=utf-8",
+            body: b"only GET".to_vec(),
+        }
+    };
+    let reason = match r.code {
+        200 => "OK",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "Service Unavailable",
+    };
+    let head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        r.code,
+        r.content_type,
+        r.body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    if method != "HEAD" {
+        let _ = stream.write_all(&r.body);
+    }
+    let _ = stream.flush();
 }
 
 fn open_in_browser(url: &str) {
@@ -306,13 +353,12 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let status = Arc::new(Mutex::new(Status::default()));
     rebuild(&root, &builds, &status);
 
-    let server = tiny_http::Server::http((opts.hostname.as_str(), opts.port))
-        .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", opts.hostname, opts.port))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
+    let listener = std::net::TcpListener::bind((opts.hostname.as_str(), opts.port))
+        .with_context(|| format!("cannot listen on {}:{}", opts.hostname, opts.port))?;
+    let addr = listener
+        .local_addr()
         .map(|a| a.to_string())
-        .unwrap_or_else(|| format!("{}:{}", opts.hostname, opts.port));
+        .unwrap_or_else(|_| format!("{}:{}", opts.hostname, opts.port));
     let url = format!("http://{addr}/");
     // A closed standard output (a caller that stopped reading) must not stop the server.
     {
@@ -364,11 +410,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
             }
         });
     }
-    // One thread per request: a browser holds several connections open, and a
-    // response waiting on one of them must not hold up the others.
-    for req in server.incoming_requests() {
+    // One thread per connection: a browser opens several at once.
+    for stream in listener.incoming().flatten() {
         let status = status.clone();
-        std::thread::spawn(move || respond(req, &status));
+        std::thread::spawn(move || handle(stream, &status));
     }
     Ok(())
 }
