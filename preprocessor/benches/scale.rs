@@ -138,6 +138,12 @@ fn page(i: usize, pool: &[String], rng: &mut Rng) -> String {
 fn copy_book(to: &Path) {
     std::fs::create_dir_all(to.join("seeds")).unwrap();
     std::fs::copy(repo().join("book.toml"), to.join("book.toml")).unwrap();
+    // The curated glossary, so that the build links terms as the real book does.
+    std::fs::copy(
+        repo().join("seeds/glossary.toml"),
+        to.join("seeds/glossary.toml"),
+    )
+    .unwrap();
     for sub in ["src", "theme"] {
         std::fs::create_dir_all(to.join(sub)).unwrap();
         for e in std::fs::read_dir(repo().join(sub)).unwrap().flatten() {
@@ -225,6 +231,41 @@ fn run_one(n: usize) {
     let t = Instant::now();
     let (chs, _) = chapters(&cleaned, &config);
     let render = t.elapsed();
+    // The terms pass (index, homes, one automaton pass per chapter, glossary) on those chapters.
+    let mut texts = Vec::new();
+    fn flatten(
+        c: &mdbook_seeds::render::ChapterOut,
+        out: &mut Vec<mdbook_seeds::terms::ChapterText>,
+    ) {
+        out.push(mdbook_seeds::terms::ChapterText {
+            path: c.path.clone(),
+            name: c.name.clone(),
+            content: c.content.clone(),
+            derived_title: false,
+        });
+        for ch in &c.children {
+            flatten(ch, out);
+        }
+    }
+    for c in &chs {
+        flatten(c, &mut texts);
+    }
+    let curated = mdbook_seeds::terms::Curated::load(&seeds.join("glossary.toml")).unwrap();
+    let setup = mdbook_seeds::terms::Setup {
+        config: &config.terms,
+        curated: &curated,
+        md: Default::default(),
+        glossary_path: "glossary.md",
+    };
+    let t = Instant::now();
+    let linked = mdbook_seeds::terms::link_book(&texts, &setup).unwrap();
+    let terms = t.elapsed();
+    println!(
+        "TERMS\t{n}\t{:.1}\t{}\t{}",
+        terms.as_secs_f64() * 1000.0,
+        linked.links,
+        linked.entries.len()
+    );
     // The whole build, as `mdbook-seeds build` does it.
     let t = Instant::now();
     let mut md = MDBook::load(&book).unwrap();
@@ -304,6 +345,7 @@ fn main() {
         ""
     );
     let mut rows: Vec<Vec<f64>> = Vec::new();
+    let mut terms_rows: Vec<String> = Vec::new();
     for n in sizes {
         let out = std::process::Command::new(&exe)
             .args(["--one", &n.to_string()])
@@ -314,6 +356,13 @@ fn main() {
             eprintln!("size {n} failed: {}", String::from_utf8_lossy(&out.stderr));
             continue;
         };
+        if let Some(t) = text.lines().find(|l| l.starts_with("TERMS\t")) {
+            let f: Vec<&str> = t.split('\t').collect();
+            terms_rows.push(format!(
+                "  {:>6} pages: terms pass {} ms (wall, all cores), {} links, {} terms",
+                f[1], f[2], f[3], f[4]
+            ));
+        }
         let v: Vec<f64> = line
             .split('\t')
             .skip(1)
@@ -339,6 +388,10 @@ fn main() {
             v[15] / 1e6
         );
         rows.push(v);
+    }
+    println!("\nGlossary and cross-links (part of the build above):");
+    for r in &terms_rows {
+        println!("{r}");
     }
     println!("\nTargets (ratios from this run):");
     for v in &rows {
