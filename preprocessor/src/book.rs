@@ -51,8 +51,21 @@ impl TermsInput {
     }
 }
 
-/// The warnings of the last run in this process (for `serve`, which shows them on the page).
-pub static LAST_WARNINGS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+/// What the last run in this process reported. mdBook's `Preprocessor::run`
+/// returns only the book, so `serve` (which shows skipped files on the page)
+/// reads it here.
+#[derive(Debug, Clone, Default)]
+pub struct RunReport {
+    /// Every warning, as printed.
+    pub warnings: Vec<String>,
+    /// The warnings of seed files that are not in the book at all (skipped).
+    pub skipped: Vec<String>,
+}
+
+pub static LAST_RUN: std::sync::Mutex<RunReport> = std::sync::Mutex::new(RunReport {
+    warnings: Vec::new(),
+    skipped: Vec::new(),
+});
 
 /// The `seeds` preprocessor.
 #[derive(Debug, Default, Clone, Copy)]
@@ -80,8 +93,15 @@ impl Preprocessor for SeedsPreprocessor {
         for w in &warnings {
             eprintln!("mdbook-seeds: {w}");
         }
-        if let Ok(mut last) = LAST_WARNINGS.lock() {
-            *last = warnings;
+        if let Ok(mut last) = LAST_RUN.lock() {
+            *last = RunReport {
+                warnings,
+                skipped: cleaned
+                    .skipped
+                    .iter()
+                    .flat_map(|l| l.warnings.iter().map(|w| w.to_string()))
+                    .collect(),
+            };
         }
         if config.strict && cleaned.warnings().next().is_some() {
             let list: Vec<String> = cleaned.warnings().map(|w| w.to_string()).collect();
@@ -224,7 +244,7 @@ pub fn bibliography(cleaned: &Cleaned) -> String {
             let key = dedup_key(r);
             let link = format!(
                 "<a href=\"{}#ref-{}\">{}</a> [{}]",
-                crate::escape::html(&path.replace(".md", ".html")),
+                crate::escape::html(&render::html_path(path)),
                 i + 1,
                 crate::escape::html(&page.doc.title),
                 i + 1
@@ -311,8 +331,8 @@ fn chapter_for(doc: &Document, path: &str, notes: &str, config: &Config) -> Chap
         };
         let child_path = format!("{stem}/{}.md", slug(&name));
         // Citations on a sub-chapter link to the References on the parent page.
-        cites.to_refs = render::relative(&child_path, path).replace(".md", ".html");
-        cites.from_refs = render::relative(path, &child_path).replace(".md", ".html");
+        cites.to_refs = render::html_path(&render::relative(&child_path, path));
+        cites.from_refs = render::html_path(&render::relative(path, &child_path));
         children.push(ChapterOut {
             name,
             content: render::body(&doc.blocks[a..b], -1, &mut cites),

@@ -204,18 +204,28 @@ pub struct MetadataFile {
 
 impl MetadataFile {
     pub fn load(path: &Path) -> Result<MetadataFile> {
-        if !path.exists() {
-            return Ok(MetadataFile::default());
-        }
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read metadata file {}", path.display()))?;
-        toml::from_str(&text).with_context(|| {
-            format!(
-                "{}: invalid metadata; expected [pages.\"<file name>\"] tables with keys title, source, kind, url, retrieved",
-                path.display()
-            )
-        })
+        load_toml(
+            path,
+            "metadata",
+            "[pages.\"<file name>\"] tables with keys title, source, kind, url, retrieved",
+        )
     }
+}
+
+/// An optional TOML file of the book (absent: the default value). Errors name
+/// the file, what it is, and what it should contain; TOML errors carry the line.
+pub fn load_toml<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+    what: &str,
+    expected: &str,
+) -> Result<T> {
+    if !path.exists() {
+        return Ok(T::default());
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the {what} file {}", path.display()))?;
+    toml::from_str(&text)
+        .with_context(|| format!("{}: invalid {what}; expected {expected}", path.display()))
 }
 
 #[cfg(test)]

@@ -246,7 +246,7 @@ pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> Strin
     let notes = match notes_path {
         Some(p) => format!(
             "; every change is listed in the <a href=\"{}\">editorial notes</a>",
-            esc(&relative(from, p).replace(".md", ".html"))
+            esc(&html_path(&relative(from, p)))
         ),
         None => String::new(),
     };
@@ -297,6 +297,23 @@ fn cite_as(doc: &Document) -> Option<String> {
         s.push_str(&format!(" doi:{d}"));
     }
     Some(s)
+}
+
+/// The page mdBook renders for a chapter path: `seeds/x.md` → `seeds/x.html`,
+/// `a.md#part` → `a.html#part`.
+pub fn html_path(md_path: &str) -> String {
+    let (path, fragment) = match md_path.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (md_path, None),
+    };
+    let page = match path.strip_suffix(".md") {
+        Some(s) => format!("{s}.html"),
+        None => path.to_string(),
+    };
+    match fragment {
+        Some(f) => format!("{page}#{f}"),
+        None => page,
+    }
 }
 
 /// Relative link from the chapter at `from` to `to` (both relative to src/).
@@ -467,6 +484,13 @@ fn cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_paths_keep_their_fragment() {
+        assert_eq!(html_path("seeds/a.md"), "seeds/a.html");
+        assert_eq!(html_path("../notes/a.md#x"), "../notes/a.html#x");
+        assert_eq!(html_path("a.md.txt"), "a.md.txt");
+    }
     use crate::document::ListEntry;
 
     #[test]

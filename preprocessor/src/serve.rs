@@ -25,8 +25,10 @@ pub struct Status {
     pub site: Option<PathBuf>,
     /// Why the latest build failed, if it did (the last good site is still served).
     pub error: Option<String>,
-    /// Warnings of the latest build (a seed that could not be cleaned, say).
+    /// Warnings of the latest build.
     pub warnings: Vec<String>,
+    /// Seed files the latest build skipped (binary, unreadable, too large…).
+    pub skipped: Vec<String>,
     /// How long the latest build took.
     pub build_ms: u128,
 }
@@ -41,16 +43,16 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// Build once into `out`. Returns the warnings of the build.
-fn build_into(root: &Path, out: &Path) -> Result<Vec<String>> {
+/// Build once into `out`. Returns what the preprocessor reported.
+fn build_into(root: &Path, out: &Path) -> Result<crate::book::RunReport> {
     let mut book =
         MDBook::load(root).with_context(|| format!("loading the book in {}", root.display()))?;
     book.config.build.build_dir = out.to_path_buf();
     book.with_preprocessor(SeedsPreprocessor);
     book.build().context("building the book")?;
-    Ok(crate::book::LAST_WARNINGS
+    Ok(crate::book::LAST_RUN
         .lock()
-        .map(|w| w.clone())
+        .map(|r| r.clone())
         .unwrap_or_default())
 }
 
@@ -66,11 +68,12 @@ fn rebuild(root: &Path, builds: &Path, status: &Arc<Mutex<Status>>) {
     };
     s.build_ms = ms;
     match result {
-        Ok(warnings) => {
+        Ok(report) => {
             let old = s.site.replace(out);
             s.version = next;
             s.error = None;
-            s.warnings = warnings;
+            s.warnings = report.warnings;
+            s.skipped = report.skipped;
             say(&format!(
                 "mdbook-seeds serve: rebuilt in {ms} ms ({} warning(s))",
                 s.warnings.len()
@@ -137,9 +140,8 @@ const RELOAD_JS: &str = r#"<script>
     fetch("/__seeds/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
       if (s.version !== seen) { location.reload(); return; }
       var text = s.error ? "The last change broke the build; this page shows the last good build.\n\n" + s.error : "";
-      // Pages that could not be cleaned at all (skipped files); other warnings stay in the terminal.
-      var lost = s.warnings.filter(function (w) { return /skipped|ignored/.test(w); });
-      if (!text && lost.length) text = "Some seed files are not in the book:\n" + lost.join("\n");
+      // Seed files left out of the book; other warnings stay in the terminal.
+      if (!text && s.skipped.length) text = "Some seed files are not in the book:\n" + s.skipped.join("\n");
       banner(text);
     }).catch(function () {}).then(function () { setTimeout(poll, 300); });
   }
@@ -168,6 +170,7 @@ fn status_json(s: &Status) -> String {
         "version": s.version,
         "error": s.error,
         "warnings": s.warnings,
+        "skipped": s.skipped,
         "build_ms": s.build_ms,
     })
     .to_string()

@@ -19,7 +19,7 @@ pub mod markdown;
 
 use crate::escape;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use markdown::{MdOptions, Scan};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -99,17 +99,11 @@ pub struct Curated {
 impl Curated {
     /// Load the file; a missing file is an empty glossary.
     pub fn load(path: &Path) -> Result<Curated> {
-        if !path.exists() {
-            return Ok(Curated::default());
-        }
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the glossary file {}", path.display()))?;
-        let c: Curated = toml::from_str(&text).with_context(|| {
-            format!(
-                "{}: invalid glossary; expected [[term]] tables with keys name, also, definition, source",
-                path.display()
-            )
-        })?;
+        let c: Curated = crate::config::load_toml(
+            path,
+            "glossary",
+            "[[term]] tables with keys name, also, definition, source",
+        )?;
         for (i, t) in c.terms.iter().enumerate() {
             for (key, v) in [
                 ("name", &t.name),
@@ -155,19 +149,11 @@ pub struct Place {
     pub section: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Curated,
-    Added,
-    Abbreviation,
-}
-
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Anchor in the glossary chapter.
     pub id: String,
     pub name: String,
-    pub origin: Origin,
     /// For an abbreviation: its long form as a page defines it.
     pub expansion: Option<String>,
     /// Other long forms pages give for the same short form.
@@ -180,7 +166,6 @@ pub struct Entry {
     pub defined_at: Vec<Place>,
     /// The section that explains the term, if any (else: the glossary entry).
     pub home: Option<Place>,
-    pub pinned: bool,
 }
 
 impl Entry {
@@ -473,14 +458,12 @@ fn index(scans: &[Scan], setup: &Setup, warnings: &mut Vec<String>) -> Vec<Entry
         entries.push(Entry {
             id: String::new(),
             name: t.name.clone(),
-            origin: Origin::Curated,
             expansion: None,
             other_expansions: Vec::new(),
             definition: Some((t.definition.clone(), t.source.clone())),
             forms,
             defined_at: Vec::new(),
             home: None,
-            pinned: false,
         });
     }
     for a in &setup.config.add {
@@ -488,14 +471,12 @@ fn index(scans: &[Scan], setup: &Setup, warnings: &mut Vec<String>) -> Vec<Entry
             entries.push(Entry {
                 id: String::new(),
                 name: a.clone(),
-                origin: Origin::Added,
                 expansion: None,
                 other_expansions: Vec::new(),
                 definition: None,
                 forms: vec![(a.clone(), false)],
                 defined_at: Vec::new(),
                 home: None,
-                pinned: false,
             });
         }
     }
@@ -585,14 +566,12 @@ fn index(scans: &[Scan], setup: &Setup, warnings: &mut Vec<String>) -> Vec<Entry
                     entries.push(Entry {
                         id: String::new(),
                         name: short,
-                        origin: Origin::Abbreviation,
                         expansion: Some(display),
                         other_expansions: others,
                         definition: None,
                         forms,
                         defined_at: places,
                         home: None,
-                        pinned: false,
                     });
                 }
             }
@@ -728,16 +707,8 @@ fn pin(
             chapter: ci,
             section,
         });
-        entries[ei].pinned = true;
     }
     Ok(())
-}
-
-fn html_path(md_path: &str) -> String {
-    match md_path.strip_suffix(".md") {
-        Some(s) => format!("{s}.html"),
-        None => md_path.to_string(),
-    }
 }
 
 /// Read-only state shared by the chapters while they are linked.
@@ -758,7 +729,7 @@ impl Ctx<'_> {
         let Some(p) = e.home else {
             return Some(format!(
                 "{}#{}",
-                crate::render::relative(from, &html_path(self.setup.glossary_path)),
+                crate::render::relative(from, &crate::render::html_path(self.setup.glossary_path)),
                 e.id
             ));
         };
@@ -773,7 +744,10 @@ impl Ctx<'_> {
                 _ => None,
             };
         }
-        let page = crate::render::relative(from, &html_path(&self.chapters[p.chapter].path));
+        let page = crate::render::relative(
+            from,
+            &crate::render::html_path(&self.chapters[p.chapter].path),
+        );
         Some(match p.section {
             Some(s) if !title => format!("{page}#{}", sections[s].id),
             _ => page,
@@ -897,7 +871,7 @@ fn glossary_markdown(
     let from = setup.glossary_path;
     let place_link = |p: Place| -> String {
         let c = &chapters[p.chapter];
-        let page = crate::render::relative(from, &html_path(&c.path));
+        let page = crate::render::relative(from, &crate::render::html_path(&c.path));
         match p.section {
             Some(s) if scans[p.chapter].sections[s].level > 1 => {
                 let sec = &scans[p.chapter].sections[s];
@@ -996,7 +970,7 @@ fn glossary_markdown(
             .iter()
             .map(|(ci, anchor)| {
                 let c = &chapters[*ci];
-                let page = crate::render::relative(from, &html_path(&c.path));
+                let page = crate::render::relative(from, &crate::render::html_path(&c.path));
                 let href = match anchor {
                     Some(a) => format!("{page}#{a}"),
                     None => page,
@@ -1040,7 +1014,11 @@ mod tests {
         }
     }
 
-    fn run_with(config: &TermsConfig, terms: &[CuratedTerm], chapters: &[ChapterText]) -> Linked {
+    fn try_run_with(
+        config: &TermsConfig,
+        terms: &[CuratedTerm],
+        chapters: &[ChapterText],
+    ) -> Result<Linked> {
         let curated = Curated {
             terms: terms.to_vec(),
         };
@@ -1050,7 +1028,11 @@ mod tests {
             md: MdOptions::default(),
             glossary_path: "glossary.md",
         };
-        link_book(chapters, &setup).unwrap()
+        link_book(chapters, &setup)
+    }
+
+    fn run_with(config: &TermsConfig, terms: &[CuratedTerm], chapters: &[ChapterText]) -> Linked {
+        try_run_with(config, terms, chapters).unwrap()
     }
 
     fn run(terms: &[CuratedTerm], chapters: &[ChapterText]) -> Linked {
@@ -1325,18 +1307,10 @@ mod tests {
             pin: [("MRI".to_string(), "a.md#nowhere".to_string())].into(),
             ..TermsConfig::default()
         };
-        let curated = Curated {
-            terms: vec![term("MRI", &[])],
-        };
-        let setup = Setup {
-            config: &bad,
-            curated: &curated,
-            md: MdOptions::default(),
-            glossary_path: "glossary.md",
-        };
-        let e = link_book(&[chapter("a.md", a)], &setup)
-            .unwrap_err()
-            .to_string();
+        let e = try_run_with(&bad, &[term("MRI", &[])], &[chapter("a.md", a)])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(
             e.contains("pin") && e.contains("nowhere") && e.contains("scans"),
             "{e}"
