@@ -187,6 +187,39 @@ fn peak_rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// Only the cleaner, on one core, on a corpus of `n` pages generated in memory:
+/// the process to run under `perf record` or `heaptrack`, and the peak memory of
+/// the cleaner without mdBook. Prints `CLEAN\tpages\tbytes\tms\tpeak_kb`.
+fn clean_only(n: usize) {
+    let pool = paragraphs();
+    let mut rng = Rng(0x9E3779B97F4A7C15 ^ n as u64);
+    let inputs: Vec<mdbook_seeds::pipeline::Input> = (0..n)
+        .map(|i| mdbook_seeds::pipeline::Input {
+            name: format!("p{i:05}.txt"),
+            bytes: page(i, &pool, &mut rng).into_bytes(),
+        })
+        .collect();
+    drop(pool);
+    let bytes: u64 = inputs.iter().map(|i| i.bytes.len() as u64).sum();
+    let config = Config::default();
+    let meta = MetadataFile::default();
+    let pool1 = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    // Warm up as in `run_one`: word lists and built-in rules load once per process.
+    let _ = mdbook_seeds::pipeline::clean_one("warm.txt", b"Warm up text about bone tumours.");
+    // The best of three runs: the machine's noise only ever adds time.
+    let mut ms = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let cleaned = pool1.install(|| clean_corpus_timed(&inputs, &config, &meta).unwrap());
+        ms = ms.min(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(&cleaned);
+    }
+    println!("CLEAN\t{n}\t{bytes}\t{ms:.1}\t{}", peak_rss_kb());
+}
+
 /// One size, in this process: prints a tab-separated row.
 fn run_one(n: usize) {
     let tmp = tempfile::tempdir().unwrap();
@@ -311,6 +344,10 @@ fn run_one(n: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(p) = args.iter().position(|a| a == "--clean-only") {
+        clean_only(args[p + 1].parse().unwrap());
+        return;
+    }
     if let Some(p) = args.iter().position(|a| a == "--one") {
         run_one(args[p + 1].parse().unwrap());
         return;

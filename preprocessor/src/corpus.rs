@@ -5,7 +5,7 @@
 
 use crate::stages::normalise::Line;
 use crate::text;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
@@ -21,15 +21,24 @@ impl Corpus {
         let mut c = Corpus::default();
         for lines in pages {
             c.pages += 1;
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
+            let mut lower = String::new();
             for line in lines {
                 for w in text::words(&line.text) {
-                    *c.words.entry(w.to_lowercase()).or_default() += 1;
+                    lower.clear();
+                    text::push_lower(&mut lower, w);
+                    match c.words.get_mut(lower.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            c.words.insert(lower.clone(), 1);
+                        }
+                    }
                 }
                 if !line.text.is_empty() && line.text.len() <= 80 {
                     let f = text::fold(&line.text);
-                    if !f.is_empty() && seen.insert(f.clone()) {
-                        *c.line_pages.entry(f).or_default() += 1;
+                    if !f.is_empty() && !seen.contains(&f) {
+                        *c.line_pages.entry(f.clone()).or_default() += 1;
+                        seen.insert(f);
                     }
                 }
             }
@@ -38,7 +47,12 @@ impl Corpus {
     }
 
     pub fn count(&self, word: &str) -> usize {
-        self.words.get(&word.to_lowercase()).copied().unwrap_or(0)
+        let found = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            self.words.get(word.to_lowercase().as_str())
+        } else {
+            self.words.get(word)
+        };
+        found.copied().unwrap_or(0)
     }
 
     pub fn pages_with_line(&self, text: &str) -> usize {

@@ -334,36 +334,46 @@ fn numbered_depth(t: &str) -> Option<usize> {
 /// times in the body) with the most words × uses, earliest on a tie: what the
 /// page is about, for pages with no title.
 pub fn derive_title(blocks: &[Block]) -> Option<String> {
-    // key → (count, first position, original spelling)
-    let mut counts: HashMap<Vec<String>, (usize, usize, String)> = HashMap::new();
-    let mut pos = 0usize;
+    // Every word of the body once: its spelling, lower case, and whether it can
+    // end a phrase; `spans` are the paragraphs (phrases never cross them).
+    let mut orig: Vec<&str> = Vec::new();
+    let mut spans = Vec::new();
     for b in blocks {
-        let Block::Paragraph { text: t, .. } = b else {
-            continue;
-        };
-        let toks: Vec<&str> = text::words(t).collect();
+        if let Block::Paragraph { text: t, .. } = b {
+            let start = orig.len();
+            orig.extend(text::words(t));
+            spans.push(start..orig.len());
+        }
+    }
+    let lower: Vec<String> = orig.iter().map(|w| w.to_lowercase()).collect();
+    let stop: Vec<bool> = orig.iter().map(|w| text::is_stop_word(w)).collect();
+    let digit: Vec<bool> = orig
+        .iter()
+        .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .collect();
+    // key (lower-case words) → (count, first position)
+    let mut counts: HashMap<&[String], (usize, usize)> = HashMap::new();
+    for span in spans {
         for n in 2..=6 {
-            for (k, w) in toks.windows(n).enumerate() {
-                if text::is_stop_word(w[0]) || text::is_stop_word(w[n - 1]) {
+            for k in span.start..(span.end + 1).saturating_sub(n).max(span.start) {
+                let w = k..k + n;
+                if stop[k] || stop[k + n - 1] || digit[w.clone()].iter().any(|d| *d) {
                     continue;
                 }
-                if w.iter().any(|x| x.chars().any(|c| c.is_ascii_digit())) {
-                    continue;
-                }
-                let key: Vec<String> = w.iter().map(|x| x.to_lowercase()).collect();
-                counts.entry(key).or_insert((0, pos + k, w.join(" "))).0 += 1;
+                counts.entry(&lower[w]).or_insert((0, k)).0 += 1;
             }
         }
-        pos += toks.len();
     }
-    let (_, (_, _, phrase)) = counts.into_iter().filter(|(_, (c, _, _))| *c >= 3).max_by(
-        |(ka, (ca, pa, _)), (kb, (cb, pb, _))| {
+    let (key, (_, at)) = counts.into_iter().filter(|(_, (c, _))| *c >= 3).max_by(
+        |(ka, (ca, pa)), (kb, (cb, pb))| {
             (ka.len() * ca)
                 .cmp(&(kb.len() * cb))
                 .then(pb.cmp(pa))
                 .then_with(|| kb.cmp(ka))
         },
     )?;
+    // The original spelling of the first use.
+    let phrase = orig[at..at + key.len()].join(" ");
     let mut chars = phrase.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())

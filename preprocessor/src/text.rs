@@ -16,26 +16,93 @@ pub const STOP_WORDS: &[&str] = &[
     "would", "you", "your",
 ];
 
+static STOP_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 pub fn is_stop_word(w: &str) -> bool {
     if w.len() > 8 {
         return false; // the longest stop word ("although") has eight letters
     }
     if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return STOP_WORDS.binary_search(&w).is_ok();
+        return STOP_SET.contains(w);
     }
-    let lower = w.to_lowercase();
-    STOP_WORDS.binary_search(&lower.as_str()).is_ok()
+    let mut lower = String::with_capacity(8);
+    push_lower(&mut lower, w);
+    STOP_SET.contains(lower.as_str())
 }
 
 /// Words of a text: runs of letters/digits, keeping inner hyphens and apostrophes.
-pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, pos: 0 }
+}
+
+/// The iterator of [`words`]: the text split at every character that is not a
+/// letter, a digit, a hyphen or an apostrophe, each piece trimmed of hyphens and
+/// apostrophes, empty pieces skipped. ASCII is tested byte by byte (the hot path
+/// of every stage); other characters are decoded.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
+        while self.pos < b.len() {
+            let start = self.pos;
+            let mut i = start;
+            // The separator that ends the piece, in bytes (0 at the end of the text).
+            let mut sep = 0;
+            while i < b.len() {
+                let x = b[i];
+                if x < 0x80 {
+                    if x.is_ascii_alphanumeric() || x == b'-' || x == b'\'' {
+                        i += 1;
+                        continue;
+                    }
+                    sep = 1;
+                    break;
+                }
+                let Some(c) = self.s[i..].chars().next() else {
+                    break;
+                };
+                if c.is_alphanumeric() {
+                    i += c.len_utf8();
+                } else {
+                    sep = c.len_utf8();
+                    break;
+                }
+            }
+            self.pos = i + sep;
+            let w = self.s[start..i].trim_matches(['-', '\'']);
+            if !w.is_empty() {
+                return Some(w);
+            }
+        }
+        None
+    }
+}
+
+/// Append `w` in lower case (ASCII without a detour through `to_lowercase`).
+pub fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Share of words that are stop words.
 pub fn stop_density(s: &str) -> f64 {
+    let (n, stop) = word_and_stop_counts(s);
+    if n == 0 { 0.0 } else { stop as f64 / n as f64 }
+}
+
+/// Number of words and of stop words, in one pass.
+pub fn word_and_stop_counts(s: &str) -> (usize, usize) {
     let (mut n, mut stop) = (0usize, 0usize);
     for w in words(s) {
         n += 1;
@@ -43,7 +110,7 @@ pub fn stop_density(s: &str) -> f64 {
             stop += 1;
         }
     }
-    if n == 0 { 0.0 } else { stop as f64 / n as f64 }
+    (n, stop)
 }
 
 pub fn word_count(s: &str) -> usize {
@@ -87,10 +154,46 @@ pub fn strip_numbering(s: &str) -> &str {
 
 /// Compare texts ignoring case, spaces and punctuation.
 pub fn fold(s: &str) -> String {
-    words(s)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in words(s) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_lower(&mut out, w);
+    }
+    out
+}
+
+/// `fold(s) == folded`, without building `fold(s)`: stops at the first difference.
+pub fn fold_eq(s: &str, folded: &str) -> bool {
+    let mut rest = folded;
+    for (k, w) in words(s).enumerate() {
+        if k > 0 {
+            let Some(r) = rest.strip_prefix(' ') else {
+                return false;
+            };
+            rest = r;
+        }
+        if w.is_ascii() {
+            let n = w.len();
+            if rest.len() < n
+                || !rest.as_bytes()[..n]
+                    .iter()
+                    .zip(w.bytes())
+                    .all(|(a, b)| *a == b.to_ascii_lowercase())
+            {
+                return false;
+            }
+            // The first n bytes are ASCII, so n is a character boundary.
+            rest = &rest[n..];
+        } else {
+            let Some(r) = rest.strip_prefix(w.to_lowercase().as_str()) else {
+                return false;
+            };
+            rest = r;
+        }
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]
@@ -109,6 +212,52 @@ mod tests {
         assert_eq!(word_count("IGF-1R inhibitors, TKIs"), 3);
         assert!(stop_density("the cat is on the mat") > 0.6);
         assert_eq!(stop_density("Access keys NCBI Homepage"), 0.0);
+    }
+
+    /// The definition `words` had before it was made fast: the reference.
+    fn words_reference(s: &str) -> Vec<&str> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn words_and_fold_edge_cases() {
+        for s in [
+            "",
+            " ",
+            "--",
+            "a",
+            "IGF-1R, TKIs",
+            "don't -x- 'y'",
+            "ΣΊΣΥΦΟΣ café",
+            "a\u{2014}b",
+            "x\u{00A0}y",
+            "end-",
+        ] {
+            assert_eq!(words(s).collect::<Vec<_>>(), words_reference(s), "{s:?}");
+        }
+        assert_eq!(fold("  The  CAT, sat. "), "the cat sat");
+        assert_eq!(fold("ΣΊΣΥΦΟΣ Café"), "σίσυφος café");
+        assert!(fold_eq("The CAT!", "the cat"));
+        assert!(!fold_eq("The CAT!", "the ca"));
+        assert!(!fold_eq("The", "the cat"));
+        assert!(fold_eq("", ""));
+        assert!(fold_eq("Ça va", "ça va"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_the_reference(s in "[a-zA-Z0-9 ,.'\\-\u{00e9}\u{03a3}\u{2014}\u{00A0}]{0,40}") {
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), words_reference(&s));
+        }
+
+        #[test]
+        fn fold_eq_is_fold_equality(a in "[a-zA-Z ,.'\\-\u{00e9}\u{00c9}]{0,20}", b in "[a-zA-Z ,.'\\-\u{00e9}\u{00c9}]{0,20}") {
+            proptest::prop_assert_eq!(fold_eq(&a, &fold(&b)), fold(&a) == fold(&b));
+            proptest::prop_assert!(fold_eq(&a, &fold(&a)));
+        }
     }
 
     #[test]

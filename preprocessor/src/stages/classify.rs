@@ -172,6 +172,14 @@ static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
         ),
     ]
 });
+/// The `META` patterns as one set, in the same order.
+static META_SET: LazyLock<regex::RegexSet> =
+    LazyLock::new(
+        || match regex::RegexSet::new(META.iter().map(|(_, r)| r.as_str())) {
+            Ok(s) => s,
+            Err(e) => panic!("built-in metadata patterns are invalid: {e}"),
+        },
+    );
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.{2,120}?\bet al\.?)(.*)$"));
 
 static BREADCRUMB: LazyLock<Regex> =
@@ -207,16 +215,16 @@ fn re(s: &str) -> Regex {
 }
 
 fn heading_shaped(s: &str) -> bool {
-    let n = text::word_count(s);
-    (1..=14).contains(&n)
-        && s.chars().count() <= 110
+    // Cheapest tests first; the word count (a scan of the text) last.
+    (s.len() <= 110 || s.chars().count() <= 110)
         && text::starts_uppercase_or_digit(s)
         && (!text::ends_sentence(s) || s.ends_with('?'))
+        && (1..=14).contains(&text::word_count(s))
 }
 
 fn quality(s: &str) -> Quality {
-    let n = text::word_count(s);
-    let d = text::stop_density(s);
+    let (n, stop) = text::word_and_stop_counts(s);
+    let d = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
     if n < 8 || s.chars().count() < 50 || (!text::ends_sentence(s) && n < 15) || heading_shaped(s) {
         Quality::Short
     } else if d >= 0.25 || (n >= 25 && d >= 0.15) {
@@ -490,7 +498,13 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             prev_text = Some(t);
             continue;
         }
-        let folded = text::fold(&t);
+        // Only short lines can be running headers (the table holds only those).
+        let folded = (t.chars().count() <= 80).then(|| text::fold(&t));
+        let standing = folded
+            .as_ref()
+            .and_then(|f| standalone.get(f))
+            .copied()
+            .unwrap_or(0);
         let kind = if prev_text.as_deref() == Some(t.as_str()) {
             Some(Kind::Drop(DUPLICATE.into()))
         } else if PAGE_FURNITURE.is_match(&t) {
@@ -517,13 +531,12 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             Some(Kind::Drop(
                 "navigation menu (a run of capitalised links with no sentence)".into(),
             ))
-        } else if standalone.get(&folded).copied().unwrap_or(0) >= 3
-            && edge.is_none_or(|e| text::fold(e) != folded)
+        } else if standing >= 3
+            && edge.is_none_or(|e| folded.as_deref().is_none_or(|f| !text::fold_eq(e, f)))
             && !rules.is_generic_heading(&t)
         {
             Some(Kind::Drop(format!(
-                "running header or footer (stands alone {} times on this page)",
-                standalone[&folded]
+                "running header or footer (stands alone {standing} times on this page)"
             )))
         } else if t.chars().count() <= 80
             && !text::ends_full_stop(&t)
@@ -594,8 +607,10 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
 
 /// Metadata lines. Author lines count only before the text starts.
 fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
-    for (key, re) in META.iter() {
-        if *key == MetaKey::Authors && !in_header {
+    // One scan says which patterns can match; captures only for those.
+    let hits = META_SET.matches(t);
+    for (k, (key, re)) in META.iter().enumerate() {
+        if !hits.matched(k) || (*key == MetaKey::Authors && !in_header) {
             continue;
         }
         if let Some(c) = re.captures(t) {
@@ -805,12 +820,13 @@ fn choose_title(
         let start = items
             .iter()
             .position(|i| matches!(&i.kind, Kind::Drop(r) if r.starts_with("breadcrumb")))?;
-        (start + 1..items.len())
-            .find(|&i| text::fold(&items[i].unit.text) == f && heading_shaped(&items[i].unit.text))
+        (start + 1..items.len()).find(|&i| {
+            text::fold_eq(&items[i].unit.text, &f) && heading_shaped(&items[i].unit.text)
+        })
     });
     let by_edge = edge.and_then(|e| {
         let f = text::fold(e);
-        items.iter().position(|i| text::fold(&i.unit.text) == f)
+        items.iter().position(|i| text::fold_eq(&i.unit.text, &f))
     });
     let mut seen: HashMap<String, usize> = HashMap::new();
     for &i in &candidates {
@@ -842,7 +858,7 @@ fn choose_title(
         if i == title {
             continue;
         }
-        let same = text::fold(&it.unit.text) == title_fold;
+        let same = text::fold_eq(&it.unit.text, &title_fold);
         if same && !matches!(it.kind, Kind::Drop(_)) {
             it.kind = Kind::Drop("repeats the page title".into());
         } else if i < title

@@ -88,7 +88,14 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
                 c => s.push(c),
             }
         }
-        let s: String = s.nfc().collect();
+        // Most text is already composed (all ASCII text is): compose only when needed.
+        let s: String = if unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            s
+        } else {
+            s.nfc().collect()
+        };
         let indent = s.len() - s.trim_start_matches(' ').len();
         let mut body = s.trim();
         let mut bullet = false;

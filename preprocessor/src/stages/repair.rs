@@ -72,7 +72,8 @@ pub struct Speller<'a> {
     corrections: BTreeMap<String, String>,
     accept: std::collections::HashSet<String>,
     /// Decisions already made, shared by every page of the corpus.
-    memo: std::sync::Mutex<std::collections::HashMap<(String, bool), Decision>>,
+    /// Indexed by "starts a sentence" (0 or 1), then by the word.
+    memo: std::sync::RwLock<[foldhash::HashMap<String, Decision>; 2]>,
 }
 
 const CORPUS_TRUSTED: usize = 3;
@@ -94,17 +95,29 @@ impl<'a> Speller<'a> {
 
     /// `decide`, remembered: the same word in the same position is decided once.
     pub fn decide_cached(&self, word: &str, sentence_start: bool) -> Decision {
-        let key = (word.to_string(), sentence_start);
-        if let Ok(m) = self.memo.lock()
-            && let Some(d) = m.get(&key)
+        if self.plainly_kept(word) {
+            return Decision::Keep;
+        }
+        let slot = usize::from(sentence_start);
+        if let Ok(m) = self.memo.read()
+            && let Some(d) = m[slot].get(word)
         {
             return d.clone();
         }
         let d = self.decide(word, sentence_start);
-        if let Ok(mut m) = self.memo.lock() {
-            m.insert(key, d.clone());
+        if let Ok(mut m) = self.memo.write() {
+            m[slot].insert(word.to_string(), d.clone());
         }
         d
+    }
+
+    /// Short words without inner capitals are kept by `decide` unless the book
+    /// corrects or accepts them: answered without the memo or an allocation.
+    fn plainly_kept(&self, word: &str) -> bool {
+        word.len() < 5
+            && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+            && word.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && self.corrections.is_empty()
     }
 
     fn known(&self, w: &str) -> bool {
