@@ -309,7 +309,8 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
         }
     }
     for u in units {
-        if text::word_count(&u.text) <= 14
+        if u.text.ends_with(']')
+            && text::word_count(&u.text) <= 14
             && let Some(m) = EDIT_SUFFIX.find(&u.text)
         {
             log.edit(
@@ -608,6 +609,9 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
 /// Metadata lines. Author lines count only before the text starts.
 fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
     // One scan says which patterns can match; captures only for those.
+    if !META_SET.is_match(t) {
+        return metadata_in_header(t, in_header);
+    }
     let hits = META_SET.matches(t);
     for (k, (key, re)) in META.iter().enumerate() {
         if !hits.matched(k) || (*key == MetaKey::Authors && !in_header) {
@@ -623,6 +627,11 @@ fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
             return Some((*key, value));
         }
     }
+    metadata_in_header(t, in_header)
+}
+
+/// Author and affiliation lines, recognised only in a page's header.
+fn metadata_in_header(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
     if !in_header || t.chars().count() > 300 {
         return None;
     }
@@ -662,12 +671,18 @@ pub fn journal_after_authors(t: &str) -> Option<String> {
 
 /// "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation".
 fn is_navigation_line(t: &str) -> bool {
-    let words: Vec<&str> = text::words(t).collect();
-    words.len() >= 6
-        && !text::ends_sentence(t)
-        && words
-            .iter()
-            .all(|w| !text::is_stop_word(w) && w.chars().next().is_some_and(|c| c.is_uppercase()))
+    if text::ends_sentence(t) {
+        return false;
+    }
+    // At least six words, every one capitalised and none a stop word: stop at the first that is not.
+    let mut n = 0;
+    for w in text::words(t) {
+        if text::is_stop_word(w) || !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 6
 }
 
 /// "Fig. 1" labels: the next unit is the caption; duplicate labels were dropped.
