@@ -151,6 +151,14 @@ fn search_finds_a_word_from_every_seed_on_its_page() {
             .iter()
             .any(|u| u.starts_with("editorial-notes"))
     );
+    // Nor is the bibliography, which repeats the pages' own reference lists:
+    // a reference's author is found on the page that lists it.
+    assert!(!index.doc_urls.iter().any(|u| u.starts_with("bibliography")));
+    let hits = index.query("chiocca");
+    assert!(
+        hits.contains(SEEDS[0].2) && hits.iter().all(|h| h == SEEDS[0].2),
+        "search for a reference author: {hits:?}"
+    );
 }
 
 #[test]
