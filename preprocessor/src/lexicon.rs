@@ -6,7 +6,7 @@
 //!
 //! Loaded once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static ENGLISH: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {

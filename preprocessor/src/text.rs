@@ -164,6 +164,22 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `fold(s)` when it is at most `max` bytes long, else `None`, found without
+/// folding more than `max` bytes of output.
+pub fn fold_within(s: &str, max: usize) -> Option<String> {
+    let mut out = String::new();
+    for w in words(s) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_lower(&mut out, w);
+        if out.len() > max {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// `fold(s) == folded`, without building `fold(s)`: stops at the first difference.
 pub fn fold_eq(s: &str, folded: &str) -> bool {
     let mut rest = folded;
@@ -257,6 +273,11 @@ mod tests {
         fn fold_eq_is_fold_equality(a in "[a-zA-Z ,.'\\-\u{00e9}\u{00c9}]{0,20}", b in "[a-zA-Z ,.'\\-\u{00e9}\u{00c9}]{0,20}") {
             proptest::prop_assert_eq!(fold_eq(&a, &fold(&b)), fold(&a) == fold(&b));
             proptest::prop_assert!(fold_eq(&a, &fold(&a)));
+            let f = fold(&a);
+            proptest::prop_assert_eq!(fold_within(&a, f.len()), Some(f.clone()));
+            if !f.is_empty() {
+                proptest::prop_assert_eq!(fold_within(&a, f.len() - 1), None);
+            }
         }
     }
 

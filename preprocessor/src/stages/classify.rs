@@ -329,17 +329,37 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 /// A run of two or more short lines, one after another, each repeated later
 /// on the page as a heading: a table of contents. Returns the keys of its entries.
 fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> {
-    let keys: Vec<String> = items.iter().map(|i| heading_key(&i.unit.text)).collect();
+    // Lines shaped like a contents entry, and their keys; any other line only
+    // matters when its key equals one of those, so its key is built only up to
+    // the longest of them (a long paragraph is not folded whole).
+    let candidate: Vec<bool> = items
+        .iter()
+        .map(|i| heading_shaped(&i.unit.text) || i.unit.text.ends_with('?'))
+        .collect();
+    let mut keys: Vec<Option<String>> = items
+        .iter()
+        .zip(&candidate)
+        .map(|(i, c)| c.then(|| heading_key(&i.unit.text)))
+        .collect();
+    let longest = keys.iter().flatten().map(String::len).max().unwrap_or(0);
+    for (k, it) in keys.iter_mut().zip(items.iter()) {
+        if k.is_none() {
+            *k = text::fold_within(text::strip_numbering(&it.unit.text), longest);
+        }
+    }
     let mut last_at: HashMap<&str, usize> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        last_at.insert(k.as_str(), i);
+        if let Some(k) = k {
+            last_at.insert(k.as_str(), i);
+        }
     }
     let listed: Vec<bool> = (0..items.len())
         .map(|i| {
             let t = &items[i].unit.text;
-            (heading_shaped(t) || t.ends_with('?'))
-                && !keys[i].is_empty()
-                && last_at.get(keys[i].as_str()).is_some_and(|&j| j >= i + 2)
+            let key = keys[i].as_deref().unwrap_or_default();
+            candidate[i]
+                && !key.is_empty()
+                && last_at.get(key).is_some_and(|&j| j >= i + 2)
                 && rules.boilerplate(t).is_none()
         })
         .collect();
@@ -398,11 +418,11 @@ fn implicit_lists(items: &mut [Item]) {
 fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
     let mut counts: HashMap<String, (usize, String)> = HashMap::new();
     for u in units.iter().filter(|u| !u.bullet) {
-        let toks: Vec<&str> = u.text.split(' ').collect();
-        if toks.len() < 8 {
+        let (toks, ntok) = edge_tokens(&u.text);
+        if ntok < 8 {
             continue;
         }
-        for k in 3..=12.min(toks.len() - 4) {
+        for k in 3..=12.min(ntok - 4) {
             if let Some(p) = edge_prefix(&toks, k) {
                 let e = counts.entry(p.to_lowercase()).or_insert((0, p.clone()));
                 e.0 += 1;
@@ -419,17 +439,22 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
         .max_by_key(|(k, (n, _))| (*n, k.len(), std::cmp::Reverse(k.clone())))?;
     let k = phrase.split(' ').count();
     for u in units.iter_mut().filter(|u| !u.bullet) {
-        let toks: Vec<&str> = u.text.split(' ').collect();
-        if toks.len() < 8 {
+        let (toks, ntok) = edge_tokens(&u.text);
+        if ntok < 8 {
             continue;
         }
         let mut new = u.text.clone();
         let mut cut = 0;
         if edge_prefix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
-            new = toks[k..].join(" ");
+            new = u.text.split(' ').skip(k).collect::<Vec<_>>().join(" ");
             cut = u.text.len() - new.len();
         } else if edge_suffix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
-            new = toks[..toks.len() - k].join(" ");
+            new = u
+                .text
+                .split(' ')
+                .take(ntok - k)
+                .collect::<Vec<_>>()
+                .join(" ");
         }
         if new != u.text {
             log.edit(
@@ -446,6 +471,21 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
         }
     }
     Some(phrase)
+}
+
+/// The space-separated tokens of `text` that `edge_prefix` and `edge_suffix`
+/// (k ≤ 12) can look at, and the real number of tokens. A long paragraph is
+/// represented by its first 13 and last 13 tokens, not split whole.
+fn edge_tokens(text: &str) -> (Vec<&str>, usize) {
+    let n = text.bytes().filter(|&b| b == b' ').count() + 1;
+    if n <= 26 {
+        return (text.split(' ').collect(), n);
+    }
+    let mut toks: Vec<&str> = text.split(' ').take(13).collect();
+    let mut tail: Vec<&str> = text.rsplit(' ').take(13).collect();
+    tail.reverse();
+    toks.extend(tail);
+    (toks, n)
 }
 
 fn edge_prefix(toks: &[&str], k: usize) -> Option<String> {

@@ -54,43 +54,50 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         let no = i + 1;
         let mut s = String::with_capacity(raw.len());
         let mut cells = false;
-        for c in raw.chars() {
-            match c {
-                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                    nbsp.hit(no);
-                    s.push(' ');
+        // Printable ASCII needs none of the replacements below (the common case).
+        let plain = raw.bytes().all(|b| (0x20..0x7f).contains(&b));
+        if plain {
+            s.push_str(raw);
+        } else {
+            for c in raw.chars() {
+                match c {
+                    '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                        nbsp.hit(no);
+                        s.push(' ');
+                    }
+                    '\t' => {
+                        cells |= !s.trim().is_empty();
+                        s.push_str("    ");
+                    }
+                    '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
+                        invisible.hit(no);
+                    }
+                    '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => {
+                        quotes.hit(no);
+                        s.push('\'');
+                    }
+                    '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => {
+                        quotes.hit(no);
+                        s.push('"');
+                    }
+                    c if c.is_control() => {
+                        log.edit(
+                            no,
+                            Stage::Normalise,
+                            Action::Removed,
+                            format!("U+{:04X}", c as u32),
+                            "",
+                            "control character removed",
+                        );
+                    }
+                    c => s.push(c),
                 }
-                '\t' => {
-                    cells |= !s.trim().is_empty();
-                    s.push_str("    ");
-                }
-                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
-                    invisible.hit(no);
-                }
-                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => {
-                    quotes.hit(no);
-                    s.push('\'');
-                }
-                '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => {
-                    quotes.hit(no);
-                    s.push('"');
-                }
-                c if c.is_control() => {
-                    log.edit(
-                        no,
-                        Stage::Normalise,
-                        Action::Removed,
-                        format!("U+{:04X}", c as u32),
-                        "",
-                        "control character removed",
-                    );
-                }
-                c => s.push(c),
             }
         }
         // Most text is already composed (all ASCII text is): compose only when needed.
-        let s: String = if unicode_normalization::is_nfc_quick(s.chars())
-            == unicode_normalization::IsNormalized::Yes
+        let s: String = if s.is_ascii()
+            || unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes
         {
             s
         } else {
