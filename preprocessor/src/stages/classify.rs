@@ -446,15 +446,22 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
         let mut new = u.text.clone();
         let mut cut = 0;
         if edge_prefix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
-            new = u.text.split(' ').skip(k).collect::<Vec<_>>().join(" ");
-            cut = u.text.len() - new.len();
-        } else if edge_suffix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
+            // The text after the first k tokens.
             new = u
                 .text
-                .split(' ')
-                .take(ntok - k)
-                .collect::<Vec<_>>()
-                .join(" ");
+                .splitn(k + 1, ' ')
+                .last()
+                .unwrap_or_default()
+                .to_string();
+            cut = u.text.len() - new.len();
+        } else if edge_suffix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
+            // The text before the last k tokens.
+            new = u
+                .text
+                .rsplitn(k + 1, ' ')
+                .last()
+                .unwrap_or_default()
+                .to_string();
         }
         if new != u.text {
             log.edit(
@@ -474,18 +481,20 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
 }
 
 /// The space-separated tokens of `text` that `edge_prefix` and `edge_suffix`
-/// (k ≤ 12) can look at, and the real number of tokens. A long paragraph is
-/// represented by its first 13 and last 13 tokens, not split whole.
+/// (k ≤ 12) can look at, and the number of tokens: exact up to 26; above
+/// that, `usize::MAX`, and the paragraph is represented by its first 13 and
+/// last 13 tokens instead of being split whole.
 fn edge_tokens(text: &str) -> (Vec<&str>, usize) {
-    let n = text.bytes().filter(|&b| b == b' ').count() + 1;
-    if n <= 26 {
-        return (text.split(' ').collect(), n);
+    let mut toks: Vec<&str> = text.splitn(28, ' ').collect();
+    if toks.len() <= 26 {
+        let n = toks.len();
+        return (toks, n);
     }
-    let mut toks: Vec<&str> = text.split(' ').take(13).collect();
+    toks.truncate(13);
     let mut tail: Vec<&str> = text.rsplit(' ').take(13).collect();
     tail.reverse();
     toks.extend(tail);
-    (toks, n)
+    (toks, usize::MAX)
 }
 
 fn edge_prefix(toks: &[&str], k: usize) -> Option<String> {
@@ -1014,6 +1023,39 @@ fn drop_trailing(items: &mut [Item]) {
                 ));
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The shortened token list gives the same edge phrases as the whole one,
+        /// and the slices that replace the joins are the same text.
+        #[test]
+        fn edge_tokens_stand_in_for_the_whole_paragraph(
+            words in proptest::collection::vec("[A-Za-z]{1,3}[.,]?", 1..60)
+        ) {
+            let text = words.join(" ");
+            let all: Vec<&str> = text.split(' ').collect();
+            let (toks, n) = edge_tokens(&text);
+            proptest::prop_assert_eq!(n.min(27), all.len().min(27));
+            if all.len() >= 8 {
+                for k in 3..=12.min(all.len() - 4) {
+                    proptest::prop_assert_eq!(edge_prefix(&toks, k), edge_prefix(&all, k));
+                    proptest::prop_assert_eq!(edge_suffix(&toks, k), edge_suffix(&all, k));
+                    proptest::prop_assert_eq!(
+                        text.splitn(k + 1, ' ').last().unwrap_or_default(),
+                        all[k..].join(" ")
+                    );
+                    proptest::prop_assert_eq!(
+                        text.rsplitn(k + 1, ' ').last().unwrap_or_default(),
+                        all[..all.len() - k].join(" ")
+                    );
+                }
+            }
         }
     }
 }
