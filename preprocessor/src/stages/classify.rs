@@ -447,21 +447,11 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
         let mut cut = 0;
         if edge_prefix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
             // The text after the first k tokens.
-            new = u
-                .text
-                .splitn(k + 1, ' ')
-                .last()
-                .unwrap_or_default()
-                .to_string();
+            new = last_piece(u.text.splitn(k + 1, ' '));
             cut = u.text.len() - new.len();
         } else if edge_suffix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
             // The text before the last k tokens.
-            new = u
-                .text
-                .rsplitn(k + 1, ' ')
-                .last()
-                .unwrap_or_default()
-                .to_string();
+            new = last_piece(u.text.rsplitn(k + 1, ' '));
         }
         if new != u.text {
             log.edit(
@@ -495,6 +485,12 @@ fn edge_tokens(text: &str) -> (Vec<&str>, usize) {
     tail.reverse();
     toks.extend(tail);
     (toks, usize::MAX)
+}
+
+/// The last piece of `splitn(k + 1, ' ')` or `rsplitn(k + 1, ' ')`: the text
+/// without its first or last k tokens.
+fn last_piece<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    pieces.last().unwrap_or_default().to_string()
 }
 
 fn edge_prefix(toks: &[&str], k: usize) -> Option<String> {
