@@ -112,7 +112,8 @@ impl<'a> Speller<'a> {
     }
 
     /// Short words without inner capitals are kept by `decide` unless the book
-    /// corrects or accepts them: answered without the memo or an allocation.
+    /// has corrections (which apply at any length): answered without the memo
+    /// or an allocation.
     fn plainly_kept(&self, word: &str) -> bool {
         word.len() < 5
             && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
