@@ -363,6 +363,14 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         .map(|a| a.to_string())
         .unwrap_or_else(|_| format!("{}:{}", opts.hostname, opts.port));
     let url = format!("http://{addr}/");
+    // Watch the whole book folder (seeds, src, theme, book.toml, extra watch dirs),
+    // before saying so: an edit made as soon as the address is printed is seen.
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
+    use notify::Watcher;
+    watcher
+        .watch(&root, notify::RecursiveMode::Recursive)
+        .with_context(|| format!("watching {}", root.display()))?;
     // A closed standard output (a caller that stopped reading) must not stop the server.
     {
         use std::io::Write;
@@ -382,13 +390,6 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         open_in_browser(&url);
     }
 
-    // Watch the whole book folder (seeds, src, theme, book.toml, extra watch dirs).
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
-    use notify::Watcher;
-    watcher
-        .watch(&root, notify::RecursiveMode::Recursive)
-        .with_context(|| format!("watching {}", root.display()))?;
     {
         let root = root.clone();
         let builds = builds.clone();
