@@ -117,6 +117,11 @@ pub fn word_count(s: &str) -> usize {
     words(s).count()
 }
 
+/// `word_count(s) <= n`, reading at most n + 1 words.
+pub fn at_most_words(s: &str, n: usize) -> bool {
+    words(s).nth(n).is_none()
+}
+
 /// Does the text end a sentence (., !, ?, :, ;), ignoring closing quotes, brackets and citations?
 pub fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches([')', '"', '\'', ']', ' ']);
@@ -226,6 +231,9 @@ mod tests {
     #[test]
     fn density_and_words() {
         assert_eq!(word_count("IGF-1R inhibitors, TKIs"), 3);
+        assert!(at_most_words("IGF-1R inhibitors, TKIs", 3));
+        assert!(!at_most_words("IGF-1R inhibitors, TKIs", 2));
+        assert!(at_most_words("", 0));
         assert!(stop_density("the cat is on the mat") > 0.6);
         assert_eq!(stop_density("Access keys NCBI Homepage"), 0.0);
     }

@@ -310,7 +310,7 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
     }
     for u in units {
         if u.text.ends_with(']')
-            && text::word_count(&u.text) <= 14
+            && text::at_most_words(&u.text, 14)
             && let Some(m) = EDIT_SUFFIX.find(&u.text)
         {
             log.edit(
@@ -396,7 +396,7 @@ fn implicit_lists(items: &mut [Item]) {
         while j < n
             && items[j].kind == Kind::Open
             && items[j].quality == Quality::Short
-            && text::word_count(&items[j].unit.text) <= 12
+            && text::at_most_words(&items[j].unit.text, 12)
             && !items[j].unit.text.ends_with(':')
             && !items
                 .get(j + 1)
@@ -618,7 +618,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         };
         let kind = match kind {
             Some(k) => Some(k),
-            None if text::word_count(&t) <= 3
+            None if text::at_most_words(&t, 3)
                 && items
                     .get(idx + 1)
                     .is_some_and(|n| FORUM_STAT.is_match(&n.unit.text)) =>

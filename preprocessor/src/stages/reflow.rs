@@ -82,7 +82,7 @@ pub fn wrap_width(lines: &[Line]) -> Option<usize> {
 
 /// Short line, capitalised, no sentence end: could be a heading.
 fn heading_shaped(s: &str) -> bool {
-    text::word_count(s) <= 10 && text::starts_uppercase_or_digit(s) && !text::ends_sentence(s)
+    text::starts_uppercase_or_digit(s) && !text::ends_sentence(s) && text::at_most_words(s, 10)
 }
 
 /// Build units from normalised lines.
@@ -301,7 +301,7 @@ fn join_page_breaks(units: Vec<Unit>, log: &mut Log) -> Vec<Unit> {
             && !prev.bullet
             && prev.extra.is_empty()
             && text::starts_lowercase(&u.text)
-            && text::word_count(&prev.text) >= 4
+            && !text::at_most_words(&prev.text, 3)
             && prev
                 .text
                 .chars()
