@@ -5,8 +5,14 @@
 //!
 //!     cargo bench -p mdbook-seeds --bench scale            # 10, 100, 1000, 10000 pages
 //!     SIZES=10,100 cargo bench -p mdbook-seeds --bench scale
+//!     KEEP=/tmp/books SIZES=1000 cargo bench …            # keep the generated books
+//!     cargo bench -p mdbook-seeds --bench scale -- --clean-only 1000   # the cleaner alone
+//!     DIGEST=1 cargo bench … -- --clean-only 1000          # plus a digest of the result
 //!
-//! Each size runs in a child process, so that its peak memory is its own.
+//! Each size runs in a child process, and within it the cleaner, the whole build
+//! and mdBook alone each run in a child process of their own, so that each peak
+//! memory is its own. A long run should use a copy of the binary: rebuilding the
+//! bench replaces the file the children are started from.
 
 use mdbook_driver::MDBook;
 use mdbook_seeds::SeedsPreprocessor;
