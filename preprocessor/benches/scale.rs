@@ -11,8 +11,8 @@
 //!
 //! Each size runs in a child process, and within it the cleaner, the whole build
 //! and mdBook alone each run in a child process of their own, so that each peak
-//! memory is its own. A long run should use a copy of the binary: rebuilding the
-//! bench replaces the file the children are started from.
+//! memory is its own. The children run from a copy of the binary, so rebuilding
+//! the bench during a long run does not break it.
 
 use mdbook_driver::MDBook;
 use mdbook_seeds::SeedsPreprocessor;
@@ -415,7 +415,11 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
-    let exe = std::env::current_exe().unwrap();
+    // The children run from a copy of this binary: a rebuild during a long run
+    // (10,000 pages take about 25 minutes) replaces the original file.
+    let exe_dir = tempfile::tempdir().unwrap();
+    let exe = exe_dir.path().join("scale-bench");
+    std::fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
     println!(
         "{:>6} {:>6} | {:>6} {:>6} {:>6} {:>8} {:>6} {:>8} | {:>6} {:>6} {:>6} | {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6}",
         "pages",
