@@ -4,7 +4,7 @@ use crate::config::PageMeta;
 use crate::edits::Log;
 use crate::stages::classify::{Classified, Kind, MetaKey};
 use crate::text;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TitleOrigin {
@@ -352,7 +352,7 @@ pub fn derive_title(blocks: &[Block]) -> Option<String> {
         .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
         .collect();
     // key (lower-case words) → (count, first position)
-    let mut counts: HashMap<&[String], (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<&[String], (usize, usize)> = HashMap::default();
     for span in spans {
         for n in 2..=6 {
             for k in span.start..(span.end + 1).saturating_sub(n).max(span.start) {

@@ -12,8 +12,8 @@ use crate::edits::{Action, Log, Stage};
 use crate::stages::reflow::Unit;
 use crate::stages::rules::Rules;
 use crate::text;
+use foldhash::{HashMap, HashSet};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What a unit is.
@@ -347,7 +347,7 @@ fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> 
             *k = text::fold_within(text::strip_numbering(&it.unit.text), longest);
         }
     }
-    let mut last_at: HashMap<&str, usize> = HashMap::new();
+    let mut last_at: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = k {
             last_at.insert(k.as_str(), i);
@@ -363,7 +363,7 @@ fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> 
                 && rules.boilerplate(t).is_none()
         })
         .collect();
-    let mut toc = HashSet::new();
+    let mut toc = HashSet::default();
     let mut i = 0;
     while i + 2 < items.len() {
         let mut j = i;
@@ -416,7 +416,7 @@ fn implicit_lists(items: &mut [Item]) {
 /// A phrase repeated at the start or end of many paragraphs (SEO pages):
 /// removed from them, kept once where it stands alone. Returns the phrase.
 fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
-    let mut counts: HashMap<String, (usize, String)> = HashMap::new();
+    let mut counts: HashMap<String, (usize, String)> = HashMap::default();
     for u in units.iter().filter(|u| !u.bullet) {
         let (toks, ntok) = edge_tokens(&u.text);
         if ntok < 8 {
@@ -536,7 +536,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         ..Hints::default()
     };
     // Running headers/footers: the same short line standing alone 3+ times.
-    let mut standalone: HashMap<String, usize> = HashMap::new();
+    let mut standalone: HashMap<String, usize> = HashMap::default();
     for it in items.iter() {
         if it.unit.text.chars().count() <= 80 {
             *standalone.entry(text::fold(&it.unit.text)).or_default() += 1;
@@ -907,7 +907,7 @@ fn choose_title(
         let f = text::fold(e);
         items.iter().position(|i| text::fold_eq(&i.unit.text, &f))
     });
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for &i in &candidates {
         *seen.entry(text::fold(&items[i].unit.text)).or_default() += 1;
     }

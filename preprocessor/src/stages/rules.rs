@@ -3,9 +3,9 @@
 
 use crate::config::Patterns;
 use anyhow::{Context, Result};
+use foldhash::HashSet;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 const BUILTIN: &str = include_str!("../../data/boilerplate.toml");
