@@ -355,12 +355,11 @@ fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> 
     }
     let listed: Vec<bool> = (0..items.len())
         .map(|i| {
-            let t = &items[i].unit.text;
             let key = keys[i].as_deref().unwrap_or_default();
             candidate[i]
                 && !key.is_empty()
                 && last_at.get(key).is_some_and(|&j| j >= i + 2)
-                && rules.boilerplate(t).is_none()
+                && unit_boilerplate(&items[i].unit, rules).is_none()
         })
         .collect();
     let mut toc = HashSet::default();
@@ -470,10 +469,14 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
     Some(phrase)
 }
 
-/// A unit that reflow joined from several raw lines, each of which is
-/// boilerplate on its own ("An official website of the United States
-/// government" / "Here's how you know"): the label of its first line.
-fn joined_boilerplate(u: &Unit, rules: &Rules) -> Option<String> {
+/// The boilerplate label of a unit: of its whole text, or, when reflow joined
+/// several raw lines that are each boilerplate on their own ("An official
+/// website of the United States government" / "Here's how you know"), of its
+/// first line. Every unit-level boilerplate test in this stage goes through here.
+fn unit_boilerplate(u: &Unit, rules: &Rules) -> Option<String> {
+    if let Some(label) = rules.boilerplate(&u.text) {
+        return Some(label);
+    }
     if u.line_starts.len() < 2 {
         return None;
     }
@@ -547,7 +550,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         .position(|i| {
             i.quality == Quality::Good
                 && !i.unit.bullet
-                && rules.boilerplate(&i.unit.text).is_none()
+                && unit_boilerplate(&i.unit, rules).is_none()
                 && !rules.is_call_to_action(&i.unit.text)
         })
         .unwrap_or(items.len());
@@ -571,10 +574,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             Some(Kind::Drop(DUPLICATE.into()))
         } else if PAGE_FURNITURE.is_match(&t) {
             Some(Kind::Drop("page number or running footer".into()))
-        } else if let Some(label) = rules
-            .boilerplate(&t)
-            .or_else(|| joined_boilerplate(&it.unit, rules))
-        {
+        } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))
         } else if BREADCRUMB.is_match(&t) {
             hints.crumb = t
