@@ -222,10 +222,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        let mut sorted = STOP_WORDS.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, STOP_WORDS);
+    fn stop_words_are_lower_case_unique_and_at_most_eight_letters() {
+        // `is_stop_word` looks lower-case words up directly and rejects words
+        // longer than eight bytes before looking.
+        assert_eq!(STOP_SET.len(), STOP_WORDS.len());
+        for w in STOP_WORDS {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 8, "{w}");
+            assert!(is_stop_word(w) && is_stop_word(&w.to_uppercase()));
+        }
+        assert!(!is_stop_word("tumour") && !is_stop_word("Althoughs"));
     }
 
     #[test]
