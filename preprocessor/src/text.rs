@@ -227,7 +227,10 @@ mod tests {
         // longer than eight bytes before looking.
         assert_eq!(STOP_SET.len(), STOP_WORDS.len());
         for w in STOP_WORDS {
-            assert!(w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 8, "{w}");
+            assert!(
+                w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 8,
+                "{w}"
+            );
             assert!(is_stop_word(w) && is_stop_word(&w.to_uppercase()));
         }
         assert!(!is_stop_word("tumour") && !is_stop_word("Althoughs"));
