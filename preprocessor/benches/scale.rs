@@ -77,7 +77,7 @@ fn paragraphs() -> Vec<String> {
                     String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default()).into_owned();
                 out.extend(
                     text.split("\n\n")
-                        .map(str::trim)
+                        .flat_map(blocks)
                         .filter(|p| p.split_whitespace().count() >= 12)
                         .map(String::from),
                 );
@@ -85,6 +85,24 @@ fn paragraphs() -> Vec<String> {
         }
     }
     out
+}
+
+/// The paragraphs of one blank-line-separated block. A block that is one
+/// hard-wrapped paragraph (every line but the last is long) stays whole; any
+/// other block (a scraped page without blank lines: headings, menu lines and
+/// one paragraph per line) is split at its lines, so that a whole page never
+/// becomes one "paragraph" of a generated page.
+fn blocks(block: &str) -> Vec<&str> {
+    let lines: Vec<&str> = block.trim().lines().map(str::trim).collect();
+    let wrapped = lines.len() > 1
+        && lines[..lines.len() - 1]
+            .iter()
+            .all(|l| l.split_whitespace().count() >= 6);
+    if lines.len() <= 1 || wrapped {
+        vec![block.trim()]
+    } else {
+        lines
+    }
 }
 
 fn typo(word: &str, rng: &mut Rng) -> String {

@@ -6,33 +6,55 @@
 //!
 //! Loaded once, on first use.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
-static ENGLISH: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    include_str!("../data/words/en.tsv")
+/// What the shipped lists say about one lower-case word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// SCOWL size (35, 50 or 70) if the word is English, else 0.
+    pub tier: u8,
+    /// A medical word (MeSH or the oncology list).
+    pub domain: bool,
+}
+
+/// All lists in one table, so that a word costs one lookup.
+static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Entry> = include_str!("../data/words/en.tsv")
         .lines()
         .filter_map(|l| {
             let (w, t) = l.split_once('\t')?;
-            Some((w, t.parse().ok()?))
+            let tier = t.parse().ok()?;
+            Some((
+                w,
+                Entry {
+                    tier,
+                    domain: false,
+                },
+            ))
         })
-        .collect()
-});
-
-static DOMAIN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/words/mesh.txt")
+        .collect();
+    for w in include_str!("../data/words/mesh.txt")
         .lines()
         .chain(include_str!("../data/words/oncology.txt").lines())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    {
+        m.entry(w).or_default().domain = true;
+    }
+    m
 });
+
+/// The lists' entry for `word` (any case).
+pub fn lookup(word: &str) -> Option<Entry> {
+    if is_lower(word) {
+        return WORDS.get(word).copied();
+    }
+    WORDS.get(word.to_lowercase().as_str()).copied()
+}
 
 /// The SCOWL size of an English word (35, 50 or 70), if it is one.
 pub fn english_tier(word: &str) -> Option<u8> {
-    if is_lower(word) {
-        return ENGLISH.get(word).copied();
-    }
-    ENGLISH.get(word.to_lowercase().as_str()).copied()
+    lookup(word).map(|e| e.tier).filter(|&t| t > 0)
 }
 
 fn is_lower(w: &str) -> bool {
@@ -46,16 +68,13 @@ pub fn is_english(word: &str) -> bool {
 
 /// Is `word` a medical word (MeSH or the oncology list)?
 pub fn is_domain(word: &str) -> bool {
-    if is_lower(word) {
-        return DOMAIN.contains(word);
-    }
-    DOMAIN.contains(word.to_lowercase().as_str())
+    lookup(word).is_some_and(|e| e.domain)
 }
 
 /// Known to any shipped list, directly or as a plural.
 pub fn is_known(word: &str) -> bool {
     let w = word.to_lowercase();
-    let known = |w: &str| ENGLISH.contains_key(w) || DOMAIN.contains(w);
+    let known = |w: &str| WORDS.contains_key(w);
     known(&w) || w.strip_suffix('s').is_some_and(known) || w.strip_suffix("es").is_some_and(known)
 }
 
@@ -72,5 +91,14 @@ mod tests {
         assert!(is_domain("osteosarcoma") && is_domain("ifosfamide") && is_domain("mifamurtide"));
         assert!(is_known("Chondrosarcomas") && is_known("interleukins"));
         assert!(!is_known("ostesarcoma") && !is_known("waitng"));
+        // A word on both lists keeps its tier and its medical mark.
+        assert_eq!(
+            lookup("Tumour"),
+            Some(Entry {
+                tier: english_tier("tumour").unwrap_or(0),
+                domain: is_domain("tumour")
+            })
+        );
+        assert_eq!(lookup("ifosfamide").map(|e| e.domain), Some(true));
     }
 }

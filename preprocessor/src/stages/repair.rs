@@ -127,21 +127,7 @@ impl<'a> Speller<'a> {
 
     /// A word good enough to be a piece of a split or the result of a correction.
     fn score(&self, w: &str) -> Option<usize> {
-        let corpus = self.corpus.count(w);
-        let tier = lexicon::english_tier(w);
-        let domain = lexicon::is_domain(w);
-        if corpus == 0 && !domain && !matches!(tier, Some(35 | 50)) {
-            return None;
-        }
-        Some(
-            corpus * 10
-                + if domain { 8 } else { 0 }
-                + match tier {
-                    Some(35) => 6,
-                    Some(50) => 3,
-                    _ => 0,
-                },
-        )
+        score_of(self.corpus.count(w), lexicon::lookup(w).unwrap_or_default())
     }
 
     /// Decide about one word. `sentence_start`: the word begins a sentence, so a
@@ -203,20 +189,26 @@ impl<'a> Speller<'a> {
         if capitalised && !sentence_start {
             return Decision::Keep;
         }
-        let mut cands: Vec<(usize, String)> = edits1(lower)
-            .into_iter()
-            .filter_map(|c| {
-                let s = self.score(&c)?;
-                // Frequent in the corpus or a medical word: an English word the
-                // corpus never uses is a suggestion, not a correction.
-                if self.corpus.count(&c) < 2 && !lexicon::is_domain(&c) {
-                    return Some((0, c));
-                }
+        // Hundreds of candidates per word, nearly all of them not words: each is
+        // looked up once in the corpus and once in the lists, and only the
+        // survivors are allocated.
+        let mut cands: Vec<(usize, String)> = Vec::new();
+        for_each_edit1(lower, |c| {
+            let corpus = self.corpus.count(c);
+            let entry = lexicon::lookup(c).unwrap_or_default();
+            let Some(s) = score_of(corpus, entry) else {
+                return;
+            };
+            // Frequent in the corpus or a medical word: an English word the
+            // corpus never uses is a suggestion, not a correction.
+            if corpus < 2 && !entry.domain {
+                cands.push((0, c.to_string()));
+            } else if !capitalised || corpus >= 2 {
                 // At a sentence start, a dictionary word alone is not enough: names
                 // begin sentences in reference lists.
-                (!capitalised || self.corpus.count(&c) >= 2).then_some((s, c))
-            })
-            .collect();
+                cands.push((s, c.to_string()));
+            }
+        });
         cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         cands.dedup_by(|a, b| a.1 == b.1);
         match cands.as_slice() {
@@ -329,7 +321,73 @@ impl<'a> Speller<'a> {
     }
 }
 
+/// How good a word is as a piece of a split or the result of a correction, from
+/// its corpus count and the lists: `None` if it is not good enough at all.
+fn score_of(corpus: usize, entry: lexicon::Entry) -> Option<usize> {
+    if corpus == 0 && !entry.domain && !matches!(entry.tier, 35 | 50) {
+        return None;
+    }
+    Some(
+        corpus * 10
+            + if entry.domain { 8 } else { 0 }
+            + match entry.tier {
+                35 => 6,
+                50 => 3,
+                _ => 0,
+            },
+    )
+}
+
+/// Every string at Damerau edit distance 1 from `w` (deletions, transpositions,
+/// replacements by a–z, insertions of a–z), in the order of `edits1`, built in
+/// one reused buffer.
+pub fn for_each_edit1(w: &str, mut f: impl FnMut(&str)) {
+    let c: Vec<char> = w.chars().collect();
+    let mut buf = String::with_capacity(w.len() + 4);
+    let mut emit = |buf: &mut String, chars: &mut dyn Iterator<Item = char>| {
+        buf.clear();
+        buf.extend(chars);
+        f(buf);
+    };
+    for i in 0..c.len() {
+        let (before, after) = (&c[..i], &c[i + 1..]);
+        emit(&mut buf, &mut before.iter().chain(after).copied());
+        if i + 1 < c.len() {
+            let swapped = [c[i + 1], c[i]];
+            emit(
+                &mut buf,
+                &mut before.iter().chain(&swapped).chain(&c[i + 2..]).copied(),
+            );
+        }
+        for l in 'a'..='z' {
+            if l != c[i] {
+                emit(
+                    &mut buf,
+                    &mut before
+                        .iter()
+                        .copied()
+                        .chain([l])
+                        .chain(after.iter().copied()),
+                );
+            }
+        }
+    }
+    for i in 0..=c.len() {
+        for l in 'a'..='z' {
+            emit(
+                &mut buf,
+                &mut c[..i]
+                    .iter()
+                    .copied()
+                    .chain([l])
+                    .chain(c[i..].iter().copied()),
+            );
+        }
+    }
+}
+
 /// Damerau edit distance 1: deletions, transpositions, replacements, insertions.
+#[cfg(test)]
 pub fn edits1(w: &str) -> Vec<String> {
     let c: Vec<char> = w.chars().collect();
     let letters = 'a'..='z';
@@ -384,12 +442,27 @@ fn match_case(original: &str, right: &str) -> String {
 
 /// A whitespace chunk that must not be touched: URLs, DOIs, e-mail, numbers, codes.
 fn protected_chunk(chunk: &str) -> bool {
-    let l = chunk.to_lowercase();
-    l.contains("://")
-        || l.starts_with("www.")
-        || l.contains('@')
-        || l.contains("doi")
-        || l.contains('/')
+    // Case-insensitive tests; an ASCII chunk needs no lower-cased copy (the
+    // common case: this runs on every chunk of every rendered paragraph).
+    let (www, doi) = if chunk.is_ascii() {
+        (
+            chunk
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("www.")),
+            chunk
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"doi")),
+        )
+    } else {
+        let l = chunk.to_lowercase();
+        (l.starts_with("www."), l.contains("doi"))
+    };
+    chunk.contains("://")
+        || www
+        || chunk.contains('@')
+        || doi
+        || chunk.contains('/')
         || chunk.chars().any(|c| c.is_ascii_digit())
         // Markup or code written out as text ("<iframe", "a_b", "x=y").
         || chunk.contains(['<', '>', '=', '{', '}', '[', ']', '|', '*', '_', '#', '\\', '`'])
@@ -497,6 +570,28 @@ mod tests {
     }
 
     #[test]
+    fn edit_visitor_gives_exactly_the_edits_of_the_plain_definition() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "waitng",
+            "ostesarcoma",
+            "tumeur",
+            "naïve",
+            "éé",
+        ] {
+            let mut seen = Vec::new();
+            for_each_edit1(w, |c| seen.push(c.to_string()));
+            assert_eq!(seen, edits1(w), "{w}");
+        }
+        // 54n + 25 candidates for an n-letter word without repeated letters.
+        let mut n = 0;
+        for_each_edit1("bone", |_| n += 1);
+        assert_eq!(n, 4 + 3 + 4 * 25 + 5 * 26);
+    }
+
+    #[test]
     fn seed_typos_are_fixed() {
         assert_eq!(fixed("ostesarcoma", false).as_deref(), Some("osteosarcoma"));
         assert_eq!(fixed("properative", false).as_deref(), Some("preoperative"));
@@ -575,6 +670,14 @@ mod tests {
         assert!(protected_chunk("5mg"));
         assert!(protected_chunk("<iframe"));
         assert!(!protected_chunk("osteosarcoma,"));
+        // Case-insensitive, with or without non-ASCII letters.
+        assert!(protected_chunk("WWW.Example.org"));
+        assert!(protected_chunk("DOI:10.1000"));
+        assert!(protected_chunk("(DOI)"));
+        assert!(protected_chunk("Doi·é"));
+        assert!(protected_chunk("wWw.exämple"));
+        assert!(!protected_chunk("Www"));
+        assert!(!protected_chunk("döing"));
     }
 
     #[test]
