@@ -74,6 +74,29 @@ fn the_site_works_in_headless_chromium() {
     eprintln!("browser tests passed; screenshots in {}", shots.display());
 }
 
+/// The seed book with `engine = "pagefind"`: Pagefind's search in the browser.
+#[test]
+fn pagefind_search_works_in_headless_chromium() {
+    if !ready(true) {
+        return;
+    }
+    let book = TestBook::copy().expect("copy the book");
+    book.set_search("pagefind", 300).expect("set the engine");
+    let (site, _) = book
+        .build_site()
+        .expect("the seed book builds with Pagefind");
+    let shots = repo_root().join("target/screenshots");
+    let (ok, report) = node(
+        &["--test", "--test-concurrency=1", "pagefind.test.mjs"],
+        &[
+            ("SITE_DIR", site.dir.as_os_str()),
+            ("SCREENSHOT_DIR", shots.as_os_str()),
+        ],
+    );
+    assert!(ok, "Pagefind browser tests failed:\n{report}");
+    assert!(report.contains("# fail 0"), "{report}");
+}
+
 #[test]
 fn actionlint_passes_on_every_workflow() {
     if !ready(false) {

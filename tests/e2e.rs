@@ -613,3 +613,79 @@ fn search_finds_drugs_abbreviations_headings_and_word_forms() {
     );
     assert!(urls.iter().all(|u| !u.starts_with("editorial-notes")));
 }
+
+/// A book at `pagefind-from` seed pages is searched with Pagefind: every
+/// chapter is indexed once (not the print page, not index.html, not the
+/// chapters book.toml keeps out of search), and mdBook's index and search
+/// button are gone.
+#[test]
+fn a_book_at_the_pagefind_threshold_gets_pagefind_instead_of_mdbooks_index() {
+    let book = TestBook::copy().unwrap();
+    // The seed book has five pages: at the threshold.
+    book.set_search("auto", 5).unwrap();
+    let (site, built) = book.build_site().unwrap();
+    assert_eq!(built.seed_pages, 5);
+    assert_eq!(built.engine, mdbook_seeds::search::Engine::Pagefind);
+    let pages = site.pagefind_pages().unwrap();
+    let mut expected: Vec<String> = ["introduction", "how-it-is-made", "glossary"]
+        .iter()
+        .map(|p| format!("/{p}.html"))
+        .chain(SEEDS.iter().map(|s| format!("/{}", s.2)))
+        .collect();
+    expected.sort();
+    assert_eq!(pages.keys().cloned().collect::<Vec<_>>(), expected);
+    let research = &pages[&format!("/{}", SEEDS[2].2)];
+    assert!(
+        research["content"]
+            .as_str()
+            .unwrap()
+            .contains("mifamurtide")
+    );
+    // Headings are sub-results with their anchors.
+    assert!(
+        research["anchors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == "high-intensity-focused-ultrasound"),
+        "{}",
+        research["anchors"]
+    );
+    // Only <main> is indexed: not the sidebar's chapter list or the menu bar.
+    let intro = pages["/introduction.html"]["content"].as_str().unwrap();
+    assert!(intro.starts_with("Introduction."), "{intro}");
+    assert!(!intro.contains("Keyboard shortcuts"), "{intro}");
+    let report = built.pagefind.unwrap();
+    assert_eq!(report.pages, expected.len());
+    assert!(report.index_bytes > 0 && report.index_bytes < report.bytes);
+    assert!(site.pages().iter().all(|p| !p.starts_with("pagefind")));
+    let files: Vec<String> = std::fs::read_dir(&site.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        files.iter().all(|f| !f.starts_with("searchindex")),
+        "{files:?}"
+    );
+    assert!(
+        !site
+            .html("introduction.html")
+            .contains("mdbook-search-toggle")
+    );
+}
+
+/// Below the threshold the book keeps mdBook's search, and no Pagefind bundle.
+#[test]
+fn a_book_below_the_pagefind_threshold_keeps_mdbooks_search() {
+    let book = TestBook::copy().unwrap();
+    book.set_search("auto", 6).unwrap();
+    let (site, built) = book.build_site().unwrap();
+    assert_eq!(built.engine, mdbook_seeds::search::Engine::Mdbook);
+    assert!(built.pagefind.is_none());
+    assert!(!site.dir.join("pagefind").exists());
+    assert!(!site.search_index().unwrap().query("mifamurtide").is_empty());
+    assert!(
+        site.html("introduction.html")
+            .contains("mdbook-search-toggle")
+    );
+}

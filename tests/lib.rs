@@ -38,6 +38,32 @@ impl TestBook {
         self.root().join("seeds")
     }
 
+    /// Set `[preprocessor.seeds.search]` in this copy's book.toml (the
+    /// repository's book.toml spells out the defaults, which are replaced).
+    pub fn set_search(&self, engine: &str, pagefind_from: usize) -> Result<()> {
+        let path = self.root().join("book.toml");
+        let toml = std::fs::read_to_string(&path)?;
+        let defaults = "engine = \"auto\"\npagefind-from = 300\n";
+        if !toml.contains(defaults) {
+            bail!("book.toml no longer spells out the search defaults: {defaults:?}");
+        }
+        let set = format!("engine = \"{engine}\"\npagefind-from = {pagefind_from}\n");
+        std::fs::write(&path, toml.replace(defaults, &set))?;
+        Ok(())
+    }
+
+    /// Build as `mdbook-seeds build` does: mdBook embedded, then the search the
+    /// book's configuration chooses.
+    pub fn build_site(&self) -> Result<(Site, mdbook_seeds::site::SiteBuild)> {
+        let built = mdbook_seeds::site::build(self.root(), None)?;
+        Ok((
+            Site {
+                dir: built.site.clone(),
+            },
+            built,
+        ))
+    }
+
     /// Build with mdBook embedded and the in-process preprocessor.
     pub fn build(&self) -> Result<Site> {
         let mut book = MDBook::load(self.root())?;
@@ -72,6 +98,29 @@ impl Site {
     pub fn html(&self, rel: &str) -> String {
         std::fs::read_to_string(self.dir.join(rel))
             .unwrap_or_else(|e| panic!("{rel} should exist in the built site: {e}"))
+    }
+
+    /// Pagefind's page records (`pagefind/fragment/*.pf_fragment`: gzip, a
+    /// signature, then JSON), by URL.
+    pub fn pagefind_pages(&self) -> Result<BTreeMap<String, Value>> {
+        let dir = self.dir.join("pagefind/fragment");
+        let mut out = BTreeMap::new();
+        for e in std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))? {
+            let path = e?.path();
+            let mut json = String::new();
+            std::io::Read::read_to_string(
+                &mut flate2::read::GzDecoder::new(std::fs::File::open(&path)?),
+                &mut json,
+            )
+            .with_context(|| format!("{} is not gzip text", path.display()))?;
+            let json = json
+                .strip_prefix("pagefind_dcd")
+                .with_context(|| format!("{}: no Pagefind signature", path.display()))?;
+            let v: Value = serde_json::from_str(json)?;
+            let url = v["url"].as_str().unwrap_or_default().to_string();
+            out.insert(url, v);
+        }
+        Ok(out)
     }
 
     /// The `<main>` element of a page: the chapter content without mdBook's chrome.

@@ -105,3 +105,41 @@ fn mdbook_cli_builds_the_same_site_as_the_embedded_build() {
         }
     }
 }
+
+/// `mdbook build` cannot run Pagefind: at the Pagefind threshold the
+/// preprocessor says so, and the site keeps mdBook's search.
+#[test]
+fn mdbook_cli_notes_that_a_big_book_would_get_pagefind() {
+    if Command::new("mdbook").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("REQUIRE_MDBOOK_CLI").is_none(),
+            "REQUIRE_MDBOOK_CLI is set but `mdbook` is not on PATH"
+        );
+        eprintln!("SKIPPED: no `mdbook` CLI on PATH");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let run = Command::new("mdbook")
+        .current_dir(repo_root())
+        // mdBook's environment override of `[preprocessor.seeds.search] pagefind-from`.
+        .env("MDBOOK_PREPROCESSOR__SEEDS__SEARCH__PAGEFIND_FROM", "5")
+        .arg("build")
+        .arg("--dest-dir")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "mdbook build failed:\n{stderr}");
+    assert!(
+        stderr.contains("5 seed pages") && stderr.contains("indexes this book with Pagefind"),
+        "{stderr}"
+    );
+    assert!(!out.path().join("pagefind").exists());
+    let has_index = std::fs::read_dir(out.path()).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("searchindex")
+    });
+    assert!(has_index, "mdBook's search index is still written");
+}

@@ -7,6 +7,11 @@
 // 2. mdBook 0.5.4's sidebar toggle is a <label> carrying aria-expanded and
 //    aria-controls, which a label may not have (axe: aria-allowed-attr): it
 //    already behaves as a button, so it is given that role.
+// 3. Big books are searched with Pagefind instead of mdBook's one-file index
+//    (`mdbook-seeds build` writes pagefind/ and turns mdBook's search off).
+//    Where mdBook's search button is missing and the bundle is there, a search
+//    button opens Pagefind's search box above the chapter; its scripts load on
+//    first use. "s" or "/" opens it, Escape closes it, ?search=word runs a search.
 (function () {
   "use strict";
 
@@ -100,9 +105,118 @@
     });
   }
 
+  // Font Awesome Free 6.2.0 magnifying glass (CC BY 4.0), as in mdBook's own button.
+  var MAGNIFIER =
+    '<span class="fa-svg"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" aria-hidden="true">' +
+    '<path d="M416 208c0 45.9-14.9 88.3-40 122.7L502.6 457.4c12.5 12.5 12.5 32.8 0 45.3s-32.8 12.5-45.3 0L330.7 376' +
+    'c-34.4 25.2-76.8 40-122.7 40C93.1 416 0 322.9 0 208S93.1 0 208 0S416 93.1 416 208zM208 352a144 144 0 1 0 0-288' +
+    ' 144 144 0 1 0 0 288z"/></svg></span>';
+
+  function setUpPagefind() {
+    if (document.getElementById("mdbook-search-toggle")) return;
+    if (typeof path_to_root === "undefined" || location.protocol === "file:") return;
+    var root = new URL(path_to_root, location.href);
+    var bundle = new URL("pagefind/", root);
+    fetch(new URL("pagefind-entry.json", bundle))
+      .then(function (r) {
+        if (r.ok) addPagefind(root, bundle);
+      })
+      .catch(function () {});
+  }
+
+  function addPagefind(root, bundle) {
+    var bar = document.querySelector(".left-buttons");
+    var main = document.querySelector("main");
+    if (!bar || !main) return;
+    var button = document.createElement("button");
+    button.id = "seeds-search-toggle";
+    button.className = "icon-button";
+    button.type = "button";
+    button.title = "Search. (Shortkey: s)";
+    button.setAttribute("aria-label", "Search");
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "seeds-search");
+    button.innerHTML = MAGNIFIER;
+    bar.appendChild(button);
+    var panel = document.createElement("div");
+    panel.id = "seeds-search";
+    panel.className = "seeds-search";
+    panel.setAttribute("role", "search");
+    panel.hidden = true;
+    main.parentNode.insertBefore(panel, main);
+    var ui = null;
+    var loading = null;
+
+    function load() {
+      if (!loading) {
+        loading = new Promise(function (ok, fail) {
+          var css = document.createElement("link");
+          css.rel = "stylesheet";
+          css.href = new URL("pagefind-ui.css", bundle).href;
+          document.head.appendChild(css);
+          var js = document.createElement("script");
+          js.src = new URL("pagefind-ui.js", bundle).href;
+          js.onload = function () {
+            ui = new window.PagefindUI({
+              element: "#seeds-search",
+              bundlePath: bundle.pathname,
+              baseUrl: root.pathname,
+              showSubResults: true,
+              showImages: false,
+              translations: { placeholder: "Search this book" },
+            });
+            ok(ui);
+          };
+          js.onerror = fail;
+          document.head.appendChild(js);
+        });
+      }
+      return loading;
+    }
+
+    function open(term) {
+      panel.hidden = false;
+      button.setAttribute("aria-expanded", "true");
+      return load().then(function () {
+        if (term) ui.triggerSearch(term);
+        var input = panel.querySelector("input");
+        if (input) {
+          // Pagefind's input has a placeholder and no label (axe: label-title-only).
+          input.setAttribute("aria-label", "Search this book");
+          input.focus();
+        }
+      });
+    }
+
+    function close() {
+      panel.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
+    }
+
+    button.addEventListener("click", function () {
+      if (panel.hidden) open();
+      else close();
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      var t = e.target;
+      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (!typing && (e.key === "s" || e.key === "S" || e.key === "/") && panel.hidden) {
+        e.preventDefault();
+        open();
+      } else if (e.key === "Escape" && !panel.hidden && panel.contains(t)) {
+        close();
+      }
+    });
+    var term = new URLSearchParams(location.search).get("search");
+    if (term) open(term);
+  }
+
   function init() {
     fixSidebarToggle();
     setUpPreviews();
+    setUpPagefind();
   }
 
   if (document.readyState === "loading") {

@@ -15,7 +15,6 @@
 //! the bench during a long run does not break it.
 
 use mdbook_driver::MDBook;
-use mdbook_seeds::SeedsPreprocessor;
 use mdbook_seeds::book::{chapters, read_inputs};
 use mdbook_seeds::config::{Config, MetadataFile};
 use mdbook_seeds::pipeline::clean_corpus_timed;
@@ -192,6 +191,53 @@ fn dir_size(p: &Path) -> u64 {
         .sum()
 }
 
+/// The search index of a built site, and the most a first search downloads
+/// before any result is shown: mdBook's whole index file, or Pagefind's entry,
+/// metadata, WebAssembly, scripts and its largest word-index chunk.
+fn search_sizes(site: &Path) -> (u64, u64) {
+    let pf = site.join("pagefind");
+    if !pf.exists() {
+        let s = search_index_size(site);
+        return (s, s);
+    }
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let files = |sub: &str| -> Vec<PathBuf> {
+        std::fs::read_dir(pf.join(sub))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect()
+    };
+    let chunks = files("index");
+    let fragments = files("fragment");
+    let top = files("");
+    let meta: u64 = top
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "pf_meta"))
+        .map(|p| size(p))
+        .sum();
+    let index: u64 = chunks
+        .iter()
+        .chain(&fragments)
+        .map(|p| size(p))
+        .sum::<u64>()
+        + meta;
+    let first: u64 = meta
+        + chunks.iter().map(|p| size(p)).max().unwrap_or(0)
+        + [
+            "pagefind-entry.json",
+            "pagefind.js",
+            "pagefind-ui.js",
+            "pagefind-ui.css",
+            "wasm.en.pagefind",
+        ]
+        .iter()
+        .map(|f| size(&pf.join(f)))
+        .sum::<u64>();
+    (index, first)
+}
+
 fn search_index_size(p: &Path) -> u64 {
     std::fs::read_dir(p)
         .into_iter()
@@ -268,6 +314,12 @@ fn clean_only(n: usize) {
 /// Run this benchmark binary with `args` and read two numbers (milliseconds and
 /// peak kB) from fields `ms` and `kb` of its line that starts with `tag`.
 fn child(args: &[&str], tag: &str, ms: usize, kb: usize) -> (f64, u64) {
+    let (ms, kb, _) = child_with(args, tag, ms, kb, "\u{0}");
+    (ms, kb)
+}
+
+/// `child`, and the number after `extra` on the line that starts with it (0 if none).
+fn child_with(args: &[&str], tag: &str, ms: usize, kb: usize, extra: &str) -> (f64, u64, f64) {
     let exe = std::env::current_exe().unwrap();
     let out = std::process::Command::new(exe).args(args).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -275,18 +327,27 @@ fn child(args: &[&str], tag: &str, ms: usize, kb: usize) -> (f64, u64) {
         panic!("{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     };
     let f: Vec<&str> = line.split('\t').collect();
-    (f[ms].parse().unwrap(), f[kb].parse().unwrap())
+    let more = text
+        .lines()
+        .find_map(|l| l.strip_prefix(extra))
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0.0);
+    (f[ms].parse().unwrap(), f[kb].parse().unwrap(), more)
 }
 
 /// Build the book in `dir`, with the preprocessor (`seeds`) or mdBook alone
 /// (`plain`): prints `BUILD\tms\tpeak_kb`.
 fn build_only(kind: &str, dir: &Path) {
     let t = Instant::now();
-    let mut md = MDBook::load(dir).unwrap();
     if kind == "seeds" {
-        md.with_preprocessor(SeedsPreprocessor);
+        // As `mdbook-seeds build` does it, with the search the book's size calls for.
+        let built = mdbook_seeds::site::build(dir, None).unwrap();
+        if let Some(p) = built.pagefind {
+            println!("PAGEFIND\t{:.1}", p.elapsed.as_secs_f64() * 1000.0);
+        }
+    } else {
+        MDBook::load(dir).unwrap().build().unwrap();
     }
-    md.build().unwrap();
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     println!("BUILD\t{ms:.1}\t{}", peak_rss_kb());
 }
@@ -369,14 +430,22 @@ fn run_one(n: usize) {
         linked.entries.len()
     );
     // The whole build, as `mdbook-seeds build` does it, in its own process.
-    let (build, peak_build) = child(
+    let (build, peak_build, pagefind_ms) = child_with(
         &["--build", "seeds", &book.to_string_lossy()],
         "BUILD\t",
         1,
         2,
+        "PAGEFIND\t",
     );
     let out = book.join("book");
-    let (out_size, index_size) = (dir_size(&out), search_index_size(&out));
+    let out_size = dir_size(&out);
+    let (index_size, first_search) = search_sizes(&out);
+    let engine = if out.join("pagefind").exists() {
+        "pagefind"
+    } else {
+        "mdbook"
+    };
+    println!("SEARCH\t{n}\t{engine}\t{index_size}\t{first_search}\t{pagefind_ms:.0}");
     // The floor: mdBook alone on the same text as plain Markdown.
     let plain = root.join("plain");
     std::fs::create_dir_all(plain.join("src/seeds")).unwrap();
@@ -465,6 +534,7 @@ fn main() {
     );
     let mut rows: Vec<Vec<f64>> = Vec::new();
     let mut terms_rows: Vec<String> = Vec::new();
+    let mut search_rows: Vec<String> = Vec::new();
     for n in sizes {
         let out = std::process::Command::new(&exe)
             .args(["--one", &n.to_string()])
@@ -475,6 +545,22 @@ fn main() {
             eprintln!("size {n} failed: {}", String::from_utf8_lossy(&out.stderr));
             continue;
         };
+        if let Some(t) = text.lines().find(|l| l.starts_with("SEARCH\t")) {
+            let f: Vec<&str> = t.split('\t').collect();
+            let mb = |x: &str| x.parse::<f64>().unwrap_or(0.0) / 1e6;
+            search_rows.push(format!(
+                "  {:>6} pages: {:<8} index {:.2} MB, a first search downloads at most {:.2} MB before its results{}",
+                f[1],
+                f[2],
+                mb(f[3]),
+                mb(f[4]),
+                if f[2] == "pagefind" {
+                    format!("; indexing took {} ms of the build", f[5])
+                } else {
+                    String::new()
+                }
+            ));
+        }
         if let Some(t) = text.lines().find(|l| l.starts_with("TERMS\t")) {
             let f: Vec<&str> = t.split('\t').collect();
             terms_rows.push(format!(
@@ -514,6 +600,10 @@ fn main() {
     }
     println!("\nGlossary and cross-links (part of the build above):");
     for r in &terms_rows {
+        println!("{r}");
+    }
+    println!("\nSearch (`[preprocessor.seeds.search]`: Pagefind from 300 seed pages on):");
+    for r in &search_rows {
         println!("{r}");
     }
     println!("\nTargets (ratios from this run):");

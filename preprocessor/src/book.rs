@@ -111,6 +111,22 @@ impl Preprocessor for SeedsPreprocessor {
                 list.join("\n")
             );
         }
+        let seed_pages = crate::site::count_seed_pages(&dir, &config);
+        let mdbook_search: bool = ctx
+            .config
+            .get("output.html.search.enable")
+            .ok()
+            .flatten()
+            .unwrap_or(true);
+        if mdbook_search && config.search.engine(seed_pages) == crate::search::Engine::Pagefind {
+            // Only `mdbook-seeds build` and `serve` can run Pagefind after mdBook.
+            eprintln!(
+                "mdbook-seeds: note: {seed_pages} seed pages: mdBook's search index will be large \
+                 (about 3 times the text, downloaded whole on the first search). \
+                 `mdbook-seeds build` indexes this book with Pagefind instead \
+                 ([preprocessor.seeds.search] in book.toml)"
+            );
+        }
         insert(book, &cleaned, &config, &terms)
     }
 

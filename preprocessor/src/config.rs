@@ -40,6 +40,8 @@ pub struct Config {
     pub glossary_placeholder: String,
     /// Glossary and cross-links.
     pub terms: crate::terms::TermsConfig,
+    /// Which search the site gets (mdBook's, or Pagefind for big books).
+    pub search: crate::search::SearchConfig,
 }
 
 /// When a long page is split into sub-chapters, one per top-level section.
@@ -78,6 +80,7 @@ impl Default for Config {
             repair: Default::default(),
             glossary_placeholder: "Glossary".into(),
             terms: Default::default(),
+            search: Default::default(),
         }
     }
 }
@@ -121,6 +124,7 @@ impl Config {
             "repair",
             "glossary-placeholder",
             "terms",
+            "search",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -257,6 +261,18 @@ mod tests {
         let e = Config::from_table(&table("strict = \"yes\"")).unwrap_err();
         let msg = format!("{e:#}");
         assert!(msg.contains("strict") || msg.contains("bool"), "{msg}");
+    }
+
+    #[test]
+    fn search_engine_is_read_and_checked() {
+        let c = Config::from_table(&table("search = { engine = \"pagefind\" }")).unwrap();
+        assert_eq!(c.search.engine, crate::search::EngineChoice::Pagefind);
+        assert_eq!(c.search.pagefind_from, 300);
+        let e = Config::from_table(&table("search = { engine = \"fast\" }")).unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(msg.contains("fast") && msg.contains("pagefind"), "{msg}");
+        let e = Config::from_table(&table("search = { pagefind-above = 5 }")).unwrap_err();
+        assert!(format!("{e:#}").contains("pagefind-above"), "{e:#}");
     }
 
     #[test]

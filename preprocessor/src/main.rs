@@ -2,7 +2,6 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use mdbook_driver::MDBook;
 use mdbook_preprocessor::Preprocessor;
 use mdbook_seeds::SeedsPreprocessor;
 use mdbook_seeds::config::{Config, MetadataFile};
@@ -128,17 +127,20 @@ fn preprocess() -> Result<()> {
 
 fn build(dir: &Path, dest: Option<PathBuf>) -> Result<()> {
     let start = std::time::Instant::now();
-    let mut book =
-        MDBook::load(dir).with_context(|| format!("loading the book in {}", dir.display()))?;
-    if let Some(d) = dest {
-        book.config.build.build_dir = d;
+    let built = mdbook_seeds::site::build(dir, dest.as_deref())?;
+    if let Some(p) = &built.pagefind {
+        eprintln!(
+            "mdbook-seeds: search: Pagefind ({} seed pages): {} pages and {} words indexed in {:.2}s, index {:.2} MB",
+            built.seed_pages,
+            p.pages,
+            p.words,
+            p.elapsed.as_secs_f64(),
+            p.index_bytes as f64 / 1e6,
+        );
     }
-    // Registered under the same name as book.toml's entry, so nothing is spawned.
-    book.with_preprocessor(SeedsPreprocessor);
-    book.build().context("building the book")?;
     eprintln!(
         "mdbook-seeds: built {} in {:.2}s",
-        book.root.join(&book.config.build.build_dir).display(),
+        built.site.display(),
         start.elapsed().as_secs_f64()
     );
     Ok(())

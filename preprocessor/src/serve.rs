@@ -8,9 +8,7 @@
 //! in the terminal. Open pages learn about builds by polling
 //! `/__seeds/status` (a small script added to every HTML response).
 
-use crate::SeedsPreprocessor;
 use anyhow::{Context, Result};
-use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -45,11 +43,7 @@ pub struct ServeOptions {
 
 /// Build once into `out`. Returns what the preprocessor reported.
 fn build_into(root: &Path, out: &Path) -> Result<crate::book::RunReport> {
-    let mut book =
-        MDBook::load(root).with_context(|| format!("loading the book in {}", root.display()))?;
-    book.config.build.build_dir = out.to_path_buf();
-    book.with_preprocessor(SeedsPreprocessor);
-    book.build().context("building the book")?;
+    crate::site::build(root, Some(out))?;
     Ok(crate::book::LAST_RUN
         .lock()
         .map(|r| r.clone())

@@ -8,16 +8,14 @@
 // Run by .ci/run after `mdbook-seeds build . -d target/browser-site`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
-import { readFileSync, existsSync } from "node:fs";
-import { join, extname, resolve, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { serveSite, launchChromium, axe } from "./harness.mjs";
 
 const here = import.meta.dirname;
 const siteDir = resolve(process.env.SITE_DIR ?? join(here, "../../target/browser-site"));
 const shots = resolve(process.env.SCREENSHOT_DIR ?? join(here, "../../target/screenshots"));
-const axeSource = readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
 
 const SEEDS = [
   ["Systemic strategies for osteosarcoma: advances and future directions", "seeds/systemic-strategies-for-osteosarcoma-advances-and-future-dir.html"],
@@ -27,18 +25,6 @@ const SEEDS = [
   ["Outcomes of bone tumours", "seeds/outcomes-of-bone-tumours.html"],
 ];
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".ttf": "font/ttf",
-};
-
 let server;
 let base;
 let browser;
@@ -47,33 +33,9 @@ const consoleErrors = [];
 before(async () => {
   assert.ok(existsSync(join(siteDir, "index.html")), `no site in ${siteDir}: build it first`);
   await mkdir(shots, { recursive: true });
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://localhost");
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
-    if (path.endsWith("/")) path += "index.html";
-    try {
-      const body = await readFile(join(siteDir, path));
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "content-type": "text/html" });
-      res.end(await readFile(join(siteDir, "404.html")).catch(() => "not found"));
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  server = await serveSite(siteDir);
+  base = server.base;
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -92,11 +54,6 @@ async function open(path, options = {}) {
   return page;
 }
 
-async function axe(page) {
-  await page.addScriptTag({ content: axeSource });
-  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 test("the sidebar lists every chapter", async () => {
   const page = await open("index.html");

@@ -1,0 +1,94 @@
+//! One site build, as `mdbook-seeds build` and `serve` run it: mdBook embedded
+//! with the seeds preprocessor in-process, then the search index the book's
+//! size calls for (see [`crate::search`]).
+
+use crate::SeedsPreprocessor;
+use crate::config::Config;
+use crate::search::{ChapterSettings, Engine, PagefindReport};
+use anyhow::{Context, Result};
+use mdbook_driver::MDBook;
+use std::path::{Path, PathBuf};
+
+/// What a build produced.
+#[derive(Debug, Clone)]
+pub struct SiteBuild {
+    /// The folder with the HTML site.
+    pub site: PathBuf,
+    pub engine: Engine,
+    /// Seed pages counted for the choice of engine.
+    pub seed_pages: usize,
+    /// Set when the engine is Pagefind.
+    pub pagefind: Option<PagefindReport>,
+}
+
+/// Build the book at `root` into `dest` (default: its build folder).
+pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
+    let mut book =
+        MDBook::load(root).with_context(|| format!("loading the book in {}", root.display()))?;
+    if let Some(d) = dest {
+        book.config.build.build_dir = d.to_path_buf();
+    }
+    // From the loaded configuration, so that MDBOOK_* environment overrides apply.
+    let table: toml::Table = book
+        .config
+        .get("preprocessor.seeds")
+        .context("book.toml: reading [preprocessor.seeds]")?
+        .unwrap_or_default();
+    let config = Config::from_table(&table)?;
+    let seed_pages = count_seed_pages(&book.root.join(&config.seeds_dir), &config);
+    let engine = config.search.engine(seed_pages);
+    if engine == Engine::Pagefind {
+        // mdBook's index is not written, and its search button not shown;
+        // theme/seeds.js shows Pagefind's instead.
+        book.config
+            .set("output.html.search.enable", false)
+            .context("turning off mdBook's search")?;
+    }
+    // Registered under the same name as book.toml's entry, so nothing is spawned.
+    book.with_preprocessor(SeedsPreprocessor);
+    book.build().context("building the book")?;
+    let mut site = book.root.join(&book.config.build.build_dir);
+    // With more than one renderer, mdBook gives each its own folder.
+    let outputs: std::collections::BTreeMap<String, toml::Value> =
+        book.config.outputs().unwrap_or_default();
+    if outputs.len() > 1 {
+        site = site.join("html");
+    }
+    let pagefind = match engine {
+        Engine::Mdbook => None,
+        Engine::Pagefind => {
+            let settings = ChapterSettings::from_config(&book.config)?;
+            Some(
+                crate::search::index_site(&site, &settings, book.config.book.language.as_deref())
+                    .with_context(|| format!("indexing {} with Pagefind", site.display()))?,
+            )
+        }
+    };
+    Ok(SiteBuild {
+        site,
+        engine,
+        seed_pages,
+        pagefind,
+    })
+}
+
+/// The seed pages (`.txt` files, not hidden, not the metadata or glossary file)
+/// in `dir`; 0 if it cannot be listed (the preprocessor reports that).
+pub fn count_seed_pages(dir: &Path, config: &Config) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let path = e.path();
+            !name.starts_with('.')
+                && path.extension().is_some_and(|x| x == "txt")
+                && path != dir.join(&config.metadata)
+                && path != dir.join(&config.terms.file)
+                && path.is_file()
+        })
+        .count()
+}
