@@ -82,6 +82,15 @@ fn pagefind_search_works_in_headless_chromium() {
     }
     let book = TestBook::copy().expect("copy the book");
     book.set_search("pagefind", 300).expect("set the engine");
+    // A page whose text is markup: Pagefind stores its text as it is, so the
+    // result excerpts must escape it (pagefind.test.mjs searches for it).
+    std::fs::write(
+        book.seeds().join("zz_hostile.txt"),
+        "Hostile page about sarcoma\n\nThis paragraph about zanzibarword carries \
+         <img src=x onerror=\"window.pwned=1\"> and <script>window.pwned=2</script> as plain \
+         text, which the search results must show as text and never run as markup.\n",
+    )
+    .expect("write the hostile seed");
     let (site, _) = book
         .build_site()
         .expect("the seed book builds with Pagefind");

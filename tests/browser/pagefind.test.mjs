@@ -90,6 +90,16 @@ test("the keyboard opens and closes the search box, and ?search= runs a search",
   await page.context().close();
 });
 
+test("markup in a page's text stays text in the result excerpts", async () => {
+  const page = await open("introduction.html?search=zanzibarword");
+  const excerpt = page.locator("#seeds-search .pagefind-ui__result-excerpt", { hasText: "zanzibarword" }).first();
+  await excerpt.waitFor();
+  assert.match(await excerpt.textContent(), /<img src=x onerror=/);
+  assert.equal(await page.locator("#seeds-search img, #seeds-search script").count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.context().close();
+});
+
 test("searches load Pagefind's index chunks, never mdBook's index", () => {
   const index = fetched.filter((p) => p.includes("/pagefind/") && /\.pf_(index|fragment|meta)$/.test(p));
   assert.ok(index.length > 0, fetched.join("\n"));
