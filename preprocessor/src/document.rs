@@ -345,14 +345,26 @@ pub fn derive_title(blocks: &[Block]) -> Option<String> {
             spans.push(start..orig.len());
         }
     }
-    let lower: Vec<String> = orig.iter().map(|w| w.to_lowercase()).collect();
+    // The lower-case words joined by single spaces: the phrase of words k..k+n
+    // is one slice of it. Words hold no spaces, and a space sorts before every
+    // character a word can hold, so comparing slices compares word lists.
+    let mut lower = String::new();
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(orig.len());
+    for w in &orig {
+        if !lower.is_empty() {
+            lower.push(' ');
+        }
+        let start = lower.len();
+        text::push_lower(&mut lower, w);
+        bounds.push((start, lower.len()));
+    }
     let stop: Vec<bool> = orig.iter().map(|w| text::is_stop_word(w)).collect();
     let digit: Vec<bool> = orig
         .iter()
         .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
         .collect();
-    // key (lower-case words) → (count, first position)
-    let mut counts: HashMap<&[String], (usize, usize)> = HashMap::default();
+    // phrase (lower case) → (count, first position, number of words)
+    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::default();
     for span in spans {
         for n in 2..=6 {
             for k in span.start..(span.end + 1).saturating_sub(n).max(span.start) {
@@ -360,20 +372,21 @@ pub fn derive_title(blocks: &[Block]) -> Option<String> {
                 if stop[k] || stop[k + n - 1] || digit[w.clone()].iter().any(|d| *d) {
                     continue;
                 }
-                counts.entry(&lower[w]).or_insert((0, k)).0 += 1;
+                let phrase = &lower[bounds[k].0..bounds[k + n - 1].1];
+                counts.entry(phrase).or_insert((0, k, n)).0 += 1;
             }
         }
     }
-    let (key, (_, at)) = counts.into_iter().filter(|(_, (c, _))| *c >= 3).max_by(
-        |(ka, (ca, pa)), (kb, (cb, pb))| {
-            (ka.len() * ca)
-                .cmp(&(kb.len() * cb))
+    let (_, (_, at, len)) = counts.into_iter().filter(|(_, (c, _, _))| *c >= 3).max_by(
+        |(ka, (ca, pa, na)), (kb, (cb, pb, nb))| {
+            (na * ca)
+                .cmp(&(nb * cb))
                 .then(pb.cmp(pa))
                 .then_with(|| kb.cmp(ka))
         },
     )?;
     // The original spelling of the first use.
-    let phrase = orig[at..at + key.len()].join(" ");
+    let phrase = orig[at..at + len].join(" ");
     let mut chars = phrase.chars();
     let first = chars.next()?;
     Some(first.to_uppercase().chain(chars).collect())

@@ -16,19 +16,61 @@ pub const STOP_WORDS: &[&str] = &[
     "would", "you", "your",
 ];
 
-static STOP_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+/// A word of at most eight ASCII letters, lower-cased, as the bytes of one
+/// integer (0: not such a word). Every stop word is one; a word with any other
+/// character is not a stop word in any case (the only non-ASCII letter whose
+/// lower case is ASCII is the Kelvin sign, and no stop word has a "k").
+fn packed_lower(w: &str) -> u64 {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return 0;
+    }
+    let mut x = 0u64;
+    for (i, &c) in b.iter().enumerate() {
+        if !c.is_ascii_alphabetic() {
+            return 0;
+        }
+        x |= u64::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    x
+}
 
+const STOP_SLOTS: usize = 512;
+
+/// The stop words packed, in an open-addressing table (linear probing).
+static STOP_TABLE: std::sync::LazyLock<[u64; STOP_SLOTS]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u64; STOP_SLOTS];
+    for w in STOP_WORDS {
+        let x = packed_lower(w);
+        let mut i = stop_slot(x);
+        while t[i] != 0 && t[i] != x {
+            i = (i + 1) % STOP_SLOTS;
+        }
+        t[i] = x;
+    }
+    t
+});
+
+fn stop_slot(x: u64) -> usize {
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+}
+
+/// Is `w` (any case) one of [`STOP_WORDS`]? One multiplication and a probe or
+/// two in a small table: this runs on every word of every paragraph.
 pub fn is_stop_word(w: &str) -> bool {
-    if w.len() > 8 {
-        return false; // the longest stop word ("although") has eight letters
+    let x = packed_lower(w);
+    if x == 0 {
+        return false;
     }
-    if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return STOP_SET.contains(w);
+    let t = &*STOP_TABLE;
+    let mut i = stop_slot(x);
+    loop {
+        match t[i] {
+            0 => return false,
+            y if y == x => return true,
+            _ => i = (i + 1) % STOP_SLOTS,
+        }
     }
-    let mut lower = String::with_capacity(8);
-    push_lower(&mut lower, w);
-    STOP_SET.contains(lower.as_str())
 }
 
 /// Words of a text: runs of letters/digits, keeping inner hyphens and apostrophes.
@@ -89,7 +131,9 @@ impl<'a> Iterator for Words<'a> {
 /// Append `w` in lower case (ASCII without a detour through `to_lowercase`).
 pub fn push_lower(out: &mut String, w: &str) {
     if w.is_ascii() {
-        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&w.to_lowercase());
     }
@@ -223,9 +267,9 @@ mod tests {
 
     #[test]
     fn stop_words_are_lower_case_unique_and_at_most_eight_letters() {
-        // `is_stop_word` looks lower-case words up directly and rejects words
-        // longer than eight bytes before looking.
-        assert_eq!(STOP_SET.len(), STOP_WORDS.len());
+        // `is_stop_word` packs a word of at most eight letters into an integer.
+        let unique: std::collections::HashSet<&&str> = STOP_WORDS.iter().collect();
+        assert_eq!(unique.len(), STOP_WORDS.len());
         for w in STOP_WORDS {
             assert!(
                 w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 8,
@@ -234,6 +278,8 @@ mod tests {
             assert!(is_stop_word(w) && is_stop_word(&w.to_uppercase()));
         }
         assert!(!is_stop_word("tumour") && !is_stop_word("Althoughs"));
+        assert!(!is_stop_word("") && !is_stop_word("the-") && !is_stop_word("thé"));
+        assert!(is_stop_word("tHe") && !is_stop_word("\u{212A}") && !is_stop_word("th"));
     }
 
     #[test]
@@ -283,6 +329,14 @@ mod tests {
         #[test]
         fn words_match_the_reference(s in "[a-zA-Z0-9 ,.'\\-\u{00e9}\u{03a3}\u{2014}\u{00A0}]{0,40}") {
             proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), words_reference(&s));
+        }
+
+        #[test]
+        fn stop_words_are_the_list_in_any_case(
+            s in "[a-zA-Z'\\-\u{212A}\u{0130}\u{00e9}]{0,9}|(?i)(a|about|although|the|your|itself|whom)"
+        ) {
+            let listed = STOP_WORDS.contains(&s.to_lowercase().as_str());
+            proptest::prop_assert_eq!(is_stop_word(&s), listed, "{:?}", s);
         }
 
         #[test]
