@@ -73,6 +73,18 @@ pub fn is_stop_word(w: &str) -> bool {
     }
 }
 
+/// ASCII bytes that belong to a word: letters, digits, hyphen, apostrophe.
+static WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric() || c == b'-' || c == b'\'';
+        i += 1;
+    }
+    t
+};
+
 /// Words of a text: runs of letters/digits, keeping inner hyphens and apostrophes.
 pub fn words(s: &str) -> Words<'_> {
     Words { s, pos: 0 }
@@ -101,7 +113,7 @@ impl<'a> Iterator for Words<'a> {
             while i < b.len() {
                 let x = b[i];
                 if x < 0x80 {
-                    if x.is_ascii_alphanumeric() || x == b'-' || x == b'\'' {
+                    if WORD_BYTE[usize::from(x)] {
                         i += 1;
                         continue;
                     }
@@ -119,9 +131,17 @@ impl<'a> Iterator for Words<'a> {
                 }
             }
             self.pos = i + sep;
-            let w = self.s[start..i].trim_matches(['-', '\'']);
-            if !w.is_empty() {
-                return Some(w);
+            // Trim hyphens and apostrophes: ASCII bytes, so every cut is a
+            // character boundary.
+            let (mut from, mut to) = (start, i);
+            while from < to && matches!(b[from], b'-' | b'\'') {
+                from += 1;
+            }
+            while to > from && matches!(b[to - 1], b'-' | b'\'') {
+                to -= 1;
+            }
+            if from < to {
+                return Some(&self.s[from..to]);
             }
         }
         None
@@ -217,16 +237,23 @@ pub fn fold(s: &str) -> String {
 /// folding more than `max` bytes of output.
 pub fn fold_within(s: &str, max: usize) -> Option<String> {
     let mut out = String::new();
+    fold_within_into(&mut out, s, max).then_some(out)
+}
+
+/// `fold_within` into a cleared `out` (a buffer reused across calls): false,
+/// with `out` holding a prefix, when the fold is longer than `max`.
+pub fn fold_within_into(out: &mut String, s: &str, max: usize) -> bool {
+    out.clear();
     for w in words(s) {
         if !out.is_empty() {
             out.push(' ');
         }
-        push_lower(&mut out, w);
+        push_lower(out, w);
         if out.len() > max {
-            return None;
+            return false;
         }
     }
-    Some(out)
+    true
 }
 
 /// `fold(s) == folded`, without building `fold(s)`: stops at the first difference.

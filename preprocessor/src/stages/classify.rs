@@ -336,17 +336,40 @@ fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> 
         .iter()
         .map(|i| heading_shaped(&i.unit.text) || i.unit.text.ends_with('?'))
         .collect();
-    let mut keys: Vec<Option<String>> = items
+    let candidate_keys: Vec<Option<String>> = items
         .iter()
         .zip(&candidate)
         .map(|(i, c)| c.then(|| heading_key(&i.unit.text)))
         .collect();
-    let longest = keys.iter().flatten().map(String::len).max().unwrap_or(0);
-    for (k, it) in keys.iter_mut().zip(items.iter()) {
-        if k.is_none() {
-            *k = text::fold_within(text::strip_numbering(&it.unit.text), longest);
-        }
-    }
+    let longest = candidate_keys
+        .iter()
+        .flatten()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    // Another line's key is kept only when it is some candidate's key: no
+    // other key is ever looked up.
+    let wanted: HashSet<&str> = candidate_keys
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let mut buf = String::new();
+    let other_keys: Vec<Option<String>> = items
+        .iter()
+        .zip(&candidate_keys)
+        .map(|(it, k)| {
+            (k.is_none()
+                && text::fold_within_into(&mut buf, text::strip_numbering(&it.unit.text), longest)
+                && wanted.contains(buf.as_str()))
+            .then(|| buf.clone())
+        })
+        .collect();
+    let keys: Vec<Option<String>> = candidate_keys
+        .into_iter()
+        .zip(other_keys)
+        .map(|(a, b)| a.or(b))
+        .collect();
     let mut last_at: HashMap<&str, usize> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = k {
@@ -493,17 +516,41 @@ fn unit_boilerplate(u: &Unit, rules: &Rules) -> Option<String> {
 /// (k ≤ 12) can look at, and the number of tokens: exact up to 26; above
 /// that, `usize::MAX`, and the paragraph is represented by its first 13 and
 /// last 13 tokens instead of being split whole.
-fn edge_tokens(text: &str) -> (Vec<&str>, usize) {
-    let mut toks: Vec<&str> = text.splitn(28, ' ').collect();
-    if toks.len() <= 26 {
-        let n = toks.len();
-        return (toks, n);
+fn edge_tokens(text: &str) -> (EdgeTokens<'_>, usize) {
+    let mut head = [""; 28];
+    let mut count = 0;
+    for p in text.splitn(28, ' ') {
+        head[count] = p;
+        count += 1;
     }
-    toks.truncate(13);
-    let mut tail: Vec<&str> = text.rsplit(' ').take(13).collect();
-    tail.reverse();
-    toks.extend(tail);
-    (toks, usize::MAX)
+    let mut t = EdgeTokens {
+        toks: [""; 26],
+        len: 26,
+    };
+    if count <= 26 {
+        t.toks[..count].copy_from_slice(&head[..count]);
+        t.len = count;
+        return (t, count);
+    }
+    t.toks[..13].copy_from_slice(&head[..13]);
+    // The last 13 tokens, filled from the end.
+    for (k, p) in text.rsplit(' ').take(13).enumerate() {
+        t.toks[25 - k] = p;
+    }
+    (t, usize::MAX)
+}
+
+/// At most 26 tokens, on the stack (this runs for every paragraph).
+struct EdgeTokens<'a> {
+    toks: [&'a str; 26],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for EdgeTokens<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.toks[..self.len]
+    }
 }
 
 /// The last piece of `splitn(k + 1, ' ')` or `rsplitn(k + 1, ' ')`: the text
