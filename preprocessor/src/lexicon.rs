@@ -73,9 +73,18 @@ pub fn is_domain(word: &str) -> bool {
 
 /// Known to any shipped list, directly or as a plural.
 pub fn is_known(word: &str) -> bool {
-    let w = word.to_lowercase();
     let known = |w: &str| WORDS.contains_key(w);
-    known(&w) || w.strip_suffix('s').is_some_and(known) || w.strip_suffix("es").is_some_and(known)
+    let plural = |w: &str| {
+        known(w)
+            || w.strip_suffix('s').is_some_and(known)
+            || w.strip_suffix("es").is_some_and(known)
+    };
+    // Callers mostly pass lower-case words: no copy then.
+    if is_lower(word) {
+        plural(word)
+    } else {
+        plural(&word.to_lowercase())
+    }
 }
 
 #[cfg(test)]
