@@ -49,7 +49,13 @@ impl Drop for Server {
 }
 
 fn start(root: &Path) -> Server {
+    start_with(root, &[])
+}
+
+/// `start`, with environment variables (mdBook's `MDBOOK_*` overrides).
+fn start_with(root: &Path, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mdbook-seeds"))
+        .envs(env.iter().copied())
         .args(["serve", "--port", "0"])
         .arg(root)
         .stdout(Stdio::piped())
@@ -193,4 +199,29 @@ fn serve_rebuilds_on_change_and_survives_a_broken_build() {
     assert_eq!(s["skipped"].as_array().map(Vec::len), Some(1), "{s}");
     assert!(s["warnings"].as_array().is_some_and(|w| w.len() > 1), "{s}");
     assert_eq!(get(&addr, page).0, 200);
+}
+
+/// A book served with Pagefind: the bundle is served with the site, its entry
+/// lists the English index, and mdBook's own index and search button are gone.
+#[test]
+fn serve_builds_and_serves_the_pagefind_index() {
+    let book = copy_book();
+    let server = start_with(
+        book.path(),
+        &[("MDBOOK_PREPROCESSOR__SEEDS__SEARCH__ENGINE", "pagefind")],
+    );
+    let addr = server.addr.clone();
+    assert!(status(&addr)["error"].is_null());
+    let (code, entry) = get(&addr, "/pagefind/pagefind-entry.json");
+    assert_eq!(code, 200, "{entry}");
+    let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
+    assert!(
+        entry["languages"]["en"]["page_count"].as_u64().unwrap_or(0) >= 8,
+        "{entry}"
+    );
+    assert_eq!(get(&addr, "/pagefind/pagefind-ui.js").0, 200);
+    let (_, html) = get(&addr, "/introduction.html");
+    assert!(!html.contains("mdbook-search-toggle"), "{html}");
+    // theme/seeds.js (hashed), which shows Pagefind's search button.
+    assert!(html.contains("theme/seeds-"), "{html}");
 }
