@@ -61,17 +61,22 @@ fn the_site_works_in_headless_chromium() {
     }
     let book = TestBook::copy().expect("copy the book");
     let site = book.build().expect("the seed book builds");
+    site_tests("browser.test.mjs", &site.dir);
+}
+
+/// Run one browser test file on a built site; screenshots go to target/screenshots.
+fn site_tests(file: &str, site: &std::path::Path) {
     let shots = repo_root().join("target/screenshots");
     let (ok, report) = node(
-        &["--test", "--test-concurrency=1", "browser.test.mjs"],
+        &["--test", "--test-concurrency=1", file],
         &[
-            ("SITE_DIR", site.dir.as_os_str()),
+            ("SITE_DIR", site.as_os_str()),
             ("SCREENSHOT_DIR", shots.as_os_str()),
         ],
     );
-    assert!(ok, "browser tests failed:\n{report}");
+    assert!(ok, "{file} failed:\n{report}");
     assert!(report.contains("# fail 0"), "{report}");
-    eprintln!("browser tests passed; screenshots in {}", shots.display());
+    eprintln!("{file} passed; screenshots in {}", shots.display());
 }
 
 /// The seed book with `engine = "pagefind"`: Pagefind's search in the browser.
@@ -94,16 +99,7 @@ fn pagefind_search_works_in_headless_chromium() {
     let (site, _) = book
         .build_site()
         .expect("the seed book builds with Pagefind");
-    let shots = repo_root().join("target/screenshots");
-    let (ok, report) = node(
-        &["--test", "--test-concurrency=1", "pagefind.test.mjs"],
-        &[
-            ("SITE_DIR", site.dir.as_os_str()),
-            ("SCREENSHOT_DIR", shots.as_os_str()),
-        ],
-    );
-    assert!(ok, "Pagefind browser tests failed:\n{report}");
-    assert!(report.contains("# fail 0"), "{report}");
+    site_tests("pagefind.test.mjs", &site.dir);
 }
 
 #[test]

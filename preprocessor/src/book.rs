@@ -81,12 +81,7 @@ impl Preprocessor for SeedsPreprocessor {
         ctx: &PreprocessorContext,
         book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
-        let table: toml::Table = ctx
-            .config
-            .get("preprocessor.seeds")
-            .context("book.toml: reading [preprocessor.seeds]")?
-            .unwrap_or_default();
-        let config = Config::from_table(&table)?;
+        let config = Config::from_mdbook(&ctx.config)?;
         let (cleaned, dir) = clean_book_dir(&ctx.root, &config)?;
         let terms = TermsInput::load(&dir, &config, &ctx.config)?;
         let warnings: Vec<String> = cleaned.warnings().map(|w| w.to_string()).collect();

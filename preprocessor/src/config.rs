@@ -139,6 +139,16 @@ impl Config {
         })
     }
 
+    /// The `[preprocessor.seeds]` table of mdBook's loaded configuration
+    /// (book.toml with mdBook's `MDBOOK_*` environment overrides applied).
+    pub fn from_mdbook(config: &mdbook_driver::config::Config) -> Result<Config> {
+        let table: toml::Table = config
+            .get("preprocessor.seeds")
+            .context("book.toml: reading [preprocessor.seeds]")?
+            .unwrap_or_default();
+        Config::from_table(&table)
+    }
+
     /// Read the config from a book root's book.toml (defaults when absent).
     pub fn from_book_root(root: &Path) -> Result<Config> {
         let path = root.join("book.toml");

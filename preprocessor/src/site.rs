@@ -29,12 +29,7 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
         book.config.build.build_dir = d.to_path_buf();
     }
     // From the loaded configuration, so that MDBOOK_* environment overrides apply.
-    let table: toml::Table = book
-        .config
-        .get("preprocessor.seeds")
-        .context("book.toml: reading [preprocessor.seeds]")?
-        .unwrap_or_default();
-    let config = Config::from_table(&table)?;
+    let config = Config::from_mdbook(&book.config)?;
     let seed_pages = count_seed_pages(&book.root.join(&config.seeds_dir), &config);
     let engine = config.search.engine(seed_pages);
     if engine == Engine::Pagefind {
