@@ -18,11 +18,21 @@ const TYPES = {
   ".ttf": "font/ttf",
 };
 
-/** Serve `siteDir` on a free localhost port: { base, close }. */
-export async function serveSite(siteDir) {
+/**
+ * Serve `siteDir` on a free localhost port: { base, close }. With `prefix`
+ * ("/book/"), the site lives under that path, as a GitHub Pages project site
+ * does; other paths are not found.
+ */
+export async function serveSite(siteDir, prefix = "/") {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    const inSite = "/" + url.pathname.slice(prefix.length);
+    let path = normalize(decodeURIComponent(inSite)).replace(/^(\.\.[/\\])+/, "");
     if (path.endsWith("/")) path += "index.html";
     try {
       const body = await readFile(join(siteDir, path));
@@ -34,7 +44,7 @@ export async function serveSite(siteDir) {
     }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { base: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  return { base: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => server.close() };
 }
 
 /** Debian's Chromium (or $CHROMIUM), headless, with nothing running in the background. */

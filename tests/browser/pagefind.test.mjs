@@ -90,6 +90,25 @@ test("the keyboard opens and closes the search box, and ?search= runs a search",
   await page.context().close();
 });
 
+test("under a sub-path, as a GitHub Pages project site, results link inside the site", async () => {
+  const sub = await serveSite(siteDir, "/bone-cancer-book/");
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(`sub-path: ${e.message}`));
+  try {
+    await page.goto(sub.base + "seeds/metastatic-osteosarcoma.html?search=mifamurtide");
+    const results = page.locator("#seeds-search .pagefind-ui__result-link");
+    await results.first().waitFor();
+    const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(hrefs.every((h) => h.startsWith("/bone-cancer-book/")), hrefs.join("\n"));
+    await results.filter({ hasText: /research into primary bone cancer/i }).first().click();
+    await page.waitForURL(/\/bone-cancer-book\/seeds\/research-into-primary-bone-cancer\.html/);
+  } finally {
+    await context.close();
+    sub.close();
+  }
+});
+
 test("markup in a page's text stays text in the result excerpts", async () => {
   const page = await open("introduction.html?search=zanzibarword");
   const excerpt = page.locator("#seeds-search .pagefind-ui__result-excerpt", { hasText: "zanzibarword" }).first();
