@@ -56,6 +56,11 @@ impl Corpus {
     }
 
     pub fn pages_with_line(&self, text: &str) -> usize {
-        self.line_pages.get(&text::fold(text)).copied().unwrap_or(0)
+        self.pages_with_folded(&text::fold(text))
+    }
+
+    /// `pages_with_line` of a line already folded with `text::fold`.
+    pub fn pages_with_folded(&self, folded: &str) -> usize {
+        self.line_pages.get(folded).copied().unwrap_or(0)
     }
 }

@@ -585,12 +585,15 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         toc: mark_table_of_contents(items, rules),
         ..Hints::default()
     };
+    // Short lines, folded once: running headers and site navigation are short.
+    let folds: Vec<Option<String>> = items
+        .iter()
+        .map(|it| (it.unit.text.chars().count() <= 80).then(|| text::fold(&it.unit.text)))
+        .collect();
     // Running headers/footers: the same short line standing alone 3+ times.
-    let mut standalone: HashMap<String, usize> = HashMap::default();
-    for it in items.iter() {
-        if it.unit.text.chars().count() <= 80 {
-            *standalone.entry(text::fold(&it.unit.text)).or_default() += 1;
-        }
+    let mut standalone: HashMap<&str, usize> = HashMap::default();
+    for f in folds.iter().flatten() {
+        *standalone.entry(f.as_str()).or_default() += 1;
     }
     let first_good = items
         .iter()
@@ -601,29 +604,26 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
                 && !rules.is_call_to_action(&i.unit.text)
         })
         .unwrap_or(items.len());
-    let mut prev_text: Option<String> = None;
+    // The item before this one (its text is compared, never copied).
+    let mut prev: Option<usize> = None;
     let mut pending_meta: Option<usize> = None;
     for idx in 0..items.len() {
-        let it = &items[idx];
-        let t = it.unit.text.clone();
-        if it.kind != Kind::Open {
-            prev_text = Some(t);
+        if items[idx].kind != Kind::Open {
+            prev = Some(idx);
             continue;
         }
+        let it = &items[idx];
+        let t = it.unit.text.as_str();
         // Only short lines can be running headers (the table holds only those).
-        let folded = (t.chars().count() <= 80).then(|| text::fold(&t));
-        let standing = folded
-            .as_ref()
-            .and_then(|f| standalone.get(f))
-            .copied()
-            .unwrap_or(0);
-        let kind = if prev_text.as_deref() == Some(t.as_str()) {
+        let folded = folds[idx].as_deref();
+        let standing = folded.and_then(|f| standalone.get(f)).copied().unwrap_or(0);
+        let kind = if prev.is_some_and(|p| items[p].unit.text == t) {
             Some(Kind::Drop(DUPLICATE.into()))
-        } else if PAGE_FURNITURE.is_match(&t) {
+        } else if PAGE_FURNITURE.is_match(t) {
             Some(Kind::Drop("page number or running footer".into()))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))
-        } else if BREADCRUMB.is_match(&t) {
+        } else if BREADCRUMB.is_match(t) {
             hints.crumb = t
                 .rsplit(['/', '>', '»', '›'])
                 .next()
@@ -631,41 +631,39 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             Some(Kind::Drop("breadcrumb navigation".into()))
         } else if it.unit.cells && idx < first_good {
             Some(Kind::Drop("infobox or table row before the text".into()))
-        } else if rules.is_call_to_action(&t) {
+        } else if rules.is_call_to_action(t) {
             Some(Kind::Drop(
                 "advert: a call to action in the site's voice".into(),
             ))
-        } else if let Some((key, value)) = metadata(&t, idx < first_good) {
+        } else if let Some((key, value)) = metadata(t, idx < first_good) {
             Some(Kind::Meta { key, value })
-        } else if FIG_LABEL.is_match(&t) {
+        } else if FIG_LABEL.is_match(t) {
             Some(Kind::FigureLabel)
-        } else if is_navigation_line(&t) {
+        } else if is_navigation_line(t) {
             Some(Kind::Drop(
                 "navigation menu (a run of capitalised links with no sentence)".into(),
             ))
         } else if standing >= 3
-            && edge.is_none_or(|e| folded.as_deref().is_none_or(|f| !text::fold_eq(e, f)))
-            && !rules.is_generic_heading(&t)
+            && edge.is_none_or(|e| folded.is_none_or(|f| !text::fold_eq(e, f)))
+            && !rules.is_generic_heading(t)
         {
             Some(Kind::Drop(format!(
                 "running header or footer (stands alone {standing} times on this page)"
             )))
-        } else if t.chars().count() <= 80
-            && !text::ends_full_stop(&t)
-            && corpus.pages >= 2
-            && corpus.pages_with_line(&t) >= rules.repeat_min_pages.max(2)
-            && !rules.is_generic_heading(&t)
-        {
-            Some(Kind::Drop(format!(
-                "appears on {} pages of the corpus (site navigation)",
-                corpus.pages_with_line(&t)
-            )))
         } else {
-            None
+            folded
+                .filter(|_| !text::ends_full_stop(t) && corpus.pages >= 2)
+                .map(|f| corpus.pages_with_folded(f))
+                .filter(|&n| n >= rules.repeat_min_pages.max(2) && !rules.is_generic_heading(t))
+                .map(|pages| {
+                    Kind::Drop(format!(
+                        "appears on {pages} pages of the corpus (site navigation)"
+                    ))
+                })
         };
         let kind = match kind {
             Some(k) => Some(k),
-            None if text::at_most_words(&t, 3)
+            None if text::at_most_words(t, 3)
                 && items
                     .get(idx + 1)
                     .is_some_and(|n| FORUM_STAT.is_match(&n.unit.text)) =>
@@ -673,8 +671,8 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
                 Some(Kind::Drop("user name above a forum post".into()))
             }
             None if it.unit.bullet => Some(Kind::ListItem { ordered: false }),
-            None if ORDERED.is_match(&t)
-                && !heading_shaped(&t)
+            None if ORDERED.is_match(t)
+                && !heading_shaped(t)
                 && (it.unit.indent > 0
                     || t.starts_with(['[', '^'])
                     || [idx.wrapping_sub(1), idx + 1].iter().any(|&j| {
@@ -686,33 +684,33 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             None => None,
         };
         // A metadata label whose value is on the next line ("Last reviewed:" / "05 Dec 2017").
-        if let (Some(p), None) = (pending_meta, &kind)
-            && DATE.is_match(&t)
-        {
+        let date_value =
+            (pending_meta.is_some() && kind.is_none() && DATE.is_match(t)).then(|| t.to_string());
+        // A sentence-like line immediately duplicated is an image's alt text and caption.
+        let caption_before = matches!(&kind, Some(Kind::Drop(r)) if r.starts_with(DUPLICATE))
+            && idx > 0
+            && items[idx - 1].kind == Kind::Open
+            && text::word_count(t) >= 5;
+        if let (Some(p), Some(v)) = (pending_meta, date_value) {
             if let Kind::Meta { value, .. } = &mut items[p].kind {
-                *value = t.clone();
+                *value = v;
             }
             items[idx].kind = Kind::Drop(META_VALUE.into());
             pending_meta = None;
-            prev_text = Some(t);
+            prev = Some(idx);
             continue;
         }
         pending_meta = match &kind {
             Some(Kind::Meta { value, .. }) if value.is_empty() => Some(idx),
             _ => None,
         };
-        // A sentence-like line immediately duplicated is an image's alt text and caption.
-        if matches!(&kind, Some(Kind::Drop(r)) if r.starts_with(DUPLICATE))
-            && idx > 0
-            && items[idx - 1].kind == Kind::Open
-            && text::word_count(&t) >= 5
-        {
+        if caption_before {
             items[idx - 1].kind = Kind::Caption { label: None };
         }
         if let Some(k) = kind {
             items[idx].kind = k;
         }
-        prev_text = Some(t);
+        prev = Some(idx);
     }
     hints
 }
