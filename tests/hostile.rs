@@ -144,6 +144,41 @@ fn broken_files_give_warnings_and_the_book_still_builds() {
     assert!(pages.contains(&"seeds/outcomes-of-bone-tumours.html".to_string()));
 }
 
+/// The same broken and odd files, built with Pagefind: every cleaned page is
+/// indexed (the one-megabyte line too), with its text decoded.
+#[test]
+fn broken_files_build_and_are_indexed_with_pagefind() {
+    let book = TestBook::copy().unwrap();
+    add_broken_files(&book.seeds());
+    book.set_search("pagefind", 300).unwrap();
+    let (site, built) = book.build_site().unwrap();
+    assert!(built.pagefind.is_some());
+    let pages = site.pagefind_pages().unwrap();
+    for page in [
+        "/seeds/ewing-s-sarcoma-in-teenagers.html",
+        "/seeds/chondrosarcoma-in-adults.html",
+        "/seeds/control-characters-in-a-page.html",
+        "/seeds/one-enormous-line.html",
+        "/seeds/a-page-with-a-spaced-name-about-bone-tumours.html",
+    ] {
+        assert!(
+            pages.contains_key(page),
+            "{page} not indexed: {:?}",
+            pages.keys()
+        );
+    }
+    let cp = pages["/seeds/ewing-s-sarcoma-in-teenagers.html"]["content"]
+        .as_str()
+        .unwrap();
+    assert!(cp.contains("Ewing’s sarcoma is a rare cancer"), "{cp}");
+    let long = &pages["/seeds/one-enormous-line.html"];
+    assert!(
+        long["word_count"].as_u64().unwrap() > 100_000,
+        "{}",
+        long["word_count"]
+    );
+}
+
 #[test]
 fn strict_mode_fails_the_build_with_the_same_messages() {
     let book = TestBook::copy().unwrap();
