@@ -153,6 +153,9 @@ fn broken_files_build_and_are_indexed_with_pagefind() {
     book.set_search("pagefind", 300).unwrap();
     let (site, built) = book.build_site().unwrap();
     assert!(built.pagefind.is_some());
+    // The threshold counts every .txt file the build reads (5 seeds, 12 added,
+    // the unreadable link among them), not the .md file or the book's own files.
+    assert_eq!(built.seed_pages, 17);
     let pages = site.pagefind_pages().unwrap();
     for page in [
         "/seeds/ewing-s-sarcoma-in-teenagers.html",

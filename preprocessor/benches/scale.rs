@@ -312,27 +312,18 @@ fn clean_only(n: usize) {
 }
 
 /// Run this benchmark binary with `args` and read two numbers (milliseconds and
-/// peak kB) from fields `ms` and `kb` of its line that starts with `tag`.
-fn child(args: &[&str], tag: &str, ms: usize, kb: usize) -> (f64, u64) {
-    let (ms, kb, _) = child_with(args, tag, ms, kb, "\u{0}");
-    (ms, kb)
-}
-
-/// `child`, and the number after `extra` on the line that starts with it (0 if none).
-fn child_with(args: &[&str], tag: &str, ms: usize, kb: usize, extra: &str) -> (f64, u64, f64) {
+/// peak kB) from fields `ms` and `kb` of its line that starts with `tag`; also
+/// returns everything it printed.
+fn child(args: &[&str], tag: &str, ms: usize, kb: usize) -> (f64, u64, String) {
     let exe = std::env::current_exe().unwrap();
     let out = std::process::Command::new(exe).args(args).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let Some(line) = text.lines().find(|l| l.starts_with(tag)) else {
         panic!("{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     };
     let f: Vec<&str> = line.split('\t').collect();
-    let more = text
-        .lines()
-        .find_map(|l| l.strip_prefix(extra))
-        .and_then(|x| x.parse().ok())
-        .unwrap_or(0.0);
-    (f[ms].parse().unwrap(), f[kb].parse().unwrap(), more)
+    let (ms, kb) = (f[ms].parse().unwrap(), f[kb].parse().unwrap());
+    (ms, kb, text)
 }
 
 /// Build the book in `dir`, with the preprocessor (`seeds`) or mdBook alone
@@ -390,7 +381,7 @@ fn run_one(n: usize) {
     let clean_wall = t.elapsed();
     // One core, for throughput, and the cleaner's own peak memory: in a child
     // process that holds only the corpus and the cleaner.
-    let (clean_1, peak_clean) = child(&["--clean-only", &n.to_string()], "CLEAN\t", 3, 4);
+    let (clean_1, peak_clean, _) = child(&["--clean-only", &n.to_string()], "CLEAN\t", 3, 4);
     let t = Instant::now();
     let (chs, _) = chapters(&cleaned, &config);
     let render = t.elapsed();
@@ -430,13 +421,18 @@ fn run_one(n: usize) {
         linked.entries.len()
     );
     // The whole build, as `mdbook-seeds build` does it, in its own process.
-    let (build, peak_build, pagefind_ms) = child_with(
+    let (build, peak_build, printed) = child(
         &["--build", "seeds", &book.to_string_lossy()],
         "BUILD\t",
         1,
         2,
-        "PAGEFIND\t",
     );
+    // Pagefind's share of that build (0 when the book kept mdBook's search).
+    let pagefind_ms: f64 = printed
+        .lines()
+        .find_map(|l| l.strip_prefix("PAGEFIND\t"))
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0.0);
     let out = book.join("book");
     let out_size = dir_size(&out);
     let (index_size, first_search) = search_sizes(&out);
@@ -460,7 +456,7 @@ fn run_one(n: usize) {
         summary.push_str(&format!("- [Page {k}]({})\n", c.path));
     }
     std::fs::write(plain.join("src/SUMMARY.md"), summary).unwrap();
-    let (floor, peak_floor) = child(
+    let (floor, peak_floor, _) = child(
         &["--build", "plain", &plain.to_string_lossy()],
         "BUILD\t",
         1,

@@ -139,9 +139,8 @@ pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)
             dir.display()
         );
     }
-    let meta_path = dir.join(&config.metadata);
+    let [meta_path, glossary_path] = own_files(&dir, config);
     let metadata = MetadataFile::load(&meta_path)?;
-    let glossary_path = dir.join(&config.terms.file);
     let (inputs, mut unread) = read_inputs(
         &dir,
         &[meta_path.as_path(), glossary_path.as_path()],
@@ -152,29 +151,50 @@ pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)
     Ok((cleaned, dir))
 }
 
+/// The book's own files in the seeds folder, which are not seeds: the
+/// metadata file and the curated glossary.
+pub fn own_files(dir: &Path, config: &Config) -> [PathBuf; 2] {
+    [dir.join(&config.metadata), dir.join(&config.terms.file)]
+}
+
+/// The files of the seeds folder that the build considers, in file-name order:
+/// not hidden, not folders, not one of `config_files`. Those that are not
+/// seed pages ([`is_seed_page`]) are reported, not read.
+pub fn seed_folder_files(dir: &Path, config_files: &[&Path]) -> Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list the seeds folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                && !config_files.contains(&p.as_path())
+                && !p.is_dir()
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// A seed page: a `.txt` file.
+pub fn is_seed_page(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()) == Some("txt")
+}
+
 /// The `.txt` files of the seeds folder, in file-name order.
 pub fn read_inputs(
     dir: &Path,
     config_files: &[&Path],
     max_bytes: u64,
 ) -> Result<(Vec<Input>, Vec<crate::edits::Log>)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list the seeds folder {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
-    for path in paths {
+    for path in seed_folder_files(dir, config_files)? {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if name.starts_with('.') || config_files.contains(&path.as_path()) || path.is_dir() {
-            continue;
-        }
         let mut log = crate::edits::Log::new(&name);
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+        if !is_seed_page(&path) {
             log.warn(0, "not a .txt file, so not a seed page; it was ignored. Rename it to .txt to include it");
             problems.push(log);
             continue;

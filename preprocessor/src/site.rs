@@ -67,23 +67,17 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
     })
 }
 
-/// The seed pages (`.txt` files, not hidden, not the metadata or glossary file)
-/// in `dir`; 0 if it cannot be listed (the preprocessor reports that).
+/// The seed pages in `dir`, counted as the build reads them
+/// ([`crate::book::seed_folder_files`]); 0 if the folder cannot be listed
+/// (the preprocessor reports that).
 pub fn count_seed_pages(dir: &Path, config: &Config) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            let path = e.path();
-            !name.starts_with('.')
-                && path.extension().is_some_and(|x| x == "txt")
-                && path != dir.join(&config.metadata)
-                && path != dir.join(&config.terms.file)
-                && path.is_file()
+    let [meta, glossary] = crate::book::own_files(dir, config);
+    crate::book::seed_folder_files(dir, &[meta.as_path(), glossary.as_path()])
+        .map(|files| {
+            files
+                .iter()
+                .filter(|p| crate::book::is_seed_page(p))
+                .count()
         })
-        .count()
+        .unwrap_or(0)
 }
