@@ -438,27 +438,67 @@ fn implicit_lists(items: &mut [Item]) {
 /// A phrase repeated at the start or end of many paragraphs (SEO pages):
 /// removed from them, kept once where it stands alone. Returns the phrase.
 fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
-    let mut counts: HashMap<String, (usize, String)> = HashMap::default();
+    // Every paragraph offers up to 20 candidate phrases and nearly all of them
+    // occur once. A first pass counts them by a case-blind hash without
+    // allocating; only the phrases whose hash is seen 3+ times are lower-cased
+    // and counted exactly (a hash collision costs time, never a wrong answer).
+    let mut seen: Vec<(u64, &str)> = Vec::new();
     for u in units.iter().filter(|u| !u.bullet) {
-        let (toks, ntok) = edge_tokens(&u.text);
+        // Cheap tests that hold for every k first: most paragraphs end with a
+        // full stop, so they have no suffix phrase.
+        let t = u.text.as_str();
+        let prefixes = text::starts_uppercase_or_digit(t);
+        let suffixes = !t.ends_with(|c: char| c.is_ascii_punctuation());
+        if !(prefixes || suffixes) {
+            continue;
+        }
+        let (toks, ntok) = edge_tokens(t);
         if ntok < 8 {
             continue;
         }
-        for k in 3..=12.min(ntok - 4) {
-            if let Some(p) = edge_prefix(&toks, k) {
-                let e = counts.entry(p.to_lowercase()).or_insert((0, p.clone()));
-                e.0 += 1;
+        let top = 12.min(ntok - 4);
+        if prefixes {
+            let mut h = 0u64;
+            for k in 1..=top {
+                if k > 1 {
+                    h = fold_hash_push(h, ' ');
+                }
+                fold_chars(toks[k - 1], |c| h = fold_hash_push(h, c));
+                if let Some(p) = edge_prefix(t, &toks, k).filter(|_| k >= 3) {
+                    seen.push((h, p));
+                }
             }
-            if let Some(p) = edge_suffix(&toks, k) {
-                let e = counts.entry(p.to_lowercase()).or_insert((0, p.clone()));
-                e.0 += 1;
+        }
+        if suffixes {
+            let (mut h, mut pw) = (0u64, 1u64);
+            for k in 1..=top {
+                if k > 1 {
+                    (h, pw) = fold_hash_prepend(h, pw, ' ');
+                }
+                fold_chars_rev(toks[toks.len() - k], |c| {
+                    (h, pw) = fold_hash_prepend(h, pw, c)
+                });
+                if let Some(p) = edge_suffix(t, &toks, k).filter(|_| k >= 3) {
+                    seen.push((h, p));
+                }
             }
+        }
+    }
+    let mut by_hash: HashMap<u64, u32> = HashMap::default();
+    for (h, _) in &seen {
+        *by_hash.entry(*h).or_default() += 1;
+    }
+    let mut counts: HashMap<String, (usize, &str)> = HashMap::default();
+    for (h, p) in &seen {
+        if by_hash.get(h).is_some_and(|&n| n >= 3) {
+            counts.entry(p.to_lowercase()).or_insert((0, p)).0 += 1;
         }
     }
     let (_, (n, phrase)) = counts
         .into_iter()
         .filter(|(_, (n, _))| *n >= 3)
         .max_by_key(|(k, (n, _))| (*n, k.len(), std::cmp::Reverse(k.clone())))?;
+    let phrase = phrase.to_string();
     let k = phrase.split(' ').count();
     for u in units.iter_mut().filter(|u| !u.bullet) {
         let (toks, ntok) = edge_tokens(&u.text);
@@ -467,11 +507,11 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
         }
         let mut new = u.text.clone();
         let mut cut = 0;
-        if edge_prefix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
+        if edge_prefix(&u.text, &toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
             // The text after the first k tokens.
             new = last_piece(u.text.splitn(k + 1, ' '));
             cut = u.text.len() - new.len();
-        } else if edge_suffix(&toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
+        } else if edge_suffix(&u.text, &toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
             // The text before the last k tokens.
             new = last_piece(u.text.rsplitn(k + 1, ' '));
         }
@@ -517,27 +557,33 @@ fn unit_boilerplate(u: &Unit, rules: &Rules) -> Option<String> {
 /// that, `usize::MAX`, and the paragraph is represented by its first 13 and
 /// last 13 tokens instead of being split whole.
 fn edge_tokens(text: &str) -> (EdgeTokens<'_>, usize) {
-    let mut head = [""; 28];
-    let mut count = 0;
-    for p in text.splitn(28, ' ') {
-        head[count] = p;
-        count += 1;
-    }
+    // A byte loop: this runs for every paragraph, and `split(' ')` pays a
+    // search call per token (the tokens are words, a few bytes long).
+    let b = text.as_bytes();
     let mut t = EdgeTokens {
         toks: [""; 26],
         len: 26,
     };
-    if count <= 26 {
-        t.toks[..count].copy_from_slice(&head[..count]);
-        t.len = count;
-        return (t, count);
+    let (mut count, mut start) = (0, 0);
+    for (i, &x) in b.iter().enumerate() {
+        if x == b' ' {
+            if count == 25 {
+                // A 27th token follows: keep the first 13 and the last 13.
+                for (k, p) in text.rsplit(' ').take(13).enumerate() {
+                    t.toks[25 - k] = p;
+                }
+                return (t, usize::MAX);
+            }
+            // Cut at an ASCII space: always a character boundary.
+            t.toks[count] = &text[start..i];
+            count += 1;
+            start = i + 1;
+        }
     }
-    t.toks[..13].copy_from_slice(&head[..13]);
-    // The last 13 tokens, filled from the end.
-    for (k, p) in text.rsplit(' ').take(13).enumerate() {
-        t.toks[25 - k] = p;
-    }
-    (t, usize::MAX)
+    t.toks[count] = &text[start..];
+    t.len = count + 1;
+    let n = t.len;
+    (t, n)
 }
 
 /// At most 26 tokens, on the stack (this runs for every paragraph).
@@ -559,25 +605,78 @@ fn last_piece<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
     pieces.last().unwrap_or_default().to_string()
 }
 
-fn edge_prefix(toks: &[&str], k: usize) -> Option<String> {
+/// The first `k` tokens of `text` as one slice of it, when they look like a
+/// phrase put in front of a paragraph. `toks` are `text`'s tokens from
+/// `edge_tokens`: pieces of a split at single spaces, so `k` consecutive tokens
+/// are exactly `text`'s bytes over their lengths plus `k - 1` spaces.
+fn edge_prefix<'a>(text: &'a str, toks: &[&str], k: usize) -> Option<&'a str> {
     let last = toks.get(k.checked_sub(1)?)?;
     let next = toks.get(k)?;
+    let len = toks[..k].iter().map(|t| t.len()).sum::<usize>() + k - 1;
     (text::starts_uppercase_or_digit(toks[0])
         && !last.ends_with(|c: char| c.is_ascii_punctuation())
         && text::starts_uppercase_or_digit(next))
-    .then(|| toks[..k].join(" "))
+    .then(|| text.get(..len))
+    .flatten()
 }
 
-fn edge_suffix(toks: &[&str], k: usize) -> Option<String> {
+/// The last `k` tokens of `text` as one slice of it, when they look like a
+/// phrase put after a paragraph (see `edge_prefix`).
+fn edge_suffix<'a>(text: &'a str, toks: &[&str], k: usize) -> Option<&'a str> {
     if k == 0 {
         return None;
     }
     let start = toks.len().checked_sub(k)?;
     let before = toks.get(start.checked_sub(1)?)?;
+    let len = toks[start..].iter().map(|t| t.len()).sum::<usize>() + k - 1;
     (text::ends_full_stop(before)
         && text::starts_uppercase_or_digit(toks[start])
         && !toks[toks.len() - 1].ends_with(|c: char| c.is_ascii_punctuation()))
-    .then(|| toks[start..].join(" "))
+    .then(|| text.get(text.len().checked_sub(len)?..))
+    .flatten()
+}
+
+/// The characters of `s.to_lowercase()`, except that a final sigma is not
+/// told apart (`ς` comes out as `σ`): strings equal in lower case give equal
+/// sequences, which is all `strip_edge_phrase`'s hash needs.
+fn fold_chars(s: &str, mut f: impl FnMut(char)) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            f(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase()
+                .for_each(|l| f(if l == 'ς' { 'σ' } else { l }));
+        }
+    }
+}
+
+/// `fold_chars` from the last character to the first.
+fn fold_chars_rev(s: &str, mut f: impl FnMut(char)) {
+    for c in s.chars().rev() {
+        if c.is_ascii() {
+            f(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase()
+                .rev()
+                .for_each(|l| f(if l == 'ς' { 'σ' } else { l }));
+        }
+    }
+}
+
+/// A polynomial hash of a character sequence, built forwards (`push`: append
+/// one character) or backwards (`prepend`, with the running power of the
+/// multiplier): both give the same value for the same sequence.
+const FOLD_HASH_MUL: u64 = 0x0000_0100_0000_01b3;
+
+fn fold_hash_push(h: u64, c: char) -> u64 {
+    h.wrapping_mul(FOLD_HASH_MUL).wrapping_add(u64::from(c) + 1)
+}
+
+fn fold_hash_prepend(h: u64, pw: u64, c: char) -> (u64, u64) {
+    (
+        h.wrapping_add((u64::from(c) + 1).wrapping_mul(pw)),
+        pw.wrapping_mul(FOLD_HASH_MUL),
+    )
 }
 
 fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<&str>) -> Hints {
@@ -1121,6 +1220,41 @@ mod tests {
         );
     }
 
+    fn hash_forwards(s: &str) -> u64 {
+        let mut h = 0;
+        fold_chars(s, |c| h = fold_hash_push(h, c));
+        h
+    }
+
+    fn hash_backwards(s: &str) -> u64 {
+        let (mut h, mut pw) = (0, 1);
+        fold_chars_rev(s, |c| (h, pw) = fold_hash_prepend(h, pw, c));
+        h
+    }
+
+    proptest::proptest! {
+        /// The edge-phrase hash is case-blind in the sense of `to_lowercase`
+        /// and the same whichever end it is built from.
+        #[test]
+        fn edge_phrase_hash_is_lower_case_equality(
+            a in "[a-zA-Z ΣσςİIıÉé\u{0130}\u{212A}]{0,12}",
+            flips in proptest::collection::vec(proptest::bool::ANY, 12)
+        ) {
+            // `b` is `a` with some characters upper-cased.
+            let b: String = a
+                .chars()
+                .zip(flips.iter().cycle())
+                .flat_map(|(c, &up)| -> Vec<char> {
+                    if up { c.to_uppercase().collect() } else { vec![c] }
+                })
+                .collect();
+            proptest::prop_assert_eq!(hash_forwards(&a), hash_backwards(&a));
+            if a.to_lowercase() == b.to_lowercase() {
+                proptest::prop_assert_eq!(hash_forwards(&a), hash_forwards(&b));
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The shortened token list gives the same edge phrases as the whole one,
         /// and the slices that replace the joins are the same text.
@@ -1134,8 +1268,16 @@ mod tests {
             proptest::prop_assert_eq!(n.min(27), all.len().min(27));
             if all.len() >= 8 {
                 for k in 3..=12.min(all.len() - 4) {
-                    proptest::prop_assert_eq!(edge_prefix(&toks, k), edge_prefix(&all, k));
-                    proptest::prop_assert_eq!(edge_suffix(&toks, k), edge_suffix(&all, k));
+                    let (p, q) = (edge_prefix(&text, &toks, k), edge_prefix(&text, &all, k));
+                    proptest::prop_assert_eq!(p, q);
+                    if let Some(p) = p {
+                        proptest::prop_assert_eq!(p, all[..k].join(" "));
+                    }
+                    let (p, q) = (edge_suffix(&text, &toks, k), edge_suffix(&text, &all, k));
+                    proptest::prop_assert_eq!(p, q);
+                    if let Some(p) = p {
+                        proptest::prop_assert_eq!(p, all[all.len() - k..].join(" "));
+                    }
                     proptest::prop_assert_eq!(
                         text.splitn(k + 1, ' ').last().unwrap_or_default(),
                         all[k..].join(" ")
