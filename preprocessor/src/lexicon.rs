@@ -44,6 +44,40 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     m
 });
 
+/// A Bloom filter of words: a "no" is exact, a "maybe" must ask the real
+/// table. Hashes are computed once with [`Filter::hash`] and tested against
+/// several filters.
+pub struct Filter(fastbloom::BloomFilter<foldhash::fast::FixedState>);
+
+impl Filter {
+    /// A filter of `words`, false "maybe" for about 1% of other strings.
+    pub fn of<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Filter {
+        let n = words.len().max(1);
+        let mut f = fastbloom::BloomFilter::with_false_pos(0.01)
+            .hasher(HASHER)
+            .expected_items(n);
+        for w in words {
+            f.insert_hash(Self::hash(w));
+        }
+        Filter(f)
+    }
+
+    pub fn hash(word: &str) -> u64 {
+        use std::hash::BuildHasher;
+        HASHER.hash_one(word)
+    }
+
+    pub fn may_contain_hash(&self, h: u64) -> bool {
+        self.0.contains_hash(h)
+    }
+}
+
+const HASHER: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x5eed);
+
+/// Every word of the lists, as a filter (the speller's candidates are tested
+/// against it first).
+pub static FILTER: LazyLock<Filter> = LazyLock::new(|| Filter::of(WORDS.keys().copied()));
+
 /// The lists' entry for `word` (any case).
 pub fn lookup(word: &str) -> Option<Entry> {
     if is_lower(word) {
@@ -109,5 +143,31 @@ mod tests {
             })
         );
         assert_eq!(lookup("ifosfamide").map(|e| e.domain), Some(true));
+    }
+
+    /// The filter never says "no" to a word of the lists, and says "maybe" to
+    /// few other strings (the speller's speed depends on it, not its results).
+    #[test]
+    fn the_filter_has_every_word_and_few_others() {
+        assert!(
+            WORDS
+                .keys()
+                .all(|w| FILTER.may_contain_hash(Filter::hash(w)))
+        );
+        let others: Vec<String> = WORDS
+            .keys()
+            .take(20_000)
+            .map(|w| format!("{w}qx"))
+            .filter(|w| !WORDS.contains_key(w.as_str()))
+            .collect();
+        let maybe = others
+            .iter()
+            .filter(|w| FILTER.may_contain_hash(Filter::hash(w)))
+            .count();
+        assert!(
+            maybe * 100 < others.len() * 3,
+            "{maybe} of {}",
+            others.len()
+        );
     }
 }

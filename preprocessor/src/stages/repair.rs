@@ -74,6 +74,7 @@ pub struct Speller<'a> {
     /// Decisions already made, shared by every page of the corpus.
     /// Indexed by "starts a sentence" (0 or 1), then by the word.
     memo: std::sync::RwLock<[foldhash::HashMap<String, Decision>; 2]>,
+    corpus_filter: std::sync::OnceLock<lexicon::Filter>,
 }
 
 const CORPUS_TRUSTED: usize = 3;
@@ -90,6 +91,7 @@ impl<'a> Speller<'a> {
                 .collect(),
             accept: config.accept.iter().map(|w| w.to_lowercase()).collect(),
             memo: Default::default(),
+            corpus_filter: Default::default(),
         }
     }
 
@@ -189,15 +191,36 @@ impl<'a> Speller<'a> {
         if capitalised && !sentence_start {
             return Decision::Keep;
         }
-        // Hundreds of candidates per word, nearly all of them not words: each is
-        // looked up once in the corpus and once in the lists, and only the
-        // survivors are allocated.
-        let mut cands: Vec<(usize, String)> = Vec::new();
+        // Hundreds of candidates per word, nearly all of them not words. The two
+        // word tables are megabytes and the rest of the pipeline evicts them from
+        // the processor's caches, so a lookup costs a memory access or two
+        // (about 60 ns each, measured). All candidates are first tested against
+        // Bloom filters of both tables, in one tight loop; only the few that
+        // may be words are looked up. A lower-case ASCII candidate is its own
+        // lookup key, so the filters can only drop candidates that both
+        // lookups would miss; other candidates skip the filters.
+        let mut all = String::new();
+        let mut spans: Vec<(u64, usize, usize)> = Vec::new();
         for_each_edit1(lower, |c| {
+            spans.push((lexicon::Filter::hash(c), all.len(), c.len()));
+            all.push_str(c);
+        });
+        let corpus_filter = self
+            .corpus_filter
+            .get_or_init(|| lexicon::Filter::of(self.corpus.words.keys().map(String::as_str)));
+        let lex = &*lexicon::FILTER;
+        let plain = lower.bytes().all(|b| b.is_ascii_lowercase());
+        spans.retain(|&(h, _, _)| {
+            !plain || lex.may_contain_hash(h) || corpus_filter.may_contain_hash(h)
+        });
+        let mut cands: Vec<(usize, String)> = Vec::new();
+        // Only the survivors are allocated.
+        for &(_, at, len) in &spans {
+            let c = &all[at..at + len];
             let corpus = self.corpus.count(c);
             let entry = lexicon::lookup(c).unwrap_or_default();
             let Some(s) = score_of(corpus, entry) else {
-                return;
+                continue;
             };
             // Frequent in the corpus or a medical word: an English word the
             // corpus never uses is a suggestion, not a correction.
@@ -208,7 +231,7 @@ impl<'a> Speller<'a> {
                 // begin sentences in reference lists.
                 cands.push((s, c.to_string()));
             }
-        });
+        }
         cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         cands.dedup_by(|a, b| a.1 == b.1);
         match cands.as_slice() {
@@ -342,6 +365,9 @@ fn score_of(corpus: usize, entry: lexicon::Entry) -> Option<usize> {
 /// replacements by a–z, insertions of a–z), in the order of `edits1`, built in
 /// one reused buffer.
 pub fn for_each_edit1(w: &str, mut f: impl FnMut(&str)) {
+    if w.is_ascii() {
+        return for_each_edit1_ascii(w, f);
+    }
     let c: Vec<char> = w.chars().collect();
     let mut buf = String::with_capacity(w.len() + 4);
     let mut emit = |buf: &mut String, chars: &mut dyn Iterator<Item = char>| {
@@ -417,6 +443,38 @@ pub fn edits1(w: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `for_each_edit1` of an ASCII word (nearly every word the speller checks):
+/// each candidate is copied from slices of `w`, whose every byte is a
+/// character boundary.
+fn for_each_edit1_ascii(w: &str, mut f: impl FnMut(&str)) {
+    let b = w.as_bytes();
+    let mut buf = String::with_capacity(w.len() + 1);
+    let mut emit = |parts: &[&str]| {
+        buf.clear();
+        for p in parts {
+            buf.push_str(p);
+        }
+        f(&buf);
+    };
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+    for i in 0..b.len() {
+        emit(&[&w[..i], &w[i + 1..]]);
+        if i + 1 < b.len() {
+            emit(&[&w[..i], &w[i + 1..i + 2], &w[i..i + 1], &w[i + 2..]]);
+        }
+        for (l, letter) in LETTERS.bytes().enumerate() {
+            if letter != b[i] {
+                emit(&[&w[..i], &LETTERS[l..l + 1], &w[i + 1..]]);
+            }
+        }
+    }
+    for i in 0..=b.len() {
+        for l in 0..26 {
+            emit(&[&w[..i], &LETTERS[l..l + 1], &w[i..]]);
+        }
+    }
 }
 
 /// Give `right` the case pattern of `original` (Capitalised, UPPER, lower).
