@@ -498,58 +498,65 @@ fn match_case(original: &str, right: &str) -> String {
     }
 }
 
+/// ASCII bytes that protect the chunk they are in: a slash (URLs, "://",
+/// "and/or"), "@" (e-mail), a digit, or markup and code written out as text
+/// ("<iframe", "a_b", "x=y").
+static PROTECTING: [bool; 128] = {
+    let mut t = [false; 128];
+    let special = b"/@<>={}[]|*_#\\`0123456789";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// A whitespace chunk that must not be touched: URLs, DOIs, e-mail, numbers, codes.
 fn protected_chunk(chunk: &str) -> bool {
-    // Case-insensitive tests; an ASCII chunk needs no lower-cased copy (the
-    // common case: this runs on every chunk of every rendered paragraph).
-    let (www, doi) = if chunk.is_ascii() {
-        (
-            chunk
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("www.")),
-            chunk
-                .as_bytes()
-                .windows(3)
-                .any(|w| w.eq_ignore_ascii_case(b"doi")),
-        )
+    let b = chunk.as_bytes();
+    // One pass over the bytes (this runs on every chunk of every rendered
+    // paragraph). Only ASCII bytes can protect: "://" contains a slash, and a
+    // non-ASCII character is never one of the bytes above.
+    if b.iter().any(|&x| x < 0x80 && PROTECTING[usize::from(x)]) {
+        return true;
+    }
+    // Case-insensitive tests; an ASCII chunk needs no lower-cased copy.
+    if chunk.is_ascii() {
+        chunk
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+            || b.windows(3).any(|w| w.eq_ignore_ascii_case(b"doi"))
     } else {
         let l = chunk.to_lowercase();
-        (l.starts_with("www."), l.contains("doi"))
-    };
-    chunk.contains("://")
-        || www
-        || chunk.contains('@')
-        || doi
-        || chunk.contains('/')
-        || chunk.chars().any(|c| c.is_ascii_digit())
-        // Markup or code written out as text ("<iframe", "a_b", "x=y").
-        || chunk.contains(['<', '>', '=', '{', '}', '[', ']', '|', '*', '_', '#', '\\', '`'])
+        l.starts_with("www.") || l.contains("doi")
+    }
 }
 
-/// Repair one text; edits are recorded against the unit's raw lines.
-fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Repair one text; edits are recorded against the unit's raw lines. `None`
+/// when nothing changed (the common case: no copy is made).
+fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> Option<String> {
+    let mut out: Option<String> = None;
     let mut last = 0;
     let mut sentence_start = true;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        // Whitespace-separated chunk [i, j).
-        let j = text[i..].find(' ').map_or(text.len(), |k| i + k);
+        // Whitespace-separated chunk [i, j): a byte loop, since chunks are words
+        // a few bytes long.
+        let j = bytes[i..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(text.len(), |k| i + k);
         let chunk = &text[i..j];
         if !protected_chunk(chunk) {
             // Words: runs of letters inside the chunk.
             let mut k = i;
             while k < j {
-                let rest = &text[k..j];
-                let Some(start) = rest.find(|c: char| c.is_alphabetic()) else {
+                let Some(ws) = next_letter(text, k, j, true) else {
                     break;
                 };
-                let ws = k + start;
-                let wl = text[ws..j]
-                    .find(|c: char| !c.is_alphabetic())
-                    .unwrap_or(j - ws);
-                let we = ws + wl;
+                let we = next_letter(text, ws, j, false).unwrap_or(j);
                 let word = &text[ws..we];
                 // Not part of a hyphenated identifier or an apostrophe form.
                 let glued_left = ws > i && matches!(bytes[ws - 1], b'-' | b'\'');
@@ -558,8 +565,9 @@ fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> Str
                     match speller.decide_cached(word, sentence_start && ws == i) {
                         Decision::Keep => {}
                         Decision::Replace { with, reason } => {
-                            out.push_str(&text[last..ws]);
-                            out.push_str(&with);
+                            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+                            o.push_str(&text[last..ws]);
+                            o.push_str(&with);
                             last = we;
                             log.edit(unit.line_at(ws), Stage::Repair, Action::Changed, word, with, reason);
                         }
@@ -578,8 +586,32 @@ fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> Str
         sentence_start = text::ends_full_stop(chunk) || chunk.ends_with(':');
         i = j + 1;
     }
+    let mut out = out?;
     out.push_str(&text[last..]);
-    out
+    Some(out)
+}
+
+/// The offset in `text[from..to]` of the first character that is a letter
+/// (`letter`) or is not one (`!letter`); ASCII is tested byte by byte.
+fn next_letter(text: &str, from: usize, to: usize, letter: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut k = from;
+    while k < to {
+        let x = b[k];
+        if x < 0x80 {
+            if x.is_ascii_alphabetic() == letter {
+                return Some(k);
+            }
+            k += 1;
+        } else {
+            let c = text.get(k..to)?.chars().next()?;
+            if c.is_alphabetic() == letter {
+                return Some(k);
+            }
+            k += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Repair every unit that will be rendered.
@@ -591,11 +623,20 @@ pub fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
         ) {
             continue;
         }
-        let fixed = repair_text(speller, &it.unit, &it.unit.text, log);
-        it.unit.text = fixed;
-        let unit = it.unit.clone();
-        for e in &mut it.unit.extra {
-            *e = repair_text(speller, &unit, e, log);
+        let text = repair_text(speller, &it.unit, &it.unit.text, log);
+        let extra: Vec<Option<String>> = it
+            .unit
+            .extra
+            .iter()
+            .map(|e| repair_text(speller, &it.unit, e, log))
+            .collect();
+        if let Some(t) = text {
+            it.unit.text = t;
+        }
+        for (e, fixed) in it.unit.extra.iter_mut().zip(extra) {
+            if let Some(f) = fixed {
+                *e = f;
+            }
         }
     }
 }
@@ -760,7 +801,7 @@ mod tests {
             line_starts: vec![(0, 10), (14, 11)],
         };
         let out = repair_text(&s, &unit, &unit.text, &mut log);
-        assert_eq!(out, "We are waiting for the results now.");
+        assert_eq!(out.as_deref(), Some("We are waiting for the results now."));
         assert_eq!(log.edits[0].line, 10);
         assert_eq!(log.edits[1].line, 11);
         assert_eq!(log.edits[1].before, "resutls");
