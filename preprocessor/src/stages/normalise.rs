@@ -39,8 +39,12 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     let mut invisible = Counter::default();
     let mut quotes = Counter::default();
     // Split on \r\n, \r and \n alike.
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    if unified.len() != text.len() {
+    let unified: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
+    if text.contains('\r') {
         log.edit(
             1,
             Stage::Normalise,
@@ -52,13 +56,13 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     }
     for (i, raw) in unified.split('\n').enumerate() {
         let no = i + 1;
-        let mut s = String::with_capacity(raw.len());
         let mut cells = false;
-        // Printable ASCII needs none of the replacements below (the common case).
+        // Printable ASCII needs none of the replacements below (the common
+        // case): the line is read in place.
         let plain = raw.bytes().all(|b| (0x20..0x7f).contains(&b));
-        if plain {
-            s.push_str(raw);
-        } else {
+        let mut s = String::new();
+        if !plain {
+            s.reserve(raw.len());
             for c in raw.chars() {
                 match c {
                     '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
@@ -95,13 +99,16 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             }
         }
         // Most text is already composed (all ASCII text is): compose only when needed.
-        let s: String = if s.is_ascii()
+        let s: &str = if plain {
+            raw
+        } else if s.is_ascii()
             || unicode_normalization::is_nfc_quick(s.chars())
                 == unicode_normalization::IsNormalized::Yes
         {
-            s
+            &s
         } else {
-            s.nfc().collect()
+            s = s.nfc().collect();
+            &s
         };
         let indent = s.len() - s.trim_start_matches(' ').len();
         let mut body = s.trim();
@@ -144,20 +151,27 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     out
 }
 
+/// Runs of spaces become one space. Spaces are ASCII, so the text is copied
+/// in slices between runs (this runs on every line of every page).
 fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut prev_space = false;
-    for c in s.chars() {
-        if c == ' ' {
-            if !prev_space {
-                out.push(' ');
+    let b = s.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] == b' ' && b[i + 1] == b' ' {
+            // Keep the first space of the run, skip the rest.
+            out.push_str(&s[from..=i]);
+            i += 1;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
             }
-            prev_space = true;
+            from = i;
         } else {
-            out.push(c);
-            prev_space = false;
+            i += 1;
         }
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -226,6 +240,26 @@ mod tests {
         let l = normalise("a\r\nb\rc\n\n\n", &mut log);
         assert_eq!(l.iter().map(|l| l.no).collect::<Vec<_>>(), vec![1, 2, 3]);
         assert!(log.edits.iter().any(|e| e.reason.contains("CRLF")));
+        // Old Mac line endings alone are converted and reported too.
+        let mut log = Log::new("t");
+        let l = normalise("a\rb\rc", &mut log);
+        assert_eq!(l.iter().map(|l| l.no).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert!(log.edits.iter().any(|e| e.reason.contains("CRLF/CR")));
+    }
+
+    proptest::proptest! {
+        /// The slice-copying `collapse_spaces` is the plain definition: every
+        /// run of spaces becomes one space.
+        #[test]
+        fn collapse_spaces_is_the_definition(s in "[a é\u{2003}.]{0,30}") {
+            let mut reference = String::new();
+            for c in s.chars() {
+                if !(c == ' ' && reference.ends_with(' ')) {
+                    reference.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(collapse_spaces(&s), reference);
+        }
     }
 
     #[test]
