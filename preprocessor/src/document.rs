@@ -363,28 +363,45 @@ pub fn derive_title(blocks: &[Block]) -> Option<String> {
         .iter()
         .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
         .collect();
-    // phrase (lower case) → (count, first position, number of words)
-    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::default();
-    for span in spans {
-        for n in 2..=6 {
-            for k in span.start..(span.end + 1).saturating_sub(n).max(span.start) {
-                let w = k..k + n;
-                if stop[k] || stop[k + n - 1] || digit[w.clone()].iter().any(|d| *d) {
-                    continue;
-                }
-                let phrase = &lower[bounds[k].0..bounds[k + n - 1].1];
-                counts.entry(phrase).or_insert((0, k, n)).0 += 1;
+    // Phrases of 2 to 6 words inside one paragraph, without digits, that occur
+    // 3+ times. Level by level: a phrase of n + 1 words occurs no more often
+    // than its first n words, so only the starts of frequent phrases are
+    // extended (nearly every pair of words is rare: one pass of hashing over
+    // the page, not five). Whether a phrase may begin or end on a stop word
+    // depends on its words only, so it is decided per phrase.
+    let mut span_end = vec![0; orig.len()];
+    for span in &spans {
+        span_end[span.clone()].fill(span.end);
+    }
+    let mut starts: Vec<usize> = (0..orig.len())
+        .filter(|&k| k + 2 <= span_end[k] && !digit[k] && !digit[k + 1])
+        .collect();
+    // (phrase, count, first position, number of words)
+    let mut found: Vec<(&str, usize, usize, usize)> = Vec::new();
+    let mut level: HashMap<&str, (usize, usize)> = HashMap::default();
+    for n in 2..=6 {
+        level.clear();
+        let phrase = |k: usize| &lower[bounds[k].0..bounds[k + n - 1].1];
+        for &k in &starts {
+            level.entry(phrase(k)).or_insert((0, k)).0 += 1;
+        }
+        for (p, &(c, first)) in &level {
+            if c >= 3 && !stop[first] && !stop[first + n - 1] {
+                found.push((p, c, first, n));
             }
         }
+        starts.retain(|&k| {
+            k + n < span_end[k] && !digit[k + n] && level.get(phrase(k)).is_some_and(|e| e.0 >= 3)
+        });
     }
-    let (_, (_, at, len)) = counts.into_iter().filter(|(_, (c, _, _))| *c >= 3).max_by(
-        |(ka, (ca, pa, na)), (kb, (cb, pb, nb))| {
+    let (_, _, at, len) = found
+        .into_iter()
+        .max_by(|(ka, ca, pa, na), (kb, cb, pb, nb)| {
             (na * ca)
                 .cmp(&(nb * cb))
                 .then(pb.cmp(pa))
                 .then_with(|| kb.cmp(ka))
-        },
-    )?;
+        })?;
     // The original spelling of the first use.
     let phrase = orig[at..at + len].join(" ");
     let mut chars = phrase.chars();
@@ -395,6 +412,84 @@ pub fn derive_title(blocks: &[Block]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition (every phrase of 2 to 6 words counted), which the
+    /// level-by-level count must agree with.
+    fn derive_title_reference(blocks: &[Block]) -> Option<String> {
+        // Every word of the body once: its spelling, lower case, and whether it can
+        // end a phrase; `spans` are the paragraphs (phrases never cross them).
+        let mut orig: Vec<&str> = Vec::new();
+        let mut spans = Vec::new();
+        for b in blocks {
+            if let Block::Paragraph { text: t, .. } = b {
+                let start = orig.len();
+                orig.extend(text::words(t));
+                spans.push(start..orig.len());
+            }
+        }
+        // The lower-case words joined by single spaces: the phrase of words k..k+n
+        // is one slice of it. Words hold no spaces, and a space sorts before every
+        // character a word can hold, so comparing slices compares word lists.
+        let mut lower = String::new();
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(orig.len());
+        for w in &orig {
+            if !lower.is_empty() {
+                lower.push(' ');
+            }
+            let start = lower.len();
+            text::push_lower(&mut lower, w);
+            bounds.push((start, lower.len()));
+        }
+        let stop: Vec<bool> = orig.iter().map(|w| text::is_stop_word(w)).collect();
+        let digit: Vec<bool> = orig
+            .iter()
+            .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
+        // phrase (lower case) → (count, first position, number of words)
+        let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::default();
+        for span in spans {
+            for n in 2..=6 {
+                for k in span.start..(span.end + 1).saturating_sub(n).max(span.start) {
+                    let w = k..k + n;
+                    if stop[k] || stop[k + n - 1] || digit[w.clone()].iter().any(|d| *d) {
+                        continue;
+                    }
+                    let phrase = &lower[bounds[k].0..bounds[k + n - 1].1];
+                    counts.entry(phrase).or_insert((0, k, n)).0 += 1;
+                }
+            }
+        }
+        let (_, (_, at, len)) = counts.into_iter().filter(|(_, (c, _, _))| *c >= 3).max_by(
+            |(ka, (ca, pa, na)), (kb, (cb, pb, nb))| {
+                (na * ca)
+                    .cmp(&(nb * cb))
+                    .then(pb.cmp(pa))
+                    .then_with(|| kb.cmp(ka))
+            },
+        )?;
+        // The original spelling of the first use.
+        let phrase = orig[at..at + len].join(" ");
+        let mut chars = phrase.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn derived_title_is_the_plain_definition(
+            paras in proptest::collection::vec(
+                proptest::collection::vec(
+                    // Few words, so that long phrases repeat.
+                    proptest::sample::select(vec!["bone", "Bone", "tumour", "of", "2021", "x1"]),
+                    0..40,
+                ),
+                1..5,
+            )
+        ) {
+            let blocks: Vec<Block> = paras.iter().map(|w| para(&w.join(" "))).collect();
+            proptest::prop_assert_eq!(derive_title(&blocks), derive_title_reference(&blocks));
+        }
+    }
 
     fn para(t: &str) -> Block {
         Block::Paragraph {
