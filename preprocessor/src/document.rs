@@ -330,39 +330,70 @@ fn numbered_depth(t: &str) -> Option<usize> {
     Some(num.trim_end_matches('.').split('.').count())
 }
 
+/// The body's words for `derive_title`, each once: its spelling (`orig`),
+/// the paragraphs as ranges of words (phrases never cross them), and the
+/// lower-case words joined by single spaces with each word's bounds in it, so
+/// that the phrase of words k..k+n is one slice. Words hold no spaces, and a
+/// space sorts before every character a word can hold, so comparing slices
+/// compares word lists. Also whether each word is a stop word or has a digit.
+struct TitleWords<'a> {
+    orig: Vec<&'a str>,
+    spans: Vec<std::ops::Range<usize>>,
+    lower: String,
+    bounds: Vec<(usize, usize)>,
+    stop: Vec<bool>,
+    digit: Vec<bool>,
+}
+
+impl<'a> TitleWords<'a> {
+    fn of(blocks: &'a [Block]) -> TitleWords<'a> {
+        let mut orig: Vec<&str> = Vec::new();
+        let mut spans = Vec::new();
+        for b in blocks {
+            if let Block::Paragraph { text: t, .. } = b {
+                let start = orig.len();
+                orig.extend(text::words(t));
+                spans.push(start..orig.len());
+            }
+        }
+        let mut lower = String::new();
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(orig.len());
+        for w in &orig {
+            if !lower.is_empty() {
+                lower.push(' ');
+            }
+            let start = lower.len();
+            text::push_lower(&mut lower, w);
+            bounds.push((start, lower.len()));
+        }
+        let stop = orig.iter().map(|w| text::is_stop_word(w)).collect();
+        let digit = orig
+            .iter()
+            .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
+        TitleWords {
+            orig,
+            spans,
+            lower,
+            bounds,
+            stop,
+            digit,
+        }
+    }
+}
+
 /// The phrase (2 to 6 words, content words at both ends, used at least three
 /// times in the body) with the most words × uses, earliest on a tie: what the
 /// page is about, for pages with no title.
 pub fn derive_title(blocks: &[Block]) -> Option<String> {
-    // Every word of the body once: its spelling, lower case, and whether it can
-    // end a phrase; `spans` are the paragraphs (phrases never cross them).
-    let mut orig: Vec<&str> = Vec::new();
-    let mut spans = Vec::new();
-    for b in blocks {
-        if let Block::Paragraph { text: t, .. } = b {
-            let start = orig.len();
-            orig.extend(text::words(t));
-            spans.push(start..orig.len());
-        }
-    }
-    // The lower-case words joined by single spaces: the phrase of words k..k+n
-    // is one slice of it. Words hold no spaces, and a space sorts before every
-    // character a word can hold, so comparing slices compares word lists.
-    let mut lower = String::new();
-    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(orig.len());
-    for w in &orig {
-        if !lower.is_empty() {
-            lower.push(' ');
-        }
-        let start = lower.len();
-        text::push_lower(&mut lower, w);
-        bounds.push((start, lower.len()));
-    }
-    let stop: Vec<bool> = orig.iter().map(|w| text::is_stop_word(w)).collect();
-    let digit: Vec<bool> = orig
-        .iter()
-        .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
-        .collect();
+    let TitleWords {
+        orig,
+        spans,
+        lower,
+        bounds,
+        stop,
+        digit,
+    } = TitleWords::of(blocks);
     // Phrases of 2 to 6 words inside one paragraph, without digits, that occur
     // 3+ times. Level by level: a phrase of n + 1 words occurs no more often
     // than its first n words, so only the starts of frequent phrases are
@@ -416,35 +447,14 @@ mod tests {
     /// The plain definition (every phrase of 2 to 6 words counted), which the
     /// level-by-level count must agree with.
     fn derive_title_reference(blocks: &[Block]) -> Option<String> {
-        // Every word of the body once: its spelling, lower case, and whether it can
-        // end a phrase; `spans` are the paragraphs (phrases never cross them).
-        let mut orig: Vec<&str> = Vec::new();
-        let mut spans = Vec::new();
-        for b in blocks {
-            if let Block::Paragraph { text: t, .. } = b {
-                let start = orig.len();
-                orig.extend(text::words(t));
-                spans.push(start..orig.len());
-            }
-        }
-        // The lower-case words joined by single spaces: the phrase of words k..k+n
-        // is one slice of it. Words hold no spaces, and a space sorts before every
-        // character a word can hold, so comparing slices compares word lists.
-        let mut lower = String::new();
-        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(orig.len());
-        for w in &orig {
-            if !lower.is_empty() {
-                lower.push(' ');
-            }
-            let start = lower.len();
-            text::push_lower(&mut lower, w);
-            bounds.push((start, lower.len()));
-        }
-        let stop: Vec<bool> = orig.iter().map(|w| text::is_stop_word(w)).collect();
-        let digit: Vec<bool> = orig
-            .iter()
-            .map(|w| w.bytes().any(|b| b.is_ascii_digit()))
-            .collect();
+        let TitleWords {
+            orig,
+            spans,
+            lower,
+            bounds,
+            stop,
+            digit,
+        } = TitleWords::of(blocks);
         // phrase (lower case) → (count, first position, number of words)
         let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::default();
         for span in spans {
