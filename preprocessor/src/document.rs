@@ -380,31 +380,44 @@ impl<'a> TitleWords<'a> {
             digit,
         }
     }
+
+    /// The title from counted phrases `(phrase, uses, first word, words)`: the
+    /// most words × uses, earliest on a tie (then the smaller phrase), in the
+    /// spelling of its first use.
+    fn best<'b>(
+        &self,
+        found: impl Iterator<Item = (&'b str, usize, usize, usize)>,
+    ) -> Option<String> {
+        let (_, _, at, len) = found.max_by(|(ka, ca, pa, na), (kb, cb, pb, nb)| {
+            (na * ca)
+                .cmp(&(nb * cb))
+                .then(pb.cmp(pa))
+                .then_with(|| kb.cmp(ka))
+        })?;
+        let phrase = self.orig[at..at + len].join(" ");
+        let mut chars = phrase.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    }
 }
 
 /// The phrase (2 to 6 words, content words at both ends, used at least three
 /// times in the body) with the most words × uses, earliest on a tie: what the
 /// page is about, for pages with no title.
 pub fn derive_title(blocks: &[Block]) -> Option<String> {
-    let TitleWords {
-        orig,
-        spans,
-        lower,
-        bounds,
-        stop,
-        digit,
-    } = TitleWords::of(blocks);
+    let w = TitleWords::of(blocks);
+    let (lower, bounds, stop, digit) = (&w.lower, &w.bounds, &w.stop, &w.digit);
     // Phrases of 2 to 6 words inside one paragraph, without digits, that occur
     // 3+ times. Level by level: a phrase of n + 1 words occurs no more often
     // than its first n words, so only the starts of frequent phrases are
     // extended (nearly every pair of words is rare: one pass of hashing over
     // the page, not five). Whether a phrase may begin or end on a stop word
     // depends on its words only, so it is decided per phrase.
-    let mut span_end = vec![0; orig.len()];
-    for span in &spans {
+    let mut span_end = vec![0; w.orig.len()];
+    for span in &w.spans {
         span_end[span.clone()].fill(span.end);
     }
-    let mut starts: Vec<usize> = (0..orig.len())
+    let mut starts: Vec<usize> = (0..w.orig.len())
         .filter(|&k| k + 2 <= span_end[k] && !digit[k] && !digit[k + 1])
         .collect();
     // (phrase, count, first position, number of words)
@@ -425,19 +438,7 @@ pub fn derive_title(blocks: &[Block]) -> Option<String> {
             k + n < span_end[k] && !digit[k + n] && level.get(phrase(k)).is_some_and(|e| e.0 >= 3)
         });
     }
-    let (_, _, at, len) = found
-        .into_iter()
-        .max_by(|(ka, ca, pa, na), (kb, cb, pb, nb)| {
-            (na * ca)
-                .cmp(&(nb * cb))
-                .then(pb.cmp(pa))
-                .then_with(|| kb.cmp(ka))
-        })?;
-    // The original spelling of the first use.
-    let phrase = orig[at..at + len].join(" ");
-    let mut chars = phrase.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    w.best(found.into_iter())
 }
 
 #[cfg(test)]
@@ -447,17 +448,11 @@ mod tests {
     /// The plain definition (every phrase of 2 to 6 words counted), which the
     /// level-by-level count must agree with.
     fn derive_title_reference(blocks: &[Block]) -> Option<String> {
-        let TitleWords {
-            orig,
-            spans,
-            lower,
-            bounds,
-            stop,
-            digit,
-        } = TitleWords::of(blocks);
+        let w = TitleWords::of(blocks);
+        let (lower, bounds, stop, digit) = (&w.lower, &w.bounds, &w.stop, &w.digit);
         // phrase (lower case) → (count, first position, number of words)
         let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::default();
-        for span in spans {
+        for span in w.spans.iter().cloned() {
             for n in 2..=6 {
                 for k in span.start..(span.end + 1).saturating_sub(n).max(span.start) {
                     let w = k..k + n;
@@ -469,19 +464,12 @@ mod tests {
                 }
             }
         }
-        let (_, (_, at, len)) = counts.into_iter().filter(|(_, (c, _, _))| *c >= 3).max_by(
-            |(ka, (ca, pa, na)), (kb, (cb, pb, nb))| {
-                (na * ca)
-                    .cmp(&(nb * cb))
-                    .then(pb.cmp(pa))
-                    .then_with(|| kb.cmp(ka))
-            },
-        )?;
-        // The original spelling of the first use.
-        let phrase = orig[at..at + len].join(" ");
-        let mut chars = phrase.chars();
-        let first = chars.next()?;
-        Some(first.to_uppercase().chain(chars).collect())
+        w.best(
+            counts
+                .into_iter()
+                .filter(|(_, (c, _, _))| *c >= 3)
+                .map(|(p, (c, k, n))| (p, c, k, n)),
+        )
     }
 
     proptest::proptest! {

@@ -464,7 +464,9 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
                     h = fold_hash_push(h, ' ');
                 }
                 fold_chars(toks[k - 1], |c| h = fold_hash_push(h, c));
-                if let Some(p) = edge_prefix(t, &toks, k).filter(|_| k >= 3) {
+                if k >= 3
+                    && let Some(p) = edge_prefix(t, &toks, k)
+                {
                     seen.push((h, p));
                 }
             }
@@ -478,7 +480,9 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
                 fold_chars_rev(toks[toks.len() - k], |c| {
                     (h, pw) = fold_hash_prepend(h, pw, c)
                 });
-                if let Some(p) = edge_suffix(t, &toks, k).filter(|_| k >= 3) {
+                if k >= 3
+                    && let Some(p) = edge_suffix(t, &toks, k)
+                {
                     seen.push((h, p));
                 }
             }

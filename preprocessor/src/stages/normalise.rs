@@ -39,12 +39,13 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     let mut invisible = Counter::default();
     let mut quotes = Counter::default();
     // Split on \r\n, \r and \n alike.
-    let unified: std::borrow::Cow<str> = if text.contains('\r') {
+    let has_cr = text.contains('\r');
+    let unified: std::borrow::Cow<str> = if has_cr {
         text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
         text.into()
     };
-    if text.contains('\r') {
+    if has_cr {
         log.edit(
             1,
             Stage::Normalise,
