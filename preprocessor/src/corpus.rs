@@ -23,23 +23,38 @@ impl Corpus {
             c.pages += 1;
             let mut seen = HashSet::default();
             let mut lower = String::new();
+            let mut folded = String::new();
             for line in lines {
                 for w in text::words(&line.text) {
-                    lower.clear();
-                    text::push_lower(&mut lower, w);
-                    match c.words.get_mut(lower.as_str()) {
+                    // Most words are their own lower case: counted without a copy.
+                    let key = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                        lower.clear();
+                        text::push_lower(&mut lower, w);
+                        lower.as_str()
+                    } else {
+                        w
+                    };
+                    match c.words.get_mut(key) {
                         Some(n) => *n += 1,
                         None => {
-                            c.words.insert(lower.clone(), 1);
+                            c.words.insert(key.to_string(), 1);
                         }
                     }
                 }
-                if !line.text.is_empty() && line.text.len() <= 80 {
-                    let f = text::fold(&line.text);
-                    if !f.is_empty() && !seen.contains(&f) {
-                        *c.line_pages.entry(f.clone()).or_default() += 1;
-                        seen.insert(f);
+                // Folded into a reused buffer (no limit: lower case can be longer).
+                if !line.text.is_empty()
+                    && line.text.len() <= 80
+                    && text::fold_within_into(&mut folded, &line.text, usize::MAX)
+                    && !folded.is_empty()
+                    && !seen.contains(folded.as_str())
+                {
+                    match c.line_pages.get_mut(folded.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            c.line_pages.insert(folded.clone(), 1);
+                        }
                     }
+                    seen.insert(folded.clone());
                 }
             }
         }
@@ -62,5 +77,45 @@ impl Corpus {
     /// `pages_with_line` of a line already folded with `text::fold`.
     pub fn pages_with_folded(&self, folded: &str) -> usize {
         self.line_pages.get(folded).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 1,
+                indent: 0,
+                bullet: false,
+                text: (*t).to_string(),
+                cells: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_are_counted_in_lower_case_and_short_lines_once_per_page() {
+        let a = page(&["Bone BONE bone", "Ostéosarcome ÉTUDE", "Home", "home", ""]);
+        let b = page(&[
+            "HOME",
+            "a line of more than eighty bytes is never navigation, however often it appears here",
+        ]);
+        let c = Corpus::build([a.as_slice(), b.as_slice()]);
+        assert_eq!(c.pages, 2);
+        assert_eq!(c.count("bone"), 3);
+        assert_eq!(c.count("Bone"), 3);
+        assert_eq!(c.count("ostéosarcome"), 1);
+        assert_eq!(c.count("étude"), 1);
+        assert_eq!(c.count("home"), 3);
+        assert!(!c.words.contains_key("Bone") && !c.words.contains_key("ÉTUDE"));
+        // "Home" and "home" fold alike: one page each for a and b.
+        assert_eq!(c.pages_with_line("HoMe"), 2);
+        assert_eq!(c.pages_with_line("bone bone bone"), 1);
+        assert_eq!(c.pages_with_line(b[1].text.as_str()), 0);
     }
 }
