@@ -181,6 +181,12 @@ pub fn word_count(s: &str) -> usize {
     words(s).count()
 }
 
+/// `s.chars().count() <= n`, counting only when the length in bytes leaves it
+/// open (a character is one to four bytes).
+pub fn chars_at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= n.saturating_mul(4) && s.chars().count() <= n)
+}
+
 /// `word_count(s) <= n`, reading at most n + 1 words.
 pub fn at_most_words(s: &str, n: usize) -> bool {
     words(s).nth(n).is_none()

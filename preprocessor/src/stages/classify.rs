@@ -85,6 +85,9 @@ pub struct Item {
     pub unit: Unit,
     pub kind: Kind,
     quality: Quality,
+    /// `heading_shaped_with` of the text as classified (classify never changes it;
+    /// repair, later, may).
+    heading: bool,
 }
 
 /// A page after classification.
@@ -214,24 +217,30 @@ fn re(s: &str) -> Regex {
     }
 }
 
-fn heading_shaped(s: &str) -> bool {
-    // Cheapest tests first; the word count (a scan of the text) last.
-    (s.len() <= 110 || s.chars().count() <= 110)
+/// A line that could be a heading: short, capitalised, no sentence end
+/// (except a question), 1 to 14 words (`words`: its word count).
+fn heading_shaped_with(s: &str, words: usize) -> bool {
+    text::chars_at_most(s, 110)
         && text::starts_uppercase_or_digit(s)
         && (!text::ends_sentence(s) || s.ends_with('?'))
-        && (1..=14).contains(&text::word_count(s))
+        && (1..=14).contains(&words)
 }
 
-fn quality(s: &str) -> Quality {
+/// The quality of a unit's text, and whether it is heading-shaped: one scan
+/// of its words for both.
+fn quality(s: &str) -> (Quality, bool) {
     let (n, stop) = text::word_and_stop_counts(s);
+    let heading = heading_shaped_with(s, n);
     let d = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
-    if n < 8 || s.chars().count() < 50 || (!text::ends_sentence(s) && n < 15) || heading_shaped(s) {
+    let q = if n < 8 || text::chars_at_most(s, 49) || (!text::ends_sentence(s) && n < 15) || heading
+    {
         Quality::Short
     } else if d >= 0.25 || (n >= 25 && d >= 0.15) {
         Quality::Good
     } else {
         Quality::Bad
-    }
+    };
+    (q, heading)
 }
 
 /// Classify the units of one page.
@@ -242,11 +251,12 @@ pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log)
     let mut items: Vec<Item> = units
         .into_iter()
         .map(|u| {
-            let q = quality(&u.text);
+            let (quality, heading) = quality(&u.text);
             Item {
                 unit: u,
                 kind: Kind::Open,
-                quality: q,
+                quality,
+                heading,
             }
         })
         .collect();
@@ -334,7 +344,7 @@ fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> 
     // the longest of them (a long paragraph is not folded whole).
     let candidate: Vec<bool> = items
         .iter()
-        .map(|i| heading_shaped(&i.unit.text) || i.unit.text.ends_with('?'))
+        .map(|i| i.heading || i.unit.text.ends_with('?'))
         .collect();
     let candidate_keys: Vec<Option<String>> = items
         .iter()
@@ -691,7 +701,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
     // Short lines, folded once: running headers and site navigation are short.
     let folds: Vec<Option<String>> = items
         .iter()
-        .map(|it| (it.unit.text.chars().count() <= 80).then(|| text::fold(&it.unit.text)))
+        .map(|it| text::chars_at_most(&it.unit.text, 80).then(|| text::fold(&it.unit.text)))
         .collect();
     // Running headers/footers: the same short line standing alone 3+ times.
     let mut standalone: HashMap<&str, usize> = HashMap::default();
@@ -775,7 +785,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             }
             None if it.unit.bullet => Some(Kind::ListItem { ordered: false }),
             None if ORDERED.is_match(t)
-                && !heading_shaped(t)
+                && !it.heading
                 && (it.unit.indent > 0
                     || t.starts_with(['[', '^'])
                     || [idx.wrapping_sub(1), idx + 1].iter().any(|&j| {
@@ -925,7 +935,7 @@ fn drop_sections(items: &mut [Item], rules: &Rules) {
         if it.kind != Kind::Open && !matches!(it.kind, Kind::ListItem { .. }) {
             continue;
         }
-        if heading_shaped(&it.unit.text) && it.quality == Quality::Short {
+        if it.heading && it.quality == Quality::Short {
             dropping = rules.drops_section(&it.unit.text);
         }
         if let Some(r) = &dropping {
@@ -978,7 +988,7 @@ fn resolve_context(items: &mut [Item]) {
                 items[i].kind = Kind::Paragraph;
                 true
             }
-            None if heading_shaped(&it.unit.text) => {
+            None if it.heading => {
                 let keep = next_text == Some(true);
                 items[i].kind = if keep {
                     Kind::Heading
@@ -1032,7 +1042,7 @@ fn choose_title(
             let t = &items[i].unit.text;
             let eligible = match &items[i].kind {
                 Kind::Heading => true,
-                Kind::Drop(r) => r == NO_TEXT_AFTER && heading_shaped(t),
+                Kind::Drop(r) => r == NO_TEXT_AFTER && items[i].heading,
                 _ => false,
             };
             eligible
@@ -1048,7 +1058,7 @@ fn choose_title(
             .iter()
             .position(|i| matches!(&i.kind, Kind::Drop(r) if r.starts_with("breadcrumb")))?;
         (start + 1..items.len()).find(|&i| {
-            text::fold_eq(&items[i].unit.text, &f) && heading_shaped(&items[i].unit.text)
+            text::fold_eq(&items[i].unit.text, &f) && items[i].heading
         })
     });
     let by_edge = edge.and_then(|e| {
