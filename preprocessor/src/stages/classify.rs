@@ -364,13 +364,25 @@ fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> 
         .flatten()
         .map(String::as_str)
         .collect();
+    // A fold starts with its first word, lower-cased: a line whose first word
+    // starts no wanted key is not folded at all ("" when it has no words).
+    let first_words: HashSet<&str> = wanted
+        .iter()
+        .map(|k| k.split(' ').next().unwrap_or_default())
+        .collect();
     let mut buf = String::new();
     let other_keys: Vec<Option<String>> = items
         .iter()
         .zip(&candidate_keys)
         .map(|(it, k)| {
+            let t = text::strip_numbering(&it.unit.text);
+            buf.clear();
+            if let Some(w) = text::words(t).next() {
+                text::push_lower(&mut buf, w);
+            }
             (k.is_none()
-                && text::fold_within_into(&mut buf, text::strip_numbering(&it.unit.text), longest)
+                && first_words.contains(buf.as_str())
+                && text::fold_within_into(&mut buf, t, longest)
                 && wanted.contains(buf.as_str()))
             .then(|| buf.clone())
         })
@@ -1057,9 +1069,8 @@ fn choose_title(
         let start = items
             .iter()
             .position(|i| matches!(&i.kind, Kind::Drop(r) if r.starts_with("breadcrumb")))?;
-        (start + 1..items.len()).find(|&i| {
-            text::fold_eq(&items[i].unit.text, &f) && items[i].heading
-        })
+        (start + 1..items.len())
+            .find(|&i| text::fold_eq(&items[i].unit.text, &f) && items[i].heading)
     });
     let by_edge = edge.and_then(|e| {
         let f = text::fold(e);
@@ -1229,6 +1240,32 @@ mod tests {
                 && e.before.contains(
                     "An official website of the United States government Here's how you know"
                 )),
+            "{:?}",
+            log.edits
+        );
+    }
+
+    /// A contents list whose entries come back later as numbered lines that
+    /// end with a full stop (not heading-shaped, so found by their keys): the
+    /// list is dropped, and the later lines stay.
+    #[test]
+    fn contents_entries_found_again_as_sentences() {
+        let page = "Bone tumours in children\n\nDiagnosis\nTreatment options\nOutlook\n\n\
+            The text of this page explains how doctors find and treat these tumours in young people.\n\n\
+            1 DIAGNOSIS.\n\nDoctors use scans and a biopsy to find out whether a bone tumour is cancer or not.\n\n\
+            2 Treatment options.\n\nMost people have surgery and chemotherapy, and some of them also have radiotherapy.\n\n\
+            3 Outlook.\n\nThe outlook depends on where the tumour is and whether it has spread to other parts.\n";
+        let cleaned = crate::pipeline::clean_one("p.txt", page.as_bytes()).unwrap();
+        let log = &cleaned.pages[0].log;
+        let toc: Vec<&str> = log
+            .edits
+            .iter()
+            .filter(|e| e.reason.starts_with("table of contents"))
+            .map(|e| e.before.as_str())
+            .collect();
+        assert_eq!(
+            toc,
+            ["Diagnosis", "Treatment options", "Outlook"],
             "{:?}",
             log.edits
         );
