@@ -95,8 +95,11 @@ pub fn parse(text: &str, extra: &[String]) -> Reference {
         raw: raw.clone(),
         ..Default::default()
     };
+    // Where the DOI starts ("doi:" included): the Vancouver parts end there.
+    let mut doi_at = None;
     if let Some(c) = DOI.captures(&raw) {
         r.doi = Some(c[1].trim_end_matches(['.', ',', ';', ')']).to_string());
+        doi_at = c.get(0).map(|m| m.start());
     }
     r.pmid = PMID.captures(&raw).map(|c| c[1].to_string());
     r.pmcid = PMCID.captures(&raw).map(|c| c[1].to_string());
@@ -117,7 +120,7 @@ pub fn parse(text: &str, extra: &[String]) -> Reference {
             r.pages = Some(j["pages"].to_string());
         }
     } else {
-        parse_vancouver(&raw, &mut r);
+        parse_vancouver(&raw[..doi_at.unwrap_or(raw.len())], &mut r);
     }
     if r.year.is_none() {
         r.year = YEAR.captures(&raw).and_then(|c| c[1].parse().ok());
@@ -125,13 +128,9 @@ pub fn parse(text: &str, extra: &[String]) -> Reference {
     r
 }
 
-/// "Authors. Title. Journal. Year;Vol(Issue):Pages. DOI."
-fn parse_vancouver(raw: &str, r: &mut Reference) {
-    // Split at ". " but not inside the DOI.
-    let body = match DOI.find(raw) {
-        Some(m) => &raw[..m.start()],
-        None => raw,
-    };
+/// "Authors. Title. Journal. Year;Vol(Issue):Pages." (`body`: the entry up to its DOI,
+/// so that the DOI is never split at ". ").
+fn parse_vancouver(body: &str, r: &mut Reference) {
     let parts: Vec<&str> = body
         .split(". ")
         .map(str::trim)
@@ -143,9 +142,18 @@ fn parse_vancouver(raw: &str, r: &mut Reference) {
         r.authors = split_authors(first.trim_end_matches('.'), &mut r.more_authors);
         i = 1;
     }
-    // The source: the first remaining part, joined with the next, that reads as "Journal. Year;…".
+    // The source: the first remaining part, joined with the next, that reads as
+    // "Journal. Year;…". A match holds at most one dot (the journal has none,
+    // and only the optional one after it follows), so it never reaches a third
+    // part: joining two is the same as joining all the rest.
+    let mut candidate = String::new();
     for j in i..parts.len() {
-        let candidate = parts[j..].join(". ");
+        candidate.clear();
+        candidate.push_str(parts[j]);
+        if let Some(next) = parts.get(j + 1) {
+            candidate.push_str(". ");
+            candidate.push_str(next);
+        }
         if let Some(c) = VANCOUVER_SOURCE.captures(&candidate) {
             r.journal = Some(c["journal"].trim().to_string());
             r.year = c["year"].parse().ok();
@@ -215,7 +223,10 @@ fn split_authors(s: &str, more: &mut bool) -> Vec<String> {
 
 /// Does this list item read like a reference? (a year, and authors or a DOI)
 pub fn looks_like_reference(text: &str, extra: &[String]) -> bool {
-    let r = parse(text, extra);
+    reads_as_reference(&parse(text, extra))
+}
+
+fn reads_as_reference(r: &Reference) -> bool {
     r.year.is_some() && (!r.authors.is_empty() || r.doi.is_some() || r.journal.is_some())
 }
 
@@ -292,8 +303,12 @@ pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Refere
     };
     let under_heading = (0..blocks.len().saturating_sub(1))
         .find(|&i| is_ref_heading(&blocks[i]) && matches!(blocks[i + 1], Block::List { .. }));
-    let (start, list_at) = match under_heading {
-        Some(h) => (h, h + 1),
+    let parse_all = |at: usize| match &blocks[at] {
+        Block::List { items, .. } => items.iter().map(|i| parse(&i.text, &i.extra)).collect(),
+        _ => Vec::new(),
+    };
+    let (start, list_at, parsed) = match under_heading {
+        Some(h) => (h, h + 1, parse_all(h + 1)),
         None => {
             let Some(last) = blocks.iter().rposition(|b| matches!(b, Block::List { .. })) else {
                 return Vec::new();
@@ -301,10 +316,9 @@ pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Refere
             let Block::List { items, .. } = &blocks[last] else {
                 return Vec::new();
             };
-            let refs = items
-                .iter()
-                .filter(|i| looks_like_reference(&i.text, &i.extra))
-                .count();
+            // Each entry is parsed once: to decide, then as the result.
+            let parsed: Vec<Reference> = parse_all(last);
+            let refs = parsed.iter().filter(|r| reads_as_reference(r)).count();
             // The list must end the page's text and read mostly as references.
             let ends_page = blocks[last + 1..]
                 .iter()
@@ -322,15 +336,11 @@ pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Refere
                     format!("a list of {} items that read as references is shown as the page's References", items.len()),
                 );
             }
-            (last, last)
+            (last, last, parsed)
         }
     };
-    let Block::List { items, .. } = &blocks[list_at] else {
-        return Vec::new();
-    };
-    let refs = items.iter().map(|i| parse(&i.text, &i.extra)).collect();
     blocks.drain(start..=list_at);
-    refs
+    parsed
 }
 
 /// A citation whose number has no entry in the page's list (or whose page has
@@ -372,6 +382,31 @@ pub fn check_citations(blocks: &[Block], count: usize, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// The source found in two joined parts is the one found in all the
+        /// remaining parts joined, as the parser did before.
+        #[test]
+        fn vancouver_source_needs_two_parts(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Front Oncol", "Front Oncol 2021;11:780264", "2021;11:780264", "J Bone Oncol.",
+                "2023;9(2):122\u{2013}39", "2015 Mar 3;3:11-19", "Osteosarcoma in children",
+                "Smith J, Doe A", "Lancet", "2020; 1: 2", "Cancer", "a.b", "x", "1999;:5",
+                "Rev 2020;4(1):a-b", "Am J Clin Oncol. 2019;42:1", "", "..",
+            ]), 1..7),
+        ) {
+            let body = parts.join(". ");
+            let parts: Vec<&str> = body.split(". ").map(str::trim).filter(|p| !p.is_empty()).collect();
+            let source = |c: &str| VANCOUVER_SOURCE.captures(c).map(|c| {
+                (1..c.len()).map(|k| c.get(k).map(|m| m.as_str().to_string())).collect::<Vec<_>>()
+            });
+            for j in 0..parts.len() {
+                let two = parts[j..parts.len().min(j + 2)].join(". ");
+                proptest::prop_assert_eq!(source(&two), source(&parts[j..].join(". ")));
+            }
+        }
+    }
 
     #[test]
     fn pubmed_vancouver_with_noise() {
