@@ -531,16 +531,19 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
         if ntok < 8 {
             continue;
         }
-        let mut new = u.text.clone();
-        let mut cut = 0;
-        if edge_prefix(&u.text, &toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
+        let (new, cut) = if edge_prefix(&u.text, &toks, k)
+            .is_some_and(|p| p.eq_ignore_ascii_case(&phrase))
+        {
             // The text after the first k tokens.
-            new = last_piece(u.text.splitn(k + 1, ' '));
-            cut = u.text.len() - new.len();
+            let new = last_piece(u.text.splitn(k + 1, ' '));
+            let cut = u.text.len() - new.len();
+            (new, cut)
         } else if edge_suffix(&u.text, &toks, k).is_some_and(|p| p.eq_ignore_ascii_case(&phrase)) {
             // The text before the last k tokens.
-            new = last_piece(u.text.rsplitn(k + 1, ' '));
-        }
+            (last_piece(u.text.rsplitn(k + 1, ' ')), 0)
+        } else {
+            continue;
+        };
         if new != u.text {
             log.edit(
                 u.first,
