@@ -5,14 +5,16 @@
 
 use crate::stages::normalise::Line;
 use crate::text;
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     /// Lower-cased word → occurrences across the corpus (hyphenated forms kept whole).
     pub words: HashMap<String, usize>,
-    /// Folded short line → number of pages it appears on.
-    pub line_pages: HashMap<String, usize>,
+    /// Folded short line → number of pages it appears on, and the number of
+    /// the last page counted (so that a page counts once, without a set of
+    /// the lines seen on each page).
+    line_pages: HashMap<String, (usize, usize)>,
     pub pages: usize,
 }
 
@@ -21,7 +23,7 @@ impl Corpus {
         let mut c = Corpus::default();
         for lines in pages {
             c.pages += 1;
-            let mut seen = HashSet::default();
+            let page = c.pages;
             let mut lower = String::new();
             let mut folded = String::new();
             for line in lines {
@@ -46,15 +48,17 @@ impl Corpus {
                     && line.text.len() <= 80
                     && text::fold_within_into(&mut folded, &line.text, usize::MAX)
                     && !folded.is_empty()
-                    && !seen.contains(folded.as_str())
                 {
                     match c.line_pages.get_mut(folded.as_str()) {
-                        Some(n) => *n += 1,
+                        Some((n, last)) if *last != page => {
+                            *n += 1;
+                            *last = page;
+                        }
+                        Some(_) => {}
                         None => {
-                            c.line_pages.insert(folded.clone(), 1);
+                            c.line_pages.insert(folded.clone(), (1, page));
                         }
                     }
-                    seen.insert(folded.clone());
                 }
             }
         }
@@ -76,7 +80,7 @@ impl Corpus {
 
     /// `pages_with_line` of a line already folded with `text::fold`.
     pub fn pages_with_folded(&self, folded: &str) -> usize {
-        self.line_pages.get(folded).copied().unwrap_or(0)
+        self.line_pages.get(folded).map_or(0, |&(n, _)| n)
     }
 }
 
