@@ -530,7 +530,7 @@ fn main() {
         "index"
     );
     println!(
-        "{:>13} | stage ms, summed over threads            | wall ms (clean: all cores)| wall ms       | peak MB (own process) | MB",
+        "{:>13} | stage ms, wall clock, all cores           | wall ms (clean: all cores)| wall ms       | peak MB (own process) | MB",
         ""
     );
     let mut rows: Vec<Vec<f64>> = Vec::new();
