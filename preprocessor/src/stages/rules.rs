@@ -426,75 +426,70 @@ mod tests {
         assert!(!r.is_call_to_action("Patients complete the form before surgery."));
     }
 
-    fn literals(p: &str) -> Option<Vec<String>> {
-        let hir = regex_syntax::parse(&format!("(?i)^(?:{})$", ascii_boundaries(p))).ok()?;
-        let v = fewest(required_literals(&hir)?);
+    /// The needles of a pattern, written as in the data file: whole-line
+    /// (boilerplate) or found anywhere (calls to action).
+    fn literals(p: &str, whole_line: bool) -> Option<Vec<String>> {
+        let p = ascii_boundaries(p);
+        let p = if whole_line {
+            format!("(?i)^(?:{p})$")
+        } else {
+            format!("(?i){p}")
+        };
+        let v = fewest(required_literals(&regex_syntax::parse(&p).ok()?)?);
         Some(
-            v.into_iter()
-                .map(|b| String::from_utf8_lossy(&b).into())
-                .collect(),
-        )
-    }
-
-    fn literals_unanchored(p: &str) -> Option<Vec<String>> {
-        let hir = regex_syntax::parse(&format!("(?i){}", ascii_boundaries(p))).ok()?;
-        let v = fewest(required_literals(&hir)?);
-        Some(
-            v.into_iter()
-                .map(|b| String::from_utf8_lossy(&b).into())
+            v.iter()
+                .map(|b| String::from_utf8_lossy(b).into())
                 .collect(),
         )
     }
 
     #[test]
-    fn required_literals_of_unanchored_patterns() {
-        assert_eq!(
-            literals_unanchored(r"\b(buy|order|shop) now\b"),
-            Some(vec!["buy now".into(), "order no".into(), "shop now".into()])
-        );
-        // Variants of a phrase share their first eight bytes: fewer needles.
-        assert_eq!(
-            literals_unanchored(r"\bfill in (the|our|this|a) (online )?form\b"),
-            Some(vec!["fill in ".into()])
-        );
-        // A class keeps its ASCII members, lower-cased; a literal that is not
-        // ASCII never matches an ASCII text, so its branch needs no needle.
-        assert_eq!(
-            literals_unanchored(r"[A-C]bcd|é\bsynthesis"),
-            Some(vec!["abcd".into(), "bbcd".into(), "cbcd".into()])
-        );
-        assert_eq!(
-            literals_unanchored(r"(é|[ÀB])synthesis"),
-            Some(vec!["bsynthes".into()])
-        );
-    }
-
-    #[test]
-    fn required_literals_of_floating_patterns() {
-        assert_eq!(
-            literals(r".*\bcookies?\b.*\b(site|device)\b.*"),
-            Some(vec!["cookie".to_string()])
-        );
-        // The longest shortest prefix wins: "copyright" and "permission" over
-        // "reuse", cut to eight bytes.
-        assert_eq!(
-            literals(r".*\b(reuse|republish)\b.*\b(copyright|permissions?)\b.*"),
-            Some(vec!["copyrigh".to_string(), "permissi".to_string()])
-        );
-        // Lowered, not expanded into case variants ("(?i)s" is also the long s).
-        assert_eq!(
-            literals(r".*\bALL RIGHTS\b.*"),
-            Some(vec!["all righ".to_string()])
-        );
-        // No literal of three bytes is required: no prefilter.
-        assert_eq!(literals(r".*\d{4}.*"), None);
-        assert_eq!(literals(r".*(ab|c).*"), None);
-        assert!(starts_unbounded(
-            &regex_syntax::parse("(?i)^(?:.*x)$").unwrap()
-        ));
-        assert!(!starts_unbounded(
-            &regex_syntax::parse("(?i)^(?:x.*)$").unwrap()
-        ));
+    fn required_literals_of_patterns() {
+        let cases: &[(&str, bool, Option<&[&str]>)] = &[
+            (
+                r"\b(buy|order|shop) now\b",
+                false,
+                Some(&["buy now", "order no", "shop now"]),
+            ),
+            // Variants of a phrase share their first eight bytes: fewer needles.
+            (
+                r"\bfill in (the|our|this|a) (online )?form\b",
+                false,
+                Some(&["fill in "]),
+            ),
+            // A class keeps its ASCII members, lower-cased; a literal that is not
+            // ASCII never matches an ASCII text, so its branch needs no needle.
+            (
+                r"[A-C]bcd|é\bsynthesis",
+                false,
+                Some(&["abcd", "bbcd", "cbcd"]),
+            ),
+            (r"(é|[ÀB])synthesis", false, Some(&["bsynthes"])),
+            (
+                r".*\bcookies?\b.*\b(site|device)\b.*",
+                true,
+                Some(&["cookie"]),
+            ),
+            // The longest shortest prefix wins: "copyright" and "permission"
+            // over "reuse", cut to eight bytes.
+            (
+                r".*\b(reuse|republish)\b.*\b(copyright|permissions?)\b.*",
+                true,
+                Some(&["copyrigh", "permissi"]),
+            ),
+            // Lowered, not expanded into case variants ("(?i)s" is also the long s).
+            (r".*\bALL RIGHTS\b.*", true, Some(&["all righ"])),
+            // No literal of three bytes is required: no prefilter.
+            (r".*\d{4}.*", true, None),
+            (r".*(ab|c).*", true, None),
+        ];
+        for &(p, whole_line, want) in cases {
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(literals(p, whole_line), want, "{p}");
+        }
+        let parse = |p: &str| regex_syntax::parse(p).unwrap();
+        assert!(starts_unbounded(&parse("(?i)^(?:.*x)$")));
+        assert!(!starts_unbounded(&parse("(?i)^(?:x.*)$")));
     }
 
     /// The built-in patterns in one set, as before the split: the reference.
