@@ -460,71 +460,7 @@ fn implicit_lists(items: &mut [Item]) {
 /// A phrase repeated at the start or end of many paragraphs (SEO pages):
 /// removed from them, kept once where it stands alone. Returns the phrase.
 fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
-    // Every paragraph offers up to 20 candidate phrases and nearly all of them
-    // occur once. A first pass counts them by a case-blind hash without
-    // allocating; only the phrases whose hash is seen 3+ times are lower-cased
-    // and counted exactly (a hash collision costs time, never a wrong answer).
-    let mut seen: Vec<(u64, &str)> = Vec::new();
-    for u in units.iter().filter(|u| !u.bullet) {
-        // Cheap tests that hold for every k first: most paragraphs end with a
-        // full stop, so they have no suffix phrase.
-        let t = u.text.as_str();
-        let prefixes = text::starts_uppercase_or_digit(t);
-        let suffixes = !t.ends_with(|c: char| c.is_ascii_punctuation());
-        if !(prefixes || suffixes) {
-            continue;
-        }
-        let (toks, ntok) = edge_tokens(t);
-        if ntok < 8 {
-            continue;
-        }
-        let top = 12.min(ntok - 4);
-        if prefixes {
-            let mut h = 0u64;
-            for k in 1..=top {
-                if k > 1 {
-                    h = fold_hash_push(h, ' ');
-                }
-                fold_chars(toks[k - 1], |c| h = fold_hash_push(h, c));
-                if k >= 3
-                    && let Some(p) = edge_prefix(t, &toks, k)
-                {
-                    seen.push((h, p));
-                }
-            }
-        }
-        if suffixes {
-            let (mut h, mut pw) = (0u64, 1u64);
-            for k in 1..=top {
-                if k > 1 {
-                    (h, pw) = fold_hash_prepend(h, pw, ' ');
-                }
-                fold_chars_rev(toks[toks.len() - k], |c| {
-                    (h, pw) = fold_hash_prepend(h, pw, c)
-                });
-                if k >= 3
-                    && let Some(p) = edge_suffix(t, &toks, k)
-                {
-                    seen.push((h, p));
-                }
-            }
-        }
-    }
-    let mut by_hash: HashMap<u64, u32> = HashMap::default();
-    for (h, _) in &seen {
-        *by_hash.entry(*h).or_default() += 1;
-    }
-    let mut counts: HashMap<String, (usize, &str)> = HashMap::default();
-    for (h, p) in &seen {
-        if by_hash.get(h).is_some_and(|&n| n >= 3) {
-            counts.entry(p.to_lowercase()).or_insert((0, p)).0 += 1;
-        }
-    }
-    let (_, (n, phrase)) = counts
-        .into_iter()
-        .filter(|(_, (n, _))| *n >= 3)
-        .max_by_key(|(k, (n, _))| (*n, k.len(), std::cmp::Reverse(k.clone())))?;
-    let phrase = phrase.to_string();
+    let (phrase, n) = edge_phrase(units)?;
     let k = phrase.split(' ').count();
     for u in units.iter_mut().filter(|u| !u.bullet) {
         let (toks, ntok) = edge_tokens(&u.text);
@@ -559,6 +495,162 @@ fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
         }
     }
     Some(phrase)
+}
+
+/// A paragraph's edges as `edge_phrase` reads them: its first and last three
+/// tokens (of a split at single spaces, as in `edge_tokens`).
+struct Edges<'a> {
+    text: &'a str,
+    first: [&'a str; 3],
+    last: [&'a str; 3],
+    /// It may start with a phrase (it starts with a capital or a digit) and end
+    /// with one (it does not end with punctuation).
+    prefixes: bool,
+    suffixes: bool,
+}
+
+/// The phrase found at the start or the end of three or more paragraphs
+/// (compared in lower case; the spelling of its first use), and how many:
+/// the most used, then the longest. Phrases are 3 to 12 tokens; see
+/// `edge_prefix` and `edge_suffix` for what may be one.
+///
+/// Every paragraph offers up to 20 candidate phrases and nearly all of them
+/// occur once, so a first pass counts only the paragraphs' first three and
+/// last three tokens (case-blind hashes). A phrase used `a` times as a prefix
+/// and `b` times as a suffix starts with a paragraph's first three tokens
+/// `a` times and ends with a paragraph's last three `b` times, so when
+/// those counts for its own first and last three tokens add up to less than
+/// three, it cannot be the answer and is not counted. The condition is the
+/// same at every use of a phrase, so a phrase is counted at all its uses or
+/// at none (a hash collision only counts more).
+fn edge_phrase(units: &[Unit]) -> Option<(String, usize)> {
+    let mut paras: Vec<Edges> = Vec::with_capacity(units.len());
+    paras.extend(units.iter().filter(|u| !u.bullet).filter_map(|u| {
+        // Cheap tests first: most paragraphs end with a full stop, so they
+        // have no suffix phrase.
+        let text = u.text.as_str();
+        let prefixes = text::starts_uppercase_or_digit(text);
+        let suffixes = !text.ends_with(|c: char| c.is_ascii_punctuation());
+        if !(prefixes || suffixes) {
+            return None;
+        }
+        let (first, last) = first_and_last_three(text)?;
+        Some(Edges {
+            text,
+            first,
+            last,
+            prefixes,
+            suffixes,
+        })
+    }));
+    let token = |t: &str| {
+        let mut h = 0u64;
+        fold_chars(t, |c| h = fold_hash_push(h, c));
+        h
+    };
+    let three = |t: &[&str]| {
+        t.iter().fold(0u64, |h, x| {
+            (h ^ token(x)).wrapping_mul(FOLD_HASH_MUL).rotate_left(29)
+        })
+    };
+    let mut starts: HashMap<u64, usize> = HashMap::default();
+    let mut ends: HashMap<u64, usize> = HashMap::default();
+    for p in &paras {
+        if p.prefixes {
+            *starts.entry(three(&p.first)).or_default() += 1;
+        }
+        if p.suffixes {
+            *ends.entry(three(&p.last)).or_default() += 1;
+        }
+    }
+    let most = |m: &HashMap<u64, usize>| m.values().copied().max().unwrap_or(0);
+    let (most_starts, most_ends) = (most(&starts), most(&ends));
+    let count = |m: &HashMap<u64, usize>, t: &[&str]| m.get(&three(t)).copied().unwrap_or(0);
+    let mut counts: HashMap<String, (usize, &str)> = HashMap::default();
+    for p in &paras {
+        let a = if p.prefixes {
+            count(&starts, &p.first)
+        } else {
+            0
+        };
+        let b = if p.suffixes { count(&ends, &p.last) } else { 0 };
+        let prefixes = p.prefixes && a + most_ends >= 3;
+        let suffixes = p.suffixes && most_starts + b >= 3;
+        if !(prefixes || suffixes) {
+            continue;
+        }
+        // Only now the paragraph is split: most never are.
+        let (toks, ntok) = edge_tokens(p.text);
+        let (toks, n, top) = (&toks, toks.len(), 12.min(ntok - 4));
+        if prefixes {
+            for k in 3..=top {
+                if let Some(phrase) = edge_prefix(p.text, toks, k)
+                    && a + count(&ends, &toks[k - 3..k]) >= 3
+                {
+                    counts.entry(phrase.to_lowercase()).or_insert((0, phrase)).0 += 1;
+                }
+            }
+        }
+        if suffixes {
+            for k in 3..=top {
+                if let Some(phrase) = edge_suffix(p.text, toks, k)
+                    && count(&starts, &toks[n - k..n - k + 3]) + b >= 3
+                {
+                    counts.entry(phrase.to_lowercase()).or_insert((0, phrase)).0 += 1;
+                }
+            }
+        }
+    }
+    let (_, (n, phrase)) = counts
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 3)
+        .max_by_key(|(k, (n, _))| (*n, k.len(), std::cmp::Reverse(k.clone())))?;
+    Some((phrase.to_string(), n))
+}
+
+/// The first three and the last three tokens of a text split at single
+/// spaces, when it has eight tokens or more; found by a byte loop from each
+/// end (a paragraph is not split whole for them).
+fn first_and_last_three(text: &str) -> Option<([&str; 3], [&str; 3])> {
+    let b = text.as_bytes();
+    let mut ahead = [0usize; 7];
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x == b' ' {
+            ahead[n] = i;
+            n += 1;
+            if n == ahead.len() {
+                break;
+            }
+        }
+    }
+    if n < ahead.len() {
+        return None;
+    }
+    let mut back = [0usize; 3];
+    let mut m = 0;
+    for (i, &x) in b.iter().enumerate().rev() {
+        if x == b' ' {
+            back[m] = i;
+            m += 1;
+            if m == back.len() {
+                break;
+            }
+        }
+    }
+    // Cuts at ASCII spaces: character boundaries.
+    Some((
+        [
+            &text[..ahead[0]],
+            &text[ahead[0] + 1..ahead[1]],
+            &text[ahead[1] + 1..ahead[2]],
+        ],
+        [
+            &text[back[2] + 1..back[1]],
+            &text[back[1] + 1..back[0]],
+            &text[back[0] + 1..],
+        ],
+    ))
 }
 
 /// The boilerplate label of a unit: of its whole text, or, when reflow joined
@@ -679,19 +771,6 @@ fn fold_chars(s: &str, mut f: impl FnMut(char)) {
     }
 }
 
-/// `fold_chars` from the last character to the first.
-fn fold_chars_rev(s: &str, mut f: impl FnMut(char)) {
-    for c in s.chars().rev() {
-        if c.is_ascii() {
-            f(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase()
-                .rev()
-                .for_each(|l| f(if l == 'ς' { 'σ' } else { l }));
-        }
-    }
-}
-
 /// A polynomial hash of a character sequence, built forwards (`push`: append
 /// one character) or backwards (`prepend`, with the running power of the
 /// multiplier): both give the same value for the same sequence.
@@ -699,13 +778,6 @@ const FOLD_HASH_MUL: u64 = 0x0000_0100_0000_01b3;
 
 fn fold_hash_push(h: u64, c: char) -> u64 {
     h.wrapping_mul(FOLD_HASH_MUL).wrapping_add(u64::from(c) + 1)
-}
-
-fn fold_hash_prepend(h: u64, pw: u64, c: char) -> (u64, u64) {
-    (
-        h.wrapping_add((u64::from(c) + 1).wrapping_mul(pw)),
-        pw.wrapping_mul(FOLD_HASH_MUL),
-    )
 }
 
 fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<&str>) -> Hints {
@@ -1280,15 +1352,8 @@ mod tests {
         h
     }
 
-    fn hash_backwards(s: &str) -> u64 {
-        let (mut h, mut pw) = (0, 1);
-        fold_chars_rev(s, |c| (h, pw) = fold_hash_prepend(h, pw, c));
-        h
-    }
-
     proptest::proptest! {
-        /// The edge-phrase hash is case-blind in the sense of `to_lowercase`
-        /// and the same whichever end it is built from.
+        /// The edge-phrase token hash is case-blind in the sense of `to_lowercase`.
         #[test]
         fn edge_phrase_hash_is_lower_case_equality(
             a in "[a-zA-Z ΣσςİIıÉé\u{0130}\u{212A}]{0,12}",
@@ -1302,10 +1367,108 @@ mod tests {
                     if up { c.to_uppercase().collect() } else { vec![c] }
                 })
                 .collect();
-            proptest::prop_assert_eq!(hash_forwards(&a), hash_backwards(&a));
             if a.to_lowercase() == b.to_lowercase() {
                 proptest::prop_assert_eq!(hash_forwards(&a), hash_forwards(&b));
             }
+        }
+    }
+
+    /// `edge_phrase` by its plain definition: every candidate phrase of every
+    /// paragraph counted in lower case.
+    fn edge_phrase_reference(units: &[Unit]) -> Option<(String, usize)> {
+        let mut counts: HashMap<String, (usize, &str)> = HashMap::default();
+        for u in units.iter().filter(|u| !u.bullet) {
+            let all: Vec<&str> = u.text.split(' ').collect();
+            if all.len() < 8 {
+                continue;
+            }
+            let t = u.text.as_str();
+            for k in 3..=12.min(all.len() - 4) {
+                let prefix = text::starts_uppercase_or_digit(t)
+                    .then(|| edge_prefix(t, &all, k))
+                    .flatten();
+                if let Some(p) = prefix {
+                    counts.entry(p.to_lowercase()).or_insert((0, p)).0 += 1;
+                }
+            }
+            for k in 3..=12.min(all.len() - 4) {
+                let suffix = (!t.ends_with(|c: char| c.is_ascii_punctuation()))
+                    .then(|| edge_suffix(t, &all, k))
+                    .flatten();
+                if let Some(p) = suffix {
+                    counts.entry(p.to_lowercase()).or_insert((0, p)).0 += 1;
+                }
+            }
+        }
+        let (_, (n, phrase)) = counts
+            .into_iter()
+            .filter(|(_, (n, _))| *n >= 3)
+            .max_by_key(|(k, (n, _))| (*n, k.len(), std::cmp::Reverse(k.clone())))?;
+        Some((phrase.to_string(), n))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Pages whose paragraphs share starts and ends (in any case), from
+        /// a few words: the pruned count finds the phrase the plain one does.
+        #[test]
+        fn edge_phrase_matches_its_plain_definition(
+            phrase in proptest::collection::vec(0usize..20, 3..7),
+            paras in proptest::collection::vec(
+                (
+                    proptest::collection::vec(0usize..20, 5..14),
+                    0u8..4,
+                    proptest::bool::ANY,
+                    proptest::bool::ANY,
+                ),
+                0..10,
+            ),
+        ) {
+            const WORDS: [&str; 20] = [
+                "Bone", "bone", "BONE", "Cancer", "cancer", "Care", "in", "Children",
+                "Σarcoma", "σarcoma", "Osteo", "Tumour", "tumour", "of", "Leeds",
+                "Clinic.", "the", "2024", "Best", "best",
+            ];
+            let phrase: Vec<&str> = phrase.iter().map(|&i| WORDS[i]).collect();
+            let units: Vec<Unit> = paras
+                .iter()
+                .map(|(words, edges, upper, stop)| {
+                    let mut w: Vec<String> = words.iter().map(|&i| WORDS[i].to_string()).collect();
+                    // The shared phrase at the start (1), the end (2) or both (3),
+                    // sometimes in upper case.
+                    let p: Vec<String> = phrase
+                        .iter()
+                        .map(|x| if *upper { x.to_uppercase() } else { x.to_string() })
+                        .collect();
+                    if edges & 1 == 1 {
+                        w.splice(0..0, p.iter().cloned());
+                    }
+                    if edges & 2 == 2 {
+                        w.extend(p.iter().cloned());
+                    }
+                    Unit {
+                        text: format!("{}{}", w.join(" "), if *stop { "." } else { "" }),
+                        ..Unit::default()
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(edge_phrase(&units), edge_phrase_reference(&units));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte loops give the first and last three pieces of a split at
+        /// single spaces, from eight pieces on (empty pieces included).
+        #[test]
+        fn first_and_last_three_are_the_split_edges(text in "[a é.]{0,40}") {
+            let all: Vec<&str> = text.split(' ').collect();
+            let want = (all.len() >= 8).then(|| {
+                (
+                    [all[0], all[1], all[2]],
+                    [all[all.len() - 3], all[all.len() - 2], all[all.len() - 1]],
+                )
+            });
+            proptest::prop_assert_eq!(first_and_last_three(&text), want);
         }
     }
 

@@ -13,7 +13,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A paragraph candidate with its provenance.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unit {
     /// First and last raw line numbers (1-based) the unit was built from.
     pub first: usize,
