@@ -601,6 +601,13 @@ fn edge_phrase(units: &[Unit]) -> Option<(String, usize)> {
             }
         }
     }
+    most_used_phrase(counts)
+}
+
+/// Of phrases counted in lower case (with the spelling of their first use),
+/// the one used three times or more: the most used, then the longest, then
+/// the first in alphabetical order.
+fn most_used_phrase(counts: HashMap<String, (usize, &str)>) -> Option<(String, usize)> {
     let (_, (n, phrase)) = counts
         .into_iter()
         .filter(|(_, (n, _))| *n >= 3)
@@ -1400,11 +1407,7 @@ mod tests {
                 }
             }
         }
-        let (_, (n, phrase)) = counts
-            .into_iter()
-            .filter(|(_, (n, _))| *n >= 3)
-            .max_by_key(|(k, (n, _))| (*n, k.len(), std::cmp::Reverse(k.clone())))?;
-        Some((phrase.to_string(), n))
+        most_used_phrase(counts)
     }
 
     proptest::proptest! {
