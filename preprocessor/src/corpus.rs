@@ -43,12 +43,11 @@ impl Corpus {
                         }
                     }
                 }
-                // Folded into a reused buffer (no limit: lower case can be longer).
-                if !line.text.is_empty()
-                    && line.text.len() <= 80
-                    && text::fold_within_into(&mut folded, &line.text, usize::MAX)
-                    && !folded.is_empty()
-                {
+                // Folded into a reused buffer.
+                if !line.text.is_empty() && line.text.len() <= 80 && {
+                    text::fold_into(&mut folded, &line.text);
+                    !folded.is_empty()
+                } {
                     match c.line_pages.get_mut(folded.as_str()) {
                         Some((n, last)) if *last != page => {
                             *n += 1;

@@ -36,15 +36,12 @@ pub struct Reference {
     pub place: Option<String>,
 }
 
-/// ASCII word boundaries, as in the other stages: with Unicode ones the regex
-/// crate leaves its fast DFA for a backtracker on any entry holding a non-ASCII
-/// character (an en dash in "122–39" is enough), which made reference parsing
-/// a quarter slower. The two differ only next to a letter or digit outside
-/// ASCII ("2021年" now yields a year).
-fn re(s: &str) -> Regex {
-    let s = &crate::stages::rules::ascii_boundaries(s);
-    Regex::new(s).unwrap_or_else(|e| panic!("built-in regex {s:?}: {e}"))
-}
+// ASCII word boundaries, as in the other stages: with Unicode ones the regex
+// crate leaves its fast DFA for a backtracker on any entry holding a non-ASCII
+// character (an en dash in "122–39" is enough), which made reference parsing
+// a quarter slower. The two differ only next to a letter or digit outside
+// ASCII ("2021年" now yields a year).
+use crate::stages::rules::builtin_regex as re;
 
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -230,13 +230,14 @@ pub fn strip_numbering(s: &str) -> &str {
 /// Compare texts ignoring case, spaces and punctuation.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in words(s) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        push_lower(&mut out, w);
-    }
+    fold_into(&mut out, s);
     out
+}
+
+/// `fold(s)` into a cleared `out` (a buffer reused across calls).
+pub fn fold_into(out: &mut String, s: &str) {
+    // No limit: lower case can be longer than the text.
+    fold_within_into(out, s, usize::MAX);
 }
 
 /// `fold(s)` when it is at most `max` bytes long, else `None`, found without

@@ -209,13 +209,7 @@ fn heading_key(t: &str) -> String {
     text::fold(text::strip_numbering(t))
 }
 
-fn re(s: &str) -> Regex {
-    let s = &crate::stages::rules::ascii_boundaries(s);
-    match Regex::new(s) {
-        Ok(r) => r,
-        Err(e) => panic!("built-in regex {s:?} is invalid: {e}"),
-    }
-}
+use crate::stages::rules::builtin_regex as re;
 
 /// A line that could be a heading: short, capitalised, no sentence end
 /// (except a question), 1 to 14 words (`words`: its word count).

@@ -310,6 +310,13 @@ fn big_set(patterns: &[String]) -> Result<RegexSet> {
         .build()?)
 }
 
+/// A built-in regex, with ASCII word boundaries (see [`ascii_boundaries`]);
+/// an invalid one is a bug of this crate, so it panics with the pattern.
+pub fn builtin_regex(s: &str) -> Regex {
+    let s = &ascii_boundaries(s);
+    Regex::new(s).unwrap_or_else(|e| panic!("built-in regex {s:?} is invalid: {e}"))
+}
+
 /// `\b` as an ASCII word boundary, which the regex crate's DFA supports.
 pub fn ascii_boundaries(p: &str) -> String {
     p.replace("\\b", "(?-u:\\b)")
