@@ -1,0 +1,51 @@
+"""Draw the 100 pages whose headlines are labelled by hand in titles.tsv.
+
+The three public cleaning sets that carry no free title label (cleaneval-dev,
+readability-tests, dragnet) are listed as (set, name) pairs, where name is the
+stem of each <set>/gold/<name>.txt, sorted by (set, name).  From that list
+random.Random(20261130).sample(pairs, 100) draws 100 pairs, which are printed
+sorted, one "set<TAB>name" per line.
+
+The data folder defaults to ../shared/bench/cleaning beside the repository
+(resolved from this file's location); --data DIR points elsewhere.
+Python 3 standard library only.
+"""
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+SETS = ("cleaneval-dev", "readability-tests", "dragnet")
+SEED = 20261130
+COUNT = 100
+
+
+def default_data_dir() -> Path:
+    return (Path(__file__).resolve().parents[3] / ".." / "shared" / "bench" / "cleaning").resolve()
+
+
+def list_pairs(data: Path) -> list:
+    pairs = []
+    for s in SETS:
+        gold = data / s / "gold"
+        if not gold.is_dir():
+            sys.exit(f"missing folder: {gold}")
+        pairs.extend((s, p.stem) for p in gold.glob("*.txt") if p.is_file())
+    pairs.sort()
+    return pairs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=default_data_dir(),
+                    help="the cleaning data folder (default: %(default)s)")
+    args = ap.parse_args()
+    pairs = list_pairs(args.data)
+    drawn = sorted(random.Random(SEED).sample(pairs, COUNT))
+    for s, name in drawn:
+        print(f"{s}\t{name}")
+
+
+if __name__ == "__main__":
+    main()
