@@ -35,13 +35,13 @@ pub struct Config {
     pub max_file_bytes: u64,
     pub split: SplitConfig,
     /// Word repair: spelling, glued words, explicit corrections, accepted words.
-    pub repair: crate::stages::repair::RepairConfig,
+    pub repair: RepairConfig,
     /// Name of the draft chapter in SUMMARY.md that becomes the glossary.
     pub glossary_placeholder: String,
     /// Glossary and cross-links.
-    pub terms: crate::terms::TermsConfig,
+    pub terms: TermsConfig,
     /// Which search the site gets (mdBook's, or Pagefind for big books).
-    pub search: crate::search::SearchConfig,
+    pub search: SearchConfig,
 }
 
 /// When a long page is split into sub-chapters, one per top-level section.
@@ -242,9 +242,193 @@ pub fn load_toml<T: serde::de::DeserializeOwned + Default>(
         .with_context(|| format!("{}: invalid {what}; expected {expected}", path.display()))
 }
 
+/// `[preprocessor.seeds.repair]` in book.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct RepairConfig {
+    /// Correct misspelt words.
+    pub spelling: bool,
+    /// Split glued words.
+    pub glued: bool,
+    /// Resolve line-end hyphens ("chemo-/therapy") from the corpus and the word list.
+    pub hyphens: bool,
+    /// Explicit corrections, wrong → right (whole words, any case); applied first, always.
+    pub corrections: BTreeMap<String, String>,
+    /// Words never corrected.
+    pub accept: Vec<String>,
+}
+
+impl Default for RepairConfig {
+    fn default() -> Self {
+        RepairConfig {
+            spelling: true,
+            glued: true,
+            hyphens: true,
+            corrections: BTreeMap::new(),
+            accept: Vec::new(),
+        }
+    }
+}
+
+/// `[preprocessor.seeds.search]` in book.toml.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct SearchConfig {
+    pub engine: EngineChoice,
+    /// With `engine = "auto"`: Pagefind from this many seed pages on.
+    pub pagefind_from: usize,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            engine: EngineChoice::Auto,
+            // mdBook's index is about 5 MB at 300 pages and grows with the text.
+            pagefind_from: 300,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum EngineChoice {
+    Auto,
+    Mdbook,
+    Pagefind,
+}
+
+/// The search a build uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Mdbook,
+    Pagefind,
+}
+
+impl SearchConfig {
+    /// The engine for a book of `seed_pages` pages.
+    pub fn engine(&self, seed_pages: usize) -> Engine {
+        match self.engine {
+            EngineChoice::Mdbook => Engine::Mdbook,
+            EngineChoice::Pagefind => Engine::Pagefind,
+            EngineChoice::Auto if seed_pages >= self.pagefind_from => Engine::Pagefind,
+            EngineChoice::Auto => Engine::Mdbook,
+        }
+    }
+}
+
+/// `[preprocessor.seeds.terms]` in book.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct TermsConfig {
+    /// Link terms and build the glossary at all.
+    pub enable: bool,
+    /// The curated glossary, relative to the seeds folder.
+    pub file: PathBuf,
+    /// Extra terms to index and link (no definition; their home is a heading about them).
+    pub add: Vec<String>,
+    /// Terms (or any of their forms) never linked and left out of the glossary.
+    pub exclude: Vec<String>,
+    /// Term → "chapter.md" or "chapter.md#heading-id": where the term links to.
+    pub pin: BTreeMap<String, String>,
+    /// At most this many term links in one section.
+    pub max_links_per_section: usize,
+    /// Link the first mention of a term in each "section" (Wikipedia's rule)
+    /// or only once per "chapter".
+    pub first_mention_per: LinkScope,
+    /// Find abbreviations defined in the text ("computed tomography (CT)").
+    pub abbreviations: bool,
+}
+
+impl Default for TermsConfig {
+    fn default() -> Self {
+        TermsConfig {
+            enable: true,
+            file: PathBuf::from("glossary.toml"),
+            add: Vec::new(),
+            exclude: Vec::new(),
+            pin: BTreeMap::new(),
+            max_links_per_section: 20,
+            first_mention_per: LinkScope::Section,
+            abbreviations: true,
+        }
+    }
+}
+
+/// Where a term is linked again: in each section, or once per chapter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkScope {
+    Section,
+    Chapter,
+}
+
+/// One term of the curated glossary file.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedTerm {
+    pub name: String,
+    /// Synonyms, spellings and inflections that mean the same term.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// A short definition in plain words, written for the book.
+    pub definition: String,
+    /// Where the definition's facts can be checked.
+    pub source: String,
+}
+
+/// The curated glossary file: `[[term]]` tables.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Curated {
+    #[serde(default, rename = "term")]
+    pub terms: Vec<CuratedTerm>,
+}
+
+impl Curated {
+    /// Load the file; a missing file is an empty glossary.
+    pub fn load(path: &Path) -> Result<Curated> {
+        let c: Curated = load_toml(
+            path,
+            "glossary",
+            "[[term]] tables with keys name, also, definition, source",
+        )?;
+        for (i, t) in c.terms.iter().enumerate() {
+            for (key, v) in [
+                ("name", &t.name),
+                ("definition", &t.definition),
+                ("source", &t.source),
+            ] {
+                if v.trim().is_empty() {
+                    bail!(
+                        "{}: term {} ({:?}) has an empty `{key}`; every definition needs its text and a source",
+                        path.display(),
+                        i + 1,
+                        t.name
+                    );
+                }
+            }
+        }
+        Ok(c)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_switches_at_the_threshold() {
+        let c = SearchConfig::default();
+        assert_eq!(c.engine(5), Engine::Mdbook);
+        assert_eq!(c.engine(299), Engine::Mdbook);
+        assert_eq!(c.engine(300), Engine::Pagefind);
+        let always = |engine| SearchConfig {
+            engine,
+            ..SearchConfig::default()
+        };
+        assert_eq!(always(EngineChoice::Mdbook).engine(10_000), Engine::Mdbook);
+        assert_eq!(always(EngineChoice::Pagefind).engine(1), Engine::Pagefind);
+    }
 
     fn table(s: &str) -> toml::Table {
         s.parse().unwrap()
@@ -276,7 +460,7 @@ mod tests {
     #[test]
     fn search_engine_is_read_and_checked() {
         let c = Config::from_table(&table("search = { engine = \"pagefind\" }")).unwrap();
-        assert_eq!(c.search.engine, crate::search::EngineChoice::Pagefind);
+        assert_eq!(c.search.engine, EngineChoice::Pagefind);
         assert_eq!(c.search.pagefind_from, 300);
         let e = Config::from_table(&table("search = { engine = \"fast\" }")).unwrap_err();
         let msg = format!("{e:#}");

@@ -1,26 +1,28 @@
 //! `mdbook-seeds`: turns raw scraped web pages into clean mdBook chapters.
 //!
-//! The pipeline (see [`pipeline`]) works on typed data: lines with
-//! provenance → units (paragraph candidates) → classified units → a
-//! [`document::Document`] → Markdown. Every automated edit is recorded in an
-//! [`edits::Log`] with file and line.
+//! The crate is layered; a module may use only the layers above it in this list
+//! (`tests/layers.rs` fails on any path that points up a layer):
+//!
+//! 1. [`config`]: every configuration struct (book.toml, seeds.toml, glossary file);
+//! 2. [`text`]: words, folding, stop words, lexicons, escaping, the built-in regex helper;
+//! 3. [`model`]: plain data: the cleaned document, blocks, references, drop reasons;
+//! 4. [`record`]: the edit log and warnings, and the one report printer;
+//! 5. [`clean`]: the cleaning pipeline and its stages (decode … assemble);
+//! 6. [`output`]: chapters, source boxes, reference lists, editorial notes, paths;
+//! 7. [`terms`]: glossary, abbreviations and cross-links;
+//! 8. [`mdbook`]: the preprocessor, SUMMARY placeholders, seed discovery;
+//! 9. [`site`]: building (mdBook embedded), search indexes, `serve`.
+//!
+//! Every automated edit is recorded in a [`record::Log`] with file and line.
 
-pub mod book;
-pub mod cite_format;
+pub mod clean;
 pub mod config;
-pub mod corpus;
-pub mod document;
-pub mod edits;
-pub mod escape;
-pub mod lexicon;
-pub mod pipeline;
-pub mod references;
-pub mod render;
-pub mod search;
-pub mod serve;
+pub mod mdbook;
+pub mod model;
+pub mod output;
+pub mod record;
 pub mod site;
-pub mod stages;
 pub mod terms;
 pub mod text;
 
-pub use book::SeedsPreprocessor;
+pub use mdbook::SeedsPreprocessor;

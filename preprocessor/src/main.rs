@@ -4,8 +4,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use mdbook_preprocessor::Preprocessor;
 use mdbook_seeds::SeedsPreprocessor;
+use mdbook_seeds::clean::{Input, clean_corpus};
 use mdbook_seeds::config::{Config, MetadataFile};
-use mdbook_seeds::pipeline::{Input, clean_corpus};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -92,7 +92,7 @@ fn main() -> ExitCode {
             port,
             hostname,
             open,
-        }) => mdbook_seeds::serve::serve(&mdbook_seeds::serve::ServeOptions {
+        }) => mdbook_seeds::site::serve::serve(&mdbook_seeds::site::serve::ServeOptions {
             root: dir,
             hostname,
             port,
@@ -185,7 +185,7 @@ fn clean(
         inputs.push(Input { name, bytes });
     }
     let cleaned = clean_corpus(&inputs, &config, &metadata)?;
-    let (chapters, _) = mdbook_seeds::book::chapters(&cleaned, &config);
+    let (chapters, _) = mdbook_seeds::mdbook::chapters(&cleaned, &config);
     let mut report_text = String::new();
     for p in &cleaned.pages {
         report_text.push_str(&format!("{}: {}\n", p.doc.file, p.accounting));

@@ -2,11 +2,11 @@
 //! stays proportionate to its input, every line is accounted for, and every
 //! word of the input is either in the output or in the edit record.
 
-use mdbook_seeds::book::chapters;
+use mdbook_seeds::clean::clean_one;
+use mdbook_seeds::clean::{decode, normalise};
 use mdbook_seeds::config::Config;
-use mdbook_seeds::edits::Log;
-use mdbook_seeds::pipeline::clean_one;
-use mdbook_seeds::stages::{decode, normalise};
+use mdbook_seeds::mdbook::chapters;
+use mdbook_seeds::record::Log;
 use proptest::prelude::*;
 use std::collections::HashSet;
 

@@ -5,8 +5,8 @@
 //! here as a diff to review (never accept a snapshot without reading it
 //! against the raw file in seeds/).
 
-use mdbook_seeds::book::{chapters, clean_book_dir};
 use mdbook_seeds::config::Config;
+use mdbook_seeds::mdbook::{chapters, clean_book_dir};
 use std::path::Path;
 
 fn book_root() -> &'static Path {

@@ -17,112 +17,15 @@
 pub mod abbrev;
 pub mod markdown;
 
-use crate::escape;
+use crate::config::{Curated, LinkScope, TermsConfig};
+use crate::text::escape;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use anyhow::{Result, bail};
 use markdown::{MdOptions, Scan};
 use rayon::prelude::*;
-use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
-
-/// `[preprocessor.seeds.terms]` in book.toml.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
-pub struct TermsConfig {
-    /// Link terms and build the glossary at all.
-    pub enable: bool,
-    /// The curated glossary, relative to the seeds folder.
-    pub file: PathBuf,
-    /// Extra terms to index and link (no definition; their home is a heading about them).
-    pub add: Vec<String>,
-    /// Terms (or any of their forms) never linked and left out of the glossary.
-    pub exclude: Vec<String>,
-    /// Term → "chapter.md" or "chapter.md#heading-id": where the term links to.
-    pub pin: BTreeMap<String, String>,
-    /// At most this many term links in one section.
-    pub max_links_per_section: usize,
-    /// Link the first mention of a term in each "section" (Wikipedia's rule)
-    /// or only once per "chapter".
-    pub first_mention_per: LinkScope,
-    /// Find abbreviations defined in the text ("computed tomography (CT)").
-    pub abbreviations: bool,
-}
-
-impl Default for TermsConfig {
-    fn default() -> Self {
-        TermsConfig {
-            enable: true,
-            file: PathBuf::from("glossary.toml"),
-            add: Vec::new(),
-            exclude: Vec::new(),
-            pin: BTreeMap::new(),
-            max_links_per_section: 20,
-            first_mention_per: LinkScope::Section,
-            abbreviations: true,
-        }
-    }
-}
-
-/// Where a term is linked again: in each section, or once per chapter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LinkScope {
-    Section,
-    Chapter,
-}
-
-/// One term of the curated glossary file.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct CuratedTerm {
-    pub name: String,
-    /// Synonyms, spellings and inflections that mean the same term.
-    #[serde(default)]
-    pub also: Vec<String>,
-    /// A short definition in plain words, written for the book.
-    pub definition: String,
-    /// Where the definition's facts can be checked.
-    pub source: String,
-}
-
-/// The curated glossary file: `[[term]]` tables.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Curated {
-    #[serde(default, rename = "term")]
-    pub terms: Vec<CuratedTerm>,
-}
-
-impl Curated {
-    /// Load the file; a missing file is an empty glossary.
-    pub fn load(path: &Path) -> Result<Curated> {
-        let c: Curated = crate::config::load_toml(
-            path,
-            "glossary",
-            "[[term]] tables with keys name, also, definition, source",
-        )?;
-        for (i, t) in c.terms.iter().enumerate() {
-            for (key, v) in [
-                ("name", &t.name),
-                ("definition", &t.definition),
-                ("source", &t.source),
-            ] {
-                if v.trim().is_empty() {
-                    bail!(
-                        "{}: term {} ({:?}) has an empty `{key}`; every definition needs its text and a source",
-                        path.display(),
-                        i + 1,
-                        t.name
-                    );
-                }
-            }
-        }
-        Ok(c)
-    }
-}
 
 /// A chapter the linker works on.
 #[derive(Debug, Clone)]
@@ -729,7 +632,7 @@ impl Ctx<'_> {
         let Some(p) = e.home else {
             return Some(format!(
                 "{}#{}",
-                crate::render::relative(from, &crate::render::html_path(self.setup.glossary_path)),
+                crate::output::relative(from, &crate::output::html_path(self.setup.glossary_path)),
                 e.id
             ));
         };
@@ -744,9 +647,9 @@ impl Ctx<'_> {
                 _ => None,
             };
         }
-        let page = crate::render::relative(
+        let page = crate::output::relative(
             from,
-            &crate::render::html_path(&self.chapters[p.chapter].path),
+            &crate::output::html_path(&self.chapters[p.chapter].path),
         );
         Some(match p.section {
             Some(s) if !title => format!("{page}#{}", sections[s].id),
@@ -871,7 +774,7 @@ fn glossary_markdown(
     let from = setup.glossary_path;
     let place_link = |p: Place| -> String {
         let c = &chapters[p.chapter];
-        let page = crate::render::relative(from, &crate::render::html_path(&c.path));
+        let page = crate::output::relative(from, &crate::output::html_path(&c.path));
         match p.section {
             Some(s) if scans[p.chapter].sections[s].level > 1 => {
                 let sec = &scans[p.chapter].sections[s];
@@ -970,7 +873,7 @@ fn glossary_markdown(
             .iter()
             .map(|(ci, anchor)| {
                 let c = &chapters[*ci];
-                let page = crate::render::relative(from, &crate::render::html_path(&c.path));
+                let page = crate::output::relative(from, &crate::output::html_path(&c.path));
                 let href = match anchor {
                     Some(a) => format!("{page}#{a}"),
                     None => page,
@@ -995,6 +898,7 @@ fn glossary_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::CuratedTerm;
 
     fn term(name: &str, also: &[&str]) -> CuratedTerm {
         CuratedTerm {

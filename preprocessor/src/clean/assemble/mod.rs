@@ -1,8 +1,11 @@
 //! The typed document a page becomes, assembled from classified units.
 
+pub mod references;
+
+use crate::clean::classify::{Classified, Kind};
 use crate::config::PageMeta;
-use crate::edits::Log;
-use crate::stages::classify::{Classified, Kind, MetaKey};
+use crate::model::MetaKey;
+use crate::record::Log;
 use crate::text;
 use foldhash::HashMap;
 
@@ -67,7 +70,7 @@ pub struct Document {
     pub page: PageMeta,
     pub blocks: Vec<Block>,
     /// The page's reference list, numbered 1.. as the source numbers it.
-    pub references: Vec<crate::references::Reference>,
+    pub references: Vec<crate::clean::assemble::references::Reference>,
 }
 
 impl Document {
@@ -152,7 +155,7 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
                     line,
                 });
                 if *key == MetaKey::Authors
-                    && let Some(j) = crate::stages::classify::journal_after_authors(&it.unit.text)
+                    && let Some(j) = crate::clean::classify::journal_after_authors(&it.unit.text)
                 {
                     meta.push(MetaField {
                         key: MetaKey::Journal,
@@ -162,7 +165,7 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
                 }
                 if *key == MetaKey::Authors
                     && !meta.iter().any(|m: &MetaField| m.key == MetaKey::Published)
-                    && let Some(d) = crate::stages::classify::date_in(&it.unit.text)
+                    && let Some(d) = crate::clean::classify::date_in(&it.unit.text)
                 {
                     meta.push(MetaField {
                         key: MetaKey::Published,
@@ -209,8 +212,8 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
     }
     set_heading_levels(&mut blocks);
     record_renumbering(&blocks, &numbers, log);
-    let references = crate::references::take_reference_list(&mut blocks, log);
-    crate::references::check_citations(&blocks, references.len(), log);
+    let references = crate::clean::assemble::references::take_reference_list(&mut blocks, log);
+    crate::clean::assemble::references::check_citations(&blocks, references.len(), log);
     let (title, title_origin) = if let Some(t) = page.title.clone() {
         (t, TitleOrigin::Metadata)
     } else if let Some((t, line)) = page_title {
@@ -269,8 +272,8 @@ fn record_renumbering(blocks: &[Block], numbers: &[(usize, String)], log: &mut L
                 if digits != (i + 1).to_string() {
                     log.edit(
                         it.line,
-                        crate::edits::Stage::Classify,
-                        crate::edits::Action::Changed,
+                        crate::record::Stage::Classify,
+                        crate::record::Action::Changed,
                         *marker,
                         format!("{}.", i + 1),
                         "list renumbered in order",

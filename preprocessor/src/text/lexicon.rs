@@ -20,7 +20,7 @@ pub struct Entry {
 
 /// All lists in one table, so that a word costs one lookup.
 static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Entry> = include_str!("../data/words/en.tsv")
+    let mut m: HashMap<&'static str, Entry> = include_str!("../../data/words/en.tsv")
         .lines()
         .filter_map(|l| {
             let (w, t) = l.split_once('\t')?;
@@ -34,9 +34,9 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
             ))
         })
         .collect();
-    for w in include_str!("../data/words/mesh.txt")
+    for w in include_str!("../../data/words/mesh.txt")
         .lines()
-        .chain(include_str!("../data/words/oncology.txt").lines())
+        .chain(include_str!("../../data/words/oncology.txt").lines())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
     {
         m.entry(w).or_default().domain = true;

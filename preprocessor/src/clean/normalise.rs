@@ -4,7 +4,7 @@
 //! bullets, control characters and Unicode composition are normalised here,
 //! once, so later stages see one spelling of each thing.
 
-use crate::edits::{Action, Log, Stage};
+use crate::record::{Action, Log, Stage};
 use unicode_normalization::UnicodeNormalization;
 
 /// One line of a raw file after normalisation.

@@ -2,6 +2,7 @@
 //! (`data/boilerplate.toml`) plus the book's configured patterns.
 
 use crate::config::Patterns;
+use crate::model::DropReason;
 use anyhow::{Context, Result};
 use foldhash::HashSet;
 use regex::{Regex, RegexSet};
@@ -10,7 +11,7 @@ use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, Hir, HirKin
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-const BUILTIN: &str = include_str!("../../data/boilerplate.toml");
+const BUILTIN: &str = include_str!("../../../data/boilerplate.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -342,13 +343,13 @@ impl Rules {
     }
 
     /// The label of the boilerplate group a whole line belongs to, if any.
-    pub fn boilerplate(&self, line: &str) -> Option<String> {
-        for (i, re) in self.user.boilerplate.iter().enumerate() {
+    pub fn boilerplate(&self, line: &str) -> Option<DropReason> {
+        for (index, re) in self.user.boilerplate.iter().enumerate() {
             if re.is_match(line) {
-                return Some(format!(
-                    "boilerplate pattern {i} from book.toml ({})",
-                    re.as_str()
-                ));
+                return Some(DropReason::UserPattern {
+                    index,
+                    pattern: re.as_str().to_string(),
+                });
             }
         }
         let t = line.trim_end_matches([':', ' ']);
@@ -364,7 +365,9 @@ impl Rules {
             (Some(a), Some(c)) => Some(a.min(c)),
             (a, c) => a.or(c),
         };
-        g.map(|g| format!("boilerplate: {}", b.labels[g]))
+        g.map(|g| DropReason::Boilerplate {
+            label: b.labels[g].clone(),
+        })
     }
 
     /// A paragraph that asks the reader to act for the site (an advert).
@@ -383,16 +386,13 @@ impl Rules {
         self.builtin.generic.contains(&t)
     }
 
-    pub fn drops_section(&self, heading: &str) -> Option<String> {
+    pub fn drops_section(&self, heading: &str) -> Option<DropReason> {
         self.user
             .drop_sections
             .iter()
             .find(|re| re.is_match(heading))
-            .map(|re| {
-                format!(
-                    "section dropped by `drop-sections` in book.toml ({})",
-                    re.as_str()
-                )
+            .map(|re| DropReason::DroppedSection {
+                pattern: re.as_str().to_string(),
             })
     }
 }
@@ -528,7 +528,11 @@ mod tests {
             if path.extension().is_some_and(|x| x == "txt") {
                 for l in std::fs::read_to_string(&path).unwrap().lines() {
                     let l = l.trim();
-                    assert_eq!(r.boilerplate(l), one_set_label(l), "{l:?}");
+                    assert_eq!(
+                        r.boilerplate(l).map(|r| r.to_string()),
+                        one_set_label(l),
+                        "{l:?}"
+                    );
                     lines += 1;
                 }
             }
@@ -553,7 +557,7 @@ mod tests {
             glue in proptest::bool::ANY,
         ) {
             let line = words.join(if glue { "" } else { " " });
-            proptest::prop_assert_eq!(rules().boilerplate(&line), one_set_label(&line));
+            proptest::prop_assert_eq!(rules().boilerplate(&line).map(|r| r.to_string()), one_set_label(&line));
         }
     }
 

@@ -22,52 +22,6 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// `[preprocessor.seeds.search]` in book.toml.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
-pub struct SearchConfig {
-    pub engine: EngineChoice,
-    /// With `engine = "auto"`: Pagefind from this many seed pages on.
-    pub pagefind_from: usize,
-}
-
-impl Default for SearchConfig {
-    fn default() -> Self {
-        SearchConfig {
-            engine: EngineChoice::Auto,
-            // mdBook's index is about 5 MB at 300 pages and grows with the text.
-            pagefind_from: 300,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum EngineChoice {
-    Auto,
-    Mdbook,
-    Pagefind,
-}
-
-/// The search a build uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Mdbook,
-    Pagefind,
-}
-
-impl SearchConfig {
-    /// The engine for a book of `seed_pages` pages.
-    pub fn engine(&self, seed_pages: usize) -> Engine {
-        match self.engine {
-            EngineChoice::Mdbook => Engine::Mdbook,
-            EngineChoice::Pagefind => Engine::Pagefind,
-            EngineChoice::Auto if seed_pages >= self.pagefind_from => Engine::Pagefind,
-            EngineChoice::Auto => Engine::Mdbook,
-        }
-    }
-}
-
 /// What the Pagefind step did.
 #[derive(Debug, Clone, Default)]
 pub struct PagefindReport {
@@ -239,20 +193,6 @@ fn collect_html(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn auto_switches_at_the_threshold() {
-        let c = SearchConfig::default();
-        assert_eq!(c.engine(5), Engine::Mdbook);
-        assert_eq!(c.engine(299), Engine::Mdbook);
-        assert_eq!(c.engine(300), Engine::Pagefind);
-        let always = |engine| SearchConfig {
-            engine,
-            ..SearchConfig::default()
-        };
-        assert_eq!(always(EngineChoice::Mdbook).engine(10_000), Engine::Mdbook);
-        assert_eq!(always(EngineChoice::Pagefind).engine(1), Engine::Pagefind);
-    }
 
     #[test]
     fn chapter_settings_follow_mdbooks_prefix_rule() {

@@ -1,10 +1,15 @@
 //! One site build, as `mdbook-seeds build` and `serve` run it: mdBook embedded
 //! with the seeds preprocessor in-process, then the search index the book's
-//! size calls for (see [`crate::search`]).
+//! size calls for (see [`crate::site::search`]).
 
-use crate::SeedsPreprocessor;
+pub mod search;
+pub mod serve;
+
 use crate::config::Config;
-use crate::search::{ChapterSettings, Engine, PagefindReport};
+use crate::config::Engine;
+use crate::mdbook::SeedsPreprocessor;
+use crate::mdbook::count_seed_pages;
+use crate::site::search::{ChapterSettings, PagefindReport};
 use anyhow::{Context, Result};
 use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};
@@ -54,8 +59,12 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
         Engine::Pagefind => {
             let settings = ChapterSettings::from_config(&book.config)?;
             Some(
-                crate::search::index_site(&site, &settings, book.config.book.language.as_deref())
-                    .with_context(|| format!("indexing {} with Pagefind", site.display()))?,
+                crate::site::search::index_site(
+                    &site,
+                    &settings,
+                    book.config.book.language.as_deref(),
+                )
+                .with_context(|| format!("indexing {} with Pagefind", site.display()))?,
             )
         }
     };
@@ -65,19 +74,4 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
         seed_pages,
         pagefind,
     })
-}
-
-/// The seed pages in `dir`, counted as the build reads them
-/// ([`crate::book::seed_folder_files`]); 0 if the folder cannot be listed
-/// (the preprocessor reports that).
-pub fn count_seed_pages(dir: &Path, config: &Config) -> usize {
-    let [meta, glossary] = crate::book::own_files(dir, config);
-    crate::book::seed_folder_files(dir, &[meta.as_path(), glossary.as_path()])
-        .map(|files| {
-            files
-                .iter()
-                .filter(|p| crate::book::is_seed_page(p))
-                .count()
-        })
-        .unwrap_or(0)
 }

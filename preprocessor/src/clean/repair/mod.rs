@@ -16,42 +16,14 @@
 //!   text, and identifiers with inner capitals (EURAMOS-1, MAPIfn, TKIs) are
 //!   never touched.
 
-use crate::corpus::Corpus;
-use crate::edits::{Action, Log, Stage};
-use crate::lexicon;
-use crate::stages::classify::{Classified, Kind};
-use crate::stages::reflow::Unit;
+use crate::clean::classify::{Classified, Kind};
+use crate::clean::corpus::Corpus;
+use crate::clean::reflow::Unit;
+use crate::config::RepairConfig;
+use crate::record::{Action, Log, Stage};
 use crate::text;
-use serde::Deserialize;
+use crate::text::lexicon;
 use std::collections::BTreeMap;
-
-/// `[preprocessor.seeds.repair]` in book.toml.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
-pub struct RepairConfig {
-    /// Correct misspelt words.
-    pub spelling: bool,
-    /// Split glued words.
-    pub glued: bool,
-    /// Resolve line-end hyphens ("chemo-/therapy") from the corpus and the word list.
-    pub hyphens: bool,
-    /// Explicit corrections, wrong → right (whole words, any case); applied first, always.
-    pub corrections: BTreeMap<String, String>,
-    /// Words never corrected.
-    pub accept: Vec<String>,
-}
-
-impl Default for RepairConfig {
-    fn default() -> Self {
-        RepairConfig {
-            spelling: true,
-            glued: true,
-            hyphens: true,
-            corrections: BTreeMap::new(),
-            accept: Vec::new(),
-        }
-    }
-}
 
 /// What to do with one word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -644,7 +616,7 @@ pub fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stages::normalise::normalise;
+    use crate::clean::normalise::normalise;
 
     fn corpus(text: &str) -> Corpus {
         let lines = normalise(text, &mut Log::new("c"));

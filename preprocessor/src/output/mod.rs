@@ -1,10 +1,25 @@
 //! Render documents to Markdown chapters, and the edit record to the
 //! editorial-notes chapter. Everything from a seed goes through `escape`.
 
-use crate::document::{Block, Document, TitleOrigin};
-use crate::edits::{Action, Log};
-use crate::escape;
-use crate::stages::classify::MetaKey;
+pub mod cite_format;
+
+/// The editorial-notes chapter (relative to `src/`): a summary of every page's edits.
+pub const NOTES_PATH: &str = "editorial-notes.md";
+/// The folder of the per-page (or per-range) editorial-notes chapters.
+pub const NOTES_DIR: &str = "editorial-notes";
+
+/// Is `path` (relative to `src/`) one of the editorial-notes chapters?
+pub fn is_notes_path(path: &str) -> bool {
+    path == NOTES_PATH
+        || path
+            .strip_prefix(NOTES_DIR)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+use crate::clean::assemble::{Block, Document, TitleOrigin};
+use crate::model::MetaKey;
+use crate::record::{Action, Log};
+use crate::text::escape;
 use std::fmt::Write;
 
 /// A rendered chapter, possibly with sub-chapters (one per top-level section).
@@ -57,7 +72,7 @@ impl Cites {
     pub fn inline(&mut self, text: &str) -> String {
         let mut out = String::new();
         let mut last = 0;
-        for c in crate::references::citations(text) {
+        for c in crate::clean::assemble::references::citations(text) {
             let before = &text[last..c.start];
             out.push_str(&if last == 0 {
                 escape::markdown(before)
@@ -103,11 +118,11 @@ static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 /// The References section of a page: formatted entries with back-links.
-pub fn references(refs: &[crate::references::Reference], cites: &Cites) -> String {
+pub fn references(refs: &[crate::clean::assemble::references::Reference], cites: &Cites) -> String {
     if refs.is_empty() {
         return String::new();
     }
-    let html = crate::cite_format::format(refs);
+    let html = crate::output::cite_format::format(refs);
     let mut out = String::from("## References\n\n<ol class=\"references\">\n");
     for (i, h) in html.iter().enumerate() {
         let back: Vec<String> = cites
@@ -163,7 +178,7 @@ pub fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
             },
             Block::List { ordered, items } => {
                 for (i, it) in items.iter().enumerate() {
-                    let marker = crate::document::list_marker(*ordered, i);
+                    let marker = crate::clean::assemble::list_marker(*ordered, i);
                     let pad = " ".repeat(marker.len() + 1);
                     let _ = write!(out, "{marker} {}", cites.inline(&it.text));
                     for e in &it.extra {
@@ -335,11 +350,11 @@ pub fn notes_location(i: usize, n: usize, chapter_path: &str) -> (String, String
         .unwrap_or(chapter_path)
         .trim_end_matches(".md");
     let page = if per == 1 {
-        format!("editorial-notes/{stem}.md")
+        format!("{NOTES_DIR}/{stem}.md")
     } else {
         let first = i / per * per;
         format!(
-            "editorial-notes/pages-{}-{}.md",
+            "{NOTES_DIR}/pages-{}-{}.md",
             first + 1,
             (first + per).min(n)
         )
@@ -351,7 +366,7 @@ pub fn notes_location(i: usize, n: usize, chapter_path: &str) -> (String, String
 /// the notes pages (every edit and warning of each source page), at most
 /// `MAX_NOTES_PAGES` of them.
 pub fn editorial_notes(
-    pages: &[(&Document, &str, &Log, &crate::pipeline::Accounting)],
+    pages: &[(&Document, &str, &Log, &crate::clean::Accounting)],
     skipped: &[Log],
 ) -> ChapterOut {
     let mut index = String::from("# Editorial notes\n\n");
@@ -376,7 +391,10 @@ pub fn editorial_notes(
             escape::markdown(&accounting.to_string())
         );
         if children.last().is_none_or(|c| c.path != np) {
-            let name = match np.strip_prefix("editorial-notes/pages-") {
+            let name = match np
+                .strip_prefix(NOTES_DIR)
+                .and_then(|r| r.strip_prefix("/pages-"))
+            {
                 Some(range) => format!("Notes: pages {}", range.trim_end_matches(".md")),
                 None => format!("Notes: {}", doc.title),
             };
@@ -410,7 +428,7 @@ pub fn editorial_notes(
     }
     ChapterOut {
         name: "Editorial notes".into(),
-        path: crate::book::NOTES_PATH.into(),
+        path: NOTES_PATH.into(),
         content: index,
         children,
     }
@@ -491,7 +509,7 @@ mod tests {
         assert_eq!(html_path("../notes/a.md#x"), "../notes/a.html#x");
         assert_eq!(html_path("a.md.txt"), "a.md.txt");
     }
-    use crate::document::ListEntry;
+    use crate::clean::assemble::ListEntry;
 
     #[test]
     fn body_renders_blocks_escaped() {

@@ -7,8 +7,8 @@
 //! sources (title, then an authors line, then a journal-and-date line). What it
 //! cannot parse keeps its verbatim text; nothing is invented.
 
-use crate::document::Block;
-use crate::edits::Log;
+use crate::clean::assemble::Block;
+use crate::record::Log;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -41,7 +41,7 @@ pub struct Reference {
 // character (an en dash in "122–39" is enough), which made reference parsing
 // a quarter slower. The two differ only next to a letter or digit outside
 // ASCII ("2021年" now yields a year).
-use crate::stages::rules::builtin_regex as re;
+use crate::clean::classify::rules::builtin_regex as re;
 
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -332,8 +332,8 @@ pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Refere
             if let Some(first) = items.first() {
                 log.edit(
                     first.line,
-                    crate::edits::Stage::Classify,
-                    crate::edits::Action::Changed,
+                    crate::record::Stage::Classify,
+                    crate::record::Action::Changed,
                     "",
                     "",
                     format!("a list of {} items that read as references is shown as the page's References", items.len()),

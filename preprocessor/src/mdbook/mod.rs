@@ -1,10 +1,10 @@
 //! mdBook integration: read the seeds folder, clean it, and put the chapters
 //! where SUMMARY.md holds the draft placeholders.
 
+use crate::clean::assemble::{Block, Document};
+use crate::clean::{Cleaned, Input, clean_corpus};
 use crate::config::{Config, MetadataFile};
-use crate::document::{Block, Document};
-use crate::pipeline::{Cleaned, Input, clean_corpus};
-use crate::render::{self, ChapterOut};
+use crate::output::{self, ChapterOut};
 use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -13,7 +13,6 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 pub const NAME: &str = "seeds";
-pub const NOTES_PATH: &str = "editorial-notes.md";
 pub const BIBLIOGRAPHY_PATH: &str = "bibliography.md";
 pub const GLOSSARY_PATH: &str = "glossary.md";
 
@@ -21,7 +20,7 @@ pub const GLOSSARY_PATH: &str = "glossary.md";
 #[derive(Debug, Clone, Default)]
 pub struct TermsInput {
     /// The curated glossary file.
-    pub curated: crate::terms::Curated,
+    pub curated: crate::config::Curated,
     /// How mdBook will read the Markdown (`[output.html]`).
     pub md: crate::terms::markdown::MdOptions,
 }
@@ -34,7 +33,7 @@ impl TermsInput {
         config: &Config,
         book: &mdbook_preprocessor::config::Config,
     ) -> Result<Self> {
-        let curated = crate::terms::Curated::load(&seeds_dir.join(&config.terms.file))?;
+        let curated = crate::config::Curated::load(&seeds_dir.join(&config.terms.file))?;
         let flag = |key: &str| -> Result<bool> {
             Ok(book
                 .get::<bool>(&format!("output.html.{key}"))
@@ -106,14 +105,14 @@ impl Preprocessor for SeedsPreprocessor {
                 list.join("\n")
             );
         }
-        let seed_pages = crate::site::count_seed_pages(&dir, &config);
+        let seed_pages = count_seed_pages(&dir, &config);
         let mdbook_search: bool = ctx
             .config
             .get("output.html.search.enable")
             .ok()
             .flatten()
             .unwrap_or(true);
-        if mdbook_search && config.search.engine(seed_pages) == crate::search::Engine::Pagefind {
+        if mdbook_search && config.search.engine(seed_pages) == crate::config::Engine::Pagefind {
             // Only `mdbook-seeds build` and `serve` can run Pagefind after mdBook.
             eprintln!(
                 "mdbook-seeds: note: {seed_pages} seed pages: mdBook's search index will be large \
@@ -185,7 +184,7 @@ pub fn read_inputs(
     dir: &Path,
     config_files: &[&Path],
     max_bytes: u64,
-) -> Result<(Vec<Input>, Vec<crate::edits::Log>)> {
+) -> Result<(Vec<Input>, Vec<crate::record::Log>)> {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for path in seed_folder_files(dir, config_files)? {
@@ -193,7 +192,7 @@ pub fn read_inputs(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut log = crate::edits::Log::new(&name);
+        let mut log = crate::record::Log::new(&name);
         if !is_seed_page(&path) {
             log.warn(0, "not a .txt file, so not a seed page; it was ignored. Rename it to .txt to include it");
             problems.push(log);
@@ -263,21 +262,21 @@ pub fn chapter_paths(cleaned: &Cleaned) -> Vec<String> {
 /// The book-wide bibliography: every reference once (same DOI, else same
 /// title), with links to where each page lists it.
 pub fn bibliography(cleaned: &Cleaned) -> String {
-    use crate::references::dedup_key;
+    use crate::clean::assemble::references::dedup_key;
     let paths = chapter_paths(cleaned);
     let mut order: Vec<String> = Vec::new();
     let mut entries: std::collections::HashMap<
         String,
-        (&crate::references::Reference, Vec<String>),
+        (&crate::clean::assemble::references::Reference, Vec<String>),
     > = std::collections::HashMap::new();
     for (page, path) in cleaned.pages.iter().zip(&paths) {
         for (i, r) in page.doc.references.iter().enumerate() {
             let key = dedup_key(r);
             let link = format!(
                 "<a href=\"{}#ref-{}\">{}</a> [{}]",
-                crate::escape::html(&render::html_path(path)),
+                crate::text::escape::html(&output::html_path(path)),
                 i + 1,
-                crate::escape::html(&page.doc.title),
+                crate::text::escape::html(&page.doc.title),
                 i + 1
             );
             match entries.get_mut(&key) {
@@ -298,9 +297,9 @@ pub fn bibliography(cleaned: &Cleaned) -> String {
         out.push_str("No page of the book lists references.\n");
         return out;
     }
-    let refs: Vec<crate::references::Reference> =
+    let refs: Vec<crate::clean::assemble::references::Reference> =
         order.iter().map(|k| entries[k].0.clone()).collect();
-    let html = crate::cite_format::format(&refs);
+    let html = crate::output::cite_format::format(&refs);
     out.push_str("<ol class=\"bibliography\">\n");
     for (k, h) in order.iter().zip(&html) {
         let _ = writeln!(
@@ -321,7 +320,7 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, Chapter
         .zip(&paths)
         .enumerate()
         .map(|(i, (page, path))| {
-            let (np, anchor) = render::notes_location(i, paths.len(), path);
+            let (np, anchor) = output::notes_location(i, paths.len(), path);
             chapter_for(&page.doc, path, &format!("{np}#{anchor}"), config)
         })
         .collect();
@@ -331,19 +330,19 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, Chapter
         .zip(&paths)
         .map(|(p, path)| (&p.doc, path.as_str(), &p.log, &p.accounting))
         .collect();
-    let notes = render::editorial_notes(&pages, &cleaned.skipped);
+    let notes = output::editorial_notes(&pages, &cleaned.skipped);
     (out, notes)
 }
 
 /// One chapter, split into sub-chapters per top-level section when the page is long.
 fn chapter_for(doc: &Document, path: &str, notes: &str, config: &Config) -> ChapterOut {
-    let title = format!("# {}\n\n", crate::escape::markdown(&doc.title));
-    let sbox = render::source_box(doc, Some(notes), path);
-    let mut cites = render::Cites::new(doc.references.len());
+    let title = format!("# {}\n\n", crate::text::escape::markdown(&doc.title));
+    let sbox = output::source_box(doc, Some(notes), path);
+    let mut cites = output::Cites::new(doc.references.len());
     let sections = split_points(doc, config);
     if sections.is_empty() {
-        let body = render::body(&doc.blocks, 0, &mut cites);
-        let refs = render::references(&doc.references, &cites);
+        let body = output::body(&doc.blocks, 0, &mut cites);
+        let refs = output::references(&doc.references, &cites);
         return ChapterOut {
             name: doc.title.clone(),
             path: path.to_string(),
@@ -352,7 +351,7 @@ fn chapter_for(doc: &Document, path: &str, notes: &str, config: &Config) -> Chap
         };
     }
     let stem = path.trim_end_matches(".md");
-    let head = render::body(&doc.blocks[..sections[0]], 0, &mut cites);
+    let head = output::body(&doc.blocks[..sections[0]], 0, &mut cites);
     let mut children = Vec::new();
     for (k, w) in sections.windows(2).enumerate() {
         let (a, b) = (w[0], w[1]);
@@ -362,16 +361,16 @@ fn chapter_for(doc: &Document, path: &str, notes: &str, config: &Config) -> Chap
         };
         let child_path = format!("{stem}/{}.md", slug(&name));
         // Citations on a sub-chapter link to the References on the parent page.
-        cites.to_refs = render::html_path(&render::relative(&child_path, path));
-        cites.from_refs = render::html_path(&render::relative(path, &child_path));
+        cites.to_refs = output::html_path(&output::relative(&child_path, path));
+        cites.from_refs = output::html_path(&output::relative(path, &child_path));
         children.push(ChapterOut {
             name,
-            content: render::body(&doc.blocks[a..b], -1, &mut cites),
+            content: output::body(&doc.blocks[a..b], -1, &mut cites),
             path: child_path,
             children: Vec::new(),
         });
     }
-    let refs = render::references(&doc.references, &cites);
+    let refs = output::references(&doc.references, &cites);
     ChapterOut {
         name: doc.title.clone(),
         path: path.to_string(),
@@ -444,12 +443,19 @@ pub fn insert(
     Ok(book)
 }
 
+/// The seed pages in `dir`, counted as the build reads them
+/// ([`seed_folder_files`]); 0 if the folder cannot be listed
+/// (the preprocessor reports that).
+pub fn count_seed_pages(dir: &Path, config: &Config) -> usize {
+    let [meta, glossary] = own_files(dir, config);
+    seed_folder_files(dir, &[meta.as_path(), glossary.as_path()])
+        .map(|files| files.iter().filter(|p| is_seed_page(p)).count())
+        .unwrap_or(0)
+}
+
 /// Is this a chapter the book generates as an appendix (never cross-linked)?
 fn is_generated(path: &str) -> bool {
-    path == NOTES_PATH
-        || path.starts_with("editorial-notes/")
-        || path == BIBLIOGRAPHY_PATH
-        || path == GLOSSARY_PATH
+    crate::output::is_notes_path(path) || path == BIBLIOGRAPHY_PATH || path == GLOSSARY_PATH
 }
 
 /// Cross-link every chapter (hand-written ones too) and return the glossary's Markdown.
@@ -466,7 +472,8 @@ fn link_terms(
         .filter(|(p, _)| {
             matches!(
                 p.doc.title_origin,
-                crate::document::TitleOrigin::Derived | crate::document::TitleOrigin::FileName
+                crate::clean::assemble::TitleOrigin::Derived
+                    | crate::clean::assemble::TitleOrigin::FileName
             )
         })
         .map(|(_, path)| path)
@@ -612,6 +619,36 @@ fn renumber(items: &mut [BookItem], prefix: &[u32]) {
 mod tests {
     use super::*;
 
+    /// Lines that are boilerplate one by one stay boilerplate when reflow joins
+    /// them. The page is from the scale benchmark's corpus: a held-out NCI page
+    /// inside a generated one, where "An official website of the United States
+    /// government" and "Here's how you know" were joined and became the title.
+    #[test]
+    fn joined_boilerplate_lines_are_removed() {
+        let page = include_str!("../../tests/regressions/joined_banner_title.txt");
+        let cleaned = crate::clean::clean_one("p.txt", page.as_bytes()).unwrap();
+        let (chs, _) = chapters(&cleaned, &crate::config::Config::default());
+        let md: String = chs.iter().map(|c| c.markdown()).collect();
+        // The title is one of the page's headings, and the banner is gone.
+        assert!(
+            md.starts_with("# General Information About Osteosarcoma\n"),
+            "{md}"
+        );
+        assert!(
+            !md.contains("official website of the") && !md.contains("how you know"),
+            "{md}"
+        );
+        let log = &cleaned.pages[0].log;
+        assert!(
+            log.edits.iter().any(|e| e.reason.starts_with("boilerplate")
+                && e.before.contains(
+                    "An official website of the United States government Here's how you know"
+                )),
+            "{:?}",
+            log.edits
+        );
+    }
+
     #[test]
     fn slugs() {
         assert_eq!(
@@ -632,7 +669,7 @@ mod tests {
         let mut draft = Chapter::new_draft("Articles", vec![]);
         draft.number = Some(SectionNumber::new(vec![1]));
         book.items.push(BookItem::Chapter(draft));
-        let cleaned = crate::pipeline::clean_one(
+        let cleaned = crate::clean::clean_one(
             "a.txt",
             b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
         )

@@ -7,10 +7,13 @@
 //! decides headings (a heading takes the class of the text it introduces),
 //! then the page title and the zones before it and after the last text.
 
-use crate::corpus::Corpus;
-use crate::edits::{Action, Log, Stage};
-use crate::stages::reflow::Unit;
-use crate::stages::rules::Rules;
+pub mod rules;
+
+use crate::clean::classify::rules::Rules;
+use crate::clean::corpus::Corpus;
+use crate::clean::reflow::Unit;
+pub use crate::model::{DropReason, MetaKey};
+use crate::record::{Action, Log, Stage};
 use crate::text;
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
@@ -21,7 +24,8 @@ use std::sync::LazyLock;
 pub enum Kind {
     /// Not decided yet (internal).
     Open,
-    Drop(String),
+    /// Removed from the text, for this reason.
+    Drop(DropReason),
     Meta {
         key: MetaKey,
         value: String,
@@ -36,41 +40,6 @@ pub enum Kind {
     Caption {
         label: Option<String>,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum MetaKey {
-    Authors,
-    Journal,
-    Citation,
-    Published,
-    Doi,
-    Keywords,
-    History,
-    Affiliation,
-    Pmid,
-    LastReviewed,
-    LastUpdated,
-    NextReview,
-}
-
-impl MetaKey {
-    pub fn label(self) -> &'static str {
-        match self {
-            MetaKey::Authors => "Authors",
-            MetaKey::Journal => "Journal",
-            MetaKey::Citation => "Citation",
-            MetaKey::Published => "Published",
-            MetaKey::Doi => "DOI",
-            MetaKey::Keywords => "Keywords",
-            MetaKey::History => "Article history",
-            MetaKey::Affiliation => "Affiliation",
-            MetaKey::Pmid => "PMID",
-            MetaKey::LastReviewed => "Last reviewed at source",
-            MetaKey::LastUpdated => "Last updated at source",
-            MetaKey::NextReview => "Next review due at source",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,7 +178,7 @@ fn heading_key(t: &str) -> String {
     text::fold(text::strip_numbering(t))
 }
 
-use crate::stages::rules::builtin_regex as re;
+use crate::clean::classify::rules::builtin_regex as re;
 
 /// A line that could be a heading: short, capitalised, no sentence end
 /// (except a question), 1 to 14 words (`words`: its word count).
@@ -275,7 +244,7 @@ pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log)
                     text.push_str(" / ");
                     text.push_str(e);
                 }
-                log.removed(it.unit.first, Stage::Classify, &text, reason.clone());
+                log.removed(it.unit.first, Stage::Classify, &text, reason.to_string());
             }
             Kind::Meta { key, .. } => log.edit(
                 it.unit.first,
@@ -411,7 +380,7 @@ fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> 
         if j - i >= 2 {
             for it in &mut items[i..j] {
                 toc.insert(heading_key(&it.unit.text));
-                it.kind = Kind::Drop("table of contents (these headings follow below)".into());
+                it.kind = Kind::Drop(DropReason::TableOfContents);
             }
         }
         i = j.max(i + 1);
@@ -658,7 +627,7 @@ fn first_and_last_three(text: &str) -> Option<([&str; 3], [&str; 3])> {
 /// several raw lines that are each boilerplate on their own ("An official
 /// website of the United States government" / "Here's how you know"), of its
 /// first line. Every unit-level boilerplate test in this stage goes through here.
-fn unit_boilerplate(u: &Unit, rules: &Rules) -> Option<String> {
+fn unit_boilerplate(u: &Unit, rules: &Rules) -> Option<DropReason> {
     if let Some(label) = rules.boilerplate(&u.text) {
         return Some(label);
     }
@@ -819,9 +788,9 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         let folded = folds[idx].as_deref();
         let standing = folded.and_then(|f| standalone.get(f)).copied().unwrap_or(0);
         let kind = if prev.is_some_and(|p| items[p].unit.text == t) {
-            Some(Kind::Drop(DUPLICATE.into()))
+            Some(Kind::Drop(DropReason::Duplicate))
         } else if PAGE_FURNITURE.is_match(t) {
-            Some(Kind::Drop("page number or running footer".into()))
+            Some(Kind::Drop(DropReason::PageFurniture))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))
         } else if BREADCRUMB.is_match(t) {
@@ -829,38 +798,28 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
                 .rsplit(['/', '>', '»', '›'])
                 .next()
                 .map(|c| c.trim().to_string());
-            Some(Kind::Drop("breadcrumb navigation".into()))
+            Some(Kind::Drop(DropReason::Breadcrumb))
         } else if it.unit.cells && idx < first_good {
-            Some(Kind::Drop("infobox or table row before the text".into()))
+            Some(Kind::Drop(DropReason::Infobox))
         } else if rules.is_call_to_action(t) {
-            Some(Kind::Drop(
-                "advert: a call to action in the site's voice".into(),
-            ))
+            Some(Kind::Drop(DropReason::CallToAction))
         } else if let Some((key, value)) = metadata(t, idx < first_good) {
             Some(Kind::Meta { key, value })
         } else if FIG_LABEL.is_match(t) {
             Some(Kind::FigureLabel)
         } else if is_navigation_line(t) {
-            Some(Kind::Drop(
-                "navigation menu (a run of capitalised links with no sentence)".into(),
-            ))
+            Some(Kind::Drop(DropReason::NavigationMenu))
         } else if standing >= 3
             && edge.is_none_or(|e| folded.is_none_or(|f| !text::fold_eq(e, f)))
             && !rules.is_generic_heading(t)
         {
-            Some(Kind::Drop(format!(
-                "running header or footer (stands alone {standing} times on this page)"
-            )))
+            Some(Kind::Drop(DropReason::RunningHeader { times: standing }))
         } else {
             folded
                 .filter(|_| !text::ends_full_stop(t) && corpus.pages >= 2)
                 .map(|f| corpus.pages_with_folded(f))
                 .filter(|&n| n >= rules.repeat_min_pages.max(2) && !rules.is_generic_heading(t))
-                .map(|pages| {
-                    Kind::Drop(format!(
-                        "appears on {pages} pages of the corpus (site navigation)"
-                    ))
-                })
+                .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
         };
         let kind = match kind {
             Some(k) => Some(k),
@@ -869,7 +828,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
                     .get(idx + 1)
                     .is_some_and(|n| FORUM_STAT.is_match(&n.unit.text)) =>
             {
-                Some(Kind::Drop("user name above a forum post".into()))
+                Some(Kind::Drop(DropReason::ForumUserName))
             }
             None if it.unit.bullet => Some(Kind::ListItem { ordered: false }),
             None if ORDERED.is_match(t)
@@ -888,7 +847,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
         let date_value =
             (pending_meta.is_some() && kind.is_none() && DATE.is_match(t)).then(|| t.to_string());
         // A sentence-like line immediately duplicated is an image's alt text and caption.
-        let caption_before = matches!(&kind, Some(Kind::Drop(r)) if r.starts_with(DUPLICATE))
+        let caption_before = matches!(&kind, Some(Kind::Drop(DropReason::Duplicate)))
             && idx > 0
             && items[idx - 1].kind == Kind::Open
             && text::word_count(t) >= 5;
@@ -896,7 +855,7 @@ fn label_units(items: &mut [Item], rules: &Rules, corpus: &Corpus, edge: Option<
             if let Kind::Meta { value, .. } = &mut items[p].kind {
                 *value = v;
             }
-            items[idx].kind = Kind::Drop(META_VALUE.into());
+            items[idx].kind = Kind::Drop(DropReason::MetaValue);
             pending_meta = None;
             prev = Some(idx);
             continue;
@@ -1007,7 +966,7 @@ fn bind_captions(items: &mut [Item]) {
             Some(j) if items[j].kind == Kind::Open => {
                 let label = (!label.to_lowercase().contains("caption")).then_some(label);
                 items[j].kind = Kind::Caption { label };
-                items[i].kind = Kind::Drop(MERGED_LABEL.into());
+                items[i].kind = Kind::Drop(DropReason::MergedLabel);
             }
             _ => {
                 items[i].kind = Kind::Caption { label: None };
@@ -1018,7 +977,7 @@ fn bind_captions(items: &mut [Item]) {
 
 /// Configured `drop-sections`: a matching heading and everything up to the next heading-shaped line.
 fn drop_sections(items: &mut [Item], rules: &Rules) {
-    let mut dropping: Option<String> = None;
+    let mut dropping: Option<DropReason> = None;
     for it in items.iter_mut() {
         if it.kind != Kind::Open && !matches!(it.kind, Kind::ListItem { .. }) {
             continue;
@@ -1048,7 +1007,7 @@ fn resolve_context(items: &mut [Item]) {
     for it in items.iter() {
         prev_good.push(last);
         match &it.kind {
-            Kind::Drop(r) if transparent(r) => {}
+            Kind::Drop(r) if r.is_transparent() => {}
             Kind::Drop(_) => last = Some(false),
             Kind::Meta { .. } | Kind::FigureLabel => {}
             Kind::Open => last = Some(it.quality == Quality::Good),
@@ -1058,10 +1017,10 @@ fn resolve_context(items: &mut [Item]) {
     for i in (0..items.len()).rev() {
         let it = &items[i];
         let decided = match &it.kind {
-            Kind::Drop(r) if transparent(r) => continue,
+            Kind::Drop(r) if r.is_transparent() => continue,
             Kind::Drop(r) => {
                 next = Some(false);
-                if !furniture(r) {
+                if !r.is_furniture() {
                     next_text = Some(false);
                 }
                 continue;
@@ -1081,7 +1040,7 @@ fn resolve_context(items: &mut [Item]) {
                 items[i].kind = if keep {
                     Kind::Heading
                 } else {
-                    Kind::Drop(NO_TEXT_AFTER.into())
+                    Kind::Drop(DropReason::NoTextAfter)
                 };
                 keep
             }
@@ -1091,14 +1050,9 @@ fn resolve_context(items: &mut [Item]) {
                 items[i].kind = if keep {
                     Kind::Paragraph
                 } else {
-                    Kind::Drop(format!(
-                        "{} between boilerplate (not part of the text)",
-                        if it.quality == Quality::Bad {
-                            "low-text-density line"
-                        } else {
-                            "short line"
-                        }
-                    ))
+                    Kind::Drop(DropReason::BetweenBoilerplate {
+                        low_density: it.quality == Quality::Bad,
+                    })
                 };
                 keep
             }
@@ -1130,7 +1084,7 @@ fn choose_title(
             let t = &items[i].unit.text;
             let eligible = match &items[i].kind {
                 Kind::Heading => true,
-                Kind::Drop(r) => r == NO_TEXT_AFTER && items[i].heading,
+                Kind::Drop(r) => *r == DropReason::NoTextAfter && items[i].heading,
                 _ => false,
             };
             eligible
@@ -1144,7 +1098,7 @@ fn choose_title(
         let f = text::fold(c);
         let start = items
             .iter()
-            .position(|i| matches!(&i.kind, Kind::Drop(r) if r.starts_with("breadcrumb")))?;
+            .position(|i| matches!(&i.kind, Kind::Drop(DropReason::Breadcrumb)))?;
         (start + 1..items.len())
             .find(|&i| text::fold_eq(&items[i].unit.text, &f) && items[i].heading)
     });
@@ -1184,14 +1138,14 @@ fn choose_title(
         }
         let same = text::fold_eq(&it.unit.text, &title_fold);
         if same && !matches!(it.kind, Kind::Drop(_)) {
-            it.kind = Kind::Drop("repeats the page title".into());
+            it.kind = Kind::Drop(DropReason::RepeatsTitle);
         } else if i < title
             && matches!(
                 it.kind,
                 Kind::Heading | Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
             )
         {
-            it.kind = Kind::Drop("page header before the title (site name, menu)".into());
+            it.kind = Kind::Drop(DropReason::HeaderBeforeTitle);
         }
     }
     // Between the title and the text: only the heading right before the text stays.
@@ -1214,43 +1168,10 @@ fn choose_title(
         .skip(title + 1)
     {
         if it.kind == Kind::Heading && Some(i) != last_heading {
-            it.kind = Kind::Drop("label between the title and the text (page furniture)".into());
+            it.kind = Kind::Drop(DropReason::LabelAfterTitle);
         }
     }
     Some(title)
-}
-
-/// Page furniture that may stand between a heading and its text: a heading
-/// looks past it. (Adverts and unexplained short lines are not furniture.)
-fn furniture(reason: &str) -> bool {
-    [
-        "boilerplate:",
-        "table of contents",
-        "infobox",
-        "breadcrumb",
-        "running header",
-        "page number",
-        "user name",
-    ]
-    .iter()
-    .any(|p| reason.starts_with(p))
-}
-
-/// Drops that say nothing about their neighbours (copies and merged parts of kept text).
-fn transparent(reason: &str) -> bool {
-    reason.starts_with(DUPLICATE)
-        || reason.starts_with(MERGED_LABEL)
-        || reason.starts_with(META_VALUE)
-}
-
-const DUPLICATE: &str = "duplicate of the line above";
-const NO_TEXT_AFTER: &str = "short line that introduces no text (menu item or button)";
-const MERGED_LABEL: &str = "figure label (merged into its caption)";
-const META_VALUE: &str = "value of the metadata line above (moved)";
-
-/// A dropped unit whose text went into the page's metadata, not away.
-pub fn moved_to_metadata(reason: &str) -> bool {
-    reason == META_VALUE
 }
 
 /// After the last text: headings with nothing after them go, and so does
@@ -1273,14 +1194,9 @@ fn drop_trailing(items: &mut [Item]) {
         .collect();
     for it in &mut items[last + 1..] {
         match &it.kind {
-            Kind::Heading => {
-                it.kind = Kind::Drop("heading at the end of the page with no text after it".into())
-            }
+            Kind::Heading => it.kind = Kind::Drop(DropReason::TrailingHeading),
             Kind::Meta { key, .. } if keys_before.contains(key) => {
-                it.kind = Kind::Drop(format!(
-                    "{} after the text, of a related item (the page has its own)",
-                    key.label()
-                ));
+                it.kind = Kind::Drop(DropReason::TrailingMetadata { key: *key });
             }
             _ => {}
         }
@@ -1290,36 +1206,6 @@ fn drop_trailing(items: &mut [Item]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Lines that are boilerplate one by one stay boilerplate when reflow joins
-    /// them. The page is from the scale benchmark's corpus: a held-out NCI page
-    /// inside a generated one, where "An official website of the United States
-    /// government" and "Here's how you know" were joined and became the title.
-    #[test]
-    fn joined_boilerplate_lines_are_removed() {
-        let page = include_str!("../../tests/regressions/joined_banner_title.txt");
-        let cleaned = crate::pipeline::clean_one("p.txt", page.as_bytes()).unwrap();
-        let (chs, _) = crate::book::chapters(&cleaned, &crate::config::Config::default());
-        let md: String = chs.iter().map(|c| c.markdown()).collect();
-        // The title is one of the page's headings, and the banner is gone.
-        assert!(
-            md.starts_with("# General Information About Osteosarcoma\n"),
-            "{md}"
-        );
-        assert!(
-            !md.contains("official website of the") && !md.contains("how you know"),
-            "{md}"
-        );
-        let log = &cleaned.pages[0].log;
-        assert!(
-            log.edits.iter().any(|e| e.reason.starts_with("boilerplate")
-                && e.before.contains(
-                    "An official website of the United States government Here's how you know"
-                )),
-            "{:?}",
-            log.edits
-        );
-    }
 
     /// A contents list whose entries come back later as numbered lines that
     /// end with a full stop (not heading-shaped, so found by their keys): the
@@ -1331,7 +1217,7 @@ mod tests {
             1 DIAGNOSIS.\n\nDoctors use scans and a biopsy to find out whether a bone tumour is cancer or not.\n\n\
             2 Treatment options.\n\nMost people have surgery and chemotherapy, and some of them also have radiotherapy.\n\n\
             3 Outlook.\n\nThe outlook depends on where the tumour is and whether it has spread to other parts.\n";
-        let cleaned = crate::pipeline::clean_one("p.txt", page.as_bytes()).unwrap();
+        let cleaned = crate::clean::clean_one("p.txt", page.as_bytes()).unwrap();
         let log = &cleaned.pages[0].log;
         let toc: Vec<&str> = log
             .edits

@@ -6,11 +6,19 @@
 //!       → reflow → classify → repair → assemble   (per page)
 //! ```
 
+pub mod assemble;
+pub mod classify;
+pub mod corpus;
+pub mod decode;
+pub mod normalise;
+pub mod reflow;
+pub mod repair;
+
+use crate::clean::assemble::{Document, assemble};
+use crate::clean::classify::rules::Rules;
+use crate::clean::corpus::Corpus;
 use crate::config::{Config, MetadataFile, PageMeta};
-use crate::corpus::Corpus;
-use crate::document::{Document, assemble};
-use crate::edits::Log;
-use crate::stages::{classify, decode, normalise, reflow, repair, rules::Rules};
+use crate::record::Log;
 use anyhow::Result;
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -96,7 +104,7 @@ fn account(lines: &[normalise::Line], c: &classify::Classified, log: &mut Log) -
                 continue;
             }
             match &it.kind {
-                Kind::Drop(r) if classify::moved_to_metadata(r) => a.moved += 1,
+                Kind::Drop(r) if r.moved_to_metadata() => a.moved += 1,
                 Kind::Drop(_) => a.removed += 1,
                 Kind::Meta { .. } => a.moved += 1,
                 _ => a.rendered += 1,
@@ -124,7 +132,7 @@ pub struct Cleaned {
 }
 
 impl Cleaned {
-    pub fn warnings(&self) -> impl Iterator<Item = &crate::edits::Warning> {
+    pub fn warnings(&self) -> impl Iterator<Item = &crate::record::Warning> {
         self.pages
             .iter()
             .flat_map(|p| p.log.warnings.iter())

@@ -42,9 +42,9 @@ pub struct ServeOptions {
 }
 
 /// Build once into `out`. Returns what the preprocessor reported.
-fn build_into(root: &Path, out: &Path) -> Result<crate::book::RunReport> {
+fn build_into(root: &Path, out: &Path) -> Result<crate::mdbook::RunReport> {
     crate::site::build(root, Some(out))?;
-    Ok(crate::book::LAST_RUN
+    Ok(crate::mdbook::LAST_RUN
         .lock()
         .map(|r| r.clone())
         .unwrap_or_default())

@@ -3,7 +3,7 @@
 //! A word frequent across the corpus is trusted; a line found on several pages
 //! is navigation. Stages read these statistics; they never rescan the corpus.
 
-use crate::stages::normalise::Line;
+use crate::clean::normalise::Line;
 use crate::text;
 use foldhash::HashMap;
 

@@ -7,8 +7,8 @@
 //! shown as scraped: restructuring them would drop what the parser does not
 //! understand ("(suppl;abstr: LBA10504)").
 
-use crate::escape;
-use crate::references::Reference;
+use crate::clean::assemble::references::Reference;
+use crate::text::escape;
 use hayagriva::citationberg::{IndependentStyle, Style};
 use hayagriva::types::{Date, EntryType, FormatString, MaybeTyped, Numeric, PageRanges, Person};
 use hayagriva::{
@@ -223,7 +223,7 @@ pub fn format(refs: &[Reference]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::references::parse;
+    use crate::clean::assemble::references::parse;
 
     #[test]
     fn vancouver_html_with_doi_link_and_escaping() {

@@ -1,5 +1,8 @@
 //! Small text predicates shared by the stages.
 
+pub mod escape;
+pub mod lexicon;
+
 /// English stop words (jusText's signal: good prose has many of them).
 pub const STOP_WORDS: &[&str] = &[
     "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",

@@ -1,7 +1,7 @@
 //! Stage 1: raw bytes to text. UTF-8 (with or without BOM), UTF-16 with BOM,
 //! else Windows-1252 with a warning. Binary files are refused.
 
-use crate::edits::Log;
+use crate::record::Log;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 //! resolves end-of-line hyphens with corpus evidence, and attaches indented
 //! continuation lines to the bullet above them.
 
-use crate::corpus::Corpus;
-use crate::edits::{Action, Log, Stage};
-use crate::stages::normalise::Line;
+use crate::clean::corpus::Corpus;
+use crate::clean::normalise::Line;
+use crate::record::{Action, Log, Stage};
 use crate::text;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -252,7 +252,7 @@ fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, resolve: bool, log: 
                 false,
                 format!("\"{closed}\" is used elsewhere in the corpus"),
             )
-        } else if crate::lexicon::is_english(&closed) {
+        } else if crate::text::lexicon::is_english(&closed) {
             (false, format!("\"{closed}\" is an English word"))
         } else {
             log.warn(
@@ -344,7 +344,7 @@ fn head(s: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stages::normalise::normalise;
+    use crate::clean::normalise::normalise;
 
     fn run(s: &str, corpus_text: &str) -> (Vec<Unit>, Log) {
         let mut log = Log::new("t");

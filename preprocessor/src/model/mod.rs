@@ -1,0 +1,192 @@
+//! Plain data shared by the cleaner and the output layers: what a page's parts are and
+//! why a part was removed. No behaviour here but what the data says about itself.
+
+use std::fmt;
+
+/// A kind of page metadata the cleaner moves out of the text into the source box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MetaKey {
+    Authors,
+    Journal,
+    Citation,
+    Published,
+    Doi,
+    Keywords,
+    History,
+    Affiliation,
+    Pmid,
+    LastReviewed,
+    LastUpdated,
+    NextReview,
+}
+
+impl MetaKey {
+    /// The label shown in the source box and the editorial notes.
+    pub fn label(self) -> &'static str {
+        match self {
+            MetaKey::Authors => "Authors",
+            MetaKey::Journal => "Journal",
+            MetaKey::Citation => "Citation",
+            MetaKey::Published => "Published",
+            MetaKey::Doi => "DOI",
+            MetaKey::Keywords => "Keywords",
+            MetaKey::History => "Article history",
+            MetaKey::Affiliation => "Affiliation",
+            MetaKey::Pmid => "PMID",
+            MetaKey::LastReviewed => "Last reviewed at source",
+            MetaKey::LastUpdated => "Last updated at source",
+            MetaKey::NextReview => "Next review due at source",
+        }
+    }
+}
+
+/// Why the cleaner removed a unit (a line or joined paragraph) from a page.
+///
+/// `Display` gives the message of the edit record and the editorial notes; the methods
+/// give the behaviour. No code decides anything from the message text, so rewording a
+/// message never changes what the cleaner does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DropReason {
+    /// A built-in boilerplate phrase (`data/boilerplate.toml`), with its group's label.
+    Boilerplate { label: String },
+    /// A `boilerplate` pattern of book.toml: its index there and the compiled pattern.
+    UserPattern { index: usize, pattern: String },
+    /// A `drop-sections` pattern of book.toml matched the section's heading.
+    DroppedSection { pattern: String },
+    /// A list of the page's own headings before they follow.
+    TableOfContents,
+    /// The same text as the line above.
+    Duplicate,
+    /// "Page 2 of 8" and the like.
+    PageFurniture,
+    /// "Home > Conditions > …".
+    Breadcrumb,
+    /// A table row or infobox line before the text starts.
+    Infobox,
+    /// An advert: the site asks the reader to act.
+    CallToAction,
+    /// A run of capitalised links with no sentence.
+    NavigationMenu,
+    /// A short line that stands alone this many times on the page.
+    RunningHeader { times: usize },
+    /// A line found on this many pages of the corpus.
+    RepeatedAcrossPages { pages: usize },
+    /// A short name right above a forum post's counters.
+    ForumUserName,
+    /// The value of a metadata label on the line before (moved, not lost).
+    MetaValue,
+    /// A figure label merged into its caption.
+    MergedLabel,
+    /// A short line (heading-shaped) with no text after it: a menu item or button.
+    NoTextAfter,
+    /// Short or low-density text with boilerplate on both sides.
+    BetweenBoilerplate { low_density: bool },
+    /// The page title again.
+    RepeatsTitle,
+    /// Site name or menu before the title.
+    HeaderBeforeTitle,
+    /// A label between the title and the text.
+    LabelAfterTitle,
+    /// A heading after the last text.
+    TrailingHeading,
+    /// Metadata of a related item after the text (the page has its own).
+    TrailingMetadata { key: MetaKey },
+}
+
+impl DropReason {
+    /// Page furniture that may stand between a heading and its text: a heading looks
+    /// past it when deciding whether it introduces text.
+    pub fn is_furniture(&self) -> bool {
+        matches!(
+            self,
+            DropReason::Boilerplate { .. }
+                | DropReason::TableOfContents
+                | DropReason::Infobox
+                | DropReason::Breadcrumb
+                | DropReason::RunningHeader { .. }
+                | DropReason::PageFurniture
+                | DropReason::ForumUserName
+        )
+    }
+
+    /// Drops that say nothing about their neighbours (copies and merged parts of kept text).
+    pub fn is_transparent(&self) -> bool {
+        matches!(
+            self,
+            DropReason::Duplicate | DropReason::MergedLabel | DropReason::MetaValue
+        )
+    }
+
+    /// The unit's text went into the page's metadata, not away.
+    pub fn moved_to_metadata(&self) -> bool {
+        *self == DropReason::MetaValue
+    }
+}
+
+impl fmt::Display for DropReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DropReason::Boilerplate { label } => write!(f, "boilerplate: {label}"),
+            DropReason::UserPattern { index, pattern } => {
+                write!(f, "boilerplate pattern {index} from book.toml ({pattern})")
+            }
+            DropReason::DroppedSection { pattern } => {
+                write!(
+                    f,
+                    "section dropped by `drop-sections` in book.toml ({pattern})"
+                )
+            }
+            DropReason::TableOfContents => {
+                f.write_str("table of contents (these headings follow below)")
+            }
+            DropReason::Duplicate => f.write_str("duplicate of the line above"),
+            DropReason::PageFurniture => f.write_str("page number or running footer"),
+            DropReason::Breadcrumb => f.write_str("breadcrumb navigation"),
+            DropReason::Infobox => f.write_str("infobox or table row before the text"),
+            DropReason::CallToAction => f.write_str("advert: a call to action in the site's voice"),
+            DropReason::NavigationMenu => {
+                f.write_str("navigation menu (a run of capitalised links with no sentence)")
+            }
+            DropReason::RunningHeader { times } => write!(
+                f,
+                "running header or footer (stands alone {times} times on this page)"
+            ),
+            DropReason::RepeatedAcrossPages { pages } => {
+                write!(
+                    f,
+                    "appears on {pages} pages of the corpus (site navigation)"
+                )
+            }
+            DropReason::ForumUserName => f.write_str("user name above a forum post"),
+            DropReason::MetaValue => f.write_str("value of the metadata line above (moved)"),
+            DropReason::MergedLabel => f.write_str("figure label (merged into its caption)"),
+            DropReason::NoTextAfter => {
+                f.write_str("short line that introduces no text (menu item or button)")
+            }
+            DropReason::BetweenBoilerplate { low_density } => write!(
+                f,
+                "{} between boilerplate (not part of the text)",
+                if *low_density {
+                    "low-text-density line"
+                } else {
+                    "short line"
+                }
+            ),
+            DropReason::RepeatsTitle => f.write_str("repeats the page title"),
+            DropReason::HeaderBeforeTitle => {
+                f.write_str("page header before the title (site name, menu)")
+            }
+            DropReason::LabelAfterTitle => {
+                f.write_str("label between the title and the text (page furniture)")
+            }
+            DropReason::TrailingHeading => {
+                f.write_str("heading at the end of the page with no text after it")
+            }
+            DropReason::TrailingMetadata { key } => write!(
+                f,
+                "{} after the text, of a related item (the page has its own)",
+                key.label()
+            ),
+        }
+    }
+}
