@@ -113,10 +113,12 @@ fn first_segments(rest: &str) -> Vec<String> {
                 ',' if depth == 0 => items.push(String::new()),
                 _ => {}
             }
-            if depth == 0 && ch != ',' && ch != '}' {
-                if let Some(last) = items.last_mut() {
-                    last.push(ch);
-                }
+            if depth == 0
+                && ch != ','
+                && ch != '}'
+                && let Some(last) = items.last_mut()
+            {
+                last.push(ch);
             }
         }
         items
