@@ -188,8 +188,8 @@ fn boilerplate_never_reaches_a_chapter() {
 #[test]
 fn editorial_notes_list_every_edit_of_every_seed() {
     let root = book_tests::repo_root();
-    let config = mdbook_seeds::config::Config::from_book_root(&root).unwrap();
-    let (cleaned, _) = mdbook_seeds::mdbook::clean_book_dir(&root, &config).unwrap();
+    let config = mdbook_seeds::Config::from_book_root(&root).unwrap();
+    let (cleaned, _) = mdbook_seeds::internals::clean_book_dir(&root, &config).unwrap();
     // One notes page per source page, listed by the index.
     let index = site().main("editorial-notes.html");
     let notes: String = site()
@@ -291,8 +291,8 @@ fn a_long_page_is_split_into_sub_chapters_when_configured() {
 #[test]
 fn every_line_of_every_seed_is_accounted_for() {
     let root = book_tests::repo_root();
-    let config = mdbook_seeds::config::Config::from_book_root(&root).unwrap();
-    let (cleaned, _) = mdbook_seeds::mdbook::clean_book_dir(&root, &config).unwrap();
+    let config = mdbook_seeds::Config::from_book_root(&root).unwrap();
+    let (cleaned, _) = mdbook_seeds::internals::clean_book_dir(&root, &config).unwrap();
     for p in &cleaned.pages {
         assert!(p.accounting.is_exact(), "{}: {}", p.doc.file, p.accounting);
         assert!(
@@ -625,7 +625,7 @@ fn a_book_at_the_pagefind_threshold_gets_pagefind_instead_of_mdbooks_index() {
     book.set_search("auto", 5).unwrap();
     let (site, built) = book.build_site().unwrap();
     assert_eq!(built.seed_pages, 5);
-    assert_eq!(built.engine, mdbook_seeds::config::Engine::Pagefind);
+    assert_eq!(built.engine, mdbook_seeds::Engine::Pagefind);
     let pages = site.pagefind_pages().unwrap();
     let mut expected: Vec<String> = ["introduction", "how-it-is-made", "glossary"]
         .iter()
@@ -680,7 +680,7 @@ fn a_book_below_the_pagefind_threshold_keeps_mdbooks_search() {
     let book = TestBook::copy().unwrap();
     book.set_search("auto", 6).unwrap();
     let (site, built) = book.build_site().unwrap();
-    assert_eq!(built.engine, mdbook_seeds::config::Engine::Mdbook);
+    assert_eq!(built.engine, mdbook_seeds::Engine::Mdbook);
     assert!(built.pagefind.is_none());
     assert!(!site.dir.join("pagefind").exists());
     assert!(!site.search_index().unwrap().query("mifamurtide").is_empty());

@@ -3,8 +3,8 @@
 //! and the same input always gives the same site.
 
 use book_tests::{Site, TestBook};
-use mdbook_seeds::config::Config;
-use mdbook_seeds::mdbook::clean_book_dir;
+use mdbook_seeds::Config;
+use mdbook_seeds::internals::clean_book_dir;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -54,8 +54,8 @@ impl TestBook {
 
     /// Build as `mdbook-seeds build` does: mdBook embedded, then the search the
     /// book's configuration chooses.
-    pub fn build_site(&self) -> Result<(Site, mdbook_seeds::site::SiteBuild)> {
-        let built = mdbook_seeds::site::build(self.root(), None)?;
+    pub fn build_site(&self) -> Result<(Site, mdbook_seeds::SiteBuild)> {
+        let built = mdbook_seeds::build(self.root(), None)?;
         Ok((
             Site {
                 dir: built.site.clone(),

@@ -15,9 +15,9 @@
 //! the bench during a long run does not break it.
 
 use mdbook_driver::MDBook;
-use mdbook_seeds::clean::clean_corpus_timed;
-use mdbook_seeds::config::{Config, MetadataFile};
-use mdbook_seeds::mdbook::{chapters, read_inputs};
+use mdbook_seeds::internals::clean_corpus_timed;
+use mdbook_seeds::internals::{chapters, read_inputs};
+use mdbook_seeds::{Config, internals::MetadataFile};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -263,8 +263,8 @@ fn peak_rss_kb() -> u64 {
 fn clean_only(n: usize) {
     let pool = paragraphs();
     let mut rng = Rng(0x9E3779B97F4A7C15 ^ n as u64);
-    let inputs: Vec<mdbook_seeds::clean::Input> = (0..n)
-        .map(|i| mdbook_seeds::clean::Input {
+    let inputs: Vec<mdbook_seeds::internals::Input> = (0..n)
+        .map(|i| mdbook_seeds::internals::Input {
             name: format!("p{i:05}.txt"),
             bytes: page(i, &pool, &mut rng).into_bytes(),
         })
@@ -282,7 +282,7 @@ fn clean_only(n: usize) {
     // gives a fast path to the first thread that uses a regex, and every other
     // thread takes a cache from a shared pool (a mutex) on each search.
     let _ = pool1.install(|| {
-        mdbook_seeds::clean::clean_one("warm.txt", b"Warm up text about bone tumours.")
+        mdbook_seeds::internals::clean_one("warm.txt", b"Warm up text about bone tumours.")
     });
     // The best of three runs: the machine's noise only ever adds time.
     let mut ms = f64::MAX;
@@ -337,7 +337,7 @@ fn build_only(kind: &str, dir: &Path) {
     let t = Instant::now();
     if kind == "seeds" {
         // As `mdbook-seeds build` does it, with the search the book's size calls for.
-        let built = mdbook_seeds::site::build(dir, None).unwrap();
+        let built = mdbook_seeds::build(dir, None).unwrap();
         if let Some(p) = built.pagefind {
             println!("PAGEFIND\t{:.1}", p.elapsed.as_secs_f64() * 1000.0);
         }
@@ -379,7 +379,7 @@ fn run_one(n: usize) {
     let bytes: u64 = inputs.iter().map(|i| i.bytes.len() as u64).sum();
     let meta = MetadataFile::default();
     // Warm up: word lists and built-in rules load once per process.
-    let _ = mdbook_seeds::clean::clean_one("warm.txt", b"Warm up text about bone tumours.");
+    let _ = mdbook_seeds::internals::clean_one("warm.txt", b"Warm up text about bone tumours.");
     // All cores.
     let t = Instant::now();
     let (cleaned, stages) = clean_corpus_timed(&inputs, &config, &meta).unwrap();
@@ -393,10 +393,10 @@ fn run_one(n: usize) {
     // The terms pass (index, homes, one automaton pass per chapter, glossary) on those chapters.
     let mut texts = Vec::new();
     fn flatten(
-        c: &mdbook_seeds::output::ChapterOut,
-        out: &mut Vec<mdbook_seeds::terms::ChapterText>,
+        c: &mdbook_seeds::internals::ChapterOut,
+        out: &mut Vec<mdbook_seeds::internals::ChapterText>,
     ) {
-        out.push(mdbook_seeds::terms::ChapterText {
+        out.push(mdbook_seeds::internals::ChapterText {
             path: c.path.clone(),
             name: c.name.clone(),
             content: c.content.clone(),
@@ -409,15 +409,15 @@ fn run_one(n: usize) {
     for c in &chs {
         flatten(c, &mut texts);
     }
-    let curated = mdbook_seeds::config::Curated::load(&seeds.join("glossary.toml")).unwrap();
-    let setup = mdbook_seeds::terms::Setup {
+    let curated = mdbook_seeds::internals::Curated::load(&seeds.join("glossary.toml")).unwrap();
+    let setup = mdbook_seeds::internals::Setup {
         config: &config.terms,
         curated: &curated,
         md: Default::default(),
         glossary_path: "glossary.md",
     };
     let t = Instant::now();
-    let linked = mdbook_seeds::terms::link_book(&texts, &setup).unwrap();
+    let linked = mdbook_seeds::internals::link_book(&texts, &setup).unwrap();
     let terms = t.elapsed();
     println!(
         "TERMS\t{n}\t{:.1}\t{}\t{}",

@@ -14,44 +14,44 @@ const MDBOOK_KEYS: &[&str] = &["command", "before", "after", "renderers", "optio
 #[serde(rename_all = "kebab-case", default)]
 pub struct Config {
     /// Folder of raw scraped pages, relative to the book root.
-    pub seeds_dir: PathBuf,
+    pub(crate) seeds_dir: PathBuf,
     /// Per-page metadata file, relative to the seeds folder.
-    pub metadata: PathBuf,
+    pub(crate) metadata: PathBuf,
     /// Name of the draft chapter in SUMMARY.md that the seed chapters replace.
-    pub placeholder: String,
+    pub(crate) placeholder: String,
     /// Name of the draft chapter in SUMMARY.md that becomes the editorial-notes page.
-    pub notes_placeholder: String,
+    pub(crate) notes_placeholder: String,
     /// Name of the draft chapter in SUMMARY.md that becomes the bibliography.
-    pub bibliography_placeholder: String,
+    pub(crate) bibliography_placeholder: String,
     /// Fail the build on any warning about the input instead of skipping the file.
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// Extra boilerplate: regular expressions matched against whole lines (case-insensitive).
-    pub boilerplate: Vec<String>,
+    pub(crate) boilerplate: Vec<String>,
     /// Headings (regular expressions, whole line) whose whole section is boilerplate.
-    pub drop_sections: Vec<String>,
+    pub(crate) drop_sections: Vec<String>,
     /// A short line found on at least this many pages is boilerplate (site navigation).
-    pub repeat_min_pages: usize,
+    pub(crate) repeat_min_pages: usize,
     /// Larger seed files are skipped with a warning (a scraped page is rarely over 1 MB).
-    pub max_file_bytes: u64,
-    pub split: SplitConfig,
+    pub(crate) max_file_bytes: u64,
+    pub(crate) split: SplitConfig,
     /// Word repair: spelling, glued words, explicit corrections, accepted words.
-    pub repair: RepairConfig,
+    pub(crate) repair: RepairConfig,
     /// Name of the draft chapter in SUMMARY.md that becomes the glossary.
-    pub glossary_placeholder: String,
+    pub(crate) glossary_placeholder: String,
     /// Glossary and cross-links.
     pub terms: TermsConfig,
     /// Which search the site gets (mdBook's, or Pagefind for big books).
-    pub search: SearchConfig,
+    pub(crate) search: SearchConfig,
 }
 
 /// When a long page is split into sub-chapters, one per top-level section.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
-pub struct SplitConfig {
+pub(crate) struct SplitConfig {
     /// Split only pages with at least this many words of body text.
-    pub min_page_words: usize,
+    pub(crate) min_page_words: usize,
     /// ... and whose top-level sections average at least this many words.
-    pub min_section_words: usize,
+    pub(crate) min_section_words: usize,
 }
 
 impl Default for SplitConfig {
@@ -87,7 +87,7 @@ impl Default for Config {
 
 impl Config {
     /// Parse the `[preprocessor.seeds]` table, rejecting unknown keys by name.
-    pub fn from_table(table: &toml::Table) -> Result<Config> {
+    pub(crate) fn from_table(table: &toml::Table) -> Result<Config> {
         let known: Vec<String> = Config::default_keys();
         for key in table.keys() {
             if !known.iter().any(|k| k == key) && !MDBOOK_KEYS.contains(&key.as_str()) {
@@ -132,7 +132,7 @@ impl Config {
     }
 
     /// Compile the configured patterns, naming the key and the pattern on error.
-    pub fn compile_patterns(&self) -> Result<Patterns> {
+    pub(crate) fn compile_patterns(&self) -> Result<Patterns> {
         Ok(Patterns {
             boilerplate: compile_list("boilerplate", &self.boilerplate)?,
             drop_sections: compile_list("drop-sections", &self.drop_sections)?,
@@ -141,7 +141,7 @@ impl Config {
 
     /// The `[preprocessor.seeds]` table of mdBook's loaded configuration
     /// (book.toml with mdBook's `MDBOOK_*` environment overrides applied).
-    pub fn from_mdbook(config: &mdbook_driver::config::Config) -> Result<Config> {
+    pub(crate) fn from_mdbook(config: &mdbook_driver::config::Config) -> Result<Config> {
         let table: toml::Table = config
             .get("preprocessor.seeds")
             .context("book.toml: reading [preprocessor.seeds]")?
@@ -173,9 +173,9 @@ impl Config {
 
 /// Compiled user patterns.
 #[derive(Debug, Clone, Default)]
-pub struct Patterns {
-    pub boilerplate: Vec<Regex>,
-    pub drop_sections: Vec<Regex>,
+pub(crate) struct Patterns {
+    pub(crate) boilerplate: Vec<Regex>,
+    pub(crate) drop_sections: Vec<Regex>,
 }
 
 fn compile_list(key: &str, patterns: &[String]) -> Result<Vec<Regex>> {
@@ -195,17 +195,17 @@ fn compile_list(key: &str, patterns: &[String]) -> Result<Vec<Regex>> {
 /// What an editor knows about one page, from the metadata file (`seeds/seeds.toml`).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// The page's title, when the scraped text does not contain it.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Name of the site or publication the page was scraped from.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// Kind of source, e.g. "journal abstract", "charity information page".
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// The address the page was scraped from, when known.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The date the page was retrieved, when known.
-    pub retrieved: Option<String>,
+    pub(crate) retrieved: Option<String>,
 }
 
 /// The metadata file: `[pages."file name.txt"]` tables.
@@ -213,7 +213,7 @@ pub struct PageMeta {
 #[serde(deny_unknown_fields)]
 pub struct MetadataFile {
     #[serde(default)]
-    pub pages: BTreeMap<String, PageMeta>,
+    pub(crate) pages: BTreeMap<String, PageMeta>,
 }
 
 impl MetadataFile {
@@ -228,7 +228,7 @@ impl MetadataFile {
 
 /// An optional TOML file of the book (absent: the default value). Errors name
 /// the file, what it is, and what it should contain; TOML errors carry the line.
-pub fn load_toml<T: serde::de::DeserializeOwned + Default>(
+pub(crate) fn load_toml<T: serde::de::DeserializeOwned + Default>(
     path: &Path,
     what: &str,
     expected: &str,
@@ -247,15 +247,15 @@ pub fn load_toml<T: serde::de::DeserializeOwned + Default>(
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct RepairConfig {
     /// Correct misspelt words.
-    pub spelling: bool,
+    pub(crate) spelling: bool,
     /// Split glued words.
-    pub glued: bool,
+    pub(crate) glued: bool,
     /// Resolve line-end hyphens ("chemo-/therapy") from the corpus and the word list.
-    pub hyphens: bool,
+    pub(crate) hyphens: bool,
     /// Explicit corrections, wrong → right (whole words, any case); applied first, always.
-    pub corrections: BTreeMap<String, String>,
+    pub(crate) corrections: BTreeMap<String, String>,
     /// Words never corrected.
-    pub accept: Vec<String>,
+    pub(crate) accept: Vec<String>,
 }
 
 impl Default for RepairConfig {
@@ -273,10 +273,10 @@ impl Default for RepairConfig {
 /// `[preprocessor.seeds.search]` in book.toml.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
-pub struct SearchConfig {
-    pub engine: EngineChoice,
+pub(crate) struct SearchConfig {
+    pub(crate) engine: EngineChoice,
     /// With `engine = "auto"`: Pagefind from this many seed pages on.
-    pub pagefind_from: usize,
+    pub(crate) pagefind_from: usize,
 }
 
 impl Default for SearchConfig {
@@ -291,7 +291,7 @@ impl Default for SearchConfig {
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum EngineChoice {
+pub(crate) enum EngineChoice {
     Auto,
     Mdbook,
     Pagefind,
@@ -306,7 +306,7 @@ pub enum Engine {
 
 impl SearchConfig {
     /// The engine for a book of `seed_pages` pages.
-    pub fn engine(&self, seed_pages: usize) -> Engine {
+    pub(crate) fn engine(&self, seed_pages: usize) -> Engine {
         match self.engine {
             EngineChoice::Mdbook => Engine::Mdbook,
             EngineChoice::Pagefind => Engine::Pagefind,
@@ -321,22 +321,22 @@ impl SearchConfig {
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct TermsConfig {
     /// Link terms and build the glossary at all.
-    pub enable: bool,
+    pub(crate) enable: bool,
     /// The curated glossary, relative to the seeds folder.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// Extra terms to index and link (no definition; their home is a heading about them).
-    pub add: Vec<String>,
+    pub(crate) add: Vec<String>,
     /// Terms (or any of their forms) never linked and left out of the glossary.
-    pub exclude: Vec<String>,
+    pub(crate) exclude: Vec<String>,
     /// Term → "chapter.md" or "chapter.md#heading-id": where the term links to.
-    pub pin: BTreeMap<String, String>,
+    pub(crate) pin: BTreeMap<String, String>,
     /// At most this many term links in one section.
-    pub max_links_per_section: usize,
+    pub(crate) max_links_per_section: usize,
     /// Link the first mention of a term in each "section" (Wikipedia's rule)
     /// or only once per "chapter".
-    pub first_mention_per: LinkScope,
+    pub(crate) first_mention_per: LinkScope,
     /// Find abbreviations defined in the text ("computed tomography (CT)").
-    pub abbreviations: bool,
+    pub(crate) abbreviations: bool,
 }
 
 impl Default for TermsConfig {
@@ -357,7 +357,7 @@ impl Default for TermsConfig {
 /// Where a term is linked again: in each section, or once per chapter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum LinkScope {
+pub(crate) enum LinkScope {
     Section,
     Chapter,
 }
@@ -365,15 +365,15 @@ pub enum LinkScope {
 /// One term of the curated glossary file.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-pub struct CuratedTerm {
-    pub name: String,
+pub(crate) struct CuratedTerm {
+    pub(crate) name: String,
     /// Synonyms, spellings and inflections that mean the same term.
     #[serde(default)]
-    pub also: Vec<String>,
+    pub(crate) also: Vec<String>,
     /// A short definition in plain words, written for the book.
-    pub definition: String,
+    pub(crate) definition: String,
     /// Where the definition's facts can be checked.
-    pub source: String,
+    pub(crate) source: String,
 }
 
 /// The curated glossary file: `[[term]]` tables.
@@ -381,7 +381,7 @@ pub struct CuratedTerm {
 #[serde(deny_unknown_fields)]
 pub struct Curated {
     #[serde(default, rename = "term")]
-    pub terms: Vec<CuratedTerm>,
+    pub(crate) terms: Vec<CuratedTerm>,
 }
 
 impl Curated {

@@ -1,12 +1,9 @@
 //! The `mdbook-seeds` binary: mdBook preprocessor protocol, `build`, `clean`.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use mdbook_preprocessor::Preprocessor;
 use mdbook_seeds::SeedsPreprocessor;
-use mdbook_seeds::clean::{Input, clean_corpus};
-use mdbook_seeds::config::{Config, MetadataFile};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -92,7 +89,7 @@ fn main() -> ExitCode {
             port,
             hostname,
             open,
-        }) => mdbook_seeds::site::serve::serve(&mdbook_seeds::site::serve::ServeOptions {
+        }) => mdbook_seeds::serve(&mdbook_seeds::ServeOptions {
             root: dir,
             hostname,
             port,
@@ -127,7 +124,7 @@ fn preprocess() -> Result<()> {
 
 fn build(dir: &Path, dest: Option<PathBuf>) -> Result<()> {
     let start = std::time::Instant::now();
-    let built = mdbook_seeds::site::build(dir, dest.as_deref())?;
+    let built = mdbook_seeds::build(dir, dest.as_deref())?;
     if let Some(p) = &built.pagefind {
         eprintln!(
             "mdbook-seeds: search: Pagefind ({} seed pages): {} pages and {} words indexed in {:.2}s, index {:.2} MB",
@@ -153,90 +150,11 @@ fn clean(
     book: Option<&Path>,
     outline: bool,
 ) -> Result<()> {
-    let root = match book {
-        Some(b) => Some(b.to_path_buf()),
-        None => Path::new("book.toml").exists().then(|| PathBuf::from(".")),
-    };
-    let (config, metadata) = match &root {
-        Some(r) => {
-            let c = Config::from_book_root(r)?;
-            let m = MetadataFile::load(&r.join(&c.seeds_dir).join(&c.metadata))?;
-            (c, m)
-        }
-        None => (Config::default(), MetadataFile::default()),
-    };
-    let mut inputs = Vec::new();
-    let mut stems = std::collections::HashSet::new();
-    for f in files {
-        let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .with_context(|| format!("{} is not a file", f.display()))?;
-        let stem = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if out_dir.is_some() && !stems.insert(stem.clone()) {
-            bail!(
-                "two inputs share the file stem {stem:?}; their outputs would overwrite each other in --out-dir"
-            );
-        }
-        inputs.push(Input { name, bytes });
-    }
-    let cleaned = clean_corpus(&inputs, &config, &metadata)?;
-    let (chapters, _) = mdbook_seeds::mdbook::chapters(&cleaned, &config);
-    let mut report_text = String::new();
-    for p in &cleaned.pages {
-        report_text.push_str(&format!("{}: {}\n", p.doc.file, p.accounting));
-        for e in &p.log.edits {
-            report_text.push_str(&format!("{e}\n"));
-        }
-    }
-    for w in cleaned.warnings() {
-        report_text.push_str(&format!("{w}\n"));
-        if !report {
-            eprintln!("mdbook-seeds: {w}");
-        }
-    }
-    match out_dir {
-        Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-            for (page, ch) in cleaned.pages.iter().zip(&chapters) {
-                let text = if outline {
-                    page.doc.outline()
-                } else {
-                    ch.markdown()
-                };
-                let stem = Path::new(&page.doc.file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let path = dir.join(format!("{stem}.md"));
-                std::fs::write(&path, text)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-            }
-            if report {
-                let path = dir.join("report.txt");
-                std::fs::write(&path, &report_text)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-            }
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            for (page, ch) in cleaned.pages.iter().zip(&chapters) {
-                let text = if outline {
-                    page.doc.outline()
-                } else {
-                    ch.markdown()
-                };
-                out.write_all(text.as_bytes())?;
-            }
-            if report {
-                eprint!("{report_text}");
-            }
-        }
-    }
-    Ok(())
+    mdbook_seeds::clean_files(&mdbook_seeds::CleanRequest {
+        files: files.to_vec(),
+        out_dir: out_dir.map(Path::to_path_buf),
+        report,
+        book: book.map(Path::to_path_buf),
+        outline,
+    })
 }

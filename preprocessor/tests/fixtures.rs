@@ -5,7 +5,7 @@
 //! The test prints, per page, how many expected blocks the cleaner produced,
 //! missed, and added, and fails unless the outline is exactly the expected one.
 
-use mdbook_seeds::clean::clean_one;
+use mdbook_seeds::internals::clean_one;
 use std::collections::HashSet;
 use std::path::Path;
 

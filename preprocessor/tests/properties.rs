@@ -2,11 +2,11 @@
 //! stays proportionate to its input, every line is accounted for, and every
 //! word of the input is either in the output or in the edit record.
 
-use mdbook_seeds::clean::clean_one;
-use mdbook_seeds::clean::{decode, normalise};
-use mdbook_seeds::config::Config;
-use mdbook_seeds::mdbook::chapters;
-use mdbook_seeds::record::Log;
+use mdbook_seeds::Config;
+use mdbook_seeds::internals::Log;
+use mdbook_seeds::internals::chapters;
+use mdbook_seeds::internals::clean_one;
+use mdbook_seeds::internals::{decode, normalise};
 use proptest::prelude::*;
 use std::collections::HashSet;
 
@@ -100,8 +100,8 @@ fn words_kept_or_recorded(text: &str) -> Result<(), String> {
         return Ok(());
     };
     let mut log = Log::new("p.txt");
-    let decoded = decode::decode(text.as_bytes(), &mut log).map_err(|e| e.to_string())?;
-    let lines = normalise::normalise(&decoded, &mut log);
+    let decoded = decode(text.as_bytes(), &mut log).map_err(|e| e.to_string())?;
+    let lines = normalise(&decoded, &mut log);
     let mut seen = atoms(&p.doc.outline());
     for e in &p.log.edits {
         seen.extend(atoms(&e.before));

@@ -1,9 +1,9 @@
 //! Inputs that once broke the cleaner (from fuzzing) or sit on its edges,
 //! replayed on every test run: no panic, every line accounted for.
 
-use mdbook_seeds::clean::clean_one;
-use mdbook_seeds::config::Config;
-use mdbook_seeds::mdbook::chapters;
+use mdbook_seeds::Config;
+use mdbook_seeds::internals::chapters;
+use mdbook_seeds::internals::clean_one;
 
 #[test]
 fn every_regression_input_cleans_without_panic() {

@@ -5,8 +5,8 @@
 //! here as a diff to review (never accept a snapshot without reading it
 //! against the raw file in seeds/).
 
-use mdbook_seeds::config::Config;
-use mdbook_seeds::mdbook::{chapters, clean_book_dir};
+use mdbook_seeds::Config;
+use mdbook_seeds::internals::{chapters, clean_book_dir, page_report};
 use std::path::Path;
 
 fn book_root() -> &'static Path {
@@ -23,10 +23,8 @@ fn every_seed_cleans_to_its_reviewed_markdown() {
     for (page, ch) in cleaned.pages.iter().zip(&chs) {
         let stem = page.doc.file.trim_end_matches(".txt");
         insta::assert_snapshot!(format!("{stem}.md"), ch.markdown());
-        let mut report: String = page.log.edits.iter().map(|e| format!("{e}\n")).collect();
-        for w in &page.log.warnings {
-            report.push_str(&format!("{w}\n"));
-        }
+        // The same printer as `clean --report`.
+        let report = page_report(&page.doc.file, &page.accounting, &page.log);
         insta::assert_snapshot!(format!("{stem}.report"), report);
     }
 }

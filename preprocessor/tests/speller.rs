@@ -2,11 +2,11 @@
 //! that must survive, 104 realistic typos. The corpus is the book's five seeds
 //! plus the fixture pages, as in a real build. Prints precision and recall.
 
-use mdbook_seeds::clean::corpus::Corpus;
-use mdbook_seeds::clean::normalise::normalise;
-use mdbook_seeds::clean::repair::{Decision, Speller};
-use mdbook_seeds::config::RepairConfig;
-use mdbook_seeds::record::Log;
+use mdbook_seeds::internals::Corpus;
+use mdbook_seeds::internals::Log;
+use mdbook_seeds::internals::RepairConfig;
+use mdbook_seeds::internals::normalise;
+use mdbook_seeds::internals::{Decision, Speller};
 use std::path::Path;
 
 fn corpus() -> Corpus {

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mdbook_seeds::mdbook::chapters;
-use mdbook_seeds::config::Config;
-use mdbook_seeds::clean::clean_one;
+use mdbook_seeds::internals::chapters;
+use mdbook_seeds::Config;
+use mdbook_seeds::internals::clean_one;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(cleaned) = clean_one("fuzz.txt", data) else {

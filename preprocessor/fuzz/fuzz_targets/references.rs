@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mdbook_seeds::output::cite_format::format;
-use mdbook_seeds::clean::assemble::references::{citations, parse};
+use mdbook_seeds::internals::format_references;
+use mdbook_seeds::internals::{citations, parse_reference as parse};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -10,12 +10,12 @@ use foldhash::HashMap;
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     /// Lower-cased word → occurrences across the corpus (hyphenated forms kept whole).
-    pub words: HashMap<String, usize>,
+    pub(crate) words: HashMap<String, usize>,
     /// Folded short line → number of pages it appears on, and the number of
     /// the last page counted (so that a page counts once, without a set of
     /// the lines seen on each page).
     line_pages: HashMap<String, (usize, usize)>,
-    pub pages: usize,
+    pub(crate) pages: usize,
 }
 
 impl Corpus {
@@ -64,7 +64,7 @@ impl Corpus {
         c
     }
 
-    pub fn count(&self, word: &str) -> usize {
+    pub(crate) fn count(&self, word: &str) -> usize {
         let found = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
             self.words.get(word.to_lowercase().as_str())
         } else {
@@ -73,12 +73,13 @@ impl Corpus {
         found.copied().unwrap_or(0)
     }
 
-    pub fn pages_with_line(&self, text: &str) -> usize {
+    #[cfg(test)]
+    pub(crate) fn pages_with_line(&self, text: &str) -> usize {
         self.pages_with_folded(&text::fold(text))
     }
 
     /// `pages_with_line` of a line already folded with `text::fold`.
-    pub fn pages_with_folded(&self, folded: &str) -> usize {
+    pub(crate) fn pages_with_folded(&self, folded: &str) -> usize {
         self.line_pages.get(folded).map_or(0, |&(n, _)| n)
     }
 }

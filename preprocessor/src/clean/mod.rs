@@ -6,18 +6,19 @@
 //!       → reflow → classify → repair → assemble   (per page)
 //! ```
 
-pub mod assemble;
-pub mod classify;
-pub mod corpus;
-pub mod decode;
-pub mod normalise;
-pub mod reflow;
-pub mod repair;
+pub(crate) mod assemble;
+pub(crate) mod classify;
+pub(crate) mod corpus;
+pub(crate) mod decode;
+pub(crate) mod normalise;
+pub(crate) mod reflow;
+pub(crate) mod repair;
 
 use crate::clean::assemble::{Document, assemble};
 use crate::clean::classify::rules::Rules;
 use crate::clean::corpus::Corpus;
-use crate::config::{Config, MetadataFile, PageMeta};
+use crate::config::{Config, MetadataFile};
+pub(crate) use crate::model::Accounting;
 use crate::record::Log;
 use anyhow::Result;
 use rayon::prelude::*;
@@ -37,46 +38,6 @@ pub struct Page {
     pub doc: Document,
     pub log: Log,
     pub accounting: Accounting,
-}
-
-/// Where every line of a raw page went. `rendered + removed + moved + blank == lines`
-/// unless the cleaner has a bug, which `unaccounted` counts (and a warning names).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Accounting {
-    pub lines: usize,
-    pub blank: usize,
-    pub rendered: usize,
-    pub removed: usize,
-    pub moved: usize,
-    pub unaccounted: usize,
-    /// Lines claimed by two units (a cleaner bug).
-    pub double: usize,
-}
-
-impl Accounting {
-    /// Every line is in exactly one place.
-    pub fn is_exact(&self) -> bool {
-        self.unaccounted == 0
-            && self.double == 0
-            && self.rendered + self.removed + self.moved + self.blank == self.lines
-    }
-}
-
-impl std::fmt::Display for Accounting {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} lines: {} rendered, {} removed, {} moved to metadata, {} blank",
-            self.lines, self.rendered, self.removed, self.moved, self.blank
-        )?;
-        if self.unaccounted > 0 {
-            write!(f, ", {} UNACCOUNTED", self.unaccounted)?;
-        }
-        if self.double > 0 {
-            write!(f, ", {} COUNTED TWICE", self.double)?;
-        }
-        Ok(())
-    }
 }
 
 /// Account for every line: each non-blank line belongs to exactly one unit, and
@@ -155,17 +116,6 @@ pub struct Timings {
     pub classify: Duration,
     pub repair: Duration,
     pub assemble: Duration,
-}
-
-impl Timings {
-    pub fn total(&self) -> Duration {
-        self.decode_normalise
-            + self.corpus
-            + self.reflow
-            + self.classify
-            + self.repair
-            + self.assemble
-    }
 }
 
 /// Pages per batch in the per-page stages (see `clean_corpus_timed`).
@@ -308,11 +258,6 @@ pub fn clean_one(name: &str, bytes: &[u8]) -> Result<Cleaned> {
         &Config::default(),
         &MetadataFile::default(),
     )
-}
-
-/// Metadata for a page (helper for callers that hold only names).
-pub fn page_meta<'a>(metadata: &'a MetadataFile, name: &str) -> Option<&'a PageMeta> {
-    metadata.pages.get(name)
 }
 
 #[cfg(test)]

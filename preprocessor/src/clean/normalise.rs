@@ -13,17 +13,17 @@ pub struct Line {
     /// 1-based line number in the raw file.
     pub no: usize,
     /// Leading spaces before the text (after tab expansion).
-    pub indent: usize,
+    pub(crate) indent: usize,
     /// The line started with a bullet character (removed from `text`).
-    pub bullet: bool,
+    pub(crate) bullet: bool,
     /// The text, trimmed, with single spaces. Empty for a blank line.
     pub text: String,
     /// A tab separated two parts of the text (a table or infobox row).
-    pub cells: bool,
+    pub(crate) cells: bool,
 }
 
 impl Line {
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.text.is_empty() && !self.bullet
     }
 }

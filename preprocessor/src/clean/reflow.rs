@@ -14,26 +14,26 @@ use std::sync::LazyLock;
 
 /// A paragraph candidate with its provenance.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// First and last raw line numbers (1-based) the unit was built from.
-    pub first: usize,
-    pub last: usize,
-    pub indent: usize,
-    pub bullet: bool,
-    pub text: String,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    pub(crate) indent: usize,
+    pub(crate) bullet: bool,
+    pub(crate) text: String,
     /// Continuation lines of a bullet, kept as separate lines (e.g. "authors" / "journal").
-    pub extra: Vec<String>,
+    pub(crate) extra: Vec<String>,
     /// The unit is preceded by a blank line (or starts the file).
-    pub gap_before: bool,
+    pub(crate) gap_before: bool,
     /// A table or infobox row (tab-separated cells).
-    pub cells: bool,
+    pub(crate) cells: bool,
     /// Where each raw line starts in `text`: (byte offset, line number), ascending.
-    pub line_starts: Vec<(usize, usize)>,
+    pub(crate) line_starts: Vec<(usize, usize)>,
 }
 
 impl Unit {
     /// The raw line that the byte at `offset` of `text` came from.
-    pub fn line_at(&self, offset: usize) -> usize {
+    pub(crate) fn line_at(&self, offset: usize) -> usize {
         self.line_starts
             .iter()
             .take_while(|(o, _)| *o <= offset)
@@ -42,7 +42,7 @@ impl Unit {
     }
 
     /// Remove `n` bytes from the start of the text, keeping line offsets right.
-    pub fn drop_prefix(&mut self, n: usize, rest: String) {
+    pub(crate) fn drop_prefix(&mut self, n: usize, rest: String) {
         self.text = rest;
         for (o, _) in &mut self.line_starts {
             *o = o.saturating_sub(n);
@@ -51,7 +51,7 @@ impl Unit {
 }
 
 /// The wrap width of a hard-wrapped file, or `None` when lines are paragraphs.
-pub fn wrap_width(lines: &[Line]) -> Option<usize> {
+pub(crate) fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut lens = Vec::new();
     let mut group: Vec<usize> = Vec::new();
     let flush = |group: &mut Vec<usize>, lens: &mut Vec<usize>| {
@@ -88,7 +88,12 @@ fn heading_shaped(s: &str) -> bool {
 /// Build units from normalised lines.
 /// Build units from normalised lines. `resolve_hyphens`: decide line-end
 /// hyphens from the corpus and the word list (else they are always kept).
-pub fn reflow(lines: &[Line], corpus: &Corpus, resolve_hyphens: bool, log: &mut Log) -> Vec<Unit> {
+pub(crate) fn reflow(
+    lines: &[Line],
+    corpus: &Corpus,
+    resolve_hyphens: bool,
+    log: &mut Log,
+) -> Vec<Unit> {
     let width = wrap_width(lines);
     let mut units: Vec<Unit> = Vec::new();
     let mut cur: Option<(Unit, usize)> = None; // unit, number of raw lines joined
@@ -177,7 +182,7 @@ fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>)
 /// A line that starts a new item whatever came before: "[3] Author…", "12. Author…",
 /// "1.2 Recommendation…", a copyright line, or a "Label: value" field such as
 /// "Keywords: …" or "Methods: …".
-pub fn starts_item(s: &str) -> bool {
+pub(crate) fn starts_item(s: &str) -> bool {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"^(\[\d{1,3}\]\s|\d{1,3}[.)]\s|\d{1,3}(\.\d{1,3})+\.?\s+[A-Z]|[A-Z][A-Za-z]+(?: [a-z]+){0,2}:\s|©|\(c\)\s|Copyright\b)",

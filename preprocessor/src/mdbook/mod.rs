@@ -10,25 +10,28 @@ use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::collections::HashSet;
 use std::fmt::Write;
+
+mod clean_files;
+pub use clean_files::{CleanRequest, clean_files};
 use std::path::{Path, PathBuf};
 
-pub const NAME: &str = "seeds";
-pub const BIBLIOGRAPHY_PATH: &str = "bibliography.md";
-pub const GLOSSARY_PATH: &str = "glossary.md";
+pub(crate) const NAME: &str = "seeds";
+pub(crate) const BIBLIOGRAPHY_PATH: &str = "bibliography.md";
+pub(crate) const GLOSSARY_PATH: &str = "glossary.md";
 
 /// What the terms pass needs besides the configuration.
 #[derive(Debug, Clone, Default)]
-pub struct TermsInput {
+pub(crate) struct TermsInput {
     /// The curated glossary file.
-    pub curated: crate::config::Curated,
+    pub(crate) curated: crate::config::Curated,
     /// How mdBook will read the Markdown (`[output.html]`).
-    pub md: crate::terms::markdown::MdOptions,
+    pub(crate) md: crate::terms::markdown::MdOptions,
 }
 
 impl TermsInput {
     /// Load the glossary file named in the config (relative to the seeds folder)
     /// and read the Markdown settings of `[output.html]`.
-    pub fn load(
+    pub(crate) fn load(
         seeds_dir: &Path,
         config: &Config,
         book: &mdbook_preprocessor::config::Config,
@@ -54,14 +57,14 @@ impl TermsInput {
 /// returns only the book, so `serve` (which shows skipped files on the page)
 /// reads it here.
 #[derive(Debug, Clone, Default)]
-pub struct RunReport {
+pub(crate) struct RunReport {
     /// Every warning, as printed.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// The warnings of seed files that are not in the book at all (skipped).
-    pub skipped: Vec<String>,
+    pub(crate) skipped: Vec<String>,
 }
 
-pub static LAST_RUN: std::sync::Mutex<RunReport> = std::sync::Mutex::new(RunReport {
+pub(crate) static LAST_RUN: std::sync::Mutex<RunReport> = std::sync::Mutex::new(RunReport {
     warnings: Vec::new(),
     skipped: Vec::new(),
 });
@@ -152,14 +155,14 @@ pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)
 
 /// The book's own files in the seeds folder, which are not seeds: the
 /// metadata file and the curated glossary.
-pub fn own_files(dir: &Path, config: &Config) -> [PathBuf; 2] {
+pub(crate) fn own_files(dir: &Path, config: &Config) -> [PathBuf; 2] {
     [dir.join(&config.metadata), dir.join(&config.terms.file)]
 }
 
 /// The files of the seeds folder that the build considers, in file-name order:
 /// not hidden, not folders, not one of `config_files`. Those that are not
 /// seed pages ([`is_seed_page`]) are reported, not read.
-pub fn seed_folder_files(dir: &Path, config_files: &[&Path]) -> Result<Vec<PathBuf>> {
+pub(crate) fn seed_folder_files(dir: &Path, config_files: &[&Path]) -> Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list the seeds folder {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -175,7 +178,7 @@ pub fn seed_folder_files(dir: &Path, config_files: &[&Path]) -> Result<Vec<PathB
 }
 
 /// A seed page: a `.txt` file.
-pub fn is_seed_page(path: &Path) -> bool {
+pub(crate) fn is_seed_page(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()) == Some("txt")
 }
 
@@ -227,7 +230,7 @@ pub fn read_inputs(
 }
 
 /// A URL-safe, readable file stem from a title.
-pub fn slug(title: &str) -> String {
+pub(crate) fn slug(title: &str) -> String {
     let mut s = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -243,7 +246,7 @@ pub fn slug(title: &str) -> String {
 
 /// Render every cleaned page to chapters with unique paths.
 /// Unique chapter paths (`seeds/<slug>.md`) for the cleaned pages, in order.
-pub fn chapter_paths(cleaned: &Cleaned) -> Vec<String> {
+pub(crate) fn chapter_paths(cleaned: &Cleaned) -> Vec<String> {
     let mut used = HashSet::new();
     let mut paths = Vec::new();
     for page in &cleaned.pages {
@@ -261,7 +264,7 @@ pub fn chapter_paths(cleaned: &Cleaned) -> Vec<String> {
 
 /// The book-wide bibliography: every reference once (same DOI, else same
 /// title), with links to where each page lists it.
-pub fn bibliography(cleaned: &Cleaned) -> String {
+pub(crate) fn bibliography(cleaned: &Cleaned) -> String {
     use crate::clean::assemble::references::dedup_key;
     let paths = chapter_paths(cleaned);
     let mut order: Vec<String> = Vec::new();
@@ -400,7 +403,7 @@ fn split_points(doc: &Document, config: &Config) -> Vec<usize> {
 }
 
 /// Put the chapters into the book in place of the placeholders.
-pub fn insert(
+pub(crate) fn insert(
     mut book: Book,
     cleaned: &Cleaned,
     config: &Config,
@@ -446,7 +449,7 @@ pub fn insert(
 /// The seed pages in `dir`, counted as the build reads them
 /// ([`seed_folder_files`]); 0 if the folder cannot be listed
 /// (the preprocessor reports that).
-pub fn count_seed_pages(dir: &Path, config: &Config) -> usize {
+pub(crate) fn count_seed_pages(dir: &Path, config: &Config) -> usize {
     let [meta, glossary] = own_files(dir, config);
     seed_folder_files(dir, &[meta.as_path(), glossary.as_path()])
         .map(|files| files.iter().filter(|p| is_seed_page(p)).count())

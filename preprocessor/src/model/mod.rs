@@ -5,7 +5,7 @@ use std::fmt;
 
 /// A kind of page metadata the cleaner moves out of the text into the source box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum MetaKey {
+pub(crate) enum MetaKey {
     Authors,
     Journal,
     Citation,
@@ -22,7 +22,7 @@ pub enum MetaKey {
 
 impl MetaKey {
     /// The label shown in the source box and the editorial notes.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             MetaKey::Authors => "Authors",
             MetaKey::Journal => "Journal",
@@ -46,7 +46,7 @@ impl MetaKey {
 /// give the behaviour. No code decides anything from the message text, so rewording a
 /// message never changes what the cleaner does.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DropReason {
+pub(crate) enum DropReason {
     /// A built-in boilerplate phrase (`data/boilerplate.toml`), with its group's label.
     Boilerplate { label: String },
     /// A `boilerplate` pattern of book.toml: its index there and the compiled pattern.
@@ -96,7 +96,7 @@ pub enum DropReason {
 impl DropReason {
     /// Page furniture that may stand between a heading and its text: a heading looks
     /// past it when deciding whether it introduces text.
-    pub fn is_furniture(&self) -> bool {
+    pub(crate) fn is_furniture(&self) -> bool {
         matches!(
             self,
             DropReason::Boilerplate { .. }
@@ -110,7 +110,7 @@ impl DropReason {
     }
 
     /// Drops that say nothing about their neighbours (copies and merged parts of kept text).
-    pub fn is_transparent(&self) -> bool {
+    pub(crate) fn is_transparent(&self) -> bool {
         matches!(
             self,
             DropReason::Duplicate | DropReason::MergedLabel | DropReason::MetaValue
@@ -118,7 +118,7 @@ impl DropReason {
     }
 
     /// The unit's text went into the page's metadata, not away.
-    pub fn moved_to_metadata(&self) -> bool {
+    pub(crate) fn moved_to_metadata(&self) -> bool {
         *self == DropReason::MetaValue
     }
 }
@@ -188,5 +188,45 @@ impl fmt::Display for DropReason {
                 key.label()
             ),
         }
+    }
+}
+
+/// Where every line of a raw page went. `rendered + removed + moved + blank == lines`
+/// unless the cleaner has a bug, which `unaccounted` counts (and a warning names).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Accounting {
+    pub(crate) lines: usize,
+    pub(crate) blank: usize,
+    pub rendered: usize,
+    pub(crate) removed: usize,
+    pub(crate) moved: usize,
+    pub(crate) unaccounted: usize,
+    /// Lines claimed by two units (a cleaner bug).
+    pub(crate) double: usize,
+}
+
+impl Accounting {
+    /// Every line is in exactly one place.
+    pub fn is_exact(&self) -> bool {
+        self.unaccounted == 0
+            && self.double == 0
+            && self.rendered + self.removed + self.moved + self.blank == self.lines
+    }
+}
+
+impl std::fmt::Display for Accounting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} lines: {} rendered, {} removed, {} moved to metadata, {} blank",
+            self.lines, self.rendered, self.removed, self.moved, self.blank
+        )?;
+        if self.unaccounted > 0 {
+            write!(f, ", {} UNACCOUNTED", self.unaccounted)?;
+        }
+        if self.double > 0 {
+            write!(f, ", {} COUNTED TWICE", self.double)?;
+        }
+        Ok(())
     }
 }

@@ -1,15 +1,15 @@
 //! Render documents to Markdown chapters, and the edit record to the
 //! editorial-notes chapter. Everything from a seed goes through `escape`.
 
-pub mod cite_format;
+pub(crate) mod cite_format;
 
 /// The editorial-notes chapter (relative to `src/`): a summary of every page's edits.
-pub const NOTES_PATH: &str = "editorial-notes.md";
+pub(crate) const NOTES_PATH: &str = "editorial-notes.md";
 /// The folder of the per-page (or per-range) editorial-notes chapters.
-pub const NOTES_DIR: &str = "editorial-notes";
+pub(crate) const NOTES_DIR: &str = "editorial-notes";
 
 /// Is `path` (relative to `src/`) one of the editorial-notes chapters?
-pub fn is_notes_path(path: &str) -> bool {
+pub(crate) fn is_notes_path(path: &str) -> bool {
     path == NOTES_PATH
         || path
             .strip_prefix(NOTES_DIR)
@@ -46,21 +46,21 @@ impl ChapterOut {
 /// Citations of one document while it is rendered: which reference numbers
 /// exist, where the References section is, and the back-links it will need.
 #[derive(Debug, Clone, Default)]
-pub struct Cites {
+pub(crate) struct Cites {
     /// Number of entries in the page's reference list.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Link from the page being rendered to the page holding the references
     /// ("" when it is the same page).
-    pub to_refs: String,
+    pub(crate) to_refs: String,
     /// Link from the references page to the page being rendered.
-    pub from_refs: String,
+    pub(crate) from_refs: String,
     next: usize,
     /// Per reference: links (from the references page) to each citation of it.
-    pub backrefs: Vec<Vec<String>>,
+    pub(crate) backrefs: Vec<Vec<String>>,
 }
 
 impl Cites {
-    pub fn new(count: usize) -> Self {
+    pub(crate) fn new(count: usize) -> Self {
         Cites {
             count,
             backrefs: vec![Vec::new(); count],
@@ -69,7 +69,7 @@ impl Cites {
     }
 
     /// Escape a text and turn its citations into links (or marked, unlinked text).
-    pub fn inline(&mut self, text: &str) -> String {
+    pub(crate) fn inline(&mut self, text: &str) -> String {
         let mut out = String::new();
         let mut last = 0;
         for c in crate::clean::assemble::references::citations(text) {
@@ -118,7 +118,10 @@ static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 /// The References section of a page: formatted entries with back-links.
-pub fn references(refs: &[crate::clean::assemble::references::Reference], cites: &Cites) -> String {
+pub(crate) fn references(
+    refs: &[crate::clean::assemble::references::Reference],
+    cites: &Cites,
+) -> String {
     if refs.is_empty() {
         return String::new();
     }
@@ -157,7 +160,7 @@ pub fn references(refs: &[crate::clean::assemble::references::Reference], cites:
 }
 
 /// The body of a document as Markdown (no title, no source box).
-pub fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
+pub(crate) fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
     let mut out = String::new();
     for b in blocks {
         match b {
@@ -195,7 +198,7 @@ pub fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
 }
 
 /// The source box shown at the top of a chapter (HTML, all values escaped).
-pub fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> String {
+pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> String {
     let mut rows: Vec<(String, String)> = Vec::new();
     let esc = escape::html;
     if let Some(s) = &doc.page.source {
@@ -316,7 +319,7 @@ fn cite_as(doc: &Document) -> Option<String> {
 
 /// The page mdBook renders for a chapter path: `seeds/x.md` → `seeds/x.html`,
 /// `a.md#part` → `a.html#part`.
-pub fn html_path(md_path: &str) -> String {
+pub(crate) fn html_path(md_path: &str) -> String {
     let (path, fragment) = match md_path.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (md_path, None),
@@ -332,7 +335,7 @@ pub fn html_path(md_path: &str) -> String {
 }
 
 /// Relative link from the chapter at `from` to `to` (both relative to src/).
-pub fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     let depth = from.matches('/').count();
     format!("{}{}", "../".repeat(depth), to)
 }
@@ -342,7 +345,7 @@ pub fn relative(from: &str, to: &str) -> String {
 const MAX_NOTES_PAGES: usize = 50;
 
 /// Where the notes of the `i`-th of `n` pages live: (notes page path, anchor).
-pub fn notes_location(i: usize, n: usize, chapter_path: &str) -> (String, String) {
+pub(crate) fn notes_location(i: usize, n: usize, chapter_path: &str) -> (String, String) {
     let per = n.div_ceil(MAX_NOTES_PAGES).max(1);
     let stem = chapter_path
         .rsplit('/')
@@ -365,7 +368,7 @@ pub fn notes_location(i: usize, n: usize, chapter_path: &str) -> (String, String
 /// Editorial notes: an index (one line per page, skipped files in full) and
 /// the notes pages (every edit and warning of each source page), at most
 /// `MAX_NOTES_PAGES` of them.
-pub fn editorial_notes(
+pub(crate) fn editorial_notes(
     pages: &[(&Document, &str, &Log, &crate::clean::Accounting)],
     skipped: &[Log],
 ) -> ChapterOut {

@@ -7,31 +7,30 @@ use std::fmt;
 
 /// The pipeline stage that made an edit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Stage {
-    Decode,
+pub(crate) enum Stage {
     Normalise,
     Reflow,
     Classify,
     Repair,
-    Corpus,
+    /// Headings, title, metadata, references and citations.
+    Assemble,
 }
 
 impl Stage {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
-            Stage::Decode => "decode",
             Stage::Normalise => "normalise",
             Stage::Reflow => "reflow",
             Stage::Classify => "classify",
             Stage::Repair => "repair",
-            Stage::Corpus => "corpus",
+            Stage::Assemble => "assemble",
         }
     }
 }
 
 /// What an edit did to the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Action {
+pub(crate) enum Action {
     /// A line (or part of one) was removed from the body.
     Removed,
     /// A line was moved out of the body into the chapter's metadata.
@@ -43,7 +42,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Action::Removed => "removed",
             Action::MovedToMetadata => "moved to metadata",
@@ -56,17 +55,17 @@ impl Action {
 /// One automated edit, traceable to a line of a raw seed file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
-    pub file: String,
+    pub(crate) file: String,
     /// 1-based line number in the raw file.
-    pub line: usize,
-    pub stage: Stage,
-    pub action: Action,
+    pub(crate) line: usize,
+    pub(crate) stage: Stage,
+    pub(crate) action: Action,
     /// The text before the edit (for removals: the removed text).
     pub before: String,
     /// The text after the edit (empty for removals).
     pub after: String,
     /// Why the cleaner did it, in words an editor understands.
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 impl fmt::Display for Edit {
@@ -95,8 +94,8 @@ impl fmt::Display for Edit {
 pub struct Warning {
     pub file: String,
     /// 1-based line, 0 when the warning concerns the whole file.
-    pub line: usize,
-    pub message: String,
+    pub(crate) line: usize,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for Warning {
@@ -112,7 +111,7 @@ impl fmt::Display for Warning {
 /// Collects edits and warnings for one file.
 #[derive(Debug, Default, Clone)]
 pub struct Log {
-    pub file: String,
+    pub(crate) file: String,
     pub edits: Vec<Edit>,
     pub warnings: Vec<Warning>,
 }
@@ -125,7 +124,7 @@ impl Log {
         }
     }
 
-    pub fn edit(
+    pub(crate) fn edit(
         &mut self,
         line: usize,
         stage: Stage,
@@ -145,15 +144,36 @@ impl Log {
         });
     }
 
-    pub fn removed(&mut self, line: usize, stage: Stage, text: &str, reason: impl Into<String>) {
+    pub(crate) fn removed(
+        &mut self,
+        line: usize,
+        stage: Stage,
+        text: &str,
+        reason: impl Into<String>,
+    ) {
         self.edit(line, stage, Action::Removed, text, "", reason);
     }
 
-    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+    pub(crate) fn warn(&mut self, line: usize, message: impl Into<String>) {
         self.warnings.push(Warning {
             file: self.file.clone(),
             line,
             message: message.into(),
         });
     }
+}
+
+/// The one report printer, for `clean --report` and the seed snapshots: per page, a line
+/// `FILE: ACCOUNTING` (where every raw line went), then one line per edit
+/// (`FILE:LINE: [stage] action: reason: "before" -> "after"`), then the page's warnings.
+pub fn page_report(file: &str, accounting: &crate::model::Accounting, log: &Log) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("{file}: {accounting}\n");
+    for e in &log.edits {
+        let _ = writeln!(out, "{e}");
+    }
+    for w in &log.warnings {
+        let _ = writeln!(out, "{w}");
+    }
+    out
 }

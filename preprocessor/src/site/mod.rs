@@ -2,8 +2,8 @@
 //! with the seeds preprocessor in-process, then the search index the book's
 //! size calls for (see [`crate::site::search`]).
 
-pub mod search;
-pub mod serve;
+pub(crate) mod search;
+pub(crate) mod serve;
 
 use crate::config::Config;
 use crate::config::Engine;

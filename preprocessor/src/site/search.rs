@@ -30,7 +30,7 @@ pub struct PagefindReport {
     /// Words indexed.
     pub words: u64,
     /// Files written under `pagefind/` and their total size.
-    pub files: usize,
+    pub(crate) files: usize,
     pub bytes: u64,
     /// The index proper (word index chunks, metadata, fragments), without the
     /// UI scripts and WebAssembly that every Pagefind site carries.
@@ -47,7 +47,7 @@ const NOT_CHAPTERS: &[&str] = &["print.html", "index.html", "404.html", "toc.htm
 /// `[output.html.search.chapter]`: chapter path prefix → indexed or not, with
 /// mdBook's rule (keys in sorted order, so a longer path overrides its folder).
 #[derive(Debug, Clone, Default)]
-pub struct ChapterSettings(Vec<(PathBuf, bool)>);
+pub(crate) struct ChapterSettings(Vec<(PathBuf, bool)>);
 
 #[derive(Deserialize)]
 struct ChapterSetting {
@@ -56,7 +56,7 @@ struct ChapterSetting {
 
 impl ChapterSettings {
     /// Read from the `output.html.search.chapter` table (absent: index everything).
-    pub fn from_config(config: &mdbook_driver::config::Config) -> Result<ChapterSettings> {
+    pub(crate) fn from_config(config: &mdbook_driver::config::Config) -> Result<ChapterSettings> {
         let table: Option<BTreeMap<String, ChapterSetting>> = config
             .get("output.html.search.chapter")
             .context("book.toml: invalid `[output.html.search.chapter]` table")?;
@@ -70,7 +70,7 @@ impl ChapterSettings {
     }
 
     /// Is the chapter at `md_path` (relative to src/) indexed?
-    pub fn enabled(&self, md_path: &Path) -> bool {
+    pub(crate) fn enabled(&self, md_path: &Path) -> bool {
         let mut on = true;
         for (prefix, enable) in &self.0 {
             if md_path.starts_with(prefix) {
@@ -84,7 +84,7 @@ impl ChapterSettings {
 /// Index the HTML chapters of the site in `site` with Pagefind and write the
 /// bundle to `site/pagefind/`. Only `<main>` is indexed (not the sidebar or
 /// the menu bar), in the book's language when book.toml gives one.
-pub fn index_site(
+pub(crate) fn index_site(
     site: &Path,
     settings: &ChapterSettings,
     language: Option<&str>,

@@ -16,19 +16,19 @@ use std::time::{Duration, Instant};
 
 /// What the server knows about the latest build.
 #[derive(Debug, Clone, Default)]
-pub struct Status {
+pub(crate) struct Status {
     /// Increases with every successful build; pages reload when it changes.
-    pub version: u64,
+    pub(crate) version: u64,
     /// The folder of the last good build.
-    pub site: Option<PathBuf>,
+    pub(crate) site: Option<PathBuf>,
     /// Why the latest build failed, if it did (the last good site is still served).
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Warnings of the latest build.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// Seed files the latest build skipped (binary, unreadable, too large…).
-    pub skipped: Vec<String>,
+    pub(crate) skipped: Vec<String>,
     /// How long the latest build took.
-    pub build_ms: u128,
+    pub(crate) build_ms: u128,
 }
 
 /// Options of `serve`.

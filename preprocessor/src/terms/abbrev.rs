@@ -17,15 +17,15 @@
 
 /// One abbreviation definition found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Definition {
-    pub short: String,
-    pub long: String,
+pub(crate) struct Definition {
+    pub(crate) short: String,
+    pub(crate) long: String,
     /// Byte offset of the definition in the text.
-    pub at: usize,
+    pub(crate) at: usize,
 }
 
 /// Every abbreviation definition in `text` (a paragraph of plain text).
-pub fn find(text: &str) -> Vec<Definition> {
+pub(crate) fn find(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
     for sentence in sentences(text) {
         paren_definitions(text, sentence, &mut out);
@@ -210,7 +210,7 @@ fn matching_close(s: &str, open: usize) -> Option<usize> {
 /// The paper's short-form shape (2–10 characters, at most two words, first
 /// character a letter or digit, some letter), plus: two or more capitals, or
 /// every letter a capital.
-pub fn is_short_form(s: &str) -> bool {
+pub(crate) fn is_short_form(s: &str) -> bool {
     let chars = s.chars().count();
     if !(2..=10).contains(&chars) || s.split_whitespace().count() > 2 {
         return false;
@@ -234,7 +234,7 @@ fn max_words(short: &str) -> usize {
 
 /// The paper's `findBestLongForm`: match the short form's characters right to
 /// left in the candidate; the first one must start a word.
-pub fn best_long_form(short: &str, long: &str) -> Option<String> {
+pub(crate) fn best_long_form(short: &str, long: &str) -> Option<String> {
     let s: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
     let l: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
     if l.len() != long.chars().count() || s.len() != short.chars().count() {

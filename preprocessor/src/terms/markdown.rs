@@ -17,8 +17,8 @@ use std::ops::Range;
 /// The parts of `[output.html]` that change how mdBook reads Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MdOptions {
-    pub smart_punctuation: bool,
-    pub definition_lists: bool,
+    pub(crate) smart_punctuation: bool,
+    pub(crate) definition_lists: bool,
 }
 
 impl Default for MdOptions {
@@ -41,43 +41,43 @@ impl MdOptions {
 
 /// A heading and the text under it (up to the next heading of the same or a higher level).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    pub level: u8,
+pub(crate) struct Section {
+    pub(crate) level: u8,
     /// The heading's text.
-    pub heading: String,
+    pub(crate) heading: String,
     /// The `id` mdBook gives the heading.
-    pub id: String,
+    pub(crate) id: String,
     /// The enclosing section.
-    pub parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// Words of body text directly under this heading.
-    pub words: usize,
+    pub(crate) words: usize,
 }
 
 /// A run of text a link may go into: `md[range]` is plain text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
-    pub range: Range<usize>,
+pub(crate) struct Span {
+    pub(crate) range: Range<usize>,
     /// The innermost section it is in (`None`: before the first heading).
-    pub section: Option<usize>,
+    pub(crate) section: Option<usize>,
 }
 
 /// A paragraph (or list item, table cell, definition) as plain text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph {
-    pub section: Option<usize>,
-    pub text: String,
+pub(crate) struct Paragraph {
+    pub(crate) section: Option<usize>,
+    pub(crate) text: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Scan {
-    pub sections: Vec<Section>,
-    pub spans: Vec<Span>,
-    pub paragraphs: Vec<Paragraph>,
+pub(crate) struct Scan {
+    pub(crate) sections: Vec<Section>,
+    pub(crate) spans: Vec<Span>,
+    pub(crate) paragraphs: Vec<Paragraph>,
 }
 
 impl Scan {
     /// The section and its ancestors, innermost first.
-    pub fn chain(&self, section: Option<usize>) -> Vec<usize> {
+    pub(crate) fn chain(&self, section: Option<usize>) -> Vec<usize> {
         let mut out = Vec::new();
         let mut s = section;
         while let Some(i) = s {
@@ -115,7 +115,7 @@ fn html_tag(html: &str) -> Option<(String, bool)> {
 }
 
 /// mdBook's heading id: lower case, letters, digits, `_` and `-` kept, spaces to `-`.
-pub fn id_from_content(content: &str) -> String {
+pub(crate) fn id_from_content(content: &str) -> String {
     content
         .trim()
         .to_lowercase()
@@ -133,7 +133,7 @@ pub fn id_from_content(content: &str) -> String {
 }
 
 /// mdBook's rule for repeated ids: `x`, `x-1`, `x-2` …
-pub fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
+pub(crate) fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
     if used.insert(id.to_string()) {
         return id.to_string();
     }
@@ -187,7 +187,7 @@ fn heading_ids(md: &str, opts: &MdOptions) -> Vec<String> {
 }
 
 /// Scan a chapter.
-pub fn scan(md: &str, opts: &MdOptions) -> Scan {
+pub(crate) fn scan(md: &str, opts: &MdOptions) -> Scan {
     let ids = heading_ids(md, opts);
     let mut scan = Scan::default();
     let mut section: Option<usize> = None;

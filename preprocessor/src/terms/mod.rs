@@ -14,8 +14,8 @@
 //! at most `max-links-per-section` links per section. Every mention of an
 //! abbreviation shows its expansion on hover (`<abbr title>`).
 
-pub mod abbrev;
-pub mod markdown;
+pub(crate) mod abbrev;
+pub(crate) mod markdown;
 
 use crate::config::{Curated, LinkScope, TermsConfig};
 use crate::text::escape;
@@ -47,28 +47,28 @@ type Definitions = Vec<(String, Vec<(String, Place, bool)>)>;
 
 /// A place in the book: a chapter, and a section of it (None: the top).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    pub chapter: usize,
-    pub section: Option<usize>,
+pub(crate) struct Place {
+    pub(crate) chapter: usize,
+    pub(crate) section: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Anchor in the glossary chapter.
-    pub id: String,
-    pub name: String,
+    pub(crate) id: String,
+    pub(crate) name: String,
     /// For an abbreviation: its long form as a page defines it.
-    pub expansion: Option<String>,
+    pub(crate) expansion: Option<String>,
     /// Other long forms pages give for the same short form.
-    pub other_expansions: Vec<String>,
+    pub(crate) other_expansions: Vec<String>,
     /// (definition, source) from the curated file.
-    pub definition: Option<(String, String)>,
+    pub(crate) definition: Option<(String, String)>,
     /// Forms matched in the text (before inflection), and whether each is a short form.
-    pub forms: Vec<(String, bool)>,
+    pub(crate) forms: Vec<(String, bool)>,
     /// Where pages define the abbreviation.
-    pub defined_at: Vec<Place>,
+    pub(crate) defined_at: Vec<Place>,
     /// The section that explains the term, if any (else: the glossary entry).
-    pub home: Option<Place>,
+    pub(crate) home: Option<Place>,
 }
 
 impl Entry {
@@ -98,15 +98,15 @@ fn first_sentence(s: &str) -> String {
 
 /// One occurrence of a term in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub range: Range<usize>,
-    pub entry: usize,
+pub(crate) struct Hit {
+    pub(crate) range: Range<usize>,
+    pub(crate) entry: usize,
     /// An abbreviation's short form (shown with its expansion).
-    pub short: bool,
+    pub(crate) short: bool,
 }
 
 /// All term forms in one Aho–Corasick automaton.
-pub struct Matcher {
+pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
     /// Per pattern: (entry, case-sensitive, short form).
     info: Vec<(usize, bool, bool)>,
@@ -115,13 +115,13 @@ pub struct Matcher {
 
 /// A form is matched case-sensitively when case carries meaning: capitals
 /// after the first letter ("CT", "mTOR", "CAR-T"); otherwise case-insensitively.
-pub fn case_sensitive(form: &str) -> bool {
+pub(crate) fn case_sensitive(form: &str) -> bool {
     form.chars().skip(1).any(char::is_uppercase) || form.chars().count() <= 3
 }
 
 /// The form and its plural(s): "metastasis" → "metastases", "therapy" →
 /// "therapies", "tumour" → "tumours", "CT" → "CTs".
-pub fn inflections(form: &str, short: bool) -> Vec<String> {
+pub(crate) fn inflections(form: &str, short: bool) -> Vec<String> {
     let mut out = vec![form.to_string()];
     let Some(last) = form.chars().last() else {
         return out;
@@ -163,7 +163,7 @@ pub fn inflections(form: &str, short: bool) -> Vec<String> {
 }
 
 impl Matcher {
-    pub fn new(entries: &[Entry]) -> (Matcher, Vec<String>) {
+    pub(crate) fn new(entries: &[Entry]) -> (Matcher, Vec<String>) {
         let mut patterns = Vec::new();
         let mut info = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -211,7 +211,7 @@ impl Matcher {
     }
 
     /// Whole-word occurrences of terms, leftmost-longest, not overlapping.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -282,16 +282,17 @@ fn whole_word(text: &str, s: usize, e: usize) -> bool {
 #[derive(Debug, Clone)]
 pub struct Linked {
     /// New content per chapter (same order as the input).
-    pub contents: Vec<String>,
+    pub(crate) contents: Vec<String>,
     /// The glossary chapter's Markdown.
-    pub glossary: String,
+    pub(crate) glossary: String,
     pub entries: Vec<Entry>,
     /// Per entry: chapters that mention it, in book order, with the anchor of
-    /// the first linked mention there.
-    pub mentions: Vec<Mentions>,
+    /// the first linked mention there (kept for tests; the glossary is built from it).
+    #[cfg(test)]
+    pub(crate) mentions: Vec<Mentions>,
     /// Links made.
     pub links: usize,
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Everything the pass needs besides the chapters.
@@ -341,6 +342,7 @@ pub fn link_book(chapters: &[ChapterText], setup: &Setup) -> Result<Linked> {
         contents,
         glossary,
         entries,
+        #[cfg(test)]
         mentions,
         links,
         warnings,

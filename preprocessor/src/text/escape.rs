@@ -5,12 +5,12 @@
 //! or entity-escaped (HTML contexts).
 
 /// Escape text for a Markdown inline context (paragraph, list item, heading).
-pub fn markdown(s: &str) -> String {
+pub(crate) fn markdown(s: &str) -> String {
     escape_line_start(&markdown_inline(s))
 }
 
 /// The same, for text in the middle of a line (no line-start rules).
-pub fn markdown_inline(s: &str) -> String {
+pub(crate) fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -51,7 +51,7 @@ fn escape_line_start(s: &str) -> String {
 }
 
 /// Escape text for HTML element content or a double-quoted attribute.
-pub fn html(s: &str) -> String {
+pub(crate) fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {

@@ -11,11 +11,11 @@ use std::sync::LazyLock;
 
 /// What the shipped lists say about one lower-case word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// SCOWL size (35, 50 or 70) if the word is English, else 0.
-    pub tier: u8,
+    pub(crate) tier: u8,
     /// A medical word (MeSH or the oncology list).
-    pub domain: bool,
+    pub(crate) domain: bool,
 }
 
 /// All lists in one table, so that a word costs one lookup.
@@ -47,11 +47,11 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
 /// A Bloom filter of words: a "no" is exact, a "maybe" must ask the real
 /// table. Hashes are computed once with [`Filter::hash`] and tested against
 /// several filters.
-pub struct Filter(fastbloom::BloomFilter<foldhash::fast::FixedState>);
+pub(crate) struct Filter(fastbloom::BloomFilter<foldhash::fast::FixedState>);
 
 impl Filter {
     /// A filter of `words`, false "maybe" for about 1% of other strings.
-    pub fn of<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Filter {
+    pub(crate) fn of<'a>(words: impl ExactSizeIterator<Item = &'a str>) -> Filter {
         let n = words.len().max(1);
         let mut f = fastbloom::BloomFilter::with_false_pos(0.01)
             .hasher(HASHER)
@@ -62,12 +62,12 @@ impl Filter {
         Filter(f)
     }
 
-    pub fn hash(word: &str) -> u64 {
+    pub(crate) fn hash(word: &str) -> u64 {
         use std::hash::BuildHasher;
         HASHER.hash_one(word)
     }
 
-    pub fn may_contain_hash(&self, h: u64) -> bool {
+    pub(crate) fn may_contain_hash(&self, h: u64) -> bool {
         self.0.contains_hash(h)
     }
 }
@@ -76,10 +76,10 @@ const HASHER: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed
 
 /// Every word of the lists, as a filter (the speller's candidates are tested
 /// against it first).
-pub static FILTER: LazyLock<Filter> = LazyLock::new(|| Filter::of(WORDS.keys().copied()));
+pub(crate) static FILTER: LazyLock<Filter> = LazyLock::new(|| Filter::of(WORDS.keys().copied()));
 
 /// The lists' entry for `word` (any case).
-pub fn lookup(word: &str) -> Option<Entry> {
+pub(crate) fn lookup(word: &str) -> Option<Entry> {
     if is_lower(word) {
         return WORDS.get(word).copied();
     }
@@ -87,7 +87,7 @@ pub fn lookup(word: &str) -> Option<Entry> {
 }
 
 /// The SCOWL size of an English word (35, 50 or 70), if it is one.
-pub fn english_tier(word: &str) -> Option<u8> {
+pub(crate) fn english_tier(word: &str) -> Option<u8> {
     lookup(word).map(|e| e.tier).filter(|&t| t > 0)
 }
 
@@ -96,17 +96,17 @@ fn is_lower(w: &str) -> bool {
 }
 
 /// Is `word` (any case) an English word of the shipped list?
-pub fn is_english(word: &str) -> bool {
+pub(crate) fn is_english(word: &str) -> bool {
     english_tier(word).is_some()
 }
 
 /// Is `word` a medical word (MeSH or the oncology list)?
-pub fn is_domain(word: &str) -> bool {
+pub(crate) fn is_domain(word: &str) -> bool {
     lookup(word).is_some_and(|e| e.domain)
 }
 
 /// Known to any shipped list, directly or as a plural.
-pub fn is_known(word: &str) -> bool {
+pub(crate) fn is_known(word: &str) -> bool {
     let known = |w: &str| WORDS.contains_key(w);
     let plural = |w: &str| {
         known(w)

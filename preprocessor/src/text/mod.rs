@@ -1,10 +1,10 @@
 //! Small text predicates shared by the stages.
 
-pub mod escape;
-pub mod lexicon;
+pub(crate) mod escape;
+pub(crate) mod lexicon;
 
 /// English stop words (jusText's signal: good prose has many of them).
-pub const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",
     "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
     "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
@@ -60,7 +60,7 @@ fn stop_slot(x: u64) -> usize {
 
 /// Is `w` (any case) one of [`STOP_WORDS`]? One multiplication and a probe or
 /// two in a small table: this runs on every word of every paragraph.
-pub fn is_stop_word(w: &str) -> bool {
+pub(crate) fn is_stop_word(w: &str) -> bool {
     let x = packed_lower(w);
     if x == 0 {
         return false;
@@ -89,7 +89,7 @@ static WORD_BYTE: [bool; 128] = {
 };
 
 /// Words of a text: runs of letters/digits, keeping inner hyphens and apostrophes.
-pub fn words(s: &str) -> Words<'_> {
+pub(crate) fn words(s: &str) -> Words<'_> {
     Words { s, pos: 0 }
 }
 
@@ -98,7 +98,7 @@ pub fn words(s: &str) -> Words<'_> {
 /// apostrophes, empty pieces skipped. ASCII is tested byte by byte (the hot path
 /// of every stage); other characters are decoded.
 #[derive(Debug, Clone)]
-pub struct Words<'a> {
+pub(crate) struct Words<'a> {
     s: &'a str,
     pos: usize,
 }
@@ -152,7 +152,7 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// Append `w` in lower case (ASCII without a detour through `to_lowercase`).
-pub fn push_lower(out: &mut String, w: &str) {
+pub(crate) fn push_lower(out: &mut String, w: &str) {
     if w.is_ascii() {
         let start = out.len();
         out.push_str(w);
@@ -162,14 +162,8 @@ pub fn push_lower(out: &mut String, w: &str) {
     }
 }
 
-/// Share of words that are stop words.
-pub fn stop_density(s: &str) -> f64 {
-    let (n, stop) = word_and_stop_counts(s);
-    if n == 0 { 0.0 } else { stop as f64 / n as f64 }
-}
-
 /// Number of words and of stop words, in one pass.
-pub fn word_and_stop_counts(s: &str) -> (usize, usize) {
+pub(crate) fn word_and_stop_counts(s: &str) -> (usize, usize) {
     let (mut n, mut stop) = (0usize, 0usize);
     for w in words(s) {
         n += 1;
@@ -180,45 +174,45 @@ pub fn word_and_stop_counts(s: &str) -> (usize, usize) {
     (n, stop)
 }
 
-pub fn word_count(s: &str) -> usize {
+pub(crate) fn word_count(s: &str) -> usize {
     words(s).count()
 }
 
 /// `s.chars().count() <= n`, counting only when the length in bytes leaves it
 /// open (a character is one to four bytes).
-pub fn chars_at_most(s: &str, n: usize) -> bool {
+pub(crate) fn chars_at_most(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= n.saturating_mul(4) && s.chars().count() <= n)
 }
 
 /// `word_count(s) <= n`, reading at most n + 1 words.
-pub fn at_most_words(s: &str, n: usize) -> bool {
+pub(crate) fn at_most_words(s: &str, n: usize) -> bool {
     words(s).nth(n).is_none()
 }
 
 /// Does the text end a sentence (., !, ?, :, ;), ignoring closing quotes, brackets and citations?
-pub fn ends_sentence(s: &str) -> bool {
+pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches([')', '"', '\'', ']', ' ']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 /// Ends with . ! ? … (a full stop, not a colon introducing a list).
-pub fn ends_full_stop(s: &str) -> bool {
+pub(crate) fn ends_full_stop(s: &str) -> bool {
     let t = s.trim_end_matches([')', '"', '\'', ']', ' ']);
     t.ends_with(['.', '!', '?', '…'])
 }
 
-pub fn starts_lowercase(s: &str) -> bool {
+pub(crate) fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
-pub fn starts_uppercase_or_digit(s: &str) -> bool {
+pub(crate) fn starts_uppercase_or_digit(s: &str) -> bool {
     s.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// A heading without its section number: "2.1. Methods" → "Methods".
-pub fn strip_numbering(s: &str) -> &str {
+pub(crate) fn strip_numbering(s: &str) -> &str {
     let num = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     if num.len() < s.len()
         && s.starts_with(|c: char| c.is_ascii_digit())
@@ -231,28 +225,29 @@ pub fn strip_numbering(s: &str) -> &str {
 }
 
 /// Compare texts ignoring case, spaces and punctuation.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(&mut out, s);
     out
 }
 
 /// `fold(s)` into a cleared `out` (a buffer reused across calls).
-pub fn fold_into(out: &mut String, s: &str) {
+pub(crate) fn fold_into(out: &mut String, s: &str) {
     // No limit: lower case can be longer than the text.
     fold_within_into(out, s, usize::MAX);
 }
 
 /// `fold(s)` when it is at most `max` bytes long, else `None`, found without
 /// folding more than `max` bytes of output.
-pub fn fold_within(s: &str, max: usize) -> Option<String> {
+#[cfg(test)]
+pub(crate) fn fold_within(s: &str, max: usize) -> Option<String> {
     let mut out = String::new();
     fold_within_into(&mut out, s, max).then_some(out)
 }
 
 /// `fold_within` into a cleared `out` (a buffer reused across calls): false,
 /// with `out` holding a prefix, when the fold is longer than `max`.
-pub fn fold_within_into(out: &mut String, s: &str, max: usize) -> bool {
+pub(crate) fn fold_within_into(out: &mut String, s: &str, max: usize) -> bool {
     out.clear();
     for w in words(s) {
         if !out.is_empty() {
@@ -267,7 +262,7 @@ pub fn fold_within_into(out: &mut String, s: &str, max: usize) -> bool {
 }
 
 /// `fold(s) == folded`, without building `fold(s)`: stops at the first difference.
-pub fn fold_eq(s: &str, folded: &str) -> bool {
+pub(crate) fn fold_eq(s: &str, folded: &str) -> bool {
     let mut rest = folded;
     for (k, w) in words(s).enumerate() {
         if k > 0 {
@@ -325,8 +320,6 @@ mod tests {
         assert!(at_most_words("IGF-1R inhibitors, TKIs", 3));
         assert!(!at_most_words("IGF-1R inhibitors, TKIs", 2));
         assert!(at_most_words("", 0));
-        assert!(stop_density("the cat is on the mat") > 0.6);
-        assert_eq!(stop_density("Access keys NCBI Homepage"), 0.0);
     }
 
     /// The definition `words` had before it was made fast: the reference.

@@ -1,6 +1,6 @@
 //! The typed document a page becomes, assembled from classified units.
 
-pub mod references;
+pub(crate) mod references;
 
 use crate::clean::classify::{Classified, Kind};
 use crate::config::PageMeta;
@@ -10,7 +10,7 @@ use crate::text;
 use foldhash::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TitleOrigin {
+pub(crate) enum TitleOrigin {
     /// From the metadata file.
     Metadata,
     /// A line of the page.
@@ -22,15 +22,15 @@ pub enum TitleOrigin {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListEntry {
-    pub text: String,
+pub(crate) struct ListEntry {
+    pub(crate) text: String,
     /// Continuation lines (authors, journal) shown as separate lines.
-    pub extra: Vec<String>,
-    pub line: usize,
+    pub(crate) extra: Vec<String>,
+    pub(crate) line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
+pub(crate) enum Block {
     Heading {
         level: u8,
         text: String,
@@ -52,29 +52,29 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MetaField {
-    pub key: MetaKey,
-    pub value: String,
-    pub line: usize,
+pub(crate) struct MetaField {
+    pub(crate) key: MetaKey,
+    pub(crate) value: String,
+    pub(crate) line: usize,
 }
 
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The seed's file name.
     pub file: String,
-    pub title: String,
-    pub title_origin: TitleOrigin,
+    pub(crate) title: String,
+    pub(crate) title_origin: TitleOrigin,
     /// Metadata found on the page, in page order.
-    pub meta: Vec<MetaField>,
+    pub(crate) meta: Vec<MetaField>,
     /// What the editor told us about the page.
-    pub page: PageMeta,
-    pub blocks: Vec<Block>,
+    pub(crate) page: PageMeta,
+    pub(crate) blocks: Vec<Block>,
     /// The page's reference list, numbered 1.. as the source numbers it.
-    pub references: Vec<crate::clean::assemble::references::Reference>,
+    pub(crate) references: Vec<crate::clean::assemble::references::Reference>,
 }
 
 impl Document {
-    pub fn meta(&self, key: MetaKey) -> Option<&str> {
+    pub(crate) fn meta(&self, key: MetaKey) -> Option<&str> {
         self.meta
             .iter()
             .find(|m| m.key == key && !m.value.is_empty())
@@ -125,7 +125,7 @@ impl Document {
     }
 
     /// Words of body text.
-    pub fn word_count(&self) -> usize {
+    pub(crate) fn word_count(&self) -> usize {
         self.blocks
             .iter()
             .map(|b| match b {
@@ -139,7 +139,7 @@ impl Document {
 }
 
 /// Assemble the document of one page.
-pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Document {
+pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Document {
     let mut meta = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut page_title = None;
@@ -246,7 +246,7 @@ pub fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log) -> Do
 }
 
 /// The Markdown marker of the `i`-th item of a list ("1." … or "-").
-pub fn list_marker(ordered: bool, i: usize) -> String {
+pub(crate) fn list_marker(ordered: bool, i: usize) -> String {
     if ordered {
         format!("{}.", i + 1)
     } else {
@@ -272,7 +272,7 @@ fn record_renumbering(blocks: &[Block], numbers: &[(usize, String)], log: &mut L
                 if digits != (i + 1).to_string() {
                     log.edit(
                         it.line,
-                        crate::record::Stage::Classify,
+                        crate::record::Stage::Assemble,
                         crate::record::Action::Changed,
                         *marker,
                         format!("{}.", i + 1),
@@ -407,7 +407,7 @@ impl<'a> TitleWords<'a> {
 /// The phrase (2 to 6 words, content words at both ends, used at least three
 /// times in the body) with the most words × uses, earliest on a tie: what the
 /// page is about, for pages with no title.
-pub fn derive_title(blocks: &[Block]) -> Option<String> {
+pub(crate) fn derive_title(blocks: &[Block]) -> Option<String> {
     let w = TitleWords::of(blocks);
     let (lower, bounds, stop, digit) = (&w.lower, &w.bounds, &w.stop, &w.digit);
     // Phrases of 2 to 6 words inside one paragraph, without digits, that occur

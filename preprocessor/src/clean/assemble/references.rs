@@ -16,24 +16,24 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reference {
     /// The entry as scraped, after site noise was stripped.
-    pub raw: String,
-    pub authors: Vec<String>,
+    pub(crate) raw: String,
+    pub(crate) authors: Vec<String>,
     /// "and others" / "et al." after the listed authors.
-    pub more_authors: bool,
-    pub title: Option<String>,
-    pub journal: Option<String>,
-    pub year: Option<i32>,
-    pub volume: Option<String>,
-    pub issue: Option<String>,
-    pub pages: Option<String>,
-    pub doi: Option<String>,
-    pub pmid: Option<String>,
-    pub pmcid: Option<String>,
+    pub(crate) more_authors: bool,
+    pub(crate) title: Option<String>,
+    pub(crate) journal: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) volume: Option<String>,
+    pub(crate) issue: Option<String>,
+    pub(crate) pages: Option<String>,
+    pub(crate) doi: Option<String>,
+    pub(crate) pmid: Option<String>,
+    pub(crate) pmcid: Option<String>,
     /// Scraped as separate lines (title / authors / journal): shown as scraped.
-    pub from_lines: bool,
+    pub(crate) from_lines: bool,
     /// Books and reports: "Place: Publisher; Year".
-    pub publisher: Option<String>,
-    pub place: Option<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) place: Option<String>,
 }
 
 // ASCII word boundaries, as in the other stages: with Unicode ones the regex
@@ -83,7 +83,7 @@ static AUTHORS_AND_OTHERS: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?P<names>[A-Z][\w .'’-]{1,80}?)\s+(?:and others|et al\.?)$"));
 
 /// Remove database links scraped with the entry ("- PMC - PubMed").
-pub fn strip_noise(s: &str) -> String {
+pub(crate) fn strip_noise(s: &str) -> String {
     NOISE.replace_all(s.trim(), "").trim().to_string()
 }
 
@@ -225,7 +225,8 @@ fn split_authors(s: &str, more: &mut bool) -> Vec<String> {
 }
 
 /// Does this list item read like a reference? (a year, and authors or a DOI)
-pub fn looks_like_reference(text: &str, extra: &[String]) -> bool {
+#[cfg(test)]
+pub(crate) fn looks_like_reference(text: &str, extra: &[String]) -> bool {
     reads_as_reference(&parse(text, extra))
 }
 
@@ -237,10 +238,10 @@ fn reads_as_reference(r: &Reference) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
     /// Byte range of the bracketed group in the text.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// The reference numbers it cites, ranges expanded.
-    pub numbers: Vec<usize>,
+    pub(crate) numbers: Vec<usize>,
 }
 
 static CITE: LazyLock<Regex> = LazyLock::new(|| re(r"\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]"));
@@ -275,7 +276,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
 }
 
 /// Key for de-duplication across pages: the DOI, else the folded title.
-pub fn dedup_key(r: &Reference) -> String {
+pub(crate) fn dedup_key(r: &Reference) -> String {
     match (&r.doi, &r.title) {
         (Some(d), _) => format!("doi:{}", d.to_lowercase()),
         (None, Some(t)) => format!("title:{}", crate::text::fold(t)),
@@ -299,7 +300,7 @@ const REFERENCE_HEADINGS: &[&str] = &[
 /// Take the page's reference list out of the body: a list under a
 /// "References"-type heading, else a final list whose items read as references
 /// (information pages list their sources without a heading).
-pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Reference> {
+pub(crate) fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Reference> {
     let is_ref_heading = |b: &Block| {
         matches!(b, Block::Heading { text, .. }
             if REFERENCE_HEADINGS.contains(&crate::text::strip_numbering(text).trim().trim_end_matches(':').to_lowercase().as_str()))
@@ -332,7 +333,7 @@ pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Refere
             if let Some(first) = items.first() {
                 log.edit(
                     first.line,
-                    crate::record::Stage::Classify,
+                    crate::record::Stage::Assemble,
                     crate::record::Action::Changed,
                     "",
                     "",
@@ -348,7 +349,7 @@ pub fn take_reference_list(blocks: &mut Vec<Block>, log: &mut Log) -> Vec<Refere
 
 /// A citation whose number has no entry in the page's list (or whose page has
 /// no list at all) stays as written, marked, and is reported here.
-pub fn check_citations(blocks: &[Block], count: usize, log: &mut Log) {
+pub(crate) fn check_citations(blocks: &[Block], count: usize, log: &mut Log) {
     for b in blocks {
         let texts: Vec<(&str, usize)> = match b {
             Block::Paragraph { text, line } | Block::Figure { text, line, .. } => {

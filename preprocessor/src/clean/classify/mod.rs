@@ -7,12 +7,12 @@
 //! decides headings (a heading takes the class of the text it introduces),
 //! then the page title and the zones before it and after the last text.
 
-pub mod rules;
+pub(crate) mod rules;
 
 use crate::clean::classify::rules::Rules;
 use crate::clean::corpus::Corpus;
 use crate::clean::reflow::Unit;
-pub use crate::model::{DropReason, MetaKey};
+pub(crate) use crate::model::{DropReason, MetaKey};
 use crate::record::{Action, Log, Stage};
 use crate::text;
 use foldhash::{HashMap, HashSet};
@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 /// What a unit is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Not decided yet (internal).
     Open,
     /// Removed from the text, for this reason.
@@ -50,9 +50,9 @@ enum Quality {
 }
 
 #[derive(Debug, Clone)]
-pub struct Item {
-    pub unit: Unit,
-    pub kind: Kind,
+pub(crate) struct Item {
+    pub(crate) unit: Unit,
+    pub(crate) kind: Kind,
     quality: Quality,
     /// `heading_shaped_with` of the text as classified (classify never changes it;
     /// repair, later, may).
@@ -61,10 +61,8 @@ pub struct Item {
 
 /// A page after classification.
 #[derive(Debug, Clone)]
-pub struct Classified {
-    pub items: Vec<Item>,
-    /// Index of the item chosen as title, if the page has one.
-    pub title: Option<usize>,
+pub(crate) struct Classified {
+    pub(crate) items: Vec<Item>,
 }
 
 static ORDERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\(?\d{1,3}[.)]|\[\d{1,3}\]|\^)\s+\S"));
@@ -207,7 +205,12 @@ fn quality(s: &str) -> (Quality, bool) {
 }
 
 /// Classify the units of one page.
-pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log) -> Classified {
+pub(crate) fn classify(
+    units: Vec<Unit>,
+    rules: &Rules,
+    corpus: &Corpus,
+    log: &mut Log,
+) -> Classified {
     let mut units = units;
     strip_heading_suffixes(&mut units, log);
     let edge = strip_edge_phrase(&mut units, log);
@@ -229,7 +232,7 @@ pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log)
     bind_captions(&mut items);
     drop_sections(&mut items, rules);
     resolve_context(&mut items);
-    let title = choose_title(&mut items, rules, edge.as_deref(), &hints);
+    choose_title(&mut items, rules, edge.as_deref(), &hints);
     drop_trailing(&mut items);
     for it in &mut items {
         if it.kind == Kind::Open {
@@ -257,7 +260,7 @@ pub fn classify(units: Vec<Unit>, rules: &Rules, corpus: &Corpus, log: &mut Log)
             _ => {}
         }
     }
-    Classified { items, title }
+    Classified { items }
 }
 
 /// Wiki "[edit]" links glued to headings, and "Thread: …" / "Topic: …" labels
@@ -920,7 +923,7 @@ fn metadata_in_header(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
 }
 
 /// A date anywhere in a line ("By Sam Writer | 5 minute read | 10 October 2024").
-pub fn date_in(t: &str) -> Option<String> {
+pub(crate) fn date_in(t: &str) -> Option<String> {
     static DATE_ANY: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)\b(\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\b",
@@ -930,7 +933,7 @@ pub fn date_in(t: &str) -> Option<String> {
 }
 
 /// "Vivek Kumar Morya et al. Discov Oncol. ." → the journal after the authors, if any.
-pub fn journal_after_authors(t: &str) -> Option<String> {
+pub(crate) fn journal_after_authors(t: &str) -> Option<String> {
     let c = ET_AL.captures(t)?;
     let rest = c[2]
         .trim()

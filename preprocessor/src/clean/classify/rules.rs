@@ -313,27 +313,27 @@ fn big_set(patterns: &[String]) -> Result<RegexSet> {
 
 /// A built-in regex, with ASCII word boundaries (see [`ascii_boundaries`]);
 /// an invalid one is a bug of this crate, so it panics with the pattern.
-pub fn builtin_regex(s: &str) -> Regex {
+pub(crate) fn builtin_regex(s: &str) -> Regex {
     let s = &ascii_boundaries(s);
     Regex::new(s).unwrap_or_else(|e| panic!("built-in regex {s:?} is invalid: {e}"))
 }
 
 /// `\b` as an ASCII word boundary, which the regex crate's DFA supports.
-pub fn ascii_boundaries(p: &str) -> String {
+pub(crate) fn ascii_boundaries(p: &str) -> String {
     p.replace("\\b", "(?-u:\\b)")
 }
 
 /// Compiled rules: the built-in data plus the book's patterns.
 #[derive(Debug, Clone)]
-pub struct Rules {
+pub(crate) struct Rules {
     builtin: &'static Builtin,
-    pub user: Patterns,
+    pub(crate) user: Patterns,
     /// A short line on at least this many pages is site navigation.
-    pub repeat_min_pages: usize,
+    pub(crate) repeat_min_pages: usize,
 }
 
 impl Rules {
-    pub fn new(user: Patterns, repeat_min_pages: usize) -> Result<Rules> {
+    pub(crate) fn new(user: Patterns, repeat_min_pages: usize) -> Result<Rules> {
         let builtin = BUILTIN_RULES.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(Rules {
             builtin,
@@ -343,7 +343,7 @@ impl Rules {
     }
 
     /// The label of the boilerplate group a whole line belongs to, if any.
-    pub fn boilerplate(&self, line: &str) -> Option<DropReason> {
+    pub(crate) fn boilerplate(&self, line: &str) -> Option<DropReason> {
         for (index, re) in self.user.boilerplate.iter().enumerate() {
             if re.is_match(line) {
                 return Some(DropReason::UserPattern {
@@ -371,7 +371,7 @@ impl Rules {
     }
 
     /// A paragraph that asks the reader to act for the site (an advert).
-    pub fn is_call_to_action(&self, text: &str) -> bool {
+    pub(crate) fn is_call_to_action(&self, text: &str) -> bool {
         // Cheapest first: the literal prefilter, the speaker (a literal search),
         // then the pattern set.
         let b = self.builtin;
@@ -379,14 +379,14 @@ impl Rules {
     }
 
     /// A section name like "Abstract" that is never a page title.
-    pub fn is_generic_heading(&self, text: &str) -> bool {
+    pub(crate) fn is_generic_heading(&self, text: &str) -> bool {
         let t = crate::text::strip_numbering(text.trim())
             .trim_end_matches(':')
             .to_lowercase();
         self.builtin.generic.contains(&t)
     }
 
-    pub fn drops_section(&self, heading: &str) -> Option<DropReason> {
+    pub(crate) fn drops_section(&self, heading: &str) -> Option<DropReason> {
         self.user
             .drop_sections
             .iter()

@@ -68,7 +68,7 @@ impl<'a> Speller<'a> {
     }
 
     /// `decide`, remembered: the same word in the same position is decided once.
-    pub fn decide_cached(&self, word: &str, sentence_start: bool) -> Decision {
+    pub(crate) fn decide_cached(&self, word: &str, sentence_start: bool) -> Decision {
         if self.plainly_kept(word) {
             return Decision::Keep;
         }
@@ -336,7 +336,7 @@ fn score_of(corpus: usize, entry: lexicon::Entry) -> Option<usize> {
 /// Every string at Damerau edit distance 1 from `w` (deletions, transpositions,
 /// replacements by a–z, insertions of a–z), in the order of `edits1`, built in
 /// one reused buffer.
-pub fn for_each_edit1(w: &str, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_edit1(w: &str, mut f: impl FnMut(&str)) {
     if w.is_ascii() {
         return for_each_edit1_ascii(w, f);
     }
@@ -386,7 +386,7 @@ pub fn for_each_edit1(w: &str, mut f: impl FnMut(&str)) {
 
 /// Damerau edit distance 1: deletions, transpositions, replacements, insertions.
 #[cfg(test)]
-pub fn edits1(w: &str) -> Vec<String> {
+pub(crate) fn edits1(w: &str) -> Vec<String> {
     let c: Vec<char> = w.chars().collect();
     let letters = 'a'..='z';
     let mut out = Vec::new();
@@ -587,7 +587,7 @@ fn next_letter(text: &str, from: usize, to: usize, letter: bool) -> Option<usize
 }
 
 /// Repair every unit that will be rendered.
-pub fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
+pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
     for it in &mut c.items {
         if matches!(
             it.kind,

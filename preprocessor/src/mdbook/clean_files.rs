@@ -1,0 +1,124 @@
+//! The `clean` command: the cleaned Markdown (or outline) of raw page files, cleaned
+//! together as one corpus, with the book's configuration when run inside a book.
+
+use crate::clean::{Input, clean_corpus};
+use crate::config::{Config, MetadataFile};
+use crate::record::page_report;
+use anyhow::{Context, Result, bail};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What `mdbook-seeds clean` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct CleanRequest {
+    /// Raw page files (any encoding the decoder accepts).
+    pub files: Vec<PathBuf>,
+    /// Write `OUT/<file stem>.md` for each input instead of printing to standard output.
+    pub out_dir: Option<PathBuf>,
+    /// Write every edit with file:line (to standard error, or `OUT/report.txt`).
+    pub report: bool,
+    /// The book whose configuration applies (default: the current folder if it has book.toml).
+    pub book: Option<PathBuf>,
+    /// Print the plain outline of what the cleaner understood instead of Markdown.
+    pub outline: bool,
+}
+
+/// Clean `req.files` as one corpus and write the result.
+///
+/// Errors: an unreadable input or output path, two inputs with the same file stem
+/// under `--out-dir`, or an invalid book configuration (each message names the file).
+pub fn clean_files(req: &CleanRequest) -> Result<()> {
+    let CleanRequest {
+        files,
+        out_dir,
+        report,
+        book,
+        outline,
+    } = req;
+    let (out_dir, book, report, outline) = (out_dir.as_deref(), book.as_deref(), *report, *outline);
+    let root = match book {
+        Some(b) => Some(b.to_path_buf()),
+        None => Path::new("book.toml").exists().then(|| PathBuf::from(".")),
+    };
+    let (config, metadata) = match &root {
+        Some(r) => {
+            let c = Config::from_book_root(r)?;
+            let m = MetadataFile::load(&r.join(&c.seeds_dir).join(&c.metadata))?;
+            (c, m)
+        }
+        None => (Config::default(), MetadataFile::default()),
+    };
+    let mut inputs = Vec::new();
+    let mut stems = std::collections::HashSet::new();
+    for f in files {
+        let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .with_context(|| format!("{} is not a file", f.display()))?;
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if out_dir.is_some() && !stems.insert(stem.clone()) {
+            bail!(
+                "two inputs share the file stem {stem:?}; their outputs would overwrite each other in --out-dir"
+            );
+        }
+        inputs.push(Input { name, bytes });
+    }
+    let cleaned = clean_corpus(&inputs, &config, &metadata)?;
+    let (chapters, _) = super::chapters(&cleaned, &config);
+    let mut report_text = String::new();
+    for p in &cleaned.pages {
+        report_text.push_str(&page_report(&p.doc.file, &p.accounting, &p.log));
+    }
+    for w in cleaned.skipped.iter().flat_map(|l| &l.warnings) {
+        report_text.push_str(&format!("{w}\n"));
+    }
+    if !report {
+        for w in cleaned.warnings() {
+            eprintln!("mdbook-seeds: {w}");
+        }
+    }
+    match out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            for (page, ch) in cleaned.pages.iter().zip(&chapters) {
+                let text = if outline {
+                    page.doc.outline()
+                } else {
+                    ch.markdown()
+                };
+                let stem = Path::new(&page.doc.file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let path = dir.join(format!("{stem}.md"));
+                std::fs::write(&path, text)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            if report {
+                let path = dir.join("report.txt");
+                std::fs::write(&path, &report_text)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            for (page, ch) in cleaned.pages.iter().zip(&chapters) {
+                let text = if outline {
+                    page.doc.outline()
+                } else {
+                    ch.markdown()
+                };
+                out.write_all(text.as_bytes())?;
+            }
+            if report {
+                eprint!("{report_text}");
+            }
+        }
+    }
+    Ok(())
+}
