@@ -264,6 +264,28 @@ pub fn clean_one(name: &str, bytes: &[u8]) -> Result<Cleaned> {
 mod tests {
     use super::*;
 
+    /// A list item's continuation line keeps its own raw line number: a fix there is
+    /// reported on that line, not on the item's first line.
+    #[test]
+    fn an_edit_on_a_continuation_line_names_that_line() {
+        let page = "Treatment of bone tumours\n\
+            \n\
+            Most patients have surgery and chemotherapy. Surgery removes the tumour and surgery is planned early.\n\
+            \n\
+            - Before surgery, most patients have chemotherapy\n  \
+            \x20 and then surgry to remove the tumour\n\
+            - After surgery, they have more chemotherapy\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let log = &cleaned.pages[0].log;
+        let fix = log
+            .edits
+            .iter()
+            .find(|e| e.before == "surgry")
+            .unwrap_or_else(|| panic!("no fix of surgry: {:#?}", log.edits));
+        assert_eq!(fix.after, "surgery");
+        assert_eq!(fix.line, 6, "{fix}");
+    }
+
     /// The order of the work (batches, stage by stage) changes nothing: the
     /// seeds and the fixture pages cleaned in batches of 1, 2 and 3 pages
     /// give the same pages, logs and warnings as in one batch.

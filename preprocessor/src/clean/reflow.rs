@@ -23,6 +23,8 @@ pub(crate) struct Unit {
     pub(crate) text: String,
     /// Continuation lines of a bullet, kept as separate lines (e.g. "authors" / "journal").
     pub(crate) extra: Vec<String>,
+    /// The raw line number (1-based) of each `extra` line, in the same order.
+    pub(crate) extra_lines: Vec<usize>,
     /// The unit is preceded by a blank line (or starts the file).
     pub(crate) gap_before: bool,
     /// A table or infobox row (tab-separated cells).
@@ -113,6 +115,7 @@ pub(crate) fn reflow(
                     *n += 1;
                 } else {
                     unit.extra.push(line.text.clone());
+                    unit.extra_lines.push(line.no);
                     unit.last = line.no;
                 }
                 continue;
@@ -134,6 +137,7 @@ pub(crate) fn reflow(
                 bullet: line.bullet,
                 text: line.text.clone(),
                 extra: Vec::new(),
+                extra_lines: Vec::new(),
                 gap_before: gap,
                 cells: line.cells,
                 line_starts: vec![(0, line.no)],

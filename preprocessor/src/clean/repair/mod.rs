@@ -18,7 +18,6 @@
 
 use crate::clean::classify::{Classified, Kind};
 use crate::clean::corpus::Corpus;
-use crate::clean::reflow::Unit;
 use crate::config::RepairConfig;
 use crate::record::{Action, Log, Stage};
 use crate::text;
@@ -507,7 +506,14 @@ fn protected_chunk(chunk: &str) -> bool {
 
 /// Repair one text; edits are recorded against the unit's raw lines. `None`
 /// when nothing changed (the common case: no copy is made).
-fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> Option<String> {
+/// Repair the words of `text`; `line_of(offset)` is the raw line of a byte of `text`
+/// (a continuation line has one line of its own).
+fn repair_text(
+    speller: &Speller,
+    text: &str,
+    line_of: impl Fn(usize) -> usize,
+    log: &mut Log,
+) -> Option<String> {
     let mut out: Option<String> = None;
     let mut last = 0;
     let mut sentence_start = true;
@@ -541,10 +547,10 @@ fn repair_text(speller: &Speller, unit: &Unit, text: &str, log: &mut Log) -> Opt
                             o.push_str(&text[last..ws]);
                             o.push_str(&with);
                             last = we;
-                            log.edit(unit.line_at(ws), Stage::Repair, Action::Changed, word, with, reason);
+                            log.edit(line_of(ws), Stage::Repair, Action::Changed, word, with, reason);
                         }
                         Decision::Unsure(s) => log.warn(
-                            unit.line_at(ws),
+                            line_of(ws),
                             format!(
                                 "unknown word \"{word}\" left as it is; did you mean {}? Add a correction or an accepted word in [preprocessor.seeds.repair]",
                                 s.join(", ")
@@ -595,12 +601,13 @@ pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
         ) {
             continue;
         }
-        let text = repair_text(speller, &it.unit, &it.unit.text, log);
+        let text = repair_text(speller, &it.unit.text, |at| it.unit.line_at(at), log);
         let extra: Vec<Option<String>> = it
             .unit
             .extra
             .iter()
-            .map(|e| repair_text(speller, &it.unit, e, log))
+            .zip(&it.unit.extra_lines)
+            .map(|(e, &no)| repair_text(speller, e, |_| no, log))
             .collect();
         if let Some(t) = text {
             it.unit.text = t;
@@ -617,6 +624,7 @@ pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
 mod tests {
     use super::*;
     use crate::clean::normalise::normalise;
+    use crate::clean::reflow::Unit;
 
     fn corpus(text: &str) -> Corpus {
         let lines = normalise(text, &mut Log::new("c"));
@@ -768,11 +776,12 @@ mod tests {
             bullet: false,
             text: "We are waitng for the resutls now.".into(),
             extra: vec![],
+            extra_lines: vec![],
             gap_before: true,
             cells: false,
             line_starts: vec![(0, 10), (14, 11)],
         };
-        let out = repair_text(&s, &unit, &unit.text, &mut log);
+        let out = repair_text(&s, &unit.text, |at| unit.line_at(at), &mut log);
         assert_eq!(out.as_deref(), Some("We are waiting for the results now."));
         assert_eq!(log.edits[0].line, 10);
         assert_eq!(log.edits[1].line, 11);
