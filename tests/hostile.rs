@@ -201,6 +201,34 @@ fn strict_mode_fails_the_build_with_the_same_messages() {
     );
 }
 
+/// Glossary and configuration warnings go through the same channel as the cleaner's:
+/// strict mode sees them (they used to reach only the terminal).
+#[test]
+fn strict_mode_sees_glossary_warnings() {
+    let book = TestBook::copy().unwrap();
+    let toml = std::fs::read_to_string(book.root().join("book.toml")).unwrap();
+    assert!(
+        toml.contains("exclude = []"),
+        "the seed book.toml changed: {toml}"
+    );
+    std::fs::write(
+        book.root().join("book.toml"),
+        toml.replace("strict = false", "strict = true")
+            .replace("exclude = []", "exclude = [\"no such term anywhere\"]"),
+    )
+    .unwrap();
+    let err = book
+        .build()
+        .err()
+        .expect("strict mode fails on a glossary warning");
+    let msg = format!("{err:#}");
+    assert!(msg.contains("strict mode"), "{msg}");
+    assert!(
+        msg.contains("glossary: book.toml: `preprocessor.seeds.terms.exclude` names \"no such term anywhere\""),
+        "{msg}"
+    );
+}
+
 fn build_with_config(extra: &str, replace: Option<(&str, &str)>) -> String {
     let book = TestBook::copy().unwrap();
     let mut toml = std::fs::read_to_string(book.root().join("book.toml")).unwrap();

@@ -67,7 +67,7 @@ impl TestBook {
     /// Build with mdBook embedded and the in-process preprocessor.
     pub fn build(&self) -> Result<Site> {
         let mut book = MDBook::load(self.root())?;
-        book.with_preprocessor(SeedsPreprocessor);
+        book.with_preprocessor(SeedsPreprocessor::default());
         book.build()?;
         Ok(Site {
             dir: self.root().join("book"),

@@ -59,7 +59,7 @@ fn mdbook_cli_builds_the_same_site_as_the_embedded_build() {
     let emb_out = tempfile::tempdir().unwrap();
     let mut book = MDBook::load(repo_root()).unwrap();
     book.config.build.build_dir = emb_out.path().to_path_buf();
-    book.with_preprocessor(mdbook_seeds::SeedsPreprocessor);
+    book.with_preprocessor(mdbook_seeds::SeedsPreprocessor::default());
     book.build().unwrap();
 
     // The CLI is installed with mdBook's own lockfile, whose elasticlunr-rs lays

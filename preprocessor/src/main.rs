@@ -79,7 +79,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => preprocess(),
         Some(Command::Supports { renderer }) => {
-            return match SeedsPreprocessor.supports_renderer(&renderer) {
+            return match SeedsPreprocessor::default().supports_renderer(&renderer) {
                 Ok(true) => ExitCode::SUCCESS,
                 _ => ExitCode::FAILURE,
             };
@@ -116,7 +116,7 @@ fn main() -> ExitCode {
 fn preprocess() -> Result<()> {
     let (ctx, book) = mdbook_preprocessor::parse_input(std::io::stdin())
         .context("reading the book from mdBook on standard input")?;
-    let book = SeedsPreprocessor.run(&ctx, book)?;
+    let book = SeedsPreprocessor::default().run(&ctx, book)?;
     let stdout = std::io::stdout();
     serde_json::to_writer(stdout.lock(), &book).context("writing the book to standard output")?;
     Ok(())

@@ -184,7 +184,7 @@ fn preprocessor_protocol_round_trip_matches_in_process_run() {
         ]
     );
     let in_process = mdbook_preprocessor::Preprocessor::run(
-        &mdbook_seeds::SeedsPreprocessor,
+        &mdbook_seeds::SeedsPreprocessor::default(),
         &ctx,
         md.book.clone(),
     )

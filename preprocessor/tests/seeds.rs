@@ -39,7 +39,7 @@ fn glossary_and_cross_links_are_the_reviewed_ones() {
     use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
     let md = MDBook::load(book_root()).unwrap();
     let ctx = PreprocessorContext::new(book_root().to_path_buf(), md.config.clone(), "html".into());
-    let book = mdbook_seeds::SeedsPreprocessor
+    let book = mdbook_seeds::SeedsPreprocessor::default()
         .run(&ctx, md.book.clone())
         .unwrap();
     let link = regex::Regex::new(r#"<a class="term"[^>]*href="([^"]*)"[^>]*>(.*?)</a>"#).unwrap();

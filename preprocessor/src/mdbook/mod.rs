@@ -53,25 +53,33 @@ impl TermsInput {
     }
 }
 
-/// What the last run in this process reported. mdBook's `Preprocessor::run`
-/// returns only the book, so `serve` (which shows skipped files on the page)
-/// reads it here.
-#[derive(Debug, Clone, Default)]
+/// What one run of the preprocessor reported: the one channel for warnings (cleaning,
+/// glossary and cross-links alike), which the terminal, `strict` and `serve`'s banner
+/// all read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct RunReport {
-    /// Every warning, as printed.
+    /// Every warning, as printed (`FILE:LINE: warning: …`, or `glossary: …`).
     pub(crate) warnings: Vec<String>,
     /// The warnings of seed files that are not in the book at all (skipped).
     pub(crate) skipped: Vec<String>,
 }
 
-pub(crate) static LAST_RUN: std::sync::Mutex<RunReport> = std::sync::Mutex::new(RunReport {
-    warnings: Vec::new(),
-    skipped: Vec::new(),
-});
-
 /// The `seeds` preprocessor.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct SeedsPreprocessor;
+///
+/// mdBook's `Preprocessor::run` returns only the book; a preprocessor made with
+/// [`SeedsPreprocessor::reporting_to`] also hands its [`RunReport`] to the caller
+/// (`build` and `serve` do this).
+#[derive(Debug, Default, Clone)]
+pub struct SeedsPreprocessor {
+    report: Option<std::sync::Arc<std::sync::Mutex<RunReport>>>,
+}
+
+impl SeedsPreprocessor {
+    /// A preprocessor that writes each run's report into `sink`.
+    pub(crate) fn reporting_to(sink: std::sync::Arc<std::sync::Mutex<RunReport>>) -> Self {
+        SeedsPreprocessor { report: Some(sink) }
+    }
+}
 
 impl Preprocessor for SeedsPreprocessor {
     fn name(&self) -> &str {
@@ -86,26 +94,36 @@ impl Preprocessor for SeedsPreprocessor {
         let config = Config::from_mdbook(&ctx.config)?;
         let (cleaned, dir) = clean_book_dir(&ctx.root, &config)?;
         let terms = TermsInput::load(&dir, &config, &ctx.config)?;
-        let warnings: Vec<String> = cleaned.warnings().map(|w| w.to_string()).collect();
-        for w in &warnings {
+        let (book, glossary_warnings) = insert(book, &cleaned, &config, &terms)?;
+        let report = RunReport {
+            warnings: cleaned
+                .warnings()
+                .map(|w| w.to_string())
+                .chain(
+                    glossary_warnings
+                        .into_iter()
+                        .map(|w| format!("glossary: {w}")),
+                )
+                .collect(),
+            skipped: cleaned
+                .skipped
+                .iter()
+                .flat_map(|l| l.warnings.iter().map(|w| w.to_string()))
+                .collect(),
+        };
+        for w in &report.warnings {
             eprintln!("mdbook-seeds: {w}");
         }
-        if let Ok(mut last) = LAST_RUN.lock() {
-            *last = RunReport {
-                warnings,
-                skipped: cleaned
-                    .skipped
-                    .iter()
-                    .flat_map(|l| l.warnings.iter().map(|w| w.to_string()))
-                    .collect(),
-            };
+        if let Some(sink) = &self.report
+            && let Ok(mut r) = sink.lock()
+        {
+            *r = report.clone();
         }
-        if config.strict && cleaned.warnings().next().is_some() {
-            let list: Vec<String> = cleaned.warnings().map(|w| w.to_string()).collect();
+        if config.strict && !report.warnings.is_empty() {
             bail!(
                 "strict mode (`[preprocessor.seeds] strict = true`) fails on {} warning(s):\n{}",
-                list.len(),
-                list.join("\n")
+                report.warnings.len(),
+                report.warnings.join("\n")
             );
         }
         let seed_pages = count_seed_pages(&dir, &config);
@@ -124,7 +142,7 @@ impl Preprocessor for SeedsPreprocessor {
                  ([preprocessor.seeds.search] in book.toml)"
             );
         }
-        insert(book, &cleaned, &config, &terms)
+        Ok(book)
     }
 
     fn supports_renderer(&self, _renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
@@ -402,13 +420,14 @@ fn split_points(doc: &Document, config: &Config) -> Vec<usize> {
     starts
 }
 
-/// Put the chapters into the book in place of the placeholders.
+/// Put the chapters into the book in place of the placeholders. Returns the book and
+/// the glossary's and cross-linker's warnings.
 pub(crate) fn insert(
     mut book: Book,
     cleaned: &Cleaned,
     config: &Config,
     terms: &TermsInput,
-) -> Result<Book> {
+) -> Result<(Book, Vec<String>)> {
     let (chs, notes) = chapters(cleaned, config);
     let mut seeds: Vec<BookItem> = chs
         .into_iter()
@@ -429,8 +448,10 @@ pub(crate) fn insert(
             children: Vec::new(),
         },
     );
+    let mut warnings = Vec::new();
     if config.terms.enable {
-        let glossary = link_terms(&mut book, cleaned, config, terms)?;
+        let (glossary, w) = link_terms(&mut book, cleaned, config, terms)?;
+        warnings = w;
         place(
             &mut book,
             &config.glossary_placeholder,
@@ -443,7 +464,7 @@ pub(crate) fn insert(
         );
     }
     renumber(&mut book.items, &[]);
-    Ok(book)
+    Ok((book, warnings))
 }
 
 /// The seed pages in `dir`, counted as the build reads them
@@ -467,7 +488,7 @@ fn link_terms(
     cleaned: &Cleaned,
     config: &Config,
     terms: &TermsInput,
-) -> Result<String> {
+) -> Result<(String, Vec<String>)> {
     let derived: HashSet<String> = cleaned
         .pages
         .iter()
@@ -502,9 +523,6 @@ fn link_terms(
         glossary_path: GLOSSARY_PATH,
     };
     let linked = crate::terms::link_book(&chapters, &setup)?;
-    for w in &linked.warnings {
-        eprintln!("mdbook-seeds: {w}");
-    }
     let mut contents = linked.contents.into_iter();
     book.for_each_chapter_mut(|ch| {
         if let Some(p) = &ch.path
@@ -514,7 +532,7 @@ fn link_terms(
             ch.content = c;
         }
     });
-    Ok(linked.glossary)
+    Ok((linked.glossary, linked.warnings))
 }
 
 /// Put a generated chapter where SUMMARY.md has its draft placeholder `name`
@@ -677,7 +695,7 @@ mod tests {
             b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
         )
         .unwrap();
-        let book = insert(book, &cleaned, &Config::default(), &TermsInput::default()).unwrap();
+        let (book, _) = insert(book, &cleaned, &Config::default(), &TermsInput::default()).unwrap();
         let names: Vec<(String, Option<String>)> = book
             .iter()
             .filter_map(|i| match i {

@@ -24,6 +24,8 @@ pub struct SiteBuild {
     pub seed_pages: usize,
     /// Set when the engine is Pagefind.
     pub pagefind: Option<PagefindReport>,
+    /// What the preprocessor reported (its warnings).
+    pub(crate) report: crate::mdbook::RunReport,
 }
 
 /// Build the book at `root` into `dest` (default: its build folder).
@@ -45,7 +47,8 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
             .context("turning off mdBook's search")?;
     }
     // Registered under the same name as book.toml's entry, so nothing is spawned.
-    book.with_preprocessor(SeedsPreprocessor);
+    let sink = std::sync::Arc::new(std::sync::Mutex::new(crate::mdbook::RunReport::default()));
+    book.with_preprocessor(SeedsPreprocessor::reporting_to(sink.clone()));
     book.build().context("building the book")?;
     let mut site = book.root.join(&book.config.build.build_dir);
     // With more than one renderer, mdBook gives each its own folder.
@@ -73,5 +76,6 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
         engine,
         seed_pages,
         pagefind,
+        report: sink.lock().map(|r| r.clone()).unwrap_or_default(),
     })
 }

@@ -43,11 +43,7 @@ pub struct ServeOptions {
 
 /// Build once into `out`. Returns what the preprocessor reported.
 fn build_into(root: &Path, out: &Path) -> Result<crate::mdbook::RunReport> {
-    crate::site::build(root, Some(out))?;
-    Ok(crate::mdbook::LAST_RUN
-        .lock()
-        .map(|r| r.clone())
-        .unwrap_or_default())
+    Ok(crate::site::build(root, Some(out))?.report)
 }
 
 /// Rebuild into a new folder and publish it in `status`.
