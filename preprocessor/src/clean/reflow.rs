@@ -82,8 +82,12 @@ pub(crate) fn wrap_width(lines: &[Line]) -> Option<usize> {
     (near * 10 >= lens.len() * 6).then_some(p90)
 }
 
-/// Short line, capitalised, no sentence end: could be a heading.
-fn heading_shaped(s: &str) -> bool {
+/// A raw line that may be a heading, so a wrapped paragraph must not swallow it:
+/// capitalised, no sentence end, at most 10 words. Stricter than classify's
+/// `heading_shaped_with` (1–14 words, 110 characters, a question allowed), because
+/// here a false yes splits a hard-wrapped paragraph apart at a short line, while
+/// classify decides on whole units with their neighbours.
+fn line_may_be_heading(s: &str) -> bool {
     text::starts_uppercase_or_digit(s) && !text::ends_sentence(s) && text::at_most_words(s, 10)
 }
 
@@ -180,7 +184,7 @@ fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>)
     // A wrapped bullet whose continuation is not indented.
     width.is_some_and(|w| prev.text.chars().count() + prev.indent >= w * 6 / 10)
         && line.indent >= unit.indent
-        && !heading_shaped(&line.text)
+        && !line_may_be_heading(&line.text)
 }
 
 /// A line that starts a new item whatever came before: "[3] Author…", "12. Author…",
@@ -188,10 +192,9 @@ fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>)
 /// "Keywords: …" or "Methods: …".
 pub(crate) fn starts_item(s: &str) -> bool {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::text::builtin_regex(
             r"^(\[\d{1,3}\]\s|\d{1,3}[.)]\s|\d{1,3}(\.\d{1,3})+\.?\s+[A-Z]|[A-Z][A-Za-z]+(?: [a-z]+){0,2}:\s|©|\(c\)\s|Copyright\b)",
         )
-            .unwrap_or_else(|e| panic!("built-in regex: {e}"))
     });
     ITEM.is_match(s)
 }
@@ -221,7 +224,7 @@ fn wraps_into(prev: &Line, line: &Line, next_blank: bool, width: usize, in_bulle
     if (prev.text.chars().count() + prev.indent) * 10 < width * 6 {
         return false; // a short line ends its paragraph
     }
-    if text::ends_sentence(&prev.text) && heading_shaped(&line.text) && next_blank {
+    if text::ends_sentence(&prev.text) && line_may_be_heading(&line.text) && next_blank {
         return false; // a heading glued under the last line of a paragraph
     }
     true

@@ -113,9 +113,8 @@ impl Cites {
     }
 }
 
-static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\d+").unwrap_or_else(|e| panic!("built-in regex: {e}"))
-});
+static NUMBER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| crate::text::builtin_regex(r"\d+"));
 
 /// The References section of a page: formatted entries with back-links.
 pub(crate) fn references(

@@ -3,6 +3,8 @@
 pub(crate) mod escape;
 pub(crate) mod lexicon;
 
+use regex::Regex;
+
 /// English stop words (jusText's signal: good prose has many of them).
 pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",
@@ -239,6 +241,18 @@ pub(crate) fn fold_into(out: &mut String, s: &str) {
 
 /// `fold(s)` when it is at most `max` bytes long, else `None`, found without
 /// folding more than `max` bytes of output.
+/// A built-in regex, with ASCII word boundaries (see [`ascii_boundaries`]);
+/// an invalid one is a bug of this crate, so it panics with the pattern.
+pub(crate) fn builtin_regex(s: &str) -> Regex {
+    let s = &ascii_boundaries(s);
+    Regex::new(s).unwrap_or_else(|e| panic!("built-in regex {s:?} is invalid: {e}"))
+}
+
+/// `\b` as an ASCII word boundary, which the regex crate's DFA supports.
+pub(crate) fn ascii_boundaries(p: &str) -> String {
+    p.replace("\\b", "(?-u:\\b)")
+}
+
 #[cfg(test)]
 pub(crate) fn fold_within(s: &str, max: usize) -> Option<String> {
     let mut out = String::new();

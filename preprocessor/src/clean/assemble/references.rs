@@ -41,7 +41,7 @@ pub struct Reference {
 // character (an en dash in "122–39" is enough), which made reference parsing
 // a quarter slower. The two differ only next to a letter or digit outside
 // ASCII ("2021年" now yields a year).
-use crate::clean::classify::rules::builtin_regex as re;
+use crate::text::builtin_regex as re;
 
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -176,10 +176,12 @@ fn heading_key(t: &str) -> String {
     text::fold(text::strip_numbering(t))
 }
 
-use crate::clean::classify::rules::builtin_regex as re;
+use crate::text::builtin_regex as re;
 
-/// A line that could be a heading: short, capitalised, no sentence end
-/// (except a question), 1 to 14 words (`words`: its word count).
+/// A unit that could be a heading: short, capitalised, no sentence end
+/// (except a question), 1 to 14 words (`words`: its word count), at most 110
+/// characters. Looser than reflow's `line_may_be_heading` (at most 10 words, no
+/// question), which guards wrapped paragraphs; here the context pass decides.
 fn heading_shaped_with(s: &str, words: usize) -> bool {
     text::chars_at_most(s, 110)
         && text::starts_uppercase_or_digit(s)

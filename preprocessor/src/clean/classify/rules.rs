@@ -3,6 +3,7 @@
 
 use crate::config::Patterns;
 use crate::model::DropReason;
+use crate::text::ascii_boundaries;
 use anyhow::{Context, Result};
 use foldhash::HashSet;
 use regex::{Regex, RegexSet};
@@ -309,18 +310,6 @@ fn big_set(patterns: &[String]) -> Result<RegexSet> {
     Ok(regex::RegexSetBuilder::new(patterns)
         .dfa_size_limit(32 << 20)
         .build()?)
-}
-
-/// A built-in regex, with ASCII word boundaries (see [`ascii_boundaries`]);
-/// an invalid one is a bug of this crate, so it panics with the pattern.
-pub(crate) fn builtin_regex(s: &str) -> Regex {
-    let s = &ascii_boundaries(s);
-    Regex::new(s).unwrap_or_else(|e| panic!("built-in regex {s:?} is invalid: {e}"))
-}
-
-/// `\b` as an ASCII word boundary, which the regex crate's DFA supports.
-pub(crate) fn ascii_boundaries(p: &str) -> String {
-    p.replace("\\b", "(?-u:\\b)")
 }
 
 /// Compiled rules: the built-in data plus the book's patterns.
