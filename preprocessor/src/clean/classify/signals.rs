@@ -1,0 +1,223 @@
+//! The per-unit signals, in order: duplicates, page furniture, known boilerplate
+//! phrases, breadcrumbs, infobox rows, calls to action, metadata, figure labels,
+//! navigation lines, running headers, lines repeated across the corpus, forum user
+//! names; then list items (bulleted, numbered, or implicit runs).
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) static ORDERED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\(?\d{1,3}[.)]|\[\d{1,3}\]|\^)\s+\S"));
+
+pub(super) static FIG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^((fig\.?|figure|table|image|chart|graph)\s*\d+[a-z]?[.:]?|(image|photo|picture|video) caption[,:]?)$",
+    )
+});
+
+pub(super) static PAGE_FURNITURE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(page\s+\d+(\s+(of|/)\s+\d+)?|\d{1,4}|\d+\s*/\s*\d+)$"));
+
+pub(super) static BREADCRUMB: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[^/>»›.!?]{1,40}(\s+(/|>|»|›)\s+[^/>»›.!?]{1,60}){2,}$"));
+
+pub(super) static FORUM_STAT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(posts|messages|reputation|likes|joined|member since)\b.*$"));
+
+/// "Symptoms include:" followed by short lines with no bullets: those lines are a list.
+/// The run stops before a line that is followed by prose (that line is a heading).
+pub(super) fn implicit_lists(items: &mut [Item]) {
+    let n = items.len();
+    let mut i = 0;
+    while i < n {
+        let intro = &items[i];
+        if !(intro.kind == Kind::Open && intro.unit.text.ends_with(':')) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && items[j].kind == Kind::Open
+            && items[j].quality == Quality::Short
+            && text::at_most_words(&items[j].unit.text, 12)
+            && !items[j].unit.text.ends_with(':')
+            && !items
+                .get(j + 1)
+                .is_some_and(|x| x.kind == Kind::Open && x.quality == Quality::Good)
+        {
+            j += 1;
+        }
+        if j - i > 2 {
+            for it in &mut items[i + 1..j] {
+                it.kind = Kind::ListItem { ordered: false };
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// The boilerplate label of a unit: of its whole text, or, when reflow joined
+/// several raw lines that are each boilerplate on their own ("An official
+/// website of the United States government" / "Here's how you know"), of its
+/// first line. Every unit-level boilerplate test in this stage goes through here.
+pub(super) fn unit_boilerplate(u: &Unit, rules: &Rules) -> Option<DropReason> {
+    if let Some(label) = rules.boilerplate(&u.text) {
+        return Some(label);
+    }
+    if u.line_starts.len() < 2 {
+        return None;
+    }
+    let mut first = None;
+    for (k, (start, _)) in u.line_starts.iter().enumerate() {
+        let end = u.line_starts.get(k + 1).map_or(u.text.len(), |(e, _)| *e);
+        let label = rules.boilerplate(u.text.get(*start..end)?.trim())?;
+        first.get_or_insert(label);
+    }
+    first
+}
+
+pub(super) fn label_units(
+    items: &mut [Item],
+    rules: &Rules,
+    corpus: &Corpus,
+    edge: Option<&str>,
+) -> Hints {
+    let mut hints = Hints {
+        toc: mark_table_of_contents(items, rules),
+        ..Hints::default()
+    };
+    // Short lines, folded once: running headers and site navigation are short.
+    let folds: Vec<Option<String>> = items
+        .iter()
+        .map(|it| text::chars_at_most(&it.unit.text, 80).then(|| text::fold(&it.unit.text)))
+        .collect();
+    // Running headers/footers: the same short line standing alone 3+ times.
+    let mut standalone: HashMap<&str, usize> = HashMap::default();
+    for f in folds.iter().flatten() {
+        *standalone.entry(f.as_str()).or_default() += 1;
+    }
+    let first_good = items
+        .iter()
+        .position(|i| {
+            i.quality == Quality::Good
+                && !i.unit.bullet
+                && unit_boilerplate(&i.unit, rules).is_none()
+                && !rules.is_call_to_action(&i.unit.text)
+        })
+        .unwrap_or(items.len());
+    // The item before this one (its text is compared, never copied).
+    let mut prev: Option<usize> = None;
+    let mut pending_meta: Option<usize> = None;
+    for idx in 0..items.len() {
+        if items[idx].kind != Kind::Open {
+            prev = Some(idx);
+            continue;
+        }
+        let it = &items[idx];
+        let t = it.unit.text.as_str();
+        // Only short lines can be running headers (the table holds only those).
+        let folded = folds[idx].as_deref();
+        let standing = folded.and_then(|f| standalone.get(f)).copied().unwrap_or(0);
+        let kind = if prev.is_some_and(|p| items[p].unit.text == t) {
+            Some(Kind::Drop(DropReason::Duplicate))
+        } else if PAGE_FURNITURE.is_match(t) {
+            Some(Kind::Drop(DropReason::PageFurniture))
+        } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
+            Some(Kind::Drop(label))
+        } else if BREADCRUMB.is_match(t) {
+            hints.crumb = t
+                .rsplit(['/', '>', '»', '›'])
+                .next()
+                .map(|c| c.trim().to_string());
+            Some(Kind::Drop(DropReason::Breadcrumb))
+        } else if it.unit.cells && idx < first_good {
+            Some(Kind::Drop(DropReason::Infobox))
+        } else if rules.is_call_to_action(t) {
+            Some(Kind::Drop(DropReason::CallToAction))
+        } else if let Some((key, value)) = metadata(t, idx < first_good) {
+            Some(Kind::Meta { key, value })
+        } else if FIG_LABEL.is_match(t) {
+            Some(Kind::FigureLabel)
+        } else if is_navigation_line(t) {
+            Some(Kind::Drop(DropReason::NavigationMenu))
+        } else if standing >= 3
+            && edge.is_none_or(|e| folded.is_none_or(|f| !text::fold_eq(e, f)))
+            && !rules.is_generic_heading(t)
+        {
+            Some(Kind::Drop(DropReason::RunningHeader { times: standing }))
+        } else {
+            folded
+                .filter(|_| !text::ends_full_stop(t) && corpus.pages >= 2)
+                .map(|f| corpus.pages_with_folded(f))
+                .filter(|&n| n >= rules.repeat_min_pages.max(2) && !rules.is_generic_heading(t))
+                .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
+        };
+        let kind = match kind {
+            Some(k) => Some(k),
+            None if text::at_most_words(t, 3)
+                && items
+                    .get(idx + 1)
+                    .is_some_and(|n| FORUM_STAT.is_match(&n.unit.text)) =>
+            {
+                Some(Kind::Drop(DropReason::ForumUserName))
+            }
+            None if it.unit.bullet => Some(Kind::ListItem { ordered: false }),
+            None if ORDERED.is_match(t)
+                && !it.heading
+                && (it.unit.indent > 0
+                    || t.starts_with(['[', '^'])
+                    || [idx.wrapping_sub(1), idx + 1].iter().any(|&j| {
+                        items.get(j).is_some_and(|o| ORDERED.is_match(&o.unit.text))
+                    })) =>
+            {
+                Some(Kind::ListItem { ordered: true })
+            }
+            None => None,
+        };
+        // A metadata label whose value is on the next line ("Last reviewed:" / "05 Dec 2017").
+        let date_value =
+            (pending_meta.is_some() && kind.is_none() && DATE.is_match(t)).then(|| t.to_string());
+        // A sentence-like line immediately duplicated is an image's alt text and caption.
+        let caption_before = matches!(&kind, Some(Kind::Drop(DropReason::Duplicate)))
+            && idx > 0
+            && items[idx - 1].kind == Kind::Open
+            && text::word_count(t) >= 5;
+        if let (Some(p), Some(v)) = (pending_meta, date_value) {
+            if let Kind::Meta { value, .. } = &mut items[p].kind {
+                *value = v;
+            }
+            items[idx].kind = Kind::Drop(DropReason::MetaValue);
+            pending_meta = None;
+            prev = Some(idx);
+            continue;
+        }
+        pending_meta = match &kind {
+            Some(Kind::Meta { value, .. }) if value.is_empty() => Some(idx),
+            _ => None,
+        };
+        if caption_before {
+            items[idx - 1].kind = Kind::Caption { label: None };
+        }
+        if let Some(k) = kind {
+            items[idx].kind = k;
+        }
+        prev = Some(idx);
+    }
+    hints
+}
+
+/// "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation".
+pub(super) fn is_navigation_line(t: &str) -> bool {
+    if text::ends_sentence(t) {
+        return false;
+    }
+    // At least six words, every one capitalised and none a stop word: stop at the first that is not.
+    let mut n = 0;
+    for w in text::words(t) {
+        if text::is_stop_word(w) || !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 6
+}
