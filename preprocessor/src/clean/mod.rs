@@ -264,6 +264,39 @@ pub fn clean_one(name: &str, bytes: &[u8]) -> Result<Cleaned> {
 mod tests {
     use super::*;
 
+    /// A page in another language keeps its prose (judged on length and punctuation,
+    /// not on English stop words), is not spell-corrected, and says so in a warning.
+    #[test]
+    fn a_page_in_another_language_keeps_its_prose() {
+        let page = "Accueil\nActualités\nSport\nCulture\n\n\
+            Le gouvernement a présenté mercredi un projet de loi qui prévoit de réformer le système des retraites, une mesure contestée par les syndicats depuis plusieurs mois.\n\n\
+            Selon le ministre, la réforme permettra de garantir l'équilibre financier du régime d'ici à la fin de la décennie, sans augmenter les cotisations des salariés.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        let text = p.doc.outline();
+        assert!(
+            text.contains("Le gouvernement a présenté mercredi"),
+            "{text}"
+        );
+        assert!(text.contains("Selon le ministre, la réforme"), "{text}");
+        assert!(
+            p.log
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("reads as French, not English")),
+            "{:?}",
+            p.log.warnings
+        );
+        assert!(
+            !p.log
+                .edits
+                .iter()
+                .any(|e| e.stage == crate::record::Stage::Repair),
+            "{:?}",
+            p.log.edits
+        );
+    }
+
     /// A list item's continuation line keeps its own raw line number: a fix there is
     /// reported on that line, not on the item's first line.
     #[test]

@@ -1,6 +1,7 @@
 //! Small text predicates shared by the stages.
 
 pub(crate) mod escape;
+pub(crate) mod language;
 pub(crate) mod lexicon;
 
 use regex::Regex;

@@ -29,6 +29,7 @@ use crate::clean::reflow::Unit;
 pub(crate) use crate::model::{DropReason, MetaKey};
 use crate::record::{Action, Log, Stage};
 use crate::text;
+use crate::text::language::{PageLanguage, page_language};
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -77,6 +78,9 @@ pub(crate) struct Item {
 #[derive(Debug, Clone)]
 pub(crate) struct Classified {
     pub(crate) items: Vec<Item>,
+    /// The page's language: English-only evidence (stop words, word repair) is used
+    /// only on English pages.
+    pub(crate) language: PageLanguage,
 }
 
 static EDIT_SUFFIX: LazyLock<Regex> =
@@ -110,8 +114,12 @@ fn heading_shaped_with(s: &str, words: usize) -> bool {
 }
 
 /// The quality of a unit's text, and whether it is heading-shaped: one scan
-/// of its words for both.
-fn quality(s: &str) -> (Quality, bool) {
+/// of its words for both. `english`: the page is English, so the density of English
+/// stop words is evidence (jusText's signal); otherwise only length and punctuation are.
+fn quality(s: &str, english: bool) -> (Quality, bool) {
+    if !english {
+        return quality_any_language(s);
+    }
     let (n, stop) = text::word_and_stop_counts(s);
     let heading = heading_shaped_with(s, n);
     let d = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
@@ -119,6 +127,24 @@ fn quality(s: &str) -> (Quality, bool) {
     {
         Quality::Short
     } else if d >= 0.25 || (n >= 25 && d >= 0.15) {
+        Quality::Good
+    } else {
+        Quality::Bad
+    };
+    (q, heading)
+}
+
+/// Quality on language-independent evidence: length in characters (words are not
+/// spaced in every script) and sentence punctuation, in any script's form. A long unit
+/// with sentence punctuation is text; a long one without any is a menu or a list of
+/// links; anything shorter is decided by its neighbours.
+fn quality_any_language(s: &str) -> (Quality, bool) {
+    let n = text::word_count(s);
+    let heading = heading_shaped_with(s, n);
+    const SENTENCE_MARKS: &[char] = &['.', '!', '?', '。', '！', '？', '؟', '।', '…', ';', '；'];
+    let q = if heading || text::chars_at_most(s, 79) {
+        Quality::Short
+    } else if s.contains(SENTENCE_MARKS) {
         Quality::Good
     } else {
         Quality::Bad
@@ -134,12 +160,21 @@ pub(crate) fn classify(
     log: &mut Log,
 ) -> Classified {
     let mut units = units;
+    let language = page_language(units.iter().map(|u| u.text.as_str()));
+    if let PageLanguage::Other(name) = language {
+        log.warn(
+            0,
+            format!(
+                "the page reads as {name}, not English: cleaned on language-independent evidence only (length, punctuation, repetition, known furniture), and its words were not repaired"
+            ),
+        );
+    }
     strip_heading_suffixes(&mut units, log);
     let edge = strip_edge_phrase(&mut units, log);
     let mut items: Vec<Item> = units
         .into_iter()
         .map(|u| {
-            let (quality, heading) = quality(&u.text);
+            let (quality, heading) = quality(&u.text, language.is_english());
             Item {
                 unit: u,
                 kind: Kind::Open,
@@ -182,7 +217,7 @@ pub(crate) fn classify(
             _ => {}
         }
     }
-    Classified { items }
+    Classified { items, language }
 }
 
 /// Wiki "[edit]" links glued to headings, and "Thread: …" / "Topic: …" labels

@@ -103,6 +103,17 @@ impl<'a> Speller<'a> {
         score_of(self.corpus.count(w), lexicon::lookup(w).unwrap_or_default())
     }
 
+    /// On a page not in English only the book's explicit corrections apply.
+    fn explicit(&self, word: &str) -> Decision {
+        match self.corrections.get(&word.to_lowercase()) {
+            Some(right) => Decision::Replace {
+                with: match_case(word, right),
+                reason: "explicit correction from book.toml".into(),
+            },
+            None => Decision::Keep,
+        }
+    }
+
     /// Decide about one word. `sentence_start`: the word begins a sentence, so a
     /// capital letter does not mark a name.
     pub fn decide(&self, word: &str, sentence_start: bool) -> Decision {
@@ -510,6 +521,7 @@ fn protected_chunk(chunk: &str) -> bool {
 /// (a continuation line has one line of its own).
 fn repair_text(
     speller: &Speller,
+    english: bool,
     text: &str,
     line_of: impl Fn(usize) -> usize,
     log: &mut Log,
@@ -540,7 +552,12 @@ fn repair_text(
                 let glued_left = ws > i && matches!(bytes[ws - 1], b'-' | b'\'');
                 let glued_right = we < j && matches!(bytes[we], b'-' | b'\'');
                 if !(glued_left || glued_right) {
-                    match speller.decide_cached(word, sentence_start && ws == i) {
+                    let decision = if english {
+                        speller.decide_cached(word, sentence_start && ws == i)
+                    } else {
+                        speller.explicit(word)
+                    };
+                    match decision {
                         Decision::Keep => {}
                         Decision::Replace { with, reason } => {
                             let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
@@ -594,6 +611,7 @@ fn next_letter(text: &str, from: usize, to: usize, letter: bool) -> Option<usize
 
 /// Repair every unit that will be rendered.
 pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
+    let english = c.language.is_english();
     for it in &mut c.items {
         if matches!(
             it.kind,
@@ -601,13 +619,19 @@ pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
         ) {
             continue;
         }
-        let text = repair_text(speller, &it.unit.text, |at| it.unit.line_at(at), log);
+        let text = repair_text(
+            speller,
+            english,
+            &it.unit.text,
+            |at| it.unit.line_at(at),
+            log,
+        );
         let extra: Vec<Option<String>> = it
             .unit
             .extra
             .iter()
             .zip(&it.unit.extra_lines)
-            .map(|(e, &no)| repair_text(speller, e, |_| no, log))
+            .map(|(e, &no)| repair_text(speller, english, e, |_| no, log))
             .collect();
         if let Some(t) = text {
             it.unit.text = t;
@@ -781,7 +805,7 @@ mod tests {
             cells: false,
             line_starts: vec![(0, 10), (14, 11)],
         };
-        let out = repair_text(&s, &unit.text, |at| unit.line_at(at), &mut log);
+        let out = repair_text(&s, true, &unit.text, |at| unit.line_at(at), &mut log);
         assert_eq!(out.as_deref(), Some("We are waiting for the results now."));
         assert_eq!(log.edits[0].line, 10);
         assert_eq!(log.edits[1].line, 11);
