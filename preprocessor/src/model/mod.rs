@@ -91,6 +91,8 @@ pub(crate) enum DropReason {
     TrailingHeading,
     /// Metadata of a related item after the text (the page has its own).
     TrailingMetadata { key: MetaKey },
+    /// Readers' comments after the article.
+    Comments,
 }
 
 impl DropReason {
@@ -181,6 +183,9 @@ impl fmt::Display for DropReason {
             }
             DropReason::TrailingHeading => {
                 f.write_str("heading at the end of the page with no text after it")
+            }
+            DropReason::Comments => {
+                f.write_str("readers' comments after the article (a run of comment headers)")
             }
             DropReason::TrailingMetadata { key } => write!(
                 f,

@@ -7,6 +7,7 @@
 //! decides headings (a heading takes the class of the text it introduces),
 //! then the page title and the zones before it and after the last text.
 
+mod comments;
 mod contents;
 mod context;
 mod edge;
@@ -15,6 +16,7 @@ pub(crate) mod rules;
 mod signals;
 mod title;
 
+use comments::*;
 use contents::*;
 use context::*;
 use edge::*;
@@ -189,6 +191,7 @@ pub(crate) fn classify(
     bind_captions(&mut items);
     drop_sections(&mut items, rules);
     resolve_context(&mut items);
+    drop_comments(&mut items);
     choose_title(&mut items, rules, edge.as_deref(), &hints);
     drop_trailing(&mut items);
     for it in &mut items {

@@ -1,0 +1,230 @@
+//! Signal: readers' comments after the article. News and blog pages end with a comment
+//! thread whose posts read like good prose, so density alone keeps them; but each
+//! post has a header of the same shape ("Name | 9 November 2012 1:16 AM | Reply",
+//! "Name says:", a bare "Reply"). A run of such headers after the article's text
+//! starts the comment section, which is not main content (the Dragnet and L3S-GN1
+//! gold standards leave comments out).
+//!
+//! A forum thread is different: its first post has a header too, before any text,
+//! so a thread never has enough text before its first header to count as an article.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// One comment's header line: only shapes that belong to comments ("says:",
+/// "wrote:", "Reply", "Link to this comment"). A bare date and time, or "Permalink",
+/// also heads the posts of a blog's index page and a forum thread, which are content.
+static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        .{1,80}\b(?:says|wrote)\s*:?
+      | \[?\s*reply\s*\]?(?:\s*[↓→])?
+      | .{1,120}\|\s*reply
+      | .{0,120}\blink\ to\ this\ comment
+    )$")
+});
+
+/// A byline with a date and a time ("Peter Flom 07.08.12 at 13:24", "Posted by: dan |
+/// Jan 10, 2008 6:02:53 PM"): a comment header unless it is a post's own line (see
+/// [`POST_LINE`]).
+static TIME: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}:\d{2}"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b",
+    )
+});
+static NAME_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{2}"));
+/// The date line of a post or an article, not of a comment: "Posted by X at 4:29 PM |
+/// Permalink | Comments (0)", "Updated October 29, 2012, 12:50 p.m. ET".
+static POST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:permalink|trackbacks?|comments?\s*\(\d+\)|\d+\s+comments?|updated|published|posted\s+in|filed\s+under)",
+    )
+});
+
+fn is_comment_header(t: &str) -> bool {
+    t.len() <= 200
+        && (COMMENT_HEADER.is_match(t)
+            || (t.len() <= 90
+                && TIME.is_match(t)
+                && DATE.is_match(t)
+                && NAME_LETTERS.is_match(t)
+                && !POST_LINE.is_match(t)))
+}
+
+/// Comment headers needed after the article to call the rest a comment section.
+const MIN_HEADERS: usize = 3;
+/// An article has at least this many times the words of the median comment.
+const ARTICLE_TO_COMMENT: usize = 3;
+/// Header-shaped lines allowed before the article's text (its own byline).
+const MAX_HEADERS_BEFORE_ARTICLE: usize = 1;
+/// Words of kept text needed before the first header (an article, not a thread).
+const MIN_ARTICLE_WORDS: usize = 150;
+
+/// Drop the comment section after the article: from the first comment header that
+/// comes after at least [`MIN_ARTICLE_WORDS`] words of kept text and is followed by
+/// [`MIN_HEADERS`] headers in all, to the end of the page. A page with more than
+/// [`MAX_HEADERS_BEFORE_ARTICLE`] headers before that much text is a thread: kept.
+pub(super) fn drop_comments(items: &mut [Item]) {
+    let headers: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| is_comment_header(&it.unit.text))
+        .map(|(i, _)| i)
+        .collect();
+    if headers.len() < MIN_HEADERS {
+        return;
+    }
+    let mut words = 0;
+    let mut next_header = 0;
+    let mut start = None;
+    for (i, it) in items.iter().enumerate() {
+        if headers.get(next_header) == Some(&i) {
+            if words >= MIN_ARTICLE_WORDS && headers.len() - next_header >= MIN_HEADERS {
+                start = Some(i);
+                break;
+            }
+            next_header += 1;
+            // Posts headed like comments from the top: a thread or a blog's index
+            // page, whose posts are the content (an article's own byline is one).
+            if next_header > MAX_HEADERS_BEFORE_ARTICLE {
+                return;
+            }
+        }
+        if matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }) {
+            words += text::word_count(&it.unit.text);
+        }
+    }
+    let Some(start) = start else { return };
+    // A header before the article with the shape of those after it heads the first
+    // post of a thread (an article's byline looks different from its comments').
+    let after: Vec<String> = headers
+        .iter()
+        .filter(|&&h| h >= start)
+        .map(|&h| shape(&items[h].unit.text))
+        .collect();
+    if headers.iter().filter(|&&h| h < start).any(|&h| {
+        let first = shape(&items[h].unit.text);
+        after.iter().filter(|s| **s == first).count() * 2 >= after.len()
+    }) {
+        return;
+    }
+    // A thread whose first post is long: its posts are as long as that "article".
+    // An article is much longer than the typical comment under it.
+    let mut posts: Vec<usize> = headers
+        .windows(2)
+        .filter(|w| w[0] >= start)
+        .map(|w| {
+            items[w[0]..w[1]]
+                .iter()
+                .filter(|it| matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }))
+                .map(|it| text::word_count(&it.unit.text))
+                .sum()
+        })
+        .collect();
+    posts.sort_unstable();
+    if let Some(&median) = posts.get(posts.len() / 2)
+        && words < ARTICLE_TO_COMMENT * median
+    {
+        return;
+    }
+    for it in &mut items[start..] {
+        if matches!(
+            it.kind,
+            Kind::Paragraph
+                | Kind::Heading
+                | Kind::ListItem { .. }
+                | Kind::Caption { .. }
+                | Kind::Open
+        ) {
+            it.kind = Kind::Drop(DropReason::Comments);
+        }
+    }
+}
+
+/// The shape of a line: digits as `9`, letters as `a`, runs collapsed
+/// ("05-06-2005, 05:28 PM" → "9-9-9, 9:9 a").
+fn shape(t: &str) -> String {
+    let mut out = String::new();
+    for c in t.chars() {
+        let k = if c.is_ascii_digit() {
+            '9'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if out.ends_with(k) && (k == '9' || k == 'a') {
+            continue;
+        }
+        out.push(k);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_one;
+
+    const ARTICLE: &str = "The council voted on Tuesday to build a new bridge across the river, ending a debate that had lasted for more than a decade and divided the town.";
+
+    fn article(paragraphs: usize) -> String {
+        (0..paragraphs)
+            .map(|i| format!("{ARTICLE} This is paragraph {i} of the story.\n\n"))
+            .collect()
+    }
+
+    fn kept(page: &str) -> String {
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        cleaned.pages[0].doc.outline()
+    }
+
+    #[test]
+    fn comments_after_an_article_are_dropped() {
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(8));
+        page.push_str("12 Comments\n\n");
+        for (name, t) in [
+            ("Anna", "10:15 am"),
+            ("Ben", "11:02 am"),
+            ("Cleo", "1:40 pm"),
+        ] {
+            page.push_str(&format!(
+                "{name} | November 9, 2012 {t} | Reply\n\nI think the bridge is a waste of money and the council should have listened to the people who live near the river.\n\n"
+            ));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 7 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
+        assert!(!out.contains("12 Comments"), "{out}");
+    }
+
+    #[test]
+    fn a_thread_whose_first_post_is_long_keeps_its_replies() {
+        let mut page = String::from("Forum > Bone cancer > Treatment\n\n");
+        let post = |page: &mut String, t: &str, body: &str| {
+            page.push_str(&format!("05-06-2005, {t} PM\n\n{body}\n\n"));
+        };
+        post(&mut page, "05:28", &article(8));
+        for t in ["05:41", "05:48", "05:49"] {
+            post(
+                &mut page,
+                t,
+                "My son had the same surgery last year and the recovery took longer than the doctors first told us, so be patient.",
+            );
+        }
+        let out = kept(&page);
+        assert!(out.contains("recovery took longer"), "{out}");
+    }
+
+    #[test]
+    fn a_blog_index_keeps_its_posts() {
+        let mut page = String::from("Jamie's notes\n\n");
+        for t in ["04:29", "03:54", "08:12", "04:00"] {
+            page.push_str(&article(3));
+            page.push_str(&format!(
+                "Posted by jamie k at {t} PM | Permalink | Comments (0) | TrackBack (0)\n\n"
+            ));
+        }
+        let out = kept(&page);
+        assert_eq!(out.matches("paragraph 2 of the story").count(), 4, "{out}");
+    }
+}
