@@ -64,7 +64,7 @@ pub(super) fn choose_title(
         let t = &items[*i].unit.text;
         text::strip_numbering(t).len() < t.len()
     };
-    let title = by_edge.or(by_crumb).or(repeated).or_else(|| {
+    let last_heading = || {
         let headings = || {
             candidates
                 .iter()
@@ -75,6 +75,15 @@ pub(super) fn choose_title(
         headings()
             .find(|i| !numbered(i))
             .or_else(|| headings().next())
+    };
+    // The last heading before the first paragraph, if it is about the text (shares a
+    // word with it); else the headline just above where the text starts.
+    let title = by_edge.or(by_crumb).or(repeated).or_else(|| {
+        let body = body_words(items);
+        match last_heading() {
+            Some(h) if shared_words(&items[h].unit.text, &body) > 0 => Some(h),
+            h => headline(items, &body).or(h),
+        }
     })?;
     let title_fold = text::fold(&items[title].unit.text);
     items[title].kind = Kind::Title;
@@ -118,4 +127,132 @@ pub(super) fn choose_title(
         }
     }
     Some(title)
+}
+
+/// Units of the page before the text looked at for its headline.
+const HEADLINE_WINDOW: usize = 10;
+/// Words of a paragraph that starts the text (a lede, not a teaser or a caption).
+const LEDE_WORDS: usize = 30;
+/// Words of the text a headline's words are looked for in.
+const BODY_WORDS: usize = 200;
+
+/// The headline: of the short heading-shaped lines just before the text starts (the
+/// first paragraph of [`LEDE_WORDS`] words), the one that shares the most content
+/// words with the first [`BODY_WORDS`] words of the text (a news headline names what
+/// the lede tells), the nearest on a tie. None when no line shares a word.
+fn headline(items: &[Item], body: &Body) -> Option<usize> {
+    let lede = body.lede?;
+    let mut best: Option<(usize, usize)> = None;
+    for i in (lede.saturating_sub(HEADLINE_WINDOW)..lede).rev() {
+        let it = &items[i];
+        let eligible = match &it.kind {
+            Kind::Heading | Kind::Open | Kind::Paragraph => true,
+            Kind::Drop(r) => matches!(
+                r,
+                DropReason::NoTextAfter
+                    | DropReason::BetweenBoilerplate { .. }
+                    | DropReason::HeaderBeforeTitle
+                    | DropReason::LabelAfterTitle
+            ),
+            _ => false,
+        };
+        let t = &it.unit.text;
+        if !eligible
+            || !it.heading
+            || text::at_most_words(t, 1)
+            || DATE.is_match(t)
+            || BYLINE.is_match(t)
+        {
+            continue;
+        }
+        let shared = shared_words(t, body);
+        if shared > 0 && best.is_none_or(|(_, b)| shared > b) {
+            best = Some((i, shared));
+        }
+    }
+    let (i, _) = best?;
+    // Text kept before the headline would be lost as page header: then the page is
+    // not a headline over its text (a leaflet of short sections), and the old rule decides.
+    let before: usize = items[..i]
+        .iter()
+        .filter(|it| {
+            matches!(
+                it.kind,
+                Kind::Paragraph | Kind::ListItem { .. } | Kind::Heading
+            )
+        })
+        .map(|it| text::word_count(&it.unit.text))
+        .sum();
+    (before < TEXT_BEFORE_HEADLINE).then_some(i)
+}
+
+/// Words of kept text allowed before a headline (a teaser, a label).
+const TEXT_BEFORE_HEADLINE: usize = 20;
+
+/// The start of a page's text and the content words of its first [`BODY_WORDS`] words.
+struct Body {
+    /// The first paragraph of [`LEDE_WORDS`] words or more.
+    lede: Option<usize>,
+    words: HashSet<String>,
+}
+
+fn body_words(items: &[Item]) -> Body {
+    let lede = items.iter().position(|i| {
+        matches!(i.kind, Kind::Paragraph) && !text::at_most_words(&i.unit.text, LEDE_WORDS - 1)
+    });
+    let mut words: HashSet<String> = HashSet::default();
+    let mut n = 0;
+    for it in &items[lede.unwrap_or(items.len())..] {
+        if !matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }) {
+            continue;
+        }
+        for w in text::words(&it.unit.text) {
+            n += 1;
+            if content_word(w) {
+                words.insert(w.to_lowercase());
+            }
+        }
+        if n >= BODY_WORDS {
+            break;
+        }
+    }
+    Body { lede, words }
+}
+
+/// Content words of `t` that the body uses.
+fn shared_words(t: &str, body: &Body) -> usize {
+    text::words(t)
+        .filter(|w| content_word(w) && body.words.contains(&w.to_lowercase()))
+        .count()
+}
+
+/// A word that says what a text is about: not a stop word, three letters or more.
+fn content_word(w: &str) -> bool {
+    w.chars().count() >= 3 && !text::is_stop_word(&w.to_lowercase())
+}
+
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(by|from|posted by|written by|courtesy)\b"));
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_one;
+
+    /// A news page: section labels and a date above the headline, a section label and
+    /// the lede under it.
+    /// The headline is the line that names what the lede tells.
+    #[test]
+    fn the_headline_above_the_lede_is_the_title() {
+        let page = "Latest News\n\nWorld\n\nBusiness\n\n\
+            Council approves new river bridge after decade of debate\n\n\
+            30 December, 2007\n\n\
+            Regional Politics\n\n\
+            The town council voted on Tuesday to build a new bridge across the river, ending a debate about the bridge that had lasted for more than a decade and divided the town.\n\n\
+            Work on the bridge will start in the spring and is expected to take two years, the council said in a statement after the vote.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        assert_eq!(
+            cleaned.pages[0].doc.title,
+            "Council approves new river bridge after decade of debate"
+        );
+    }
 }
