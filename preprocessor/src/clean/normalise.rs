@@ -61,6 +61,23 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         // Printable ASCII needs none of the replacements below (the common
         // case): the line is read in place.
         let plain = raw.bytes().all(|b| (0x20..0x7f).contains(&b));
+        let repaired = if plain { None } else { undo_mojibake(raw) };
+        let raw = match &repaired {
+            Some((fixed, pairs)) => {
+                let (before, after): (Vec<&str>, Vec<&str>) =
+                    pairs.iter().map(|(b, a)| (b.as_str(), a.as_str())).unzip();
+                log.edit(
+                    no,
+                    Stage::Normalise,
+                    Action::Changed,
+                    before.join(" "),
+                    after.join(" "),
+                    "mojibake repaired: UTF-8 text that was read as Windows-1252",
+                );
+                fixed.as_str()
+            }
+            None => raw,
+        };
         let mut s = String::new();
         if !plain {
             s.reserve(raw.len());
@@ -150,6 +167,61 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     );
     quotes.report(log, "typographic quotes replaced by plain quotes");
     out
+}
+
+/// UTF-8 text that was decoded as Windows-1252 somewhere before the scrape ("â€™" for
+/// "’", "Ã©" for "é"), undone: a run of characters whose Windows-1252 bytes form one
+/// valid multi-byte UTF-8 sequence (a lead byte C2–F4 and its continuation bytes
+/// 80–BF) is replaced by the character those bytes encode (ftfy's rule, Speer 2015).
+/// Returns the repaired line and each (mojibake, repair) pair, or `None` if the line
+/// has none. A run that does not decode (a lost byte) is left as it is.
+pub(crate) fn undo_mojibake(s: &str) -> Option<(String, Vec<(String, String)>)> {
+    if !s.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(lead @ 0xC2..=0xF4) = cp1252_byte(chars[i]) {
+            let n = match lead {
+                0xC2..=0xDF => 1,
+                0xE0..=0xEF => 2,
+                _ => 3,
+            };
+            let bytes: Vec<u8> = std::iter::once(lead)
+                .chain(
+                    chars[i + 1..]
+                        .iter()
+                        .take(n)
+                        .map_while(|&c| cp1252_byte(c).filter(|b| (0x80..=0xBF).contains(b))),
+                )
+                .collect();
+            if bytes.len() == n + 1
+                && let Ok(t) = std::str::from_utf8(&bytes)
+            {
+                pairs.push((chars[i..=i + n].iter().collect(), t.to_string()));
+                out.push_str(t);
+                i += n + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    (!pairs.is_empty()).then_some((out, pairs))
+}
+
+/// The Windows-1252 byte of a non-ASCII character, as browsers decode it (WHATWG's
+/// index, which also maps the five unassigned bytes to C1 controls).
+fn cp1252_byte(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+    (!unmappable && bytes.len() == 1).then(|| bytes[0])
 }
 
 /// Runs of spaces become one space. Spaces are ASCII, so the text is copied
@@ -260,6 +332,30 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(collapse_spaces(&s), reference);
+        }
+    }
+
+    #[test]
+    fn mojibake_is_repaired_and_recorded() {
+        let mut log = Log::new("f.txt");
+        let l = normalise(
+            "Kosovo\u{e2}\u{20ac}\u{2122}s future, caf\u{c3}\u{a9}, 10\u{c2}\u{b0}C",
+            &mut log,
+        );
+        assert_eq!(l[0].text, "Kosovo's future, café, 10°C");
+        assert!(
+            log.edits
+                .iter()
+                .any(|e| e.reason.starts_with("mojibake") && e.line == 1)
+        );
+        // Correct text is never touched: accents and symbols that are not mojibake.
+        for ok in [
+            "Müller and Ångström",
+            "naïve café à la carte",
+            "£5 · 20°C",
+            "Ã alone",
+        ] {
+            assert_eq!(undo_mojibake(ok), None, "{ok}");
         }
     }
 
