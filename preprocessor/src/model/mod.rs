@@ -93,6 +93,8 @@ pub(crate) enum DropReason {
     TrailingMetadata { key: MetaKey },
     /// Readers' comments after the article.
     Comments,
+    /// A small run of text far from the main text (a sidebar, related links, a teaser).
+    OutsideMainText,
 }
 
 impl DropReason {
@@ -184,6 +186,9 @@ impl fmt::Display for DropReason {
             DropReason::TrailingHeading => {
                 f.write_str("heading at the end of the page with no text after it")
             }
+            DropReason::OutsideMainText => f.write_str(
+                "small run of text between boilerplate, away from the main text (sidebar, related links)",
+            ),
             DropReason::Comments => {
                 f.write_str("readers' comments after the article (a run of comment headers)")
             }

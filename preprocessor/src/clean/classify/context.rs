@@ -141,3 +141,96 @@ pub(super) fn drop_trailing(items: &mut [Item]) {
         }
     }
 }
+
+/// Dropped units (not copies or moved metadata) that separate two runs of kept text.
+const RUN_GAP: usize = 3;
+/// A run of kept text far from the main run is kept only with this share of its words…
+const RUN_SHARE: f64 = 0.25;
+/// …or a paragraph of this many words (prose, not a teaser or a link list).
+const RUN_PROSE_WORDS: usize = 40;
+
+/// Main text is contiguous (Kohlschütter et al. 2010; jusText's context): kept units
+/// form runs separated by at least [`RUN_GAP`] dropped units; a run other than the
+/// largest that is small (under [`RUN_SHARE`] of its words) and has no paragraph of
+/// [`RUN_PROSE_WORDS`] words is a sidebar, a related-links list or a teaser, and goes.
+/// The title, and the run right under it (the article's start), are never dropped.
+pub(super) fn drop_outlying_runs(items: &mut [Item]) {
+    let kept = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Paragraph | Kind::Heading | Kind::ListItem { .. } | Kind::Caption { .. }
+        )
+    };
+    // (first, last, words, has prose) of each run.
+    let mut runs: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut gap = usize::MAX;
+    for (i, it) in items.iter().enumerate() {
+        match &it.kind {
+            k if kept(k) => {
+                let words = if matches!(k, Kind::Heading) {
+                    0
+                } else {
+                    text::word_count(&it.unit.text)
+                };
+                let prose = matches!(k, Kind::Paragraph) && words >= RUN_PROSE_WORDS;
+                match runs.last_mut() {
+                    Some(r) if gap < RUN_GAP => {
+                        r.1 = i;
+                        r.2 += words;
+                        r.3 |= prose;
+                    }
+                    _ => runs.push((i, i, words, prose)),
+                }
+                gap = 0;
+            }
+            Kind::Drop(r) if !r.is_transparent() => gap = gap.saturating_add(1),
+            _ => {}
+        }
+    }
+    let Some(main) = runs.iter().map(|r| r.2).max() else {
+        return;
+    };
+    // The run right under the title is where the article starts, however short it is.
+    let under_title = items
+        .iter()
+        .position(|i| i.kind == Kind::Title)
+        .and_then(|t| runs.iter().position(|r| r.0 > t));
+    for (k, &(first, last, words, prose)) in runs.iter().enumerate() {
+        if words == main
+            || prose
+            || words as f64 >= RUN_SHARE * main as f64
+            || Some(k) == under_title
+        {
+            continue;
+        }
+        for it in &mut items[first..=last] {
+            if kept(&it.kind) {
+                it.kind = Kind::Drop(DropReason::OutsideMainText);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_one;
+
+    const PROSE: &str = "The council voted on Tuesday to build a new bridge across the river, ending a debate that had lasted for more than a decade and divided the town into two camps.";
+
+    #[test]
+    fn a_small_run_away_from_the_text_goes_and_the_text_stays() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        for i in 0..6 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        page.push_str(
+            "Share on Facebook\n\nShare on Twitter\n\nPrint this page\n\nSkip to content\n\n",
+        );
+        page.push_str("Mayor says the new park will open in the summer after a long delay.\n\n");
+        page.push_str("Home\n\nContact us\n\nPrivacy policy\n\nCookie settings\n");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Paragraph 5."), "{out}");
+        assert!(!out.contains("new park will open"), "{out}");
+    }
+}

@@ -193,6 +193,7 @@ pub(crate) fn classify(
     resolve_context(&mut items);
     drop_comments(&mut items);
     choose_title(&mut items, rules, edge.as_deref(), &hints);
+    drop_outlying_runs(&mut items);
     drop_trailing(&mut items);
     for it in &mut items {
         if it.kind == Kind::Open {
