@@ -411,6 +411,28 @@ mod tests {
         );
         assert!(r.boilerplate("Imaging").is_none());
         assert!(r.boilerplate("Share:").is_some());
+        // Buttons, alt text and logos of many sites (checked against the public gold
+        // sets: none of these lines is main text there).
+        for furniture in [
+            "Image - Back to the top",
+            "Print This Document",
+            "Email This Page",
+            "Share to:",
+            "Page Options",
+            "Hospital logo Link to home page",
+            "Click here to see our services",
+            "View my account settings",
+        ] {
+            assert!(r.boilerplate(furniture).is_some(), "{furniture}");
+        }
+        assert!(
+            r.boilerplate("The hospital changed its logo in 2019.")
+                .is_none()
+        );
+        assert!(
+            r.boilerplate("Printing of the 3D implant takes two days")
+                .is_none()
+        );
     }
 
     #[test]
