@@ -1,11 +1,14 @@
-//! Stage 4: label every unit of a page.
+//! The classify stage: label every unit of a page.
 //!
-//! Order matters and is visible here: repeated edge phrases are stripped,
-//! then per-unit signals (known phrases, calls to action, metadata, figure
-//! labels, navigation lines, running headers, corpus-wide repetition,
-//! duplicates), then jusText-style quality with neighbour context, which
-//! decides headings (a heading takes the class of the text it introduces),
-//! then the page title and the zones before it and after the last text.
+//! The order is the list of calls in [`classify`]: heading suffixes and repeated edge
+//! phrases are stripped (`edge.rs`); the per-unit signals label what they are sure of
+//! (`signals.rs`, in the order of its chain: duplicates, page furniture, known phrases,
+//! breadcrumbs, infobox rows, calls to action, metadata, figure labels, navigation
+//! lines, running headers, corpus repetition, forum names; tables of contents from
+//! `contents.rs`); lists; captions; configured sections; jusText-style quality with
+//! neighbour context, which decides headings (`context.rs`); readers' comments
+//! (`comments.rs`); the title and the zone before it (`title.rs`); small runs away from
+//! the main text; and what follows the last text.
 
 mod comments;
 mod contents;
