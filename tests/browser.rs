@@ -34,7 +34,13 @@ fn ready(need_chromium: bool) -> bool {
         "REQUIRE_BROWSER is set but these are missing: {}",
         missing.join(", ")
     );
-    eprintln!("SKIPPED: missing {}", missing.join(", "));
+    book_tests::report_skip(
+        "browser test",
+        &format!(
+            "missing {} (set REQUIRE_BROWSER=1 to fail instead)",
+            missing.join(", ")
+        ),
+    );
     false
 }
 
@@ -118,15 +124,8 @@ fn serve_updates_an_open_page_in_the_browser() {
     if !ready(true) {
         return;
     }
-    // The binary of this workspace (already built by `cargo test --workspace`; cheap otherwise).
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let built = Command::new(&cargo)
-        .args(["build", "-q", "-p", "mdbook-seeds", "--bin", "mdbook-seeds"])
-        .current_dir(repo_root())
-        .status()
-        .expect("run cargo build");
-    assert!(built.success(), "cargo build -p mdbook-seeds failed");
-    let bin = repo_root().join("target/debug/mdbook-seeds");
+    // The binary of this workspace, where Cargo put it (already built by `cargo test --workspace`).
+    let bin = book_tests::seeds_binary();
     let book = TestBook::copy().expect("copy the book");
     let mut child = Command::new(&bin)
         .args(["serve", "--port", "0"])

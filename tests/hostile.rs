@@ -53,6 +53,12 @@ fn add_broken_files(seeds: &Path) {
     #[cfg(unix)]
     std::os::unix::fs::symlink("/nonexistent/seed.txt", seeds.join("912_unreadable.txt")).unwrap();
     w("913_notes.md", b"not a seed");
+    // A web page saved as HTML with a .txt name.
+    let html = format!(
+        "<!DOCTYPE html>\n<html><head><title>Ewing sarcoma</title><script>var x = 1;</script></head>\n<body>{}</body></html>\n",
+        "<div class=\"menu\"><a href=\"/home\">Home</a> <a href=\"/news\">News</a></div>\n<p>Ewing sarcoma is a bone cancer.</p>\n".repeat(8)
+    );
+    w("914_saved_html.txt", html.as_bytes());
 }
 
 fn warnings_by_file(book: &TestBook) -> BTreeMap<String, Vec<String>> {
@@ -95,6 +101,10 @@ fn broken_files_give_warnings_and_the_book_still_builds() {
     assert!(has("911_huge.txt", "max-file-bytes"), "{warnings:#?}");
     assert!(has("912_unreadable.txt", "cannot read"), "{warnings:#?}");
     assert!(has("913_notes.md", "not a .txt file"), "{warnings:#?}");
+    assert!(
+        has("914_saved_html.txt", "looks like HTML saved as text"),
+        "{warnings:#?}"
+    );
     for ok in [
         "906_crlf.txt",
         "907_cr.txt",
@@ -109,6 +119,11 @@ fn broken_files_give_warnings_and_the_book_still_builds() {
 
     let site = book.build().unwrap();
     let pages = site.pages();
+    // The HTML page saved as text is never published as tags.
+    for page in &pages {
+        let main = site.main(page);
+        assert!(!main.contains("&lt;div class"), "{page}: {main}");
+    }
     for page in [
         "seeds/ewing-s-sarcoma-in-teenagers.html",
         "seeds/chondrosarcoma-in-adults.html",
@@ -153,9 +168,9 @@ fn broken_files_build_and_are_indexed_with_pagefind() {
     book.set_search("pagefind", 300).unwrap();
     let (site, built) = book.build_site().unwrap();
     assert!(built.pagefind.is_some());
-    // The threshold counts every .txt file the build reads (5 seeds, 12 added,
+    // The threshold counts every .txt file the build reads (5 seeds, 13 added,
     // the unreadable link among them), not the .md file or the book's own files.
-    assert_eq!(built.seed_pages, 17);
+    assert_eq!(built.seed_pages, 18);
     let pages = site.pagefind_pages().unwrap();
     for page in [
         "/seeds/ewing-s-sarcoma-in-teenagers.html",
@@ -267,6 +282,10 @@ fn configuration_errors_name_the_key_and_what_is_expected() {
         bad_regex.contains("not a valid regular expression"),
         "{bad_regex}"
     );
+    // The editor's own pattern, not the whole-line wrapper, and a hint at escaping.
+    assert!(!bad_regex.contains("(?i)^(?:"), "{bad_regex}");
+    assert!(bad_regex.contains("(unclosed"), "{bad_regex}");
+    assert!(bad_regex.contains("hint: ( ) [ ] ? + * . |"), "{bad_regex}");
     let missing = build_with_config(
         "",
         Some(("seeds-dir = \"seeds\"", "seeds-dir = \"no-such-folder\"")),

@@ -13,6 +13,39 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// Say that a test skipped, in `cargo test`'s normal output: the test harness captures
+/// `eprintln!`, but not a write to the process's standard error.
+pub fn report_skip(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
+/// The `mdbook-seeds` binary of this workspace, built if needed, where Cargo says it put
+/// it (so `CARGO_TARGET_DIR` and `--target-dir` are honoured).
+pub fn seeds_binary() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(&cargo)
+        .args([
+            "build",
+            "-q",
+            "-p",
+            "mdbook-seeds",
+            "--bin",
+            "mdbook-seeds",
+            "--message-format=json",
+        ])
+        .current_dir(repo_root())
+        .output()
+        .expect("run cargo build");
+    assert!(out.status.success(), "cargo build -p mdbook-seeds failed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "mdbook-seeds")
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .expect("cargo reports the mdbook-seeds executable")
+}
+
 /// A copy of the book in a temporary folder.
 pub struct TestBook {
     pub dir: tempfile::TempDir,

@@ -29,7 +29,10 @@ fn mdbook_cli() -> bool {
             std::env::var_os("REQUIRE_MDBOOK_CLI").is_none(),
             "REQUIRE_MDBOOK_CLI is set but `mdbook` is not on PATH"
         );
-        eprintln!("SKIPPED: no `mdbook` CLI on PATH (install mdbook 0.5.4 to run this test)");
+        book_tests::report_skip(
+            "mdBook CLI test",
+            "no `mdbook` CLI on PATH (install mdbook 0.5.4 to run this test)",
+        );
         return false;
     };
     let version = String::from_utf8_lossy(&version.stdout).into_owned();

@@ -183,11 +183,17 @@ fn compile_list(key: &str, patterns: &[String]) -> Result<Vec<Regex>> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            Regex::new(&format!("(?i)^(?:{p})$")).with_context(|| {
-                format!(
-                    "book.toml: `preprocessor.seeds.{key}[{i}]` = {p:?} is not a valid regular expression"
-                )
-            })
+            // Checked alone first, so that the message shows the editor's own pattern
+            // (not the whole-line wrapper around it).
+            Regex::new(p)
+                .and_then(|_| Regex::new(&format!("(?i)^(?:{p})$")))
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "book.toml: `preprocessor.seeds.{key}[{i}]` = {p:?} is not a valid regular expression: {e}\n\
+                         hint: ( ) [ ] ? + * . | and \\ are special in a regular expression; to match one as \
+                         text, put a backslash before it (written \\\\ in a TOML \"…\" string): \\( \\) \\? \\+ \\."
+                    )
+                })
         })
         .collect()
 }

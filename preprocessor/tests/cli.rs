@@ -83,6 +83,25 @@ fn clean_prints_markdown_and_reports_to_stderr() {
     );
 }
 
+/// Run inside the book, `clean` on one seed speaks only of that file: the metadata
+/// file's other pages are in the folder, and are no concern of this command.
+#[test]
+fn clean_of_one_file_inside_the_book_names_no_other_page() {
+    let one = seeds().into_iter().next().unwrap();
+    let out = bin()
+        .current_dir(repo())
+        .arg("clean")
+        .arg(&one)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("no such file in the seeds folder"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn clean_refuses_colliding_output_names() {
     let dir = tempfile::tempdir().unwrap();

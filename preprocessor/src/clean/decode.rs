@@ -8,6 +8,9 @@ use std::fmt;
 pub enum DecodeError {
     /// The file looks binary (NUL bytes or mostly control characters).
     Binary { offset: usize },
+    /// The file is an HTML page saved with a text extension: `percent` of its
+    /// non-space bytes are inside tags; the first tag is on `line`.
+    Markup { percent: usize, line: usize },
 }
 
 impl fmt::Display for DecodeError {
@@ -17,12 +20,60 @@ impl fmt::Display for DecodeError {
                 f,
                 "looks like a binary file (NUL or control byte at offset {offset}); only text pages can be cleaned, so it was skipped"
             ),
+            DecodeError::Markup { percent, line } => write!(
+                f,
+                "looks like HTML saved as text ({percent}% of it is markup, the first tag on line {line}); it was skipped so that no tags are published. Save the page's visible text instead (open it in a browser, select all, copy into a .txt file) or convert it with an HTML-to-text tool"
+            ),
         }
     }
 }
 
-/// Decode raw bytes. Warnings (legacy encoding) go to `log`.
+/// Decode raw bytes. Warnings (legacy encoding) go to `log`. Errors: binary data, or
+/// an HTML page saved as text ([`markup`]).
 pub fn decode(bytes: &[u8], log: &mut Log) -> Result<String, DecodeError> {
+    let text = decode_text(bytes, log)?;
+    if let Some(e) = markup(&text) {
+        return Err(e);
+    }
+    Ok(text)
+}
+
+/// Share of a page's non-space bytes inside tags from which it is HTML, not text.
+const MARKUP_SHARE: f64 = 0.4;
+/// Tags needed before the share counts (a page may quote a tag or two).
+const MARKUP_TAGS: usize = 10;
+
+/// An HTML page saved as text: at least [`MARKUP_TAGS`] tags holding at least
+/// [`MARKUP_SHARE`] of the non-space bytes. (A scraped page's visible text has none,
+/// or a stray tag such as a tracking pixel.)
+fn markup(text: &str) -> Option<DecodeError> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::text::builtin_regex(r"<(?:[!/?]?[A-Za-z][^<>]{0,1000})>")
+    });
+    let mut tags = 0;
+    let mut inside = 0;
+    let mut first = None;
+    for m in TAG.find_iter(text) {
+        tags += 1;
+        inside += m
+            .as_str()
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace())
+            .count();
+        first.get_or_insert(m.start());
+    }
+    let total = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    if tags < MARKUP_TAGS || (inside as f64) < MARKUP_SHARE * total as f64 {
+        return None;
+    }
+    let line = first.map_or(1, |at| text[..at].matches('\n').count() + 1);
+    Some(DecodeError::Markup {
+        percent: inside * 100 / total.max(1),
+        line,
+    })
+}
+
+fn decode_text(bytes: &[u8], log: &mut Log) -> Result<String, DecodeError> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if enc != encoding_rs::UTF_8 {
@@ -75,6 +126,24 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_saved_as_text_is_refused_and_a_stray_tag_is_not() {
+        let mut log = Log::new("p.txt");
+        let page = format!(
+            "<!DOCTYPE html>\n<html><head><title>Bone cancer</title></head>\n<body>{}</body></html>",
+            "<div class=\"nav\"><a href=\"/a\">Home</a></div><p>Text.</p>".repeat(5)
+        );
+        match decode(page.as_bytes(), &mut log) {
+            Err(DecodeError::Markup { percent, line }) => {
+                assert!(percent >= 40, "{percent}");
+                assert_eq!(line, 1);
+            }
+            other => panic!("{other:?}"),
+        }
+        let scraped = "<img src=\"https://t.example/pixel.gif\" alt=\"\" />\nOsteosarcoma is a bone cancer.\nIt is treated with surgery.\n";
+        assert!(decode(scraped.as_bytes(), &mut log).is_ok());
+    }
 
     #[test]
     fn utf8_passes_through() {

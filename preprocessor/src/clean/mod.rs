@@ -238,13 +238,6 @@ fn clean_in_batches(
         t.assemble += start.elapsed();
         out.pages.extend(pages);
     }
-    for name in metadata.pages.keys() {
-        if !inputs.iter().any(|i| &i.name == name) {
-            let mut log = Log::new(name);
-            log.warn(0, "the metadata file describes this page, but there is no such file in the seeds folder");
-            out.skipped.push(log);
-        }
-    }
     Ok((out, t))
 }
 

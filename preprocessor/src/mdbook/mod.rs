@@ -167,6 +167,20 @@ pub fn clean_book_dir(root: &Path, config: &Config) -> Result<(Cleaned, PathBuf)
         config.max_file_bytes,
     )?;
     let mut cleaned = clean_corpus(&inputs, config, &metadata)?;
+    // Pages the metadata file describes that the folder does not hold (only the book's
+    // own folder can say so: `clean FILE` speaks only of the files it was given).
+    for name in metadata.pages.keys() {
+        let present =
+            inputs.iter().any(|i| &i.name == name) || unread.iter().any(|l| &l.file == name);
+        if !present {
+            let mut log = crate::record::Log::new(name);
+            log.warn(
+                0,
+                "the metadata file describes this page, but there is no such file in the seeds folder",
+            );
+            cleaned.skipped.push(log);
+        }
+    }
     cleaned.skipped.append(&mut unread);
     Ok((cleaned, dir))
 }
