@@ -1,5 +1,6 @@
-//! mdBook integration: read the seeds folder, clean it, and put the chapters
-//! where SUMMARY.md holds the draft placeholders.
+//! mdBook integration: read the seeds folder, clean it, load the glossary inputs
+//! (`TermsInput`), build the bibliography, and put the chapters where SUMMARY.md holds
+//! the draft placeholders; `clean_files.rs` is the `clean` command.
 
 use crate::clean::assemble::{Block, Document};
 use crate::clean::{Cleaned, Input, clean_corpus};

@@ -100,25 +100,62 @@ pub(crate) enum DropReason {
 impl DropReason {
     /// Page furniture that may stand between a heading and its text: a heading looks
     /// past it when deciding whether it introduces text.
+    /// An exhaustive match: a new reason must say whether it is furniture.
     pub(crate) fn is_furniture(&self) -> bool {
-        matches!(
-            self,
+        match self {
             DropReason::Boilerplate { .. }
-                | DropReason::TableOfContents
-                | DropReason::Infobox
-                | DropReason::Breadcrumb
-                | DropReason::RunningHeader { .. }
-                | DropReason::PageFurniture
-                | DropReason::ForumUserName
-        )
+            | DropReason::TableOfContents
+            | DropReason::PageFurniture
+            | DropReason::Breadcrumb
+            | DropReason::Infobox
+            | DropReason::RunningHeader { .. }
+            | DropReason::ForumUserName => true,
+            DropReason::UserPattern { .. }
+            | DropReason::DroppedSection { .. }
+            | DropReason::Duplicate
+            | DropReason::CallToAction
+            | DropReason::NavigationMenu
+            | DropReason::RepeatedAcrossPages { .. }
+            | DropReason::MetaValue
+            | DropReason::MergedLabel
+            | DropReason::NoTextAfter
+            | DropReason::BetweenBoilerplate { .. }
+            | DropReason::RepeatsTitle
+            | DropReason::HeaderBeforeTitle
+            | DropReason::LabelAfterTitle
+            | DropReason::TrailingHeading
+            | DropReason::TrailingMetadata { .. }
+            | DropReason::Comments
+            | DropReason::OutsideMainText => false,
+        }
     }
 
     /// Drops that say nothing about their neighbours (copies and merged parts of kept text).
     pub(crate) fn is_transparent(&self) -> bool {
-        matches!(
-            self,
-            DropReason::Duplicate | DropReason::MergedLabel | DropReason::MetaValue
-        )
+        match self {
+            DropReason::Duplicate | DropReason::MetaValue | DropReason::MergedLabel => true,
+            DropReason::Boilerplate { .. }
+            | DropReason::UserPattern { .. }
+            | DropReason::DroppedSection { .. }
+            | DropReason::TableOfContents
+            | DropReason::PageFurniture
+            | DropReason::Breadcrumb
+            | DropReason::Infobox
+            | DropReason::CallToAction
+            | DropReason::NavigationMenu
+            | DropReason::RunningHeader { .. }
+            | DropReason::RepeatedAcrossPages { .. }
+            | DropReason::ForumUserName
+            | DropReason::NoTextAfter
+            | DropReason::BetweenBoilerplate { .. }
+            | DropReason::RepeatsTitle
+            | DropReason::HeaderBeforeTitle
+            | DropReason::LabelAfterTitle
+            | DropReason::TrailingHeading
+            | DropReason::TrailingMetadata { .. }
+            | DropReason::Comments
+            | DropReason::OutsideMainText => false,
+        }
     }
 
     /// The unit's text went into the page's metadata, not away.

@@ -1,5 +1,6 @@
-//! The term index: the curated glossary file, `add` terms, abbreviations defined in
-//! the text (Schwartz-Hearst, `abbrev.rs`) and headings, merged into entries.
+//! The term index: the curated glossary file, `add` terms and abbreviations defined in
+//! the text (Schwartz-Hearst, `abbrev.rs`), merged into entries. (Headings give terms
+//! their homes: `homes.rs`.)
 
 #[allow(unused_imports)]
 use super::*;

@@ -1,4 +1,6 @@
-//! The typed document a page becomes, assembled from classified units.
+//! The assemble stage: the typed document a page becomes, from its classified units:
+//! headings and their levels, the title, metadata, and the reference list and in-text
+//! citations (`references.rs`).
 
 pub(crate) mod references;
 
