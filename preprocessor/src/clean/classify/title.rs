@@ -80,9 +80,16 @@ pub(super) fn choose_title(
     // word with it); else the headline just above where the text starts.
     let title = by_edge.or(by_crumb).or(repeated).or_else(|| {
         let body = body_words(items);
-        match last_heading() {
-            Some(h) if shared_words(&items[h].unit.text, &body) > 0 => Some(h),
-            h => headline(items, &body).or(h),
+        match (last_heading(), headline(items, &body)) {
+            // The headline names more of what the text tells than the heading does.
+            (Some(h), Some(l))
+                if shared_words(&items[l].unit.text, &body)
+                    > shared_words(&items[h].unit.text, &body) =>
+            {
+                Some(l)
+            }
+            (Some(h), _) if shared_words(&items[h].unit.text, &body) > 0 => Some(h),
+            (h, l) => l.or(h),
         }
     })?;
     let title_fold = text::fold(&items[title].unit.text);
