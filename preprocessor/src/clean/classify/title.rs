@@ -25,18 +25,21 @@ pub(super) fn choose_title(
         .iter()
         .position(|i| matches!(i.kind, Kind::Paragraph | Kind::ListItem { .. }))
         .unwrap_or(items.len());
+    // A section name ("Abstract"), a contents entry, or one of several questions (a
+    // Q&A page's sections) is never the title.
+    let could_be_title = |t: &str| {
+        !rules.is_generic_heading(t)
+            && !hints.toc.contains(&heading_key(t))
+            && (questions < 2 || !t.ends_with('?'))
+    };
     let candidates: Vec<usize> = (0..first_para)
         .filter(|&i| {
-            let t = &items[i].unit.text;
             let eligible = match &items[i].kind {
                 Kind::Heading => true,
                 Kind::Drop(r) => *r == DropReason::NoTextAfter && items[i].heading,
                 _ => false,
             };
-            eligible
-                && !rules.is_generic_heading(t)
-                && !hints.toc.contains(&heading_key(t))
-                && (questions < 2 || !t.ends_with('?'))
+            eligible && could_be_title(&items[i].unit.text)
         })
         .collect();
     // The breadcrumb's last element names the page: the first heading after it with that text.
@@ -80,7 +83,8 @@ pub(super) fn choose_title(
     // word with it); else the headline just above where the text starts.
     let title = by_edge.or(by_crumb).or(repeated).or_else(|| {
         let body = body_words(items);
-        match (last_heading(), headline(items, &body)) {
+        let headline = headline(items, &body).filter(|&l| could_be_title(&items[l].unit.text));
+        match (last_heading(), headline) {
             // The headline names more of what the text tells than the heading does.
             (Some(h), Some(l))
                 if shared_words(&items[l].unit.text, &body)
