@@ -24,6 +24,16 @@ use crate::text;
 use crate::text::lexicon;
 use std::collections::BTreeMap;
 
+/// `a` and `b` are regular inflections of each other (one ends where the other adds
+/// "s" or "d": "intron"/"introns", "lyse"/"lysed"): a different form of a word, never a
+/// misspelling of it.
+fn inflection_of(a: &str, b: &str) -> bool {
+    let plus = |x: &str, y: &str| {
+        y.len() == x.len() + 1 && y.starts_with(x) && (y.ends_with('s') || y.ends_with('d'))
+    };
+    plus(a, b) || plus(b, a)
+}
+
 /// What to do with one word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
@@ -136,11 +146,18 @@ impl<'a> Speller<'a> {
             return Decision::Keep;
         }
         let capitalised = chars[0].is_uppercase();
+        // A capital inside a sentence marks a name ("Marchand", "Stockwell"): it is
+        // neither split nor respelled.
+        if capitalised && !sentence_start {
+            return Decision::Keep;
+        }
         // The likeliest explanation first: two glued words, then a one-letter
         // slip, then three glued words ("metastatsis" is not "meta stats is").
         if let Some(d) = self.glued(word, &lower, 2) {
             return d;
         }
+        // At a sentence start a capital may still be a name: `spelling` then wants the
+        // correction to be frequent in the corpus itself.
         let spelled = self.spelling(word, &lower, capitalised, sentence_start);
         if spelled != Decision::Keep {
             return spelled;
@@ -199,6 +216,11 @@ impl<'a> Speller<'a> {
         // Only the survivors are allocated.
         for &(_, at, len) in &spans {
             let c = &all[at..at + len];
+            // Swapping two equal letters ("geoff", "immunohistochemical") gives the
+            // word back: it is not a candidate for itself.
+            if c == lower || inflection_of(c, lower) {
+                continue;
+            }
             let corpus = self.corpus.count(c);
             let entry = lexicon::lookup(c).unwrap_or_default();
             let Some(s) = score_of(corpus, entry) else {
@@ -276,7 +298,8 @@ impl<'a> Speller<'a> {
         let piece_ok = |p: &str| {
             self.score(p).is_some()
                 && if text::is_stop_word(p) {
-                    lexicon::english_tier(p) == Some(35) || p == "a"
+                    // "a" is the one single-letter piece ("vector i sing" is not a split).
+                    (lexicon::english_tier(p) == Some(35) && p.len() >= 2) || p == "a"
                 } else {
                     p.len() >= 4
                 }
@@ -291,6 +314,14 @@ impl<'a> Speller<'a> {
                 return None;
             }
             let function_word = function_words == 1;
+            // Every piece is used alone somewhere in the corpus, or is a common English
+            // word (SCOWL's size-35 list): "in tron" and "dish was hing" are neither.
+            if !pieces
+                .iter()
+                .all(|p| self.corpus.count(p) >= 1 || lexicon::english_tier(p) == Some(35))
+            {
+                return None;
+            }
             let all_corpus = pieces.iter().all(|p| self.corpus.count(p) >= 2);
             (function_word || all_corpus).then(|| {
                 pieces
@@ -716,6 +747,30 @@ mod tests {
         assert_eq!(fixed("osteosarcoma", false), None);
         assert_eq!(fixed("sarcomatous", false), None);
         assert_eq!(fixed("metastatsis", false).as_deref(), Some("metastasis"));
+    }
+
+    /// Found by the spelling benchmark (preprocessor/benches/spelling): names split or
+    /// respelled, words "corrected" into themselves, compounds cut into non-words.
+    #[test]
+    fn names_compounds_and_identity_edits_are_left_alone() {
+        // A capital inside a sentence is a name: never split, never respelled.
+        for name in ["Marchand", "Stockwell", "Sanderson", "Overstreet", "Megson"] {
+            assert_eq!(fixed(name, false), None, "{name}");
+        }
+        // Swapping two equal letters gives the word back: no edit, no suggestion of itself.
+        for w in ["kapoor", "geoffs", "tierra"] {
+            match decide(w, false) {
+                Decision::Replace { with, .. } => assert_ne!(with, w),
+                Decision::Unsure(s) => assert!(!s.iter().any(|x| x == w), "{w}: {s:?}"),
+                Decision::Keep => {}
+            }
+        }
+        // Pieces this corpus never writes and no common word: not a split.
+        assert_eq!(fixed("intron", false), None);
+        // Nor is an inflection a misspelling of its word.
+        assert!(inflection_of("introns", "intron") && inflection_of("lyse", "lysed"));
+        assert!(!inflection_of("waitng", "waiting"));
+        assert_eq!(fixed("vectorising", false), None);
     }
 
     #[test]

