@@ -58,6 +58,12 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     ("heamoglobin", "hemoglobin"),
     ("thatgenerating", "that generating"),
     ("usign", "using"),
+    ("impedence", "impedance"),
+    ("imporve", "improve"),
+    ("alleopathic", "allelopathic"),
+    ("ornitihine", "ornithine"),
+    ("acitivity", "activity"),
+    ("indentification", "identification"),
 }
 WORD = re.compile(r"[A-Za-z]+")
 

@@ -34,6 +34,23 @@ fn inflection_of(a: &str, b: &str) -> bool {
     plus(a, b) || plus(b, a)
 }
 
+/// `a` and `b` are one word in two varieties of English: British "ae", "oe", "-ise",
+/// "-our", "-tre", "-ence" against American "e", "e", "-ize", "-or", "-ter", "-ense"
+/// ("haematocrit"/"hematocrit", "anonymisation"/"anonymization"). Neither is an error.
+fn spelling_variants(a: &str, b: &str) -> bool {
+    fn american(w: &str) -> String {
+        w.replace("ae", "e")
+            .replace("oe", "e")
+            .replace("isa", "iza")
+            .replace("ise", "ize")
+            .replace("isi", "izi")
+            .replace("our", "or")
+            .replace("tre", "ter")
+            .replace("ence", "ense")
+    }
+    a != b && american(a) == american(b)
+}
+
 /// What to do with one word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
@@ -218,7 +235,11 @@ impl<'a> Speller<'a> {
             let c = &all[at..at + len];
             // Swapping two equal letters ("geoff", "immunohistochemical") gives the
             // word back: it is not a candidate for itself.
-            if c == lower || inflection_of(c, lower) {
+            if c == lower
+                || inflection_of(c, lower)
+                || c.as_bytes().first() != lower.as_bytes().first()
+                || spelling_variants(c, lower)
+            {
                 continue;
             }
             let corpus = self.corpus.count(c);
@@ -772,6 +793,11 @@ mod tests {
         // Nor is an inflection a misspelling of its word.
         assert!(inflection_of("introns", "intron") && inflection_of("lyse", "lysed"));
         assert!(!inflection_of("waitng", "waiting"));
+        // British and American forms.
+        assert!(spelling_variants("haematocrit", "hematocrit"));
+        assert!(spelling_variants("anonymisation", "anonymization"));
+        assert!(!spelling_variants("ostesarcoma", "osteosarcoma"));
+
         assert_eq!(fixed("vectorising", false), None);
     }
 
