@@ -85,10 +85,13 @@ def clean(binary: Path, files: list[Path], out: Path) -> float:
     """Clean `files` as one corpus into `out`; return the seconds it took."""
     out.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    r = subprocess.run(
-        [str(binary), "clean", "--out-dir", str(out), *map(str, files)],
-        capture_output=True, text=True,
-    )
+    # Default configuration, whatever folder the harness runs in (a book.toml in the
+    # current folder would otherwise apply its settings to the public pages).
+    with tempfile.TemporaryDirectory() as no_book:
+        r = subprocess.run(
+            [str(binary), "clean", "--book", no_book, "--out-dir", str(out), *map(str, files)],
+            capture_output=True, text=True,
+        )
     if r.returncode != 0:
         sys.exit(f"harness: {binary} clean failed on {out.name}:\n{r.stderr[-2000:]}")
     return time.perf_counter() - t
