@@ -225,3 +225,41 @@ fn serve_builds_and_serves_the_pagefind_index() {
     // theme/seeds.js (hashed), which shows Pagefind's search button.
     assert!(html.contains("theme/seeds-"), "{html}");
 }
+
+/// `serve` watches what the build reads, not the whole book folder: a log file written
+/// beside book.toml, or a file in the output folder, starts no rebuild (before, a
+/// `nohup` log rebuilt the book about every quarter second, without end); a seed edit
+/// starts exactly one.
+#[test]
+fn serve_rebuilds_only_for_files_the_build_reads() {
+    let book = copy_book();
+    let server = start(book.path());
+    let addr = server.addr.clone();
+    assert_eq!(status(&addr)["version"], 1);
+    std::fs::write(book.path().join("nohup.out"), "log line\n").unwrap();
+    std::fs::create_dir_all(book.path().join("book")).unwrap();
+    std::fs::write(book.path().join("book/extra.html"), "<p>x</p>").unwrap();
+    for i in 0..4 {
+        std::fs::write(book.path().join("nohup.out"), format!("log line {i}\n")).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    assert_eq!(
+        status(&addr)["version"],
+        1,
+        "no rebuild for files the build does not read"
+    );
+    let seed = book.path().join("seeds/002_e3ceec644d6e421f.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(
+        &seed,
+        text.replace("methotrexate.", "methotrexate. Edited."),
+    )
+    .unwrap();
+    wait_for(&addr, |s| s["version"] == 2);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        status(&addr)["version"],
+        2,
+        "exactly one rebuild for one edit"
+    );
+}

@@ -89,24 +89,98 @@ fn say(msg: &str) {
     let _ = writeln!(std::io::stderr(), "{msg}");
 }
 
-/// Paths whose change never needs a rebuild (build output, VCS, editors' files).
-fn ignored(root: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(root) else {
-        return false;
-    };
-    let first = rel
-        .components()
-        .next()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    matches!(first.as_str(), "book" | "target" | ".git" | "node_modules")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.starts_with(".#")
+/// What the build reads, so what `serve` watches: book.toml, the source folder
+/// (`[book] src`), the theme folder (`[output.html] theme`), the seeds folder with the
+/// metadata and glossary files (`[preprocessor.seeds]`), and `[build] extra-watch-dirs`.
+/// Never the build folder, nor anything else in the book folder (a log file written there
+/// must not start a rebuild). Read afresh after each rebuild, since book.toml may change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct WatchList {
+    files: Vec<PathBuf>,
+    dirs: Vec<PathBuf>,
+}
+
+impl WatchList {
+    fn of(root: &Path) -> WatchList {
+        let table: toml::Table = std::fs::read_to_string(root.join("book.toml"))
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_default();
+        let get = |path: &[&str]| -> Option<&toml::Value> {
+            let mut v = table.get(path[0])?;
+            for k in &path[1..] {
+                v = v.get(*k)?;
+            }
+            Some(v)
+        };
+        let string = |path: &[&str], default: &str| {
+            root.join(get(path).and_then(|v| v.as_str()).unwrap_or(default))
+        };
+        let config = crate::config::Config::from_book_root(root).unwrap_or_default();
+        let seeds = root.join(&config.seeds_dir);
+        let mut dirs = vec![
+            string(&["book", "src"], "src"),
+            string(&["output", "html", "theme"], "theme"),
+            seeds.clone(),
+        ];
+        if let Some(extra) = get(&["build", "extra-watch-dirs"]).and_then(|v| v.as_array()) {
+            dirs.extend(
+                extra
+                    .iter()
+                    .filter_map(|v| v.as_str())
+                    .map(|d| root.join(d)),
+            );
+        }
+        let files = vec![
+            root.join("book.toml"),
+            seeds.join(&config.metadata),
+            seeds.join(&config.terms.file),
+        ];
+        WatchList { files, dirs }
+    }
+
+    /// Does a change of `path` need a rebuild? Editors' backup and lock files do not.
+    fn wants(&self, path: &Path) -> bool {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.ends_with('~') || name.ends_with(".swp") || name.starts_with(".#") {
+            return false;
+        }
+        self.files.iter().any(|f| f == path) || self.dirs.iter().any(|d| path.starts_with(d))
+    }
+
+    /// Watch what exists of the list (folders recursively), and the book folder itself
+    /// without recursion, to see book.toml replaced and listed folders created.
+    fn watch(&self, root: &Path, watcher: &mut impl notify::Watcher, done: &mut Vec<PathBuf>) {
+        if !done.iter().any(|d| d == root)
+            && watcher
+                .watch(root, notify::RecursiveMode::NonRecursive)
+                .is_ok()
+        {
+            done.push(root.to_path_buf());
+        }
+        for d in &self.dirs {
+            if d.is_dir()
+                && !done.contains(d)
+                && watcher.watch(d, notify::RecursiveMode::Recursive).is_ok()
+            {
+                done.push(d.clone());
+            }
+        }
+        for f in &self.files {
+            if f.is_file()
+                && !done.contains(f)
+                && !self.dirs.iter().any(|d| f.starts_with(d))
+                && watcher
+                    .watch(f, notify::RecursiveMode::NonRecursive)
+                    .is_ok()
+            {
+                done.push(f.clone());
+            }
+        }
+    }
 }
 
 /// The script added to every HTML page: poll the status, reload on a new
@@ -353,14 +427,16 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         .map(|a| a.to_string())
         .unwrap_or_else(|_| format!("{}:{}", opts.hostname, opts.port));
     let url = format!("http://{addr}/");
-    // Watch the whole book folder (seeds, src, theme, book.toml, extra watch dirs),
-    // before saying so: an edit made as soon as the address is printed is seen.
+    // Watch what the build reads (`WatchList`), before saying so: an edit made as soon
+    // as the address is printed is seen.
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).context("starting the file watcher")?;
-    use notify::Watcher;
-    watcher
-        .watch(&root, notify::RecursiveMode::Recursive)
-        .with_context(|| format!("watching {}", root.display()))?;
+    let mut watched = Vec::new();
+    let mut list = WatchList::of(&root);
+    list.watch(&root, &mut watcher, &mut watched);
+    if watched.is_empty() {
+        anyhow::bail!("cannot watch {}", root.display());
+    }
     // A closed standard output (a caller that stopped reading) must not stop the server.
     {
         use std::io::Write;
@@ -385,22 +461,25 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         let builds = builds.clone();
         let status = status.clone();
         std::thread::spawn(move || {
-            // Keep the watcher alive as long as the loop runs.
-            let _watcher = watcher;
+            // The watcher lives as long as the loop runs.
+            let mut watcher = watcher;
             while let Ok(ev) = rx.recv() {
-                let relevant = |ev: &notify::Result<notify::Event>| match ev {
+                let relevant = |ev: &notify::Result<notify::Event>, list: &WatchList| match ev {
                     Ok(e) => {
                         !matches!(e.kind, notify::EventKind::Access(_))
-                            && e.paths.iter().any(|p| !ignored(&root, p))
+                            && e.paths.iter().any(|p| list.wants(p))
                     }
                     Err(_) => false,
                 };
-                if !relevant(&ev) {
+                if !relevant(&ev, &list) {
                     continue;
                 }
                 // Editors save in several steps: wait for 100 ms of quiet.
                 while rx.recv_timeout(Duration::from_millis(100)).is_ok() {}
                 rebuild(&root, &builds, &status);
+                // book.toml may name other folders now, and a listed folder may exist now.
+                list = WatchList::of(&root);
+                list.watch(&root, &mut watcher, &mut watched);
             }
         });
     }
@@ -432,14 +511,35 @@ mod tests {
     }
 
     #[test]
-    fn build_output_and_editor_files_do_not_trigger_rebuilds() {
-        let root = Path::new("/b");
-        assert!(ignored(root, Path::new("/b/book/index.html")));
-        assert!(ignored(root, Path::new("/b/target/x")));
-        assert!(ignored(root, Path::new("/b/seeds/.#001.txt")));
-        assert!(ignored(root, Path::new("/b/seeds/001.txt~")));
-        assert!(!ignored(root, Path::new("/b/seeds/001.txt")));
-        assert!(!ignored(root, Path::new("/b/book.toml")));
-        assert!(!ignored(root, Path::new("/b/theme/seeds.css")));
+    fn only_what_the_build_reads_triggers_rebuilds() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("book.toml"),
+            "[book]\nsrc = \"pages\"\n[build]\nextra-watch-dirs = [\"notes\"]\n[preprocessor.seeds]\nseeds-dir = \"raw\"\n",
+        )
+        .unwrap();
+        let list = WatchList::of(root);
+        for yes in [
+            "book.toml",
+            "pages/SUMMARY.md",
+            "raw/001.txt",
+            "raw/seeds.toml",
+            "theme/x.css",
+            "notes/a.md",
+        ] {
+            assert!(list.wants(&root.join(yes)), "{yes}");
+        }
+        for no in [
+            "nohup.out",
+            "book/index.html",
+            "target/x",
+            "raw/.#001.txt",
+            "raw/001.txt~",
+            "src/old.md",
+            "seeds/001.txt",
+        ] {
+            assert!(!list.wants(&root.join(no)), "{no}");
+        }
     }
 }
