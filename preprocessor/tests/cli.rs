@@ -217,14 +217,29 @@ fn preprocessor_protocol_round_trip_matches_in_process_run() {
 #[test]
 fn build_writes_the_site_to_the_destination() {
     let out = tempfile::tempdir().unwrap();
-    let status = bin()
+    let run = bin()
         .args(["build"])
         .arg(repo())
         .arg("--dest-dir")
         .arg(out.path())
-        .status()
+        .env_remove("MDBOOK_SEEDS_VERBOSE")
+        .output()
         .unwrap();
-    assert!(status.success());
+    assert!(run.status.success());
+    // Warnings are summarised, one line per kind, not printed one by one.
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("kind(s); a page's warnings are also in its editorial notes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("× citation [N] has no reference list"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("citation [8] has no reference list"),
+        "{stderr}"
+    );
     assert!(out.path().join("index.html").exists());
     assert!(
         out.path()

@@ -112,8 +112,8 @@ impl Preprocessor for SeedsPreprocessor {
                 .flat_map(|l| l.warnings.iter().map(|w| w.to_string()))
                 .collect(),
         };
-        for w in &report.warnings {
-            eprintln!("mdbook-seeds: {w}");
+        for line in warning_summary(&report.warnings, std::env::var_os(VERBOSE).is_some()) {
+            eprintln!("mdbook-seeds: {line}");
         }
         if let Some(sink) = &self.report
             && let Ok(mut r) = sink.lock()
@@ -149,6 +149,59 @@ impl Preprocessor for SeedsPreprocessor {
     fn supports_renderer(&self, _renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
         Ok(true)
     }
+}
+
+/// Set (to anything) to print every warning instead of one line per kind.
+pub(crate) const VERBOSE: &str = "MDBOOK_SEEDS_VERBOSE";
+
+/// What the terminal shows of a run's warnings: a count and one line per kind (the
+/// message with its file, line, quoted words and numbers taken out), with how many and
+/// the first file; or, `verbose`, every warning. The full list is always in the book's
+/// editorial notes.
+pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String> {
+    if warnings.is_empty() {
+        return Vec::new();
+    }
+    if verbose {
+        return warnings.to_vec();
+    }
+    static QUOTED: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| crate::text::builtin_regex(r#""[^"]*"|\d+"#));
+    let mut kinds: Vec<(String, usize, String)> = Vec::new();
+    for w in warnings {
+        let (file, message) = match w.split_once(": warning: ") {
+            Some((place, m)) => (place.split(':').next().unwrap_or(place), m),
+            None => ("", w.as_str()),
+        };
+        let kind = QUOTED
+            .replace_all(message, |c: &regex::Captures| {
+                if c[0].starts_with('"') {
+                    "\"…\""
+                } else {
+                    "N"
+                }
+                .to_string()
+            })
+            .into_owned();
+        match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some((_, n, _)) => *n += 1,
+            None => kinds.push((kind, 1, file.to_string())),
+        }
+    }
+    let mut out = vec![format!(
+        "{} warning(s) of {} kind(s); a page's warnings are also in its editorial notes (set {VERBOSE}=1 to print them all):",
+        warnings.len(),
+        kinds.len()
+    )];
+    for (kind, n, file) in kinds {
+        let place = if file.is_empty() {
+            String::new()
+        } else {
+            format!(" (first in {file})")
+        };
+        out.push(format!("  {n} × {kind}{place}"));
+    }
+    out
 }
 
 /// Read every seed of a book and clean them as one corpus.
@@ -654,6 +707,28 @@ fn renumber(items: &mut [BookItem], prefix: &[u32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warnings_are_summarised_by_kind() {
+        let w: Vec<String> = [
+            "a.txt:13: warning: citation [1] has no reference list: shown unlinked",
+            "a.txt:45: warning: citation [4] has no reference list: shown unlinked",
+            "b.txt: warning: the page has no title line; derived \"X\" from its most frequent phrase",
+            "glossary: the term form \"ct\" belongs to both \"A\" and \"B\"",
+        ]
+        .map(String::from)
+        .to_vec();
+        let s = warning_summary(&w, false);
+        assert_eq!(s.len(), 4, "{s:#?}");
+        assert!(s[0].starts_with("4 warning(s) of 3 kind(s)"), "{s:#?}");
+        assert!(
+            s[1].contains("2 × citation [N] has no reference list")
+                && s[1].contains("first in a.txt"),
+            "{s:#?}"
+        );
+        assert_eq!(warning_summary(&w, true), w);
+        assert!(warning_summary(&[], false).is_empty());
+    }
 
     /// Lines that are boilerplate one by one stay boilerplate when reflow joins
     /// them. The page is from the scale benchmark's corpus: a held-out NCI page
