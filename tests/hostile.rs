@@ -239,7 +239,9 @@ fn strict_mode_sees_glossary_warnings() {
     let msg = format!("{err:#}");
     assert!(msg.contains("strict mode"), "{msg}");
     assert!(
-        msg.contains("glossary: book.toml: `preprocessor.seeds.terms.exclude` names \"no such term anywhere\""),
+        msg.contains(
+            "warning: book.toml: `preprocessor.seeds.terms.exclude` names \"no such term anywhere\""
+        ),
         "{msg}"
     );
 }

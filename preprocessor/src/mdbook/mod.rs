@@ -59,7 +59,8 @@ impl TermsInput {
 /// all read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct RunReport {
-    /// Every warning, as printed (`FILE:LINE: warning: …`, or `glossary: …`).
+    /// Every warning, as printed (`FILE:LINE: warning: …` for a page, `warning: …` for the
+    /// book: placeholders, glossary, configuration).
     pub(crate) warnings: Vec<String>,
     /// The warnings of seed files that are not in the book at all (skipped).
     pub(crate) skipped: Vec<String>,
@@ -92,19 +93,19 @@ impl Preprocessor for SeedsPreprocessor {
         ctx: &PreprocessorContext,
         book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
+        if let Some(e) = other_tables_running_this(&ctx.config) {
+            bail!(e);
+        }
         let config = Config::from_mdbook(&ctx.config)?;
         let (cleaned, dir) = clean_book_dir(&ctx.root, &config)?;
         let terms = TermsInput::load(&dir, &config, &ctx.config)?;
-        let (book, glossary_warnings) = insert(book, &cleaned, &config, &terms)?;
+        // The book's own warnings (placeholders, glossary, configuration) after the pages'.
+        let (book, book_warnings) = insert(book, &cleaned, &config, &terms)?;
         let report = RunReport {
             warnings: cleaned
                 .warnings()
                 .map(|w| w.to_string())
-                .chain(
-                    glossary_warnings
-                        .into_iter()
-                        .map(|w| format!("glossary: {w}")),
-                )
+                .chain(book_warnings.into_iter().map(|w| format!("warning: {w}")))
                 .collect(),
             skipped: cleaned
                 .skipped
@@ -149,6 +150,33 @@ impl Preprocessor for SeedsPreprocessor {
     fn supports_renderer(&self, _renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
         Ok(true)
     }
+}
+
+/// A `[preprocessor.X]` table other than `[preprocessor.seeds]` whose command runs this
+/// program (a typo such as `[preprocessor.seed]`): mdBook would run the preprocessor twice,
+/// or under a name whose settings it never reads. The message says which table is real.
+fn other_tables_running_this(book: &mdbook_preprocessor::config::Config) -> Option<String> {
+    let tables: std::collections::BTreeMap<String, toml::Value> = book.preprocessors().ok()?;
+    let others: Vec<&String> = tables
+        .iter()
+        .filter(|(name, t)| {
+            name.as_str() != NAME
+                && t.get("command")
+                    .and_then(|c| c.as_str())
+                    .is_some_and(|c| c.contains("mdbook-seeds"))
+        })
+        .map(|(name, _)| name)
+        .collect();
+    let first = others.first()?;
+    Some(if tables.contains_key(NAME) {
+        format!(
+            "book.toml: [preprocessor.{first}] also runs mdbook-seeds, so every page would be cleaned twice; remove it: [preprocessor.{NAME}] is the real table"
+        )
+    } else {
+        format!(
+            "book.toml: [preprocessor.{first}] runs mdbook-seeds, whose table must be named [preprocessor.{NAME}] (its settings are read from there); rename it"
+        )
+    })
 }
 
 /// Set (to anything) to print every warning instead of one line per kind.
@@ -501,9 +529,14 @@ pub(crate) fn insert(
         .into_iter()
         .map(|c| BookItem::Chapter(to_chapter(c, Vec::new())))
         .collect();
+    let mut warnings = Vec::new();
     let placed = replace_draft(&mut book.items, &config.placeholder, &mut seeds, &[]);
     if !placed {
         book.items.append(&mut seeds);
+        warnings.push(format!(
+            "SUMMARY.md has no `- [{}]()` line, so the seed chapters were put at the end of the book; add that line where they belong (`placeholder` in [preprocessor.seeds] names it)",
+            config.placeholder
+        ));
     }
     place(&mut book, &config.notes_placeholder, notes);
     place(
@@ -516,10 +549,9 @@ pub(crate) fn insert(
             children: Vec::new(),
         },
     );
-    let mut warnings = Vec::new();
     if config.terms.enable {
         let (glossary, w) = link_terms(&mut book, cleaned, config, terms)?;
-        warnings = w;
+        warnings.extend(w);
         place(
             &mut book,
             &config.glossary_placeholder,
@@ -646,7 +678,11 @@ fn replace_draft(
         if let BookItem::Chapter(ch) = &mut items[i] {
             if ch.is_draft_chapter() && ch.name == name {
                 let numbered = ch.number.is_some();
+                // Hand-written chapters nested under the placeholder stay, after the
+                // generated ones (plain mdBook renders them too).
+                let nested = std::mem::take(&mut ch.sub_items);
                 let mut repl: Vec<BookItem> = std::mem::take(new);
+                repl.extend(nested);
                 for it in &mut repl {
                     if let BookItem::Chapter(c) = it {
                         set_parents(c, parents);
@@ -804,5 +840,88 @@ mod tests {
             )
         );
         assert_eq!(names[2].0, "Editorial notes");
+    }
+
+    fn one_page() -> Cleaned {
+        crate::clean::clean_one(
+            "a.txt",
+            b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_chapter_nested_under_the_placeholder_is_kept_after_the_seeds() {
+        let mut book = Book::new();
+        let mut draft = Chapter::new_draft("Articles", vec![]);
+        draft.number = Some(SectionNumber::new(vec![1]));
+        let mut mine = Chapter::new(
+            "My own page",
+            "# Mine".into(),
+            "mine.md",
+            vec!["Articles".into()],
+        );
+        mine.number = Some(SectionNumber::new(vec![1, 1]));
+        draft.sub_items.push(BookItem::Chapter(mine));
+        book.items.push(BookItem::Chapter(draft));
+        let (book, warnings) = insert(
+            book,
+            &one_page(),
+            &Config::default(),
+            &TermsInput::default(),
+        )
+        .unwrap();
+        let names: Vec<String> = book
+            .iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => Some(c.name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names[0], "Outcomes of bone tumours");
+        assert_eq!(names[1], "My own page", "{names:?}");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_missing_placeholder_is_a_warning_naming_the_line() {
+        let book = Book::new();
+        let (_, warnings) = insert(
+            book,
+            &one_page(),
+            &Config::default(),
+            &TermsInput::default(),
+        )
+        .unwrap();
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("SUMMARY.md has no `- [Articles]()` line")),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_table_running_this_program_is_an_error() {
+        let both: mdbook_preprocessor::config::Config = toml::from_str(
+            "[preprocessor.seeds]\ncommand = \"mdbook-seeds\"\n[preprocessor.seed]\ncommand = \"cargo run -p mdbook-seeds --\"\n",
+        )
+        .unwrap();
+        let e = other_tables_running_this(&both).unwrap();
+        assert!(
+            e.contains("[preprocessor.seed] also runs")
+                && e.contains("[preprocessor.seeds] is the real table"),
+            "{e}"
+        );
+        let typo: mdbook_preprocessor::config::Config =
+            toml::from_str("[preprocessor.seed]\ncommand = \"mdbook-seeds\"\n").unwrap();
+        assert!(
+            other_tables_running_this(&typo)
+                .unwrap()
+                .contains("rename it")
+        );
+        let fine: mdbook_preprocessor::config::Config =
+            toml::from_str("[preprocessor.seeds]\ncommand = \"mdbook-seeds\"\n[preprocessor.toc]\ncommand = \"mdbook-toc\"\n").unwrap();
+        assert_eq!(other_tables_running_this(&fine), None);
     }
 }
