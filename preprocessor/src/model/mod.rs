@@ -97,11 +97,21 @@ pub(crate) enum DropReason {
     OutsideMainText,
 }
 
-impl DropReason {
+/// What a dropped unit says about the units around it (jusText's context pass).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Neighbourhood {
     /// Page furniture that may stand between a heading and its text: a heading looks
     /// past it when deciding whether it introduces text.
-    /// An exhaustive match: a new reason must say whether it is furniture.
-    pub(crate) fn is_furniture(&self) -> bool {
+    Furniture,
+    /// Says nothing about its neighbours (a copy or a merged part of kept text).
+    Transparent,
+    /// Boilerplate that ends the text around it.
+    Boilerplate,
+}
+
+impl DropReason {
+    /// One exhaustive match, each reason listed once: a new reason must choose.
+    pub(crate) fn neighbourhood(&self) -> Neighbourhood {
         match self {
             DropReason::Boilerplate { .. }
             | DropReason::TableOfContents
@@ -109,15 +119,15 @@ impl DropReason {
             | DropReason::Breadcrumb
             | DropReason::Infobox
             | DropReason::RunningHeader { .. }
-            | DropReason::ForumUserName => true,
+            | DropReason::ForumUserName => Neighbourhood::Furniture,
+            DropReason::Duplicate | DropReason::MetaValue | DropReason::MergedLabel => {
+                Neighbourhood::Transparent
+            }
             DropReason::UserPattern { .. }
             | DropReason::DroppedSection { .. }
-            | DropReason::Duplicate
             | DropReason::CallToAction
             | DropReason::NavigationMenu
             | DropReason::RepeatedAcrossPages { .. }
-            | DropReason::MetaValue
-            | DropReason::MergedLabel
             | DropReason::NoTextAfter
             | DropReason::BetweenBoilerplate { .. }
             | DropReason::RepeatsTitle
@@ -126,36 +136,18 @@ impl DropReason {
             | DropReason::TrailingHeading
             | DropReason::TrailingMetadata { .. }
             | DropReason::Comments
-            | DropReason::OutsideMainText => false,
+            | DropReason::OutsideMainText => Neighbourhood::Boilerplate,
         }
     }
 
-    /// Drops that say nothing about their neighbours (copies and merged parts of kept text).
+    /// See [`Neighbourhood::Furniture`].
+    pub(crate) fn is_furniture(&self) -> bool {
+        self.neighbourhood() == Neighbourhood::Furniture
+    }
+
+    /// See [`Neighbourhood::Transparent`].
     pub(crate) fn is_transparent(&self) -> bool {
-        match self {
-            DropReason::Duplicate | DropReason::MetaValue | DropReason::MergedLabel => true,
-            DropReason::Boilerplate { .. }
-            | DropReason::UserPattern { .. }
-            | DropReason::DroppedSection { .. }
-            | DropReason::TableOfContents
-            | DropReason::PageFurniture
-            | DropReason::Breadcrumb
-            | DropReason::Infobox
-            | DropReason::CallToAction
-            | DropReason::NavigationMenu
-            | DropReason::RunningHeader { .. }
-            | DropReason::RepeatedAcrossPages { .. }
-            | DropReason::ForumUserName
-            | DropReason::NoTextAfter
-            | DropReason::BetweenBoilerplate { .. }
-            | DropReason::RepeatsTitle
-            | DropReason::HeaderBeforeTitle
-            | DropReason::LabelAfterTitle
-            | DropReason::TrailingHeading
-            | DropReason::TrailingMetadata { .. }
-            | DropReason::Comments
-            | DropReason::OutsideMainText => false,
-        }
+        self.neighbourhood() == Neighbourhood::Transparent
     }
 
     /// The unit's text went into the page's metadata, not away.
