@@ -2,7 +2,13 @@
 //!
 //! - `en.tsv`: English words with their SCOWL size (35 common, 50 standard, 70 large);
 //! - `mesh.txt`: words of MeSH topical descriptors (NLM);
-//! - `oncology.txt`: bone-cancer and oncology words written for this project.
+//! - `oncology.txt`: bone-cancer and oncology words written for this project;
+//! - `frequency.tsv`: word frequencies on the Zipf scale (SymSpell's dictionary:
+//!   SCOWL words with Google Books Ngram counts);
+//! - `misspellings.tsv`: common misspellings with their one correction (codespell's
+//!   dictionary, from Wikipedia's lists of common misspellings; CC BY-SA 3.0).
+//!
+//! `make_lists.py` in that folder regenerates the last two from their sources.
 //!
 //! Loaded once, on first use.
 
@@ -16,6 +22,10 @@ pub(crate) struct Entry {
     pub(crate) tier: u8,
     /// A medical word (MeSH or the oncology list).
     pub(crate) domain: bool,
+    /// Frequency in English books as ten times the Zipf value (the base-10 log of
+    /// occurrences per billion words: 30 is one in a million, 70 one in a hundred;
+    /// Brysbaert and van Heuven 2014), from Google Books Ngram counts; 0 if unlisted.
+    pub(crate) zipf: u8,
 }
 
 /// All lists in one table, so that a word costs one lookup.
@@ -30,10 +40,17 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
                 Entry {
                     tier,
                     domain: false,
+                    zipf: 0,
                 },
             ))
         })
         .collect();
+    for (w, z) in include_str!("../../data/words/frequency.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+    {
+        m.entry(w).or_default().zipf = z.parse().unwrap_or(0);
+    }
     for w in include_str!("../../data/words/mesh.txt")
         .lines()
         .chain(include_str!("../../data/words/oncology.txt").lines())
@@ -43,6 +60,27 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     }
     m
 });
+
+/// Common misspellings and their one correction, lower case (codespell's main
+/// dictionary less every entry that is itself a word of the lists above).
+static MISSPELLINGS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/words/misspellings.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
+
+/// The correction of a listed common misspelling (`word` lower case):
+/// `misspelling("recieve")` is `Some("receive")`.
+pub(crate) fn misspelling(word: &str) -> Option<&'static str> {
+    MISSPELLINGS.get(word).copied()
+}
+
+/// Ten times the Zipf frequency of `word` (any case), 0 if the frequency list
+/// does not have it. See [`Entry::zipf`].
+pub(crate) fn zipf(word: &str) -> u8 {
+    lookup(word).map_or(0, |e| e.zipf)
+}
 
 /// A Bloom filter of words: a "no" is exact, a "maybe" must ask the real
 /// table. Hashes are computed once with [`Filter::hash`] and tested against
@@ -121,6 +159,77 @@ pub(crate) fn is_known(word: &str) -> bool {
     }
 }
 
+/// Suffixes of regular inflection and derivation: a known word plus one of these is
+/// a word ("genotype" + "d", "hypoxia" → "hypoxic" is not one: only additions count).
+const SUFFIXES: [&str; 30] = [
+    "s", "es", "d", "ed", "ing", "er", "ers", "est", "ly", "ist", "ists", "ism", "isms", "ise",
+    "ised", "ises", "ising", "ize", "ized", "izes", "izing", "ic", "al", "ity", "ness", "ment",
+    "ments", "able", "ally", "ation",
+];
+
+/// Prefixes that make new words of known ones ("over" + "billing",
+/// "down" + "regulates", "photo" + "anode"): the usual English and scientific ones.
+const PREFIXES: [&str; 41] = [
+    "anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "down", "extra", "hyper", "hypo",
+    "inter", "intra", "iso", "macro", "micro", "mid", "mis", "multi", "nano", "neo", "neuro",
+    "non", "off", "out", "over", "photo", "post", "pre", "pro", "pseudo", "re", "self", "semi",
+    "sub", "super", "trans", "un", "under", "up",
+];
+
+/// `word` (lower case) is a regular form of a known word: a known word plus a
+/// suffix of [`SUFFIXES`] (with a final "e" dropped, a final "y" turned to "i", or a
+/// final consonant doubled), or a prefix of [`PREFIXES`] plus a known word of four
+/// letters or more that is not a function word.
+///
+/// A form is not regular when the lists know another spelling of the same
+/// formation: "occuring" is "occur" + "ing", but the lists have "occurring", so
+/// "occuring" is a misspelling; "writting" gives "writing".
+pub(crate) fn is_regular_form(word: &str) -> bool {
+    if word.len() < 5 || !is_lower(word) {
+        return false;
+    }
+    let known = |w: &str| WORDS.contains_key(w);
+    for suffix in SUFFIXES {
+        let Some(stem) = word.strip_suffix(suffix) else {
+            continue;
+        };
+        if stem.len() < 3 {
+            continue;
+        }
+        // The bases this stem may come from, and the regular spellings of base + suffix.
+        let last = stem.as_bytes()[stem.len() - 1];
+        let mut bases: Vec<String> = vec![stem.to_string(), format!("{stem}e")];
+        if stem.len() >= 4 && last == stem.as_bytes()[stem.len() - 2] {
+            bases.push(stem[..stem.len() - 1].to_string());
+        }
+        if let Some(s) = stem.strip_suffix('i') {
+            bases.push(format!("{s}y"));
+        }
+        for base in bases.iter().filter(|b| known(b)) {
+            let b = base.as_bytes();
+            let mut spellings = vec![format!("{base}{suffix}")];
+            if let Some(x) = base.strip_suffix('e') {
+                spellings.push(format!("{x}{suffix}"));
+            }
+            if let Some(x) = base.strip_suffix('y') {
+                spellings.push(format!("{x}i{suffix}"));
+            }
+            if let Some(&l) = b.last()
+                && !b"aeiouwxy".contains(&l)
+            {
+                spellings.push(format!("{base}{}{suffix}", char::from(l)));
+            }
+            if !spellings.iter().any(|s| s != word && known(s)) {
+                return true;
+            }
+        }
+    }
+    PREFIXES.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.len() >= 4 && known(rest) && !crate::text::is_stop_word(rest))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,10 +248,33 @@ mod tests {
             lookup("Tumour"),
             Some(Entry {
                 tier: english_tier("tumour").unwrap_or(0),
-                domain: is_domain("tumour")
+                domain: is_domain("tumour"),
+                zipf: zipf("tumour"),
             })
         );
         assert_eq!(lookup("ifosfamide").map(|e| e.domain), Some(true));
+        // Frequencies: "the" is about one word in twenty; "saute", unaccented, is known.
+        assert!(zipf("the") >= 75 && zipf("osteosarcoma") < zipf("tumour"));
+        assert!(is_known("saute"));
+        assert_eq!(misspelling("recieve"), Some("receive"));
+        assert_eq!(misspelling("teh"), Some("the"));
+        // Regular forms of known words are words; misspelt formations are not.
+        for w in [
+            "genotyped",
+            "overbilling",
+            "downregulates",
+            "photoanode",
+            "upregulating",
+        ] {
+            assert!(is_known(w) || is_regular_form(w), "{w}");
+        }
+        for w in [
+            "occuring", "writting", "begining", "recieve", "waitng", "overthe",
+        ] {
+            assert!(!is_known(w) && !is_regular_form(w), "{w}");
+        }
+        // A codespell entry that is a real word is not a misspelling here.
+        assert_eq!(misspelling("infarction"), None);
     }
 
     /// The filter never says "no" to a word of the lists, and says "maybe" to

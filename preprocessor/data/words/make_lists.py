@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Regenerate `frequency.tsv` and `misspellings.tsv` from their published sources.
+
+usage: make_lists.py [--cache DIR]
+
+Both sources are fetched from PyPI at pinned versions into the cache folder (default:
+Cargo's target folder), never into the repository:
+
+  frequency.tsv      SymSpell's English frequency dictionary (symspellpy 6.10.1,
+                     symspellpy/frequency_dictionary_en_82_765.txt; SymSpell and symspellpy
+                     MIT). Its 82,765 words are the intersection of SCOWL and the Google
+                     Books Ngram counts (Google Books Ngram Viewer data, CC BY 3.0).
+                     Written as `word<TAB>zipf`, where zipf is ten times the base-10 log of
+                     the word's frequency per billion words (so 30 is one in a million, 70 is
+                     one in a hundred), rounded; the scale of Brysbaert and van Heuven (2014).
+  misspellings.tsv   codespell 2.4.3's main dictionary (codespell_lib/data/dictionary.txt,
+                     a derivative of English Wikipedia's lists of common misspellings,
+                     CC BY-SA 3.0). Kept: entries with exactly one correction, letters only,
+                     whose misspelling is not itself a word of any list the crate ships
+                     (en.tsv, mesh.txt, oncology.txt, frequency.tsv): "infarction" and
+                     "covert" are codespell misspellings but real words. Written as
+                     `misspelling<TAB>correction`, lower case. This file is CC BY-SA 3.0.
+"""
+import argparse
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+PACKAGES = {"symspellpy": "symspellpy==6.10.1", "codespell": "codespell==2.4.3"}
+
+
+def fetch(cache: Path, name: str) -> Path:
+    dest = cache / name
+    if not dest.exists():
+        tmp = cache / (name + ".partial")
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+             "--disable-pip-version-check", "--target", str(tmp), PACKAGES[name]],
+            check=True,
+        )
+        tmp.rename(dest)
+    return dest
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path)
+    a = ap.parse_args()
+    cache = a.cache
+    if cache is None:
+        meta = subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"],
+                              cwd=REPO, check=True, capture_output=True, text=True)
+        cache = Path(json.loads(meta.stdout)["target_directory"]) / "word-lists"
+    cache.mkdir(parents=True, exist_ok=True)
+
+    rows = []
+    src = next(fetch(cache, "symspellpy").rglob("frequency_dictionary_en_82_765.txt"))
+    for line in src.read_text().splitlines():
+        w, c = line.split()
+        rows.append((w.lower(), int(c)))
+    total = sum(c for _, c in rows)
+    zipf = {}
+    for w, c in rows:
+        if w.isalpha() and w.isascii():
+            z = round(10 * math.log10(c / total * 1e9))
+            zipf[w] = max(zipf.get(w, 0), max(z, 1))
+    (HERE / "frequency.tsv").write_text("".join(f"{w}\t{z}\n" for w, z in sorted(zipf.items())))
+
+    known = set(zipf)
+    known |= {l.split("\t")[0] for l in (HERE / "en.tsv").read_text().splitlines()}
+    for name in ("mesh.txt", "oncology.txt"):
+        known |= {l.strip().lower() for l in (HERE / name).read_text().splitlines()
+                  if l.strip() and not l.startswith("#")}
+    out = {}
+    dic = next(fetch(cache, "codespell").rglob("codespell_lib/data/dictionary.txt"))
+    for line in dic.read_text().splitlines():
+        wrong, _, right = line.partition("->")
+        wrong, right = wrong.strip().lower(), right.strip().lower()
+        # One correction (a word, or words: "inthe" -> "in the"), letters only.
+        if "," in right or not wrong.isalpha() or not right.replace(" ", "").isalpha():
+            continue
+        if not wrong.isascii() or wrong in known or wrong == right:
+            continue
+        if not all(r in known for r in right.split()):
+            continue
+        out[wrong] = right
+    (HERE / "misspellings.tsv").write_text("".join(f"{w}\t{r}\n" for w, r in sorted(out.items())))
+    print(f"frequency.tsv: {len(zipf):,} words; misspellings.tsv: {len(out):,} misspellings")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
