@@ -497,6 +497,37 @@ fn every_seed_chapter_links_out_and_no_term_link_points_to_its_own_section() {
     eprintln!("term links in the site: {}", links.len());
 }
 
+/// Issue 21: a chapter linking the same terms in every section read as a wall of
+/// blue (9.0% of one chapter's words were term links). With one link per chapter
+/// (again after 1,500 words), no chapter's term-link words exceed 5% of its words.
+#[test]
+fn term_links_are_at_most_five_percent_of_a_chapters_words() {
+    let link = regex::Regex::new(r#"<a class="term"[^>]*>(.*?)</a>"#).unwrap();
+    let mut shares = Vec::new();
+    for page in site().pages() {
+        if page == "print.html" || page.contains("notes") || page.contains("glossary") {
+            continue;
+        }
+        let html = site().main(&page);
+        let words = text_of(&html).split_whitespace().count();
+        let linked: usize = link
+            .captures_iter(&html)
+            .map(|c| text_of(&c[1]).split_whitespace().count())
+            .sum();
+        if words >= 200 {
+            shares.push((page, linked, words, 100.0 * linked as f64 / words as f64));
+        }
+    }
+    eprintln!("term-link words per chapter: {shares:#?}");
+    assert!(shares.len() >= 5, "{shares:?}");
+    for (page, linked, words, share) in &shares {
+        assert!(
+            *share <= 5.0,
+            "{page}: {linked} of {words} words are term links ({share:.1}%)"
+        );
+    }
+}
+
 #[test]
 fn term_links_never_sit_inside_headings() {
     let heading = regex::Regex::new(r"(?s)<h[1-6][^>]*>.*?</h[1-6]>").unwrap();

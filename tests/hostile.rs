@@ -308,7 +308,7 @@ fn configuration_errors_name_the_key_and_what_is_expected() {
     let scope = build_with_config(
         "",
         Some((
-            "first-mention-per = \"section\"",
+            "first-mention-per = \"chapter\"",
             "first-mention-per = \"page\"",
         )),
     );

@@ -338,9 +338,12 @@ pub struct TermsConfig {
     pub(crate) pin: BTreeMap<String, String>,
     /// At most this many term links in one section.
     pub(crate) max_links_per_section: usize,
-    /// Link the first mention of a term in each "section" (Wikipedia's rule)
-    /// or only once per "chapter".
+    /// Link the first mention of a term once per "chapter" (the default), or in
+    /// each "section" (Wikipedia's rule, a wall of links in a long chapter).
     pub(crate) first_mention_per: LinkScope,
+    /// With one link per chapter, link a term again after this many words
+    /// without a link to it (0: never). 1,500 words is about six screens.
+    pub(crate) relink_after_words: usize,
     /// Find abbreviations defined in the text ("computed tomography (CT)").
     pub(crate) abbreviations: bool,
 }
@@ -354,7 +357,8 @@ impl Default for TermsConfig {
             exclude: Vec::new(),
             pin: BTreeMap::new(),
             max_links_per_section: 20,
-            first_mention_per: LinkScope::Section,
+            first_mention_per: LinkScope::Chapter,
+            relink_after_words: 1500,
             abbreviations: true,
         }
     }

@@ -1,5 +1,6 @@
-//! Linking one chapter: the first mention of each term (per chapter or per section),
-//! never in headings, links or code, never to the section it is in.
+//! Linking one chapter: the first mention of each term (per chapter, again after
+//! `relink-after-words` words without a link to it; or per section), never in
+//! headings, links or code, never to the section it is in.
 
 #[allow(unused_imports)]
 use super::*;
@@ -65,10 +66,20 @@ pub(super) fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
     let mut mentioned: Mentions = Vec::new();
     let ids: HashSet<&str> = scan.sections.iter().map(|s| s.id.as_str()).collect();
     let mut links = 0;
+    // Words of the chapter's text before the current span, and the word offset
+    // of each entry's last link: with one link per chapter, a term is linked
+    // again after `relink_after_words` words without a link to it.
+    let mut words_before = 0usize;
+    let mut last_link_at: HashMap<usize, usize> = HashMap::new();
+    let relink = ctx.setup.config.relink_after_words;
     for span in &scan.spans {
         let text = &md[span.range.clone()];
         let chain = scan.chain(span.section);
+        let span_words = crate::text::word_count(text);
+        let span_start = words_before;
+        words_before += span_words;
         for hit in ctx.matcher.find(text) {
+            let at = span_start + crate::text::word_count(&text[..hit.range.start]);
             let e = &ctx.entries[hit.entry];
             let words = &text[hit.range.clone()];
             let abs = span.range.start + hit.range.start..span.range.start + hit.range.end;
@@ -84,7 +95,12 @@ pub(super) fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
                 LinkScope::Chapter => None,
             };
             let count = links_in.entry(span.section).or_insert(0);
-            let href = if linked_in.contains(&(scope, hit.entry))
+            let stale = scope.is_none()
+                && relink > 0
+                && last_link_at
+                    .get(&hit.entry)
+                    .is_some_and(|&w| at.saturating_sub(w) >= relink);
+            let href = if (linked_in.contains(&(scope, hit.entry)) && !stale)
                 || *count >= ctx.setup.config.max_links_per_section
             {
                 None
@@ -98,6 +114,7 @@ pub(super) fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
                 continue;
             };
             linked_in.insert((scope, hit.entry));
+            last_link_at.insert(hit.entry, at);
             *count += 1;
             links += 1;
             let mut id_attr = String::new();

@@ -241,7 +241,12 @@ mod tests {
 
     #[test]
     fn first_mention_in_each_section_links_to_the_glossary() {
-        let l = run(
+        let config = TermsConfig {
+            first_mention_per: LinkScope::Section,
+            ..TermsConfig::default()
+        };
+        let l = run_with(
+            &config,
             &[term("osteosarcoma", &[])],
             &[chapter(
                 "a.md",
@@ -267,13 +272,8 @@ mod tests {
     }
 
     #[test]
-    fn once_per_chapter_when_configured() {
-        let config = TermsConfig {
-            first_mention_per: LinkScope::Chapter,
-            ..TermsConfig::default()
-        };
-        let l = run_with(
-            &config,
+    fn once_per_chapter_by_default_and_again_after_1500_words() {
+        let l = run(
             &[term("osteosarcoma", &[])],
             &[chapter(
                 "a.md",
@@ -281,6 +281,31 @@ mod tests {
             )],
         );
         assert_eq!(links(&l.contents[0]).len(), 1);
+        // 1,499 words after the first link: no link; 1,500 or more: a second one,
+        // and the distance counts from that second link.
+        let filler = |n: usize| "word ".repeat(n);
+        let md = format!(
+            "# Page\n\nOsteosarcoma {}\n\n## B\n\nosteosarcoma {}\n\n## C\n\nosteosarcoma {}\n\n## D\n\nosteosarcoma.\n",
+            filler(1497),
+            filler(1600),
+            filler(100)
+        );
+        let l = run(&[term("osteosarcoma", &[])], &[chapter("a.md", &md)]);
+        assert_eq!(
+            links(&l.contents[0]).len(),
+            2,
+            "first and the one after 1,599 words"
+        );
+        let config = TermsConfig {
+            relink_after_words: 0,
+            ..TermsConfig::default()
+        };
+        let l = run_with(
+            &config,
+            &[term("osteosarcoma", &[])],
+            &[chapter("a.md", &md)],
+        );
+        assert_eq!(links(&l.contents[0]).len(), 1, "0 turns relinking off");
     }
 
     #[test]
@@ -474,6 +499,7 @@ mod tests {
             pin: [("mri".to_string(), "a.md#scans".to_string())].into(),
             exclude: vec!["biopsy".into()],
             add: vec!["limb salvage".into()],
+            first_mention_per: LinkScope::Section,
             ..TermsConfig::default()
         };
         let l = run_with(
