@@ -13,7 +13,14 @@ pub(crate) fn markdown(s: &str) -> String {
 pub(crate) fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s.chars().collect();
+    // Inside a quotation opened by a straight double quote (inch marks aside).
+    let mut in_quotation = false;
     for (i, &c) in chars.iter().enumerate() {
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let inch_mark = c == '"' && after_digit && !in_quotation;
+        if c == '"' && !inch_mark {
+            in_quotation = !in_quotation;
+        }
         match c {
             // "--" and "---" would become dashes with smart punctuation: keep them as written.
             '-' if chars.get(i + 1) == Some(&'-') || (i > 0 && chars[i - 1] == '-') => {
@@ -21,6 +28,22 @@ pub(crate) fn markdown_inline(s: &str) -> String {
             }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '{' | '}' | '|' | '~' | '&' | '$'
             | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A foot or inch mark after a digit (4'11", 5'6", 12") stays straight:
+            // smart punctuation would curl it into a quotation mark. A foot mark
+            // is followed by the inches; a quotation mark that closes an opened
+            // quotation ("CTLA-4") is not an inch mark.
+            '\'' | '"'
+                if i > 0
+                    && chars[i - 1].is_ascii_digit()
+                    && if c == '\'' {
+                        chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                    } else {
+                        inch_mark
+                    } =>
+            {
                 out.push('\\');
                 out.push(c);
             }
@@ -93,6 +116,28 @@ mod tests {
         assert_eq!(markdown("- dash"), r"\- dash");
         assert_eq!(markdown("a | b"), r"a \| b");
         assert_eq!(markdown("a -- b - c"), r"a \-\- b - c");
+    }
+
+    /// Issue 21: 4'11" and 5'6" were curled into quotation marks by mdBook's
+    /// smart punctuation. Rendered here with mdBook's own parser settings.
+    #[test]
+    fn feet_and_inches_stay_straight_under_smart_punctuation() {
+        use mdbook_markdown::pulldown_cmark::Event;
+        let mut o = mdbook_markdown::MarkdownOptions::default();
+        o.smart_punctuation = true;
+        let md = markdown(
+            "She was 4'11\" at 12 and 5'6\" at 16, with a 12\" ruler; \"so\" it's fine, \"CTLA-4\" and the 1990's.",
+        );
+        let text: String = mdbook_markdown::new_cmark_parser(&md, &o)
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            text,
+            "She was 4'11\" at 12 and 5'6\" at 16, with a 12\" ruler; \u{201c}so\u{201d} it\u{2019}s fine, \u{201c}CTLA-4\u{201d} and the 1990\u{2019}s."
+        );
     }
 
     #[test]
