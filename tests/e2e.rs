@@ -682,6 +682,12 @@ fn a_book_at_the_pagefind_threshold_gets_pagefind_instead_of_mdbooks_index() {
         "{}",
         research["anchors"]
     );
+    // The source box is not page text: it is neither indexed nor shown in a
+    // result's snippet (issue 21: snippets read "Kind of page … Cleaned from …").
+    let research_text = research["content"].as_str().unwrap();
+    for boxed in ["Kind of page", "Cleaned from", "editorial notes"] {
+        assert!(!research_text.contains(boxed), "{boxed}: {research_text}");
+    }
     // Only <main> is indexed: not the sidebar's chapter list or the menu bar.
     let intro = pages["/introduction.html"]["content"].as_str().unwrap();
     assert!(intro.starts_with("Introduction."), "{intro}");

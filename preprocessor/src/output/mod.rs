@@ -272,7 +272,7 @@ pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -
         format!("<code>{}</code>{notes}", esc(&doc.file)),
     ));
     let mut out = String::from(
-        "<aside class=\"seed-source\" aria-label=\"About this page's source\">\n<dl>\n",
+        "<aside class=\"seed-source\" aria-label=\"About this page's source\" data-pagefind-ignore>\n<dl>\n",
     );
     for (k, v) in rows {
         let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
