@@ -78,8 +78,15 @@ pub(super) fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
         let span_words = crate::text::word_count(text);
         let span_start = words_before;
         words_before += span_words;
+        // Words before each hit, counted on from the previous hit (hits come in
+        // order), so that a long paragraph is read once.
+        let (mut counted_to, mut counted) = (0usize, 0usize);
         for hit in ctx.matcher.find(text) {
-            let at = span_start + crate::text::word_count(&text[..hit.range.start]);
+            if hit.range.start >= counted_to {
+                counted += crate::text::word_count(&text[counted_to..hit.range.start]);
+                counted_to = hit.range.start;
+            }
+            let at = span_start + counted;
             let e = &ctx.entries[hit.entry];
             let words = &text[hit.range.clone()];
             let abs = span.range.start + hit.range.start..span.range.start + hit.range.end;
