@@ -54,14 +54,43 @@ fn start(root: &Path) -> Server {
 
 /// `start`, with environment variables (mdBook's `MDBOOK_*` overrides).
 fn start_with(root: &Path, env: &[(&str, &str)]) -> Server {
+    start_inner(root, env, None)
+}
+
+/// `start`, collecting what the server prints on standard error into `lines`.
+fn start_capturing(root: &Path, lines: std::sync::Arc<std::sync::Mutex<Vec<String>>>) -> Server {
+    start_inner(root, &[], Some(lines))
+}
+
+fn start_inner(
+    root: &Path,
+    env: &[(&str, &str)],
+    stderr_lines: Option<std::sync::Arc<std::sync::Mutex<Vec<String>>>>,
+) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mdbook-seeds"))
         .envs(env.iter().copied())
         .args(["serve", "--port", "0"])
         .arg(root)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(if stderr_lines.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .spawn()
         .expect("start mdbook-seeds serve");
+    if let (Some(lines), Some(err)) = (stderr_lines, child.stderr.take()) {
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(err);
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+                if let Ok(mut l) = lines.lock() {
+                    l.push(line.trim_end().to_string());
+                }
+                line.clear();
+            }
+        });
+    }
     let stdout = child.stdout.take().expect("stdout");
     let mut reader = BufReader::new(stdout);
     let mut line = String::new();
@@ -261,5 +290,65 @@ fn serve_rebuilds_only_for_files_the_build_reads() {
         status(&addr)["version"],
         2,
         "exactly one rebuild for one edit"
+    );
+}
+
+/// Issue 20: every rebuild printed every warning again (11 to 14 for the seed
+/// book). The first build prints the summary; a rebuild prints only the warnings
+/// whose kind and file are new.
+#[test]
+fn serve_prints_only_warnings_new_since_the_last_build() {
+    let book = copy_book();
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let server = start_capturing(book.path(), lines.clone());
+    let addr = server.addr.clone();
+    assert_eq!(status(&addr)["version"], 1);
+    let printed = |from: usize| -> Vec<String> {
+        std::thread::sleep(Duration::from_millis(300));
+        lines.lock().unwrap()[from..].to_vec()
+    };
+    let first = printed(0);
+    assert!(
+        first.iter().any(|l| l.contains(" × citation [N]")),
+        "{first:#?}"
+    );
+    // An edit that adds no new kind of warning: one line says so, nothing repeats.
+    let n = lines.lock().unwrap().len();
+    let seed = book.path().join("seeds/002_e3ceec644d6e421f.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(
+        &seed,
+        text.replace("methotrexate.", "methotrexate. Edited."),
+    )
+    .unwrap();
+    wait_for(&addr, |s| s["version"] == 2);
+    let second = printed(n);
+    assert!(
+        second
+            .iter()
+            .any(|l| l.contains("none new since the last build")),
+        "{second:#?}"
+    );
+    assert!(!second.iter().any(|l| l.contains(" × ")), "{second:#?}");
+    // A new page with warnings of known kinds: new for that file, so printed.
+    let n = lines.lock().unwrap().len();
+    std::fs::copy(
+        book.path().join("seeds/001_7f6635bda31256db.txt"),
+        book.path().join("seeds/005_copy.txt"),
+    )
+    .unwrap();
+    wait_for(&addr, |s| s["version"] == 3);
+    let third = printed(n);
+    assert!(
+        third.iter().any(|l| l.contains("new since the last build")),
+        "{third:#?}"
+    );
+    assert!(
+        third.iter().any(|l| l.contains("(first in 005_copy.txt)")),
+        "{third:#?}"
+    );
+    assert!(
+        !third.iter().any(|l| l.contains("(first in 001_")),
+        "{third:#?}"
     );
 }

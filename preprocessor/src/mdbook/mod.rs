@@ -74,12 +74,30 @@ pub(crate) struct RunReport {
 #[derive(Debug, Default, Clone)]
 pub struct SeedsPreprocessor {
     report: Option<std::sync::Arc<std::sync::Mutex<RunReport>>>,
+    /// Set by `serve`: the warning kinds and files of the last build, so that a
+    /// rebuild prints only the new ones.
+    seen: Option<SeenWarnings>,
 }
+
+/// The (kind, file) pairs of the warnings of the last build (`None` before the
+/// first), shared across the rebuilds of one `serve`.
+pub(crate) type SeenWarnings =
+    std::sync::Arc<std::sync::Mutex<Option<std::collections::BTreeSet<(String, String)>>>>;
 
 impl SeedsPreprocessor {
     /// A preprocessor that writes each run's report into `sink`.
     pub(crate) fn reporting_to(sink: std::sync::Arc<std::sync::Mutex<RunReport>>) -> Self {
-        SeedsPreprocessor { report: Some(sink) }
+        SeedsPreprocessor {
+            report: Some(sink),
+            seen: None,
+        }
+    }
+
+    /// The same, printing only the warnings whose kind and file are new since
+    /// the build that last used `seen`.
+    pub(crate) fn with_seen(mut self, seen: SeenWarnings) -> Self {
+        self.seen = Some(seen);
+        self
     }
 }
 
@@ -113,7 +131,12 @@ impl Preprocessor for SeedsPreprocessor {
                 .flat_map(|l| l.warnings.iter().map(|w| w.to_string()))
                 .collect(),
         };
-        for line in warning_summary(&report.warnings, std::env::var_os(VERBOSE).is_some()) {
+        let verbose = std::env::var_os(VERBOSE).is_some();
+        let lines = match self.seen.as_ref().and_then(|s| s.lock().ok()) {
+            Some(mut seen) => new_warning_summary(&report.warnings, &mut seen, verbose),
+            None => warning_summary(&report.warnings, verbose),
+        };
+        for line in lines {
             eprintln!("mdbook-seeds: {line}");
         }
         if let Some(sink) = &self.report
@@ -193,27 +216,12 @@ pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String>
     if verbose {
         return warnings.to_vec();
     }
-    static QUOTED: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::text::builtin_regex(r#""[^"]*"|\d+"#));
     let mut kinds: Vec<(String, usize, String)> = Vec::new();
     for w in warnings {
-        let (file, message) = match w.split_once(": warning: ") {
-            Some((place, m)) => (place.split(':').next().unwrap_or(place), m),
-            None => ("", w.as_str()),
-        };
-        let kind = QUOTED
-            .replace_all(message, |c: &regex::Captures| {
-                if c[0].starts_with('"') {
-                    "\"…\""
-                } else {
-                    "N"
-                }
-                .to_string()
-            })
-            .into_owned();
+        let (kind, file) = warning_kind(w);
         match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
             Some((_, n, _)) => *n += 1,
-            None => kinds.push((kind, 1, file.to_string())),
+            None => kinds.push((kind, 1, file)),
         }
     }
     let mut out = vec![format!(
@@ -229,6 +237,69 @@ pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String>
         };
         out.push(format!("  {n} × {kind}{place}"));
     }
+    out
+}
+
+/// A warning's kind (its message with quoted words and numbers taken out) and
+/// its file ("" for the book's own warnings).
+fn warning_kind(w: &str) -> (String, String) {
+    static QUOTED: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| crate::text::builtin_regex(r#""[^"]*"|\d+"#));
+    let (file, message) = match w.split_once(": warning: ") {
+        Some((place, m)) => (place.split(':').next().unwrap_or(place), m),
+        None => ("", w),
+    };
+    let kind = QUOTED
+        .replace_all(message, |c: &regex::Captures| {
+            if c[0].starts_with('"') {
+                "\"…\""
+            } else {
+                "N"
+            }
+            .to_string()
+        })
+        .into_owned();
+    (kind, file.to_string())
+}
+
+/// [`warning_summary`] for a rebuild in `serve`: only the warnings whose kind and
+/// file were not among the last build's (`seen`, which becomes this build's).
+/// The first build prints the whole summary.
+pub(crate) fn new_warning_summary(
+    warnings: &[String],
+    seen: &mut Option<std::collections::BTreeSet<(String, String)>>,
+    verbose: bool,
+) -> Vec<String> {
+    let now: std::collections::BTreeSet<(String, String)> =
+        warnings.iter().map(|w| warning_kind(w)).collect();
+    let Some(before) = seen.replace(now) else {
+        return warning_summary(warnings, verbose);
+    };
+    let fresh: Vec<String> = warnings
+        .iter()
+        .filter(|w| !before.contains(&warning_kind(w)))
+        .cloned()
+        .collect();
+    if fresh.is_empty() {
+        return if warnings.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!(
+                "{} warning(s), none new since the last build (set {VERBOSE}=1 to print them all)",
+                warnings.len()
+            )]
+        };
+    }
+    let mut out = vec![format!(
+        "{} warning(s) new since the last build ({} in all; the others are as before):",
+        fresh.len(),
+        warnings.len()
+    )];
+    out.extend(
+        warning_summary(&fresh, verbose)
+            .into_iter()
+            .skip(usize::from(!verbose)),
+    );
     out
 }
 
@@ -563,6 +634,25 @@ pub(crate) fn insert(
             },
         );
     }
+    // The book's own warnings (placement, glossary, linking) are listed on the
+    // notes index too, not only printed: a page's are on its notes page.
+    if !warnings.is_empty() {
+        let list: String = warnings
+            .iter()
+            .map(|w| format!("- {}\n", crate::text::escape::markdown(w)))
+            .collect();
+        book.for_each_chapter_mut(|ch| {
+            if ch
+                .path
+                .as_deref()
+                .is_some_and(|p| p == Path::new(crate::output::NOTES_PATH))
+            {
+                ch.content.push_str(&format!(
+                    "\n## Warnings about the whole book\n\nThese concern the book, not one page (its SUMMARY.md, glossary or configuration):\n\n{list}"
+                ));
+            }
+        });
+    }
     renumber(&mut book.items, &[]);
     Ok((book, warnings))
 }
@@ -766,6 +856,51 @@ mod tests {
         assert!(warning_summary(&[], false).is_empty());
     }
 
+    /// Issue 20: every rebuild in `serve` printed every warning again. A rebuild
+    /// prints only the kinds and files that are new.
+    #[test]
+    fn a_rebuild_prints_only_new_kinds_of_warning() {
+        let w = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let mut seen = None;
+        let first = w(&[
+            "a.txt:13: warning: citation [1] has no reference list",
+            "b.txt: warning: the page has no title line",
+        ]);
+        let s = new_warning_summary(&first, &mut seen, false);
+        assert!(s[0].starts_with("2 warning(s) of 2 kind(s)"), "{s:#?}");
+        // The same kinds again, even on other lines and with other numbers.
+        let again = w(&[
+            "a.txt:20: warning: citation [7] has no reference list",
+            "b.txt: warning: the page has no title line",
+        ]);
+        let s = new_warning_summary(&again, &mut seen, false);
+        assert_eq!(
+            s,
+            vec![
+                "2 warning(s), none new since the last build (set MDBOOK_SEEDS_VERBOSE=1 to print them all)"
+            ]
+        );
+        // A known kind in a new file, and a new kind: both are new.
+        let more = w(&[
+            "a.txt:20: warning: citation [7] has no reference list",
+            "c.txt:3: warning: citation [2] has no reference list",
+            "b.txt: warning: the page has no title line",
+            "b.txt:9: warning: unknown word \"zz\" left as it is",
+        ]);
+        let s = new_warning_summary(&more, &mut seen, false);
+        assert!(
+            s[0].starts_with("2 warning(s) new since the last build (4 in all"),
+            "{s:#?}"
+        );
+        assert_eq!(s.len(), 3, "{s:#?}");
+        assert!(
+            s[1].contains("citation [N]") && s[1].contains("c.txt"),
+            "{s:#?}"
+        );
+        assert!(s[2].contains("unknown word"), "{s:#?}");
+        assert!(new_warning_summary(&[], &mut seen, false).is_empty());
+    }
+
     /// Lines that are boilerplate one by one stay boilerplate when reflow joins
     /// them. The page is from the scale benchmark's corpus: a held-out NCI page
     /// inside a generated one, where "An official website of the United States
@@ -886,7 +1021,7 @@ mod tests {
     #[test]
     fn a_missing_placeholder_is_a_warning_naming_the_line() {
         let book = Book::new();
-        let (_, warnings) = insert(
+        let (mut book, warnings) = insert(
             book,
             &one_page(),
             &Config::default(),
@@ -898,6 +1033,18 @@ mod tests {
                 .iter()
                 .any(|w| w.contains("SUMMARY.md has no `- [Articles]()` line")),
             "{warnings:?}"
+        );
+        // Issue 20: the book's own warnings are listed on the notes index too.
+        let mut notes = String::new();
+        book.for_each_chapter_mut(|c| {
+            if c.path.as_deref() == Some(Path::new(crate::output::NOTES_PATH)) {
+                notes = c.content.clone();
+            }
+        });
+        assert!(
+            notes.contains("## Warnings about the whole book")
+                && notes.contains("SUMMARY.md has no \\`- \\[Articles\\]()\\` line"),
+            "{notes}"
         );
     }
 

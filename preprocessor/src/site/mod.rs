@@ -30,6 +30,16 @@ pub struct SiteBuild {
 
 /// Build the book at `root` into `dest` (default: its build folder).
 pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
+    build_seeing(root, dest, None)
+}
+
+/// [`build`]; with `seen`, the terminal gets only the warnings that are new since
+/// the last build that used it (`serve`'s rebuilds).
+pub(crate) fn build_seeing(
+    root: &Path,
+    dest: Option<&Path>,
+    seen: Option<crate::mdbook::SeenWarnings>,
+) -> Result<SiteBuild> {
     let mut book =
         MDBook::load(root).with_context(|| format!("loading the book in {}", root.display()))?;
     if let Some(d) = dest {
@@ -48,7 +58,11 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<SiteBuild> {
     }
     // Registered under the same name as book.toml's entry, so nothing is spawned.
     let sink = std::sync::Arc::new(std::sync::Mutex::new(crate::mdbook::RunReport::default()));
-    book.with_preprocessor(SeedsPreprocessor::reporting_to(sink.clone()));
+    let preprocessor = SeedsPreprocessor::reporting_to(sink.clone());
+    book.with_preprocessor(match seen {
+        Some(seen) => preprocessor.with_seen(seen),
+        None => preprocessor,
+    });
     book.build().context("building the book")?;
     let mut site = book.root.join(&book.config.build.build_dir);
     // With more than one renderer, mdBook gives each its own folder.

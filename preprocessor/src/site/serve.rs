@@ -29,6 +29,8 @@ pub(crate) struct Status {
     pub(crate) skipped: Vec<String>,
     /// How long the latest build took.
     pub(crate) build_ms: u128,
+    /// The warning kinds of the last build: a rebuild prints only new ones.
+    pub(crate) seen: crate::mdbook::SeenWarnings,
 }
 
 /// Options of `serve`.
@@ -42,8 +44,12 @@ pub struct ServeOptions {
 }
 
 /// Build once into `out`. Returns what the preprocessor reported.
-fn build_into(root: &Path, out: &Path) -> Result<crate::mdbook::RunReport> {
-    Ok(crate::site::build(root, Some(out))?.report)
+fn build_into(
+    root: &Path,
+    out: &Path,
+    seen: Option<crate::mdbook::SeenWarnings>,
+) -> Result<crate::mdbook::RunReport> {
+    Ok(crate::site::build_seeing(root, Some(out), seen)?.report)
 }
 
 /// Rebuild into a new folder and publish it in `status`.
@@ -51,7 +57,8 @@ fn rebuild(root: &Path, builds: &Path, status: &Arc<Mutex<Status>>) {
     let next = status.lock().map(|s| s.version + 1).unwrap_or(1);
     let out = builds.join(format!("site-{next}"));
     let started = Instant::now();
-    let result = build_into(root, &out);
+    let seen = status.lock().ok().map(|s| s.seen.clone());
+    let result = build_into(root, &out, seen);
     let ms = started.elapsed().as_millis();
     let Ok(mut s) = status.lock() else {
         return;
