@@ -108,6 +108,41 @@ fn pagefind_search_works_in_headless_chromium() {
     site_tests("pagefind.test.mjs", &site.dir);
 }
 
+/// Issue 21: search that matches how readers type, with both engines, on the
+/// seed book plus a page with a curly apostrophe, accents, a defined
+/// abbreviation that is an English stop word and British spellings.
+#[test]
+fn search_matches_how_readers_type_with_both_engines() {
+    if !ready(true) {
+        return;
+    }
+    for engine in ["mdbook", "pagefind"] {
+        let book = TestBook::copy().expect("copy the book");
+        book.set_search(engine, 300).expect("set the engine");
+        std::fs::write(
+            book.seeds().join("zz_readers.txt"),
+            "Ewing\u{2019}s sarcoma in young people\n\n\
+             Ewing\u{2019}s sarcoma is a bone cancer that mostly affects children and young people. \
+             Doctors in Dr M\u{fc}ller\u{2019}s team studied na\u{ef}ve T cells in children who also had \
+             acute lymphoblastic leukaemia (ALL).\n\n\
+             Children with ALL are treated for about two years. The tumour board reviews every \
+             child, and the paediatric team checks for anaemia before each cycle of chemotherapy.\n",
+        )
+        .expect("write the page");
+        let (site, _) = book.build_site().expect("the book builds");
+        let shots = repo_root().join("target/screenshots");
+        let (ok, report) = node(
+            &["--test", "--test-concurrency=1", "search.test.mjs"],
+            &[
+                ("SITE_DIR", site.dir.as_os_str()),
+                ("ENGINE", std::ffi::OsStr::new(engine)),
+                ("SCREENSHOT_DIR", shots.as_os_str()),
+            ],
+        );
+        assert!(ok && report.contains("# fail 0"), "{engine}:\n{report}");
+    }
+}
+
 #[test]
 fn actionlint_passes_on_every_workflow() {
     if !ready(false) {

@@ -12,8 +12,42 @@
 //    Where mdBook's search button is missing and the bundle is there, a search
 //    button opens Pagefind's search box above the chapter; its scripts load on
 //    first use. "s" or "/" opens it, Escape closes it, ?search=word runs a search.
+// 4. mdBook's own search (small books): `mdbook-seeds build` rebuilds its index
+//    with accents folded, apostrophes straight, spelling variants and glossary
+//    forms added, and glossary terms kept from the stop words ("ALL"). The query
+//    side gets the same: elasticlunr's "trimmer" folds the query the same way,
+//    and its "stopWordFilter" keeps the words the index lists in `seeds_keep`.
 (function () {
   "use strict";
+
+  function foldForSearch(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019\u02bc\u2032]/g, "'");
+  }
+
+  function patchMdbookSearch() {
+    var lunr = window.elasticlunr;
+    if (!lunr || !lunr.Pipeline || lunr.__seedsPatched) return;
+    lunr.__seedsPatched = true;
+    var trim = lunr.trimmer;
+    var stop = lunr.stopWordFilter;
+    var trimmer = function (token) {
+      return trim(foldForSearch(token));
+    };
+    var stopWordFilter = function (token) {
+      var keep = window.search && window.search.seeds_keep;
+      if (keep && keep.indexOf(token) >= 0) return token;
+      return stop(token);
+    };
+    // Registered under the names the index's pipeline lists, so that
+    // elasticlunr.Index.load picks these (it warns once that they replace
+    // the built-in ones).
+    var warn = lunr.utils && lunr.utils.warn;
+    if (lunr.utils) lunr.utils.warn = function () {};
+    lunr.Pipeline.registerFunction(trimmer, "trimmer");
+    lunr.Pipeline.registerFunction(stopWordFilter, "stopWordFilter");
+    if (lunr.utils) lunr.utils.warn = warn;
+  }
+  patchMdbookSearch();
 
   function fixSidebarToggle() {
     var toggle = document.getElementById("mdbook-sidebar-toggle");
@@ -115,7 +149,9 @@
   function setUpPagefind() {
     if (document.getElementById("mdbook-search-toggle")) return;
     if (typeof path_to_root === "undefined" || location.protocol === "file:") return;
-    var root = new URL(path_to_root, location.href);
+    // path_to_root is "" on a top-level page: the root is then the page's folder,
+    // not the page ("introduction.html/glossary.html" was a result's address).
+    var root = new URL(path_to_root || "./", location.href);
     var bundle = new URL("pagefind/", root);
     fetch(new URL("pagefind-entry.json", bundle))
       .then(function (r) {

@@ -37,6 +37,7 @@ mod text;
 
 pub use config::{Config, Engine};
 pub use mdbook::{CleanRequest, SeedsPreprocessor, clean_files};
+pub use site::mdbook_index::IndexRewrite;
 pub use site::serve::{ServeOptions, serve};
 pub use site::{SiteBuild, build};
 

@@ -135,6 +135,18 @@ fn build(dir: &Path, dest: Option<PathBuf>) -> Result<()> {
             p.index_bytes as f64 / 1e6,
         );
     }
+    if let Some(r) = &built.search_index {
+        eprintln!(
+            "mdbook-seeds: search: mdBook's index rebuilt: {} sections, source box left out of {}, glossary terms kept from the stop words: {}",
+            r.docs,
+            r.boxes_removed,
+            if r.kept_stop_words.is_empty() {
+                "none".to_string()
+            } else {
+                r.kept_stop_words.join(", ")
+            }
+        );
+    }
     eprintln!(
         "mdbook-seeds: built {} in {:.2}s",
         built.site.display(),

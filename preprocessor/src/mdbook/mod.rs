@@ -64,6 +64,9 @@ pub(crate) struct RunReport {
     pub(crate) warnings: Vec<String>,
     /// The warnings of seed files that are not in the book at all (skipped).
     pub(crate) skipped: Vec<String>,
+    /// Each glossary entry's forms (name, other spellings, brand names,
+    /// abbreviation), for the search index.
+    pub(crate) term_forms: Vec<Vec<String>>,
 }
 
 /// The `seeds` preprocessor.
@@ -118,7 +121,7 @@ impl Preprocessor for SeedsPreprocessor {
         let (cleaned, dir) = clean_book_dir(&ctx.root, &config)?;
         let terms = TermsInput::load(&dir, &config, &ctx.config)?;
         // The book's own warnings (placeholders, glossary, configuration) after the pages'.
-        let (book, book_warnings) = insert(book, &cleaned, &config, &terms)?;
+        let (book, book_warnings, term_forms) = insert(book, &cleaned, &config, &terms)?;
         let report = RunReport {
             warnings: cleaned
                 .warnings()
@@ -130,6 +133,7 @@ impl Preprocessor for SeedsPreprocessor {
                 .iter()
                 .flat_map(|l| l.warnings.iter().map(|w| w.to_string()))
                 .collect(),
+            term_forms,
         };
         let verbose = std::env::var_os(VERBOSE).is_some();
         let lines = match self.seen.as_ref().and_then(|s| s.lock().ok()) {
@@ -587,14 +591,14 @@ fn split_points(doc: &Document, config: &Config) -> Vec<usize> {
     starts
 }
 
-/// Put the chapters into the book in place of the placeholders. Returns the book and
-/// the glossary's and cross-linker's warnings.
+/// Put the chapters into the book in place of the placeholders. Returns the book,
+/// the glossary's and cross-linker's warnings, and each glossary entry's forms.
 pub(crate) fn insert(
     mut book: Book,
     cleaned: &Cleaned,
     config: &Config,
     terms: &TermsInput,
-) -> Result<(Book, Vec<String>)> {
+) -> Result<(Book, Vec<String>, Vec<Vec<String>>)> {
     let (chs, notes) = chapters(cleaned, config);
     let mut seeds: Vec<BookItem> = chs
         .into_iter()
@@ -620,9 +624,11 @@ pub(crate) fn insert(
             children: Vec::new(),
         },
     );
+    let mut term_forms = Vec::new();
     if config.terms.enable {
-        let (glossary, w) = link_terms(&mut book, cleaned, config, terms)?;
+        let (glossary, w, forms) = link_terms(&mut book, cleaned, config, terms)?;
         warnings.extend(w);
+        term_forms = forms;
         place(
             &mut book,
             &config.glossary_placeholder,
@@ -654,7 +660,7 @@ pub(crate) fn insert(
         });
     }
     renumber(&mut book.items, &[]);
-    Ok((book, warnings))
+    Ok((book, warnings, term_forms))
 }
 
 /// The seed pages in `dir`, counted as the build reads them
@@ -678,7 +684,7 @@ fn link_terms(
     cleaned: &Cleaned,
     config: &Config,
     terms: &TermsInput,
-) -> Result<(String, Vec<String>)> {
+) -> Result<(String, Vec<String>, Vec<Vec<String>>)> {
     let derived: HashSet<String> = cleaned
         .pages
         .iter()
@@ -722,7 +728,19 @@ fn link_terms(
             ch.content = c;
         }
     });
-    Ok((linked.glossary, linked.warnings))
+    let forms = linked
+        .entries
+        .iter()
+        .map(|e| {
+            let mut f: Vec<String> = e.forms.iter().map(|(x, _)| x.clone()).collect();
+            f.push(e.name.clone());
+            f.extend(e.expansion.iter().cloned());
+            f.sort();
+            f.dedup();
+            f
+        })
+        .collect();
+    Ok((linked.glossary, linked.warnings, forms))
 }
 
 /// Put a generated chapter where SUMMARY.md has its draft placeholder `name`
@@ -956,7 +974,8 @@ mod tests {
             b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
         )
         .unwrap();
-        let (book, _) = insert(book, &cleaned, &Config::default(), &TermsInput::default()).unwrap();
+        let (book, _, _) =
+            insert(book, &cleaned, &Config::default(), &TermsInput::default()).unwrap();
         let names: Vec<(String, Option<String>)> = book
             .iter()
             .filter_map(|i| match i {
@@ -999,7 +1018,7 @@ mod tests {
         mine.number = Some(SectionNumber::new(vec![1, 1]));
         draft.sub_items.push(BookItem::Chapter(mine));
         book.items.push(BookItem::Chapter(draft));
-        let (book, warnings) = insert(
+        let (book, warnings, _) = insert(
             book,
             &one_page(),
             &Config::default(),
@@ -1021,7 +1040,7 @@ mod tests {
     #[test]
     fn a_missing_placeholder_is_a_warning_naming_the_line() {
         let book = Book::new();
-        let (mut book, warnings) = insert(
+        let (mut book, warnings, _) = insert(
             book,
             &one_page(),
             &Config::default(),

@@ -2,6 +2,7 @@
 //! with the seeds preprocessor in-process, then the search index the book's
 //! size calls for (see [`crate::site::search`]).
 
+pub(crate) mod mdbook_index;
 pub(crate) mod search;
 pub(crate) mod serve;
 
@@ -24,6 +25,8 @@ pub struct SiteBuild {
     pub seed_pages: usize,
     /// Set when the engine is Pagefind.
     pub pagefind: Option<PagefindReport>,
+    /// Set when mdBook's own search index was rebuilt (engine mdBook).
+    pub search_index: Option<crate::site::mdbook_index::IndexRewrite>,
     /// What the preprocessor reported (its warnings).
     pub(crate) report: crate::mdbook::RunReport,
 }
@@ -71,8 +74,14 @@ pub(crate) fn build_seeing(
     if outputs.len() > 1 {
         site = site.join("html");
     }
+    let report = sink.lock().map(|r| r.clone()).unwrap_or_default();
+    let mut search_index = None;
     let pagefind = match engine {
-        Engine::Mdbook => None,
+        Engine::Mdbook => {
+            search_index = crate::site::mdbook_index::rewrite(&site, &report.term_forms)
+                .with_context(|| format!("rebuilding the search index of {}", site.display()))?;
+            None
+        }
         Engine::Pagefind => {
             let settings = ChapterSettings::from_config(&book.config)?;
             Some(
@@ -80,6 +89,7 @@ pub(crate) fn build_seeing(
                     &site,
                     &settings,
                     book.config.book.language.as_deref(),
+                    &report.term_forms,
                 )
                 .with_context(|| format!("indexing {} with Pagefind", site.display()))?,
             )
@@ -90,6 +100,7 @@ pub(crate) fn build_seeing(
         engine,
         seed_pages,
         pagefind,
-        report: sink.lock().map(|r| r.clone()).unwrap_or_default(),
+        search_index,
+        report,
     })
 }

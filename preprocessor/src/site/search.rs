@@ -84,10 +84,16 @@ impl ChapterSettings {
 /// Index the HTML chapters of the site in `site` with Pagefind and write the
 /// bundle to `site/pagefind/`. Only `<main>` is indexed (not the sidebar or
 /// the menu bar), in the book's language when book.toml gives one.
+///
+/// `term_forms`: each glossary entry's forms. Pagefind folds no accents for
+/// this book, knows no spelling variants and no synonyms, so each page is
+/// indexed with [`crate::site::mdbook_index::extra_search_words`] added at the
+/// end of `<main>` (in the indexed copy only; the file is not changed).
 pub(crate) fn index_site(
     site: &Path,
     settings: &ChapterSettings,
     language: Option<&str>,
+    term_forms: &[Vec<String>],
 ) -> Result<PagefindReport> {
     let started = std::time::Instant::now();
     let mut pages = Vec::new();
@@ -116,8 +122,23 @@ pub(crate) fn index_site(
         let mut report = PagefindReport::default();
         for rel in &pages {
             let path = site.join(rel);
-            let html = std::fs::read_to_string(&path)
+            let mut html = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {} to index it", path.display()))?;
+            if let (Some(start), Some(end)) = (html.find("<main"), html.rfind("</main>")) {
+                let words = crate::site::mdbook_index::extra_search_words(
+                    &strip_tags(&html[start..end]),
+                    term_forms,
+                );
+                if !words.is_empty() {
+                    html.insert_str(
+                        end,
+                        &format!(
+                            "<p data-pagefind-weight=\"0.5\">{}</p>",
+                            crate::text::escape::html(&words.join(" "))
+                        ),
+                    );
+                }
+            }
             let url = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
@@ -162,6 +183,32 @@ pub(crate) fn index_site(
         report.elapsed = started.elapsed();
         Ok(report)
     })
+}
+
+/// The text of an HTML fragment (tags replaced by spaces; no entity decoding:
+/// enough to find its words). The source box, which Pagefind ignores, is left out.
+fn strip_tags(html: &str) -> String {
+    let html = match (
+        html.find("<aside class=\"seed-source\""),
+        html.find("</aside>"),
+    ) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_string(),
+    };
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Index chunks, metadata and fragments (not the UI scripts or WebAssembly).

@@ -159,6 +159,55 @@ pub(crate) fn is_known(word: &str) -> bool {
     }
 }
 
+/// A word's American spelling by the regular British/American rules: "ae" and
+/// "oe" → "e", "-ise"/"-isa-"/"-isi-" → "-ize-", "-our" → "-or", "-tre" → "-ter",
+/// "-ence" → "-ense" ("haematocrit" → "hematocrit", "tumour" → "tumor"). Only a
+/// rewrite the lists confirm makes two words variants: see [`variants`].
+pub(crate) fn american(w: &str) -> String {
+    w.replace("ae", "e")
+        .replace("oe", "e")
+        .replace("isa", "iza")
+        .replace("ise", "ize")
+        .replace("isi", "izi")
+        .replace("our", "or")
+        .replace("tre", "ter")
+        .replace("ence", "ense")
+}
+
+/// English words grouped by [`american`]: only groups of two or more words the
+/// English list has (SCOWL's British, Canadian, Australian and American
+/// spellings). A rewritten form needs six letters or more: "four" and "for",
+/// "shoe" and "she" are not variants.
+static VARIANTS: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut groups: HashMap<String, Vec<&'static str>> = HashMap::default();
+    for (&w, e) in WORDS.iter() {
+        if e.tier == 0 {
+            continue;
+        }
+        let a = american(w);
+        // A rewritten (British) form needs six letters; the American form is
+        // its own key.
+        if a == w || w.len() >= 6 {
+            groups.entry(a).or_default().push(w);
+        }
+    }
+    groups.retain(|_, forms| {
+        forms.sort_unstable();
+        forms.dedup();
+        forms.len() >= 2
+    });
+    groups
+});
+
+/// The other spellings of `word` (lower case) in the English list: "tumour" gives
+/// ["tumor"], "paediatric" ["pediatric"]; empty for most words.
+pub(crate) fn variants(word: &str) -> Vec<&'static str> {
+    VARIANTS
+        .get(&american(word))
+        .map(|forms| forms.iter().copied().filter(|f| *f != word).collect())
+        .unwrap_or_default()
+}
+
 /// Suffixes of regular inflection and derivation: a known word plus one of these is
 /// a word ("genotype" + "d", "hypoxia" → "hypoxic" is not one: only additions count).
 const SUFFIXES: [&str; 30] = [
@@ -273,6 +322,12 @@ mod tests {
         ] {
             assert!(!is_known(w) && !is_regular_form(w), "{w}");
         }
+        // Spelling variants come from the list: both forms must be English words.
+        assert_eq!(variants("tumour"), vec!["tumor"]);
+        assert_eq!(variants("tumor"), vec!["tumour"]);
+        assert!(variants("paediatric").contains(&"pediatric"));
+        assert!(variants("anaemia").contains(&"anemia"));
+        assert!(variants("four").is_empty() && variants("poets").is_empty());
         // A codespell entry that is a real word is not a misspelling here.
         assert_eq!(misspelling("infarction"), None);
     }

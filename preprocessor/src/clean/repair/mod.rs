@@ -39,17 +39,7 @@ fn inflection_of(a: &str, b: &str) -> bool {
 /// "-our", "-tre", "-ence" against American "e", "e", "-ize", "-or", "-ter", "-ense"
 /// ("haematocrit"/"hematocrit", "anonymisation"/"anonymization"). Neither is an error.
 fn spelling_variants(a: &str, b: &str) -> bool {
-    fn american(w: &str) -> String {
-        w.replace("ae", "e")
-            .replace("oe", "e")
-            .replace("isa", "iza")
-            .replace("ise", "ize")
-            .replace("isi", "izi")
-            .replace("our", "or")
-            .replace("tre", "ter")
-            .replace("ence", "ense")
-    }
-    a != b && american(a) == american(b)
+    a != b && lexicon::american(a) == lexicon::american(b)
 }
 
 /// What to do with one word.
