@@ -65,6 +65,42 @@ test("the sidebar lists every chapter", async () => {
   await page.context().close();
 });
 
+// Issue 21: every "Notes: …" page stood at the sidebar's top level.
+test("the sidebar's top level has the book's chapters and one entry for the notes", async () => {
+  const page = await open("index.html");
+  const top = await page
+    .locator("#mdbook-sidebar ol.chapter > li.chapter-item")
+    .evaluateAll((lis) => lis.map((li) => li.querySelector("a")?.textContent?.trim() ?? "").filter((t) => t));
+  const notes = top.filter((t) => /notes/i.test(t));
+  assert.equal(notes.length, 1, top.join("\n"));
+  assert.match(notes[0], /Editorial notes/);
+  // The pages of the notes are nested under it.
+  const nested = await page.locator("#mdbook-sidebar ol.chapter ol.section a").allTextContents();
+  assert.equal(nested.filter((t) => t.includes("Notes:")).length, SEEDS.length, nested.join("\n"));
+  await page.context().close();
+});
+
+// Issue 21: the notes index table wrapped into a tall strip; on a phone the
+// tables scrolled sideways.
+test("the editorial notes read at phone width (390 px) without sideways scrolling", async () => {
+  for (const path of ["editorial-notes.html", "editorial-notes/metastatic-osteosarcoma.html"]) {
+    const page = await open(path, { viewport: { width: 390, height: 844 } });
+    const wide = await page.evaluate(() => {
+      const main = document.querySelector("main");
+      const over = [...main.querySelectorAll("*")].filter((e) => e.scrollWidth > main.clientWidth + 1);
+      return { page: document.documentElement.scrollWidth > window.innerWidth + 1, over: over.map((e) => e.tagName) };
+    });
+    assert.deepEqual(wide, { page: false, over: [] }, path);
+    await page.screenshot({ path: join(shots, `notes-390-${path.replace(/\W+/g, "-")}.png`) });
+    await page.context().close();
+  }
+  const page = await open("editorial-notes/metastatic-osteosarcoma.html");
+  // At desktop width the edits stay a table with its header.
+  assert.ok(await page.locator(".seeds-edits thead").first().isVisible());
+  await page.screenshot({ path: join(shots, "notes-1280.png") });
+  await page.context().close();
+});
+
 test("searching mifamurtide shows a result that opens the right page", async () => {
   const page = await open("introduction.html");
   await page.locator("#mdbook-search-toggle").click();

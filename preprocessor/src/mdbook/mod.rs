@@ -660,7 +660,47 @@ pub(crate) fn insert(
         });
     }
     renumber(&mut book.items, &[]);
+    number_notes(&mut book.items);
     Ok((book, warnings, term_forms))
+}
+
+/// mdBook 0.5.4 nests sidebar entries by section number only, so the unnumbered
+/// "Editorial notes" chapter's pages ("Notes: …", one per source page) stood at
+/// the sidebar's top level beside the book's chapters. The notes get the next
+/// number after the book's numbered chapters, and their pages numbers under it,
+/// so that the sidebar holds one entry for them with its pages nested.
+fn number_notes(items: &mut [BookItem]) {
+    let last = items
+        .iter()
+        .filter_map(|it| match it {
+            BookItem::Chapter(c) => c.number.as_ref().and_then(|n| n.first().copied()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    for it in items.iter_mut() {
+        if let BookItem::Chapter(c) = it
+            && c.path.as_deref() == Some(Path::new(crate::output::NOTES_PATH))
+            && !c.sub_items.is_empty()
+        {
+            c.number = Some(SectionNumber::new(vec![last + 1]));
+            renumber_all(&mut c.sub_items, &[last + 1]);
+        }
+    }
+}
+
+/// Number every chapter under `prefix`, numbered or not.
+fn renumber_all(items: &mut [BookItem], prefix: &[u32]) {
+    let mut n = 0;
+    for it in items {
+        if let BookItem::Chapter(ch) = it {
+            n += 1;
+            let mut num = prefix.to_vec();
+            num.push(n);
+            ch.number = Some(SectionNumber::new(num.clone()));
+            renumber_all(&mut ch.sub_items, &num);
+        }
+    }
 }
 
 /// The seed pages in `dir`, counted as the build reads them

@@ -375,19 +375,21 @@ pub(crate) fn editorial_notes(
     index.push_str(
         "The cleaner edits the raw scraped pages automatically. These pages list every edit, \
          page by page and line by line, so that a reader can check that nothing of the text was \
-         lost or changed without reason. Line numbers refer to the raw files in `seeds/`.\n\n\
-         | Page | Source file | Edits | Warnings | Raw lines |\n|---|---|---:|---:|---|\n",
+         lost or changed without reason. Line numbers refer to the raw files in `seeds/`.\n\n",
     );
     let n = pages.len();
     let mut children: Vec<ChapterOut> = Vec::new();
     for (i, (doc, path, log, accounting)) in pages.iter().enumerate() {
         let (np, anchor) = notes_location(i, n, path);
+        // A list, not a table: a five-column table wrapped its last column into
+        // a tall strip, and scrolled sideways on a phone.
         let _ = writeln!(
             index,
-            "| [{}]({}#{anchor}) | {} | {} | {} | {} |",
+            "- [{}]({}#{anchor}): `{}`, {} edits, {} warnings. Raw {}.",
             escape::markdown(&doc.title),
             relative("editorial-notes.md", &np),
-            escape::markdown(&doc.file),
+            // In a code span nothing is markup; a backtick or a line break would end it.
+            doc.file.replace(['`', '\n', '\r'], " "),
             log.edits.len(),
             log.warnings.len(),
             escape::markdown(&accounting.to_string())
@@ -477,7 +479,11 @@ fn notes_table(out: &mut String, log: &Log) {
     if log.edits.is_empty() {
         return;
     }
-    out.push_str("| Line | Edit | Why | Text |\n|---:|---|---|---|\n");
+    // In a block of its own class: on a narrow screen theme/seeds.css shows each
+    // row as a card instead of a table that scrolls sideways.
+    out.push_str(
+        "<div class=\"seeds-edits\">\n\n| Line | Edit | Why | Text |\n|---:|---|---|---|\n",
+    );
     for e in &log.edits {
         let text = match e.action {
             Action::Joined | Action::Changed if !e.after.is_empty() => {
@@ -494,7 +500,7 @@ fn notes_table(out: &mut String, log: &Log) {
             text
         );
     }
-    out.push('\n');
+    out.push_str("\n</div>\n\n");
 }
 
 fn cell(s: &str) -> String {
