@@ -151,7 +151,9 @@
     if (typeof path_to_root === "undefined" || location.protocol === "file:") return;
     // path_to_root is "" on a top-level page: the root is then the page's folder,
     // not the page ("introduction.html/glossary.html" was a result's address).
-    var root = new URL(path_to_root || "./", location.href);
+    // Resolved against document.baseURI: the 404 page, served at any address
+    // (/seeds/missing/page.html), has <base href> set to book.toml's site-url.
+    var root = new URL(path_to_root || "./", document.baseURI);
     var bundle = new URL("pagefind/", root);
     fetch(new URL("pagefind-entry.json", bundle))
       .then(function (r) {

@@ -109,6 +109,29 @@ test("under a sub-path, as a GitHub Pages project site, results link inside the 
   }
 });
 
+// Issue 21: the 404 page is served at whatever address was missing; its
+// search must still load the bundle from the book's root (its <base href>,
+// book.toml's site-url), and its results must link inside the site.
+test("the 404 page at a nested address searches from the book's root", async () => {
+  const path = "seeds/missing/page.html?search=mifamurtide";
+  const failed = [];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("response", (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== "document") failed.push(r.url());
+  });
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.base + path);
+  const results = page.locator("#seeds-search .pagefind-ui__result-link");
+  await results.first().waitFor();
+  const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.some((h) => h.startsWith("/seeds/research-into-primary-bone-cancer.html")), hrefs.join("\n"));
+  assert.ok(!fetched.some((p) => p.startsWith("/seeds/missing/pagefind")), fetched.join("\n"));
+  // Only the page itself is "not found": every script, style and index chunk loads.
+  assert.deepEqual(failed, []);
+  await context.close();
+});
+
 test("markup in a page's text stays text in the result excerpts", async () => {
   const page = await open("introduction.html?search=zanzibarword");
   const excerpt = page.locator("#seeds-search .pagefind-ui__result-excerpt", { hasText: "zanzibarword" }).first();
