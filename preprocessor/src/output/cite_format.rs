@@ -80,19 +80,84 @@ fn person(name: &str) -> Person {
     }
 }
 
+/// "3 March 2024", "March 3, 2024", "2024-03-03", "May 2005", "2024": a date
+/// as written in a reference.
+fn parse_date(s: &str) -> Option<Date> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let s = s.trim().trim_end_matches('.');
+    if let [y, m, d] = s.split('-').collect::<Vec<_>>().as_slice()
+        && y.len() == 4
+    {
+        let (y, m, d) = (
+            y.parse().ok()?,
+            m.parse::<u8>().ok()?,
+            d.parse::<u8>().ok()?,
+        );
+        return ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| Date {
+            year: y,
+            month: Some(m - 1),
+            day: Some(d - 1),
+            approximate: false,
+            season: None,
+        });
+    }
+    let (mut year, mut month, mut day) = (None, None, None);
+    for w in s.split([' ', ',']).filter(|w| !w.is_empty()) {
+        let lower = w.to_lowercase();
+        if let Some(i) = MONTHS.iter().position(|m| lower.starts_with(m)) {
+            month = Some(i as u8);
+        } else if let Ok(n) = w.parse::<i32>() {
+            if n >= 1000 {
+                year = Some(n);
+            } else if (1..=31).contains(&n) {
+                day = Some(n as u8 - 1);
+            }
+        } else {
+            return None;
+        }
+    }
+    Some(Date {
+        year: year?,
+        month,
+        day: month.and(day),
+        approximate: false,
+        season: None,
+    })
+}
+
 fn entry(key: &str, r: &Reference) -> Option<Entry> {
     let title = r.title.as_ref()?;
+    let web = r.journal.is_none() && r.site.is_some();
     let mut e = Entry::new(
         key,
         if r.journal.is_some() {
             EntryType::Article
+        } else if web {
+            EntryType::Web
         } else {
             EntryType::Book
         },
     );
+    // An organisation read as the author of its own page is the site only.
+    let authors_are_site = web && r.authors.len() == 1 && r.site.as_ref() == r.authors.first();
+    if let Some(site) = r.site.as_deref().filter(|_| web) {
+        let mut parent = Entry::new(&format!("{key}-site"), EntryType::Web);
+        parent.set_title(FormatString::from(escape::html(site)));
+        e.set_parents(vec![parent]);
+    }
+    if let Some(mut url) = r
+        .url
+        .as_deref()
+        .and_then(|u| hayagriva::types::QualifiedUrl::from_str(u).ok())
+    {
+        url.visit_date = r.accessed.as_deref().and_then(parse_date);
+        e.set_url(url);
+    }
     e.set_title(FormatString::from(escape::html(title)));
     // "and others" is written by `format` itself: CSL adds "et al." only past a count.
-    if !r.more_authors && !r.authors.is_empty() {
+    if !r.more_authors && !r.authors.is_empty() && !authors_are_site {
         e.set_authors(r.authors.iter().map(|a| person(a)).collect());
     }
     if r.publisher.is_some() || r.place.is_some() {
@@ -215,6 +280,32 @@ pub fn format(refs: &[Reference]) -> Vec<String> {
             if let Some(p) = &r.pmid {
                 html.push_str(&format!(" PMID: {}", escape::html(p)));
             }
+            if !verbatim {
+                // The address as a link; an access date hayagriva could not place
+                // (no address, or a date it cannot read) as written.
+                let mut linked = html.contains("<a href=\"http");
+                if let Some(u) = r.url.as_ref().filter(|_| !linked)
+                    && let Some(shown) = [u.clone(), format!("{u}/")]
+                        .into_iter()
+                        .find(|x| html.contains(x.as_str()))
+                {
+                    let link = format!("<a href=\"{}\">{}</a>", escape::html(u), escape::html(u));
+                    html = html.replacen(&shown, &link, 1);
+                    linked = true;
+                }
+                if let Some(u) = r.url.as_ref().filter(|_| !linked) {
+                    html.push_str(&format!(
+                        " <a href=\"{}\">{}</a>",
+                        escape::html(u),
+                        escape::html(u)
+                    ));
+                }
+                if let Some(a) = &r.accessed
+                    && !(linked && r.accessed.as_deref().and_then(parse_date).is_some())
+                {
+                    html.push_str(&format!(" Accessed {}.", escape::html(a)));
+                }
+            }
             html
         })
         .collect()
@@ -224,6 +315,59 @@ pub fn format(refs: &[Reference]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::clean::assemble::references::parse;
+
+    /// Issue 21: a web reference kept only its organisation and year.
+    #[test]
+    fn web_references_keep_title_site_address_and_access_date() {
+        let refs = vec![
+            parse(
+                "Cancer Research UK. Bone cancer survival. https://www.cancerresearchuk.org/about-cancer/bone-cancer/survival?a=1&b=2 (accessed 3 March 2024).",
+                &[],
+            ),
+            parse(
+                "\"Protocol for using New Zealand's National Anthems\". Ministry for Culture and Heritage. Retrieved 17 February 2008.",
+                &[],
+            ),
+        ];
+        let html = format(&refs);
+        assert!(html[0].contains("Bone cancer survival"), "{}", html[0]);
+        assert!(html[0].contains("Cancer Research UK"), "{}", html[0]);
+        assert!(
+            html[0].contains(
+                "<a href=\"https://www.cancerresearchuk.org/about-cancer/bone-cancer/survival?a=1&"
+            ),
+            "{}",
+            html[0]
+        );
+        // The year of the access date is not a publication date.
+        assert!(!html[0].contains(". 2024."), "{}", html[0]);
+        assert_eq!(
+            html[0].matches("Cancer Research UK").count(),
+            1,
+            "{}",
+            html[0]
+        );
+        assert!(
+            html[0].contains("March 3, 2024") || html[0].contains("3 March 2024"),
+            "{}",
+            html[0]
+        );
+        assert!(
+            html[1].contains("Ministry for Culture and Heritage"),
+            "{}",
+            html[1]
+        );
+        assert!(
+            html[1].contains("Accessed 17 February 2008."),
+            "{}",
+            html[1]
+        );
+        assert!(
+            parse_date("March 3, 2024").is_some_and(|d| d.month == Some(2) && d.day == Some(2))
+        );
+        assert!(parse_date("2014-07-01").is_some_and(|d| d.year == 2014 && d.day == Some(0)));
+        assert!(parse_date("in the spring of 2010").is_none());
+    }
 
     #[test]
     fn vancouver_html_with_doi_link_and_escaping() {

@@ -83,6 +83,11 @@ impl Document {
             .map(|m| m.value.as_str())
     }
 
+    /// The page's reference list, parsed.
+    pub fn references(&self) -> &[references::Reference] {
+        &self.references
+    }
+
     /// A plain-text outline (title, metadata, blocks; nothing escaped) for
     /// tests and for reading what the cleaner understood of a page.
     pub fn outline(&self) -> String {

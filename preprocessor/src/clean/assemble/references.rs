@@ -34,6 +34,28 @@ pub struct Reference {
     /// Books and reports: "Place: Publisher; Year".
     pub(crate) publisher: Option<String>,
     pub(crate) place: Option<String>,
+    /// Web pages and Wikipedia-style (CS1) citations: the site, newspaper or
+    /// organisation the work is part of.
+    pub(crate) site: Option<String>,
+    /// The page's address, when the scraped entry kept it.
+    pub(crate) url: Option<String>,
+    /// "accessed 3 March 2024", "Retrieved 17 February 2008": the date as written.
+    pub(crate) accessed: Option<String>,
+}
+
+impl Reference {
+    /// The entry as scraped.
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// Parsed into a title, a container (journal, site, publisher) and a year or
+    /// date: the fields a reader needs to find the work (issue 21's measure).
+    pub fn is_complete(&self) -> bool {
+        self.title.is_some()
+            && (self.journal.is_some() || self.publisher.is_some() || self.site.is_some())
+            && (self.year.is_some() || self.accessed.is_some())
+    }
 }
 
 // ASCII word boundaries, as in the other stages: with Unicode ones the regex
@@ -110,7 +132,7 @@ pub fn parse(text: &str, extra: &[String]) -> Reference {
         r.from_lines = true;
         parse_lines(&raw_parts, &mut r);
     } else if let Some(c) = WIKI.captures(&raw) {
-        r.authors = split_authors(&c["authors"], &mut r.more_authors);
+        r.authors = cs1_authors(&c["authors"], &mut r.more_authors);
         r.year = c["year"].parse().ok();
         r.title = c
             .name("title")
@@ -125,10 +147,155 @@ pub fn parse(text: &str, extra: &[String]) -> Reference {
     } else {
         parse_vancouver(&raw[..doi_at.unwrap_or(raw.len())], &mut r);
     }
+    if !r.from_lines && !r.is_complete() {
+        parse_web(&raw, &mut r);
+    }
     if r.year.is_none() {
-        r.year = YEAR.captures(&raw).and_then(|c| c[1].parse().ok());
+        // Not the year of "accessed 3 March 2024": that is when it was read.
+        let without_access = ACCESSED.replace_all(&raw, "");
+        r.year = YEAR
+            .captures(&without_access)
+            .and_then(|c| c[1].parse().ok());
     }
     r
+}
+
+/// "accessed 3 March 2024", "Retrieved 17 February 2008", "[cited 2024 Mar 3]".
+static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:retrieved|accessed|cited|last accessed)(?: on)?:?\s+(?P<date>(?:\d{4}-\d{2}-\d{2})|(?:[A-Za-z0-9, ]{0,24}?(?:19|20)\d{2}(?: [A-Z][a-z]{2,8}(?: \d{1,2})?)?))",
+    )
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| re(r#"https?://[^\s<>"]+"#));
+/// A title in quotation marks, straight or curly.
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"["\u{201c}](?P<title>[^"\u{201c}\u{201d}]{3,300})["\u{201d}]"#));
+/// "Surname, Given (21 December 2007). " or "Org (2016). ": authors and a date in brackets.
+static AUTHOR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<authors>[^()]{2,200}?)\s*\((?P<date>[^()]{0,30}?(?P<year>(?:19|20)\d{2})[^()]{0,20})\)(?:\s*\[[^\]]*\])?\.\s*",
+    )
+});
+/// Wikipedia's back-links before an entry ("^ a b c").
+static BACKLINKS: LazyLock<Regex> = LazyLock::new(|| re(r"^\^?\s*(?:[a-z] ){2,}|^\^\s*"));
+
+/// Web pages and Wikipedia's citation style (CS1), filling what the other
+/// shapes left empty, never overwriting:
+/// - `"Title". Site. [Date.] Retrieved DATE.`
+/// - `Surname, Given (Date). "Title". Work. Retrieved DATE.`
+/// - `Surname, Given (Year). Title. Publisher. p. N. ISBN …`
+/// - `Organisation. Page title. https://… (accessed 3 March 2024).`
+fn parse_web(raw: &str, r: &mut Reference) {
+    let s = BACKLINKS.replace(raw.trim(), "").to_string();
+    if r.accessed.is_none() {
+        r.accessed = ACCESSED
+            .captures(&s)
+            .map(|c| c["date"].trim().trim_end_matches(['.', ',']).to_string());
+    }
+    if r.url.is_none() {
+        r.url = URL
+            .find_iter(&s)
+            .map(|m| {
+                m.as_str()
+                    .trim_end_matches(['.', ',', ';', ')'])
+                    .to_string()
+            })
+            .find(|u| !u.contains("doi.org/"));
+    }
+    // What follows the title, up to the next sentence break: the container.
+    let container_after = |rest: &str| -> Option<String> {
+        rest.trim_start_matches(['.', ',', ' '])
+            .split(". ")
+            .map(|p| p.trim().trim_end_matches('.'))
+            .find(|p| {
+                !p.is_empty()
+                    && !p.starts_with('(')
+                    && !p.starts_with("In ")
+                    && !p.starts_with("http")
+                    && !ACCESSED.is_match(p)
+                    && !p.starts_with("Archived")
+                    && !YEAR.is_match(p)
+                    && p.len() <= 120
+            })
+            .map(str::to_string)
+    };
+    // "(accessed 3 March 2024)" is not a publication date, nor is a URL an author.
+    let author_date = AUTHOR_DATE.captures(&s).filter(|c| {
+        !c["authors"].contains("http")
+            && !ACCESSED.is_match(&format!("{} ", &c["date"]))
+            && !c["date"]
+                .trim_start()
+                .to_lowercase()
+                .starts_with("accessed")
+    });
+    let (head, body) = match author_date {
+        Some(c) => {
+            if r.authors.is_empty() {
+                r.authors = cs1_authors(&c["authors"], &mut r.more_authors);
+            }
+            if r.year.is_none() {
+                r.year = c["year"].parse().ok();
+            }
+            let end = c.get(0).map_or(0, |m| m.end());
+            (Some(()), s[end..].to_string())
+        }
+        None => (None, s.clone()),
+    };
+    if let Some(q) = QUOTED.captures(&body) {
+        let quoted = q["title"].trim().trim_end_matches([',', '.']).to_string();
+        // The Vancouver reading may have taken the quoted title with its marks.
+        if r.title.as_deref().is_none_or(|t| t.contains(&quoted)) {
+            r.title = Some(quoted);
+        }
+        if r.site.is_none() && r.journal.is_none() {
+            let after = q.get(0).map_or(body.len(), |m| m.end());
+            r.site = container_after(&body[after..]);
+        }
+        // Before the quoted title with no bracketed date: an author list.
+        return;
+    }
+    let parts: Vec<&str> = body
+        .split(". ")
+        .map(|p| p.trim().trim_end_matches('.'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    match (head, parts.as_slice()) {
+        // "Surname (Year). Title. Publisher. …"
+        (Some(()), [title, rest @ ..]) => {
+            if r.title.is_none() {
+                r.title = Some(title.to_string());
+            }
+            if r.site.is_none() && r.journal.is_none() && r.publisher.is_none() {
+                r.site = container_after(&rest.join(". "));
+            }
+        }
+        // "Organisation. Page title. https://… Accessed …": a web page.
+        (None, [org, title, ..]) if r.url.is_some() => {
+            if r.title.is_none() && !title.starts_with("http") {
+                r.title = Some(title.to_string());
+            }
+            if r.site.is_none() && r.journal.is_none() {
+                r.site = Some(org.to_string());
+            }
+        }
+        // CS1 without an author: "Title (Report). Publisher. Date. … Retrieved …".
+        (None, [title, rest @ ..])
+            if r.accessed.is_some() || s.contains("ISBN") || YEAR.is_match(&rest.join(" ")) =>
+        {
+            if r.title.is_none() {
+                r.title = Some(
+                    title
+                        .trim_end_matches(" (Report)")
+                        .trim_end_matches(" (PDF)")
+                        .to_string(),
+                );
+            }
+            if r.site.is_none() && r.journal.is_none() && r.publisher.is_none() {
+                r.site = container_after(&rest.join(". "));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// "Authors. Title. Journal. Year;Vol(Issue):Pages." (`body`: the entry up to its DOI,
@@ -207,6 +374,29 @@ fn parse_lines(parts: &[String], r: &mut Reference) {
     }
 }
 
+/// CS1 authors: "Surname, Given; Surname, Given" (or one "Surname, Given"),
+/// each turned to "Given Surname"; anything else as [`split_authors`] reads it.
+fn cs1_authors(s: &str, more: &mut bool) -> Vec<String> {
+    let s = s.trim().trim_end_matches(", ed").trim_end_matches(", eds");
+    let people: Vec<&str> = s
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // "Surname, Given": one comma, after a surname of one word ("Author A,
+    // Author B" is two Vancouver names).
+    if people.iter().all(|p| {
+        p.matches(',').count() == 1 && p.split(',').next().is_some_and(|f| !f.trim().contains(' '))
+    }) {
+        return people
+            .iter()
+            .filter_map(|p| p.split_once(','))
+            .map(|(family, given)| format!("{} {}", given.trim(), family.trim()))
+            .collect();
+    }
+    split_authors(s, more)
+}
+
 fn split_authors(s: &str, more: &mut bool) -> Vec<String> {
     let mut out = Vec::new();
     for a in s.split([',', ';']).flat_map(|x| x.split(" and ")) {
@@ -222,6 +412,59 @@ fn split_authors(s: &str, more: &mut bool) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod web_tests {
+    use super::parse;
+
+    #[test]
+    fn web_and_wikipedia_citations_keep_title_site_address_and_access_date() {
+        let r = parse(
+            "Cancer Research UK. Bone cancer survival. https://www.cancerresearchuk.org/about-cancer/bone-cancer/survival (accessed 3 March 2024).",
+            &[],
+        );
+        assert_eq!(r.title.as_deref(), Some("Bone cancer survival"));
+        assert_eq!(r.site.as_deref(), Some("Cancer Research UK"));
+        assert_eq!(
+            r.url.as_deref(),
+            Some("https://www.cancerresearchuk.org/about-cancer/bone-cancer/survival")
+        );
+        assert_eq!(r.accessed.as_deref(), Some("3 March 2024"));
+        assert!(r.is_complete());
+
+        let r = parse(
+            "\"Protocol for using New Zealand's National Anthems\". Ministry for Culture and Heritage. Retrieved 17 February 2008.",
+            &[],
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Protocol for using New Zealand's National Anthems")
+        );
+        assert_eq!(r.site.as_deref(), Some("Ministry for Culture and Heritage"));
+        assert_eq!(r.accessed.as_deref(), Some("17 February 2008"));
+
+        let r = parse(
+            "Squires, Nick (May 2005). \"British influence ebbs as New Zealand takes to talking M\u{101}ori\". The Daily Telegraph. Retrieved 3 May 2017.",
+            &[],
+        );
+        assert_eq!(r.authors, vec!["Nick Squires"]);
+        assert_eq!(r.year, Some(2005));
+        assert_eq!(r.site.as_deref(), Some("The Daily Telegraph"));
+
+        let r = parse(
+            "Paxton, Pamela; Hughes, Melanie M. (2015). Women, Politics, and Power: A Global Perspective. CQ Press. p. 107. ISBN 978-1-48-337701-8.",
+            &[],
+        );
+        assert_eq!(r.authors, vec!["Pamela Paxton", "Melanie M. Hughes"]);
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Women, Politics, and Power: A Global Perspective")
+        );
+        assert_eq!(r.site.as_deref(), Some("CQ Press"));
+        // A footnote to a book listed elsewhere is not a reference of its own.
+        assert!(!parse("King 2003, p. 41.", &[]).is_complete());
+    }
 }
 
 /// Does this list item read like a reference? (a year, and authors or a DOI)
