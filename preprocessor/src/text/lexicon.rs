@@ -248,7 +248,9 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
         // The bases this stem may come from, and the regular spellings of base + suffix.
         let last = stem.as_bytes()[stem.len() - 1];
         let mut bases: Vec<String> = vec![stem.to_string(), format!("{stem}e")];
-        if stem.len() >= 4 && last == stem.as_bytes()[stem.len() - 2] {
+        // "stopp" + "ed" is "stop" doubled; "agee" + "ment" is not "age" doubled.
+        if stem.len() >= 4 && last == stem.as_bytes()[stem.len() - 2] && !b"aeiouy".contains(&last)
+        {
             bases.push(stem[..stem.len() - 1].to_string());
         }
         if let Some(s) = stem.strip_suffix('i') {
@@ -256,7 +258,17 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
         }
         for base in bases.iter().filter(|b| known(b)) {
             let b = base.as_bytes();
+            // The same inflection with its other ending: "second" + "es" beside
+            // "seconds", "walk" + "d" beside "walked".
+            let twin = match suffix {
+                "s" => Some("es"),
+                "es" => Some("s"),
+                "d" => Some("ed"),
+                "ed" => Some("d"),
+                _ => None,
+            };
             let mut spellings = vec![format!("{base}{suffix}")];
+            spellings.extend(twin.map(|t| format!("{base}{t}")));
             if let Some(x) = base.strip_suffix('e') {
                 spellings.push(format!("{x}{suffix}"));
             }

@@ -347,7 +347,10 @@ impl<'a> Speller<'a> {
             // word back: it is not a candidate for itself.
             if c == lower
                 || inflection_of(c, lower)
-                || (lower.len() >= 5 && c.as_bytes().first() != lower.as_bytes().first())
+                || (lower.len() >= 5
+                    && c.as_bytes().first() != lower.as_bytes().first()
+                    // A stray letter before a common word ("swhich") is a slip.
+                    && !(lower.get(1..) == Some(c) && lexicon::zipf(c) >= 50))
                 || spelling_variants(c, lower)
             {
                 continue;
