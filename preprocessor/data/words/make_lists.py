@@ -13,6 +13,9 @@ Cargo's target folder), never into the repository:
                      Written as `word<TAB>zipf`, where zipf is ten times the base-10 log of
                      the word's frequency per billion words (so 30 is one in a million, 70 is
                      one in a hundred), rounded; the scale of Brysbaert and van Heuven (2014).
+  bigrams.tsv        the 80,000 commonest word pairs of SymSpell's bigram dictionary
+                     (frequency_bigramdictionary_en_243_342.txt, same package and sources),
+                     as `first second<TAB>zipf` on the same scale.
   misspellings.tsv   codespell 2.4.3's main dictionary (codespell_lib/data/dictionary.txt,
                      a derivative of English Wikipedia's lists of common misspellings,
                      CC BY-SA 3.0). Kept: entries with exactly one correction, letters only,
@@ -31,6 +34,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 PACKAGES = {"symspellpy": "symspellpy==6.10.1", "codespell": "codespell==2.4.3"}
+# The commonest word pairs kept (of 242,342): enough to choose between the
+# candidates of a short misspelling by its neighbours.
+BIGRAMS_KEPT = 80_000
 
 
 def fetch(cache: Path, name: str) -> Path:
@@ -70,6 +76,22 @@ def main() -> int:
             zipf[w] = max(zipf.get(w, 0), max(z, 1))
     (HERE / "frequency.tsv").write_text("".join(f"{w}\t{z}\n" for w, z in sorted(zipf.items())))
 
+    # Word pairs: the commonest two-word sequences (SymSpell's bigram dictionary,
+    # frequency_bigramdictionary_en_243_342.txt, the same sources), as "a b<TAB>zipf".
+    pairs = []
+    src2 = next(fetch(cache, "symspellpy").rglob("frequency_bigramdictionary_en_243_342.txt"))
+    for line in src2.read_text().splitlines():
+        a, b, c = line.split()
+        a, b = a.lower(), b.lower()
+        if a.isalpha() and b.isalpha() and a.isascii() and b.isascii():
+            pairs.append((a, b, int(c)))
+    pairs.sort(key=lambda p: -p[2])
+    pairs = pairs[:BIGRAMS_KEPT]
+    bigram_zipf = {}
+    for a, b, c in pairs:
+        bigram_zipf[f"{a} {b}"] = max(1, round(10 * math.log10(c / total * 1e9)))
+    (HERE / "bigrams.tsv").write_text("".join(f"{k}\t{z}\n" for k, z in sorted(bigram_zipf.items())))
+
     known = set(zipf)
     known |= {l.split("\t")[0] for l in (HERE / "en.tsv").read_text().splitlines()}
     for name in ("mesh.txt", "oncology.txt"):
@@ -89,7 +111,8 @@ def main() -> int:
             continue
         out[wrong] = right
     (HERE / "misspellings.tsv").write_text("".join(f"{w}\t{r}\n" for w, r in sorted(out.items())))
-    print(f"frequency.tsv: {len(zipf):,} words; misspellings.tsv: {len(out):,} misspellings")
+    print(f"frequency.tsv: {len(zipf):,} words; bigrams.tsv: {len(bigram_zipf):,} pairs; "
+          f"misspellings.tsv: {len(out):,} misspellings")
     return 0
 
 

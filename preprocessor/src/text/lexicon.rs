@@ -5,6 +5,7 @@
 //! - `oncology.txt`: bone-cancer and oncology words written for this project;
 //! - `frequency.tsv`: word frequencies on the Zipf scale (SymSpell's dictionary:
 //!   SCOWL words with Google Books Ngram counts);
+//! - `bigrams.tsv`: the commonest word pairs with their frequency (same source);
 //! - `misspellings.tsv`: common misspellings with their one correction (codespell's
 //!   dictionary, from Wikipedia's lists of common misspellings; CC BY-SA 3.0).
 //!
@@ -60,6 +61,28 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     }
     m
 });
+
+/// The commonest word pairs ("first second") with their frequency on the Zipf
+/// scale ×10 (SymSpell's bigram dictionary: Google Books Ngram counts).
+static BIGRAMS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    include_str!("../../data/words/bigrams.tsv")
+        .lines()
+        .filter_map(|l| {
+            let (pair, z) = l.split_once('\t')?;
+            Some((pair, z.parse().ok()?))
+        })
+        .collect()
+});
+
+/// How often `a` is followed by `b` in English books (lower case), ten times the
+/// Zipf value; 0 when the pair is not among the 80,000 commonest.
+pub(crate) fn bigram(a: &str, b: &str) -> u8 {
+    let mut key = String::with_capacity(a.len() + b.len() + 1);
+    key.push_str(a);
+    key.push(' ');
+    key.push_str(b);
+    BIGRAMS.get(key.as_str()).copied().unwrap_or(0)
+}
 
 /// Common misspellings and their one correction, lower case (codespell's main
 /// dictionary less every entry that is itself a word of the lists above).
@@ -340,6 +363,8 @@ mod tests {
         assert!(variants("paediatric").contains(&"pediatric"));
         assert!(variants("anaemia").contains(&"anemia"));
         assert!(variants("four").is_empty() && variants("poets").is_empty());
+        assert!(bigram("of", "the") > bigram("of", "tea"));
+        assert_eq!(bigram("qzx", "the"), 0);
         // A codespell entry that is a real word is not a misspelling here.
         assert_eq!(misspelling("infarction"), None);
     }

@@ -432,6 +432,69 @@ impl<'a> Speller<'a> {
         }
     }
 
+    /// An unsure word read with its neighbours: of the suggested corrections,
+    /// the one that makes common word pairs with the words before and after it
+    /// ("the ase of" is not "the as of"), when it is ten times likelier than the
+    /// next (the sum of its pair frequencies on the Zipf scale, a pair not
+    /// among the listed ones counting as 3.6) and makes listed pairs with both
+    /// neighbours (or the only one). `prev` and `next` are lower case.
+    fn in_context(
+        &self,
+        word: &str,
+        candidates: &[String],
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<Decision> {
+        if !self.config.spelling
+            || candidates.len() < 2
+            || !word.bytes().all(|b| b.is_ascii_lowercase())
+            || (prev.is_none() && next.is_none())
+        {
+            return None;
+        }
+        let mut scored: Vec<(i32, bool, &String)> = candidates
+            .iter()
+            .map(|c| {
+                // The rarest listed pair is 4.6 on the Zipf scale: a pair not
+                // listed counts as ten times rarer.
+                let side = |pair: u8| {
+                    if pair > 0 {
+                        (i32::from(pair), true)
+                    } else {
+                        (36, false)
+                    }
+                };
+                let (a, seen_a) = prev.map_or((0, false), |p| side(lexicon::bigram(p, c)));
+                let (b, seen_b) = next.map_or((0, false), |n| side(lexicon::bigram(c, n)));
+                // Evidence on both sides, or on the only side there is.
+                let seen = match (prev, next) {
+                    (Some(_), Some(_)) => seen_a && seen_b,
+                    _ => seen_a || seen_b,
+                };
+                (a + b, seen, c)
+            })
+            .collect();
+        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.2.cmp(y.2)));
+        match scored.as_slice() {
+            [(best, true, c), (second, _, _), ..] if *best >= second + 10 => {
+                Some(Decision::Replace {
+                    with: match_case(word, c),
+                    reason: format!(
+                        "spelling: one edit from \"{c}\", which the words around it make likeliest ({}{}{})",
+                        prev.map(|p| format!("\"{p} {c}\"")).unwrap_or_default(),
+                        if prev.is_some() && next.is_some() {
+                            ", "
+                        } else {
+                            ""
+                        },
+                        next.map(|n| format!("\"{c} {n}\"")).unwrap_or_default(),
+                    ),
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// "MAPalone": an all-capital word the corpus uses on its own, glued to a known word.
     fn capitals_glued(&self, word: &str) -> Decision {
         if !self.config.glued {
@@ -809,6 +872,8 @@ fn repair_text(
     let mut out: Option<String> = None;
     let mut last = 0;
     let mut sentence_start = true;
+    // The last word seen (byte range), for the context of an unsure word.
+    let mut prev_word: Option<(usize, usize)> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
@@ -847,6 +912,29 @@ fn repair_text(
                     } else {
                         speller.explicit(word)
                     };
+                    // An unsure word may be settled by its neighbours: the word
+                    // before it (none across punctuation) and the one after.
+                    let decision = match decision {
+                        Decision::Unsure(s) => {
+                            let prev = prev_word.filter(|_| {
+                                text[..ws]
+                                    .trim_end_matches(' ')
+                                    .ends_with(|c: char| c.is_alphabetic())
+                            });
+                            let next = following_word(text, we);
+                            speller
+                                .in_context(
+                                    word,
+                                    &s,
+                                    prev.map(|(a, b)| &text[a..b])
+                                        .map(str::to_lowercase)
+                                        .as_deref(),
+                                    next.map(str::to_lowercase).as_deref(),
+                                )
+                                .unwrap_or(Decision::Unsure(s))
+                        }
+                        d => d,
+                    };
                     match decision {
                         Decision::Keep => {}
                         Decision::Replace { with, reason } => {
@@ -865,8 +953,11 @@ fn repair_text(
                         ),
                     }
                 }
+                prev_word = Some((ws, we));
                 k = we;
             }
+        } else {
+            prev_word = None;
         }
         sentence_start = text::ends_full_stop(chunk) || chunk.ends_with(':');
         i = j + 1;
@@ -874,6 +965,19 @@ fn repair_text(
     let mut out = out?;
     out.push_str(&text[last..]);
     Some(out)
+}
+
+/// The word right after byte `at` (spaces between, no punctuation), if any.
+fn following_word(text: &str, at: usize) -> Option<&str> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let end = trimmed
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(trimmed.len());
+    (end > 0).then(|| &trimmed[..end])
 }
 
 /// The offset in `text[from..to]` of the first character that is a letter
@@ -1128,6 +1232,27 @@ mod tests {
         ] {
             assert_eq!(protected_chunk(chunk), protected, "{chunk}");
         }
+    }
+
+    /// An unsure word between two words is settled by the word pairs it makes:
+    /// "thye" is "the" or "they" alone, but "they" before "were".
+    #[test]
+    fn neighbours_settle_an_unsure_word() {
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        assert!(matches!(sp.decide("thye", false), Decision::Unsure(_)));
+        let mut log = Log::new("a.txt");
+        let out = repair_text(&sp, true, "He came and thye were home.", |_| 1, &mut log);
+        assert_eq!(out.as_deref(), Some("He came and they were home."));
+        assert!(
+            log.edits[0].reason.contains("\"they were\""),
+            "{:?}",
+            log.edits
+        );
+        // Without neighbours, still unsure.
+        let mut log = Log::new("a.txt");
+        assert_eq!(repair_text(&sp, true, "thye", |_| 1, &mut log), None);
     }
 
     #[test]
