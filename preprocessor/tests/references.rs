@@ -12,8 +12,10 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// (complete, all, failures) over the pages of `dirs`, each folder one corpus.
+/// (complete, all, failures) over the pages of `dirs`, each folder one corpus;
+/// with `MDBOOK_SEEDS_SHOW_PARSED=1`, every parsed entry's fields are printed too.
 fn share(dirs: &[PathBuf]) -> (usize, usize, Vec<String>) {
+    let show = std::env::var_os("MDBOOK_SEEDS_SHOW_PARSED").is_some();
     let (mut complete, mut all, mut failures) = (0, 0, Vec::new());
     for dir in dirs {
         let Ok(rd) = std::fs::read_dir(dir) else {
@@ -38,6 +40,9 @@ fn share(dirs: &[PathBuf]) -> (usize, usize, Vec<String>) {
                 all += 1;
                 if r.is_complete() {
                     complete += 1;
+                    if show {
+                        eprintln!("    parsed: {}", r.fields());
+                    }
                 } else {
                     failures.push(format!("{}: {}", page.doc.file, r.raw()));
                 }

@@ -49,6 +49,26 @@ impl Reference {
         &self.raw
     }
 
+    /// The parsed fields a reader needs, for review: "title | container | date".
+    pub fn fields(&self) -> String {
+        let container = self
+            .journal
+            .as_deref()
+            .or(self.site.as_deref())
+            .or(self.publisher.as_deref())
+            .unwrap_or("-");
+        let date = match (self.year, &self.accessed) {
+            (Some(y), Some(a)) => format!("{y}; accessed {a}"),
+            (Some(y), None) => y.to_string(),
+            (None, Some(a)) => format!("accessed {a}"),
+            (None, None) => "-".into(),
+        };
+        format!(
+            "{} | {container} | {date}",
+            self.title.as_deref().unwrap_or("-")
+        )
+    }
+
     /// Parsed into a title, a container (journal, site, publisher) and a year or
     /// date: the fields a reader needs to find the work (issue 21's measure).
     pub fn is_complete(&self) -> bool {
@@ -207,8 +227,13 @@ fn parse_web(raw: &str, r: &mut Reference) {
         rest.trim_start_matches(['.', ',', ' '])
             .split(". ")
             .map(|p| p.trim().trim_end_matches('.'))
+            // "The World Factbook, 12 July 2018": the name before a dated tail.
+            .map(|p| match p.split_once(", ") {
+                Some((name, tail)) if YEAR.is_match(tail) && !YEAR.is_match(name) => name,
+                _ => p,
+            })
             .find(|p| {
-                !p.is_empty()
+                p.len() >= 3
                     && !p.starts_with('(')
                     && !p.starts_with("In ")
                     && !p.starts_with("http")
@@ -243,8 +268,13 @@ fn parse_web(raw: &str, r: &mut Reference) {
     };
     if let Some(q) = QUOTED.captures(&body) {
         let quoted = q["title"].trim().trim_end_matches([',', '.']).to_string();
-        // The Vancouver reading may have taken the quoted title with its marks.
-        if r.title.as_deref().is_none_or(|t| t.contains(&quoted)) {
+        // The Vancouver reading may have taken the quoted title with its marks,
+        // or, before "Surname, Given (Date).", the authors for the title.
+        if head.is_some()
+            || r.title
+                .as_deref()
+                .is_none_or(|t| t.contains(&quoted) || t.starts_with(['"', '\u{201c}']))
+        {
             r.title = Some(quoted);
         }
         if r.site.is_none() && r.journal.is_none() {
@@ -262,9 +292,9 @@ fn parse_web(raw: &str, r: &mut Reference) {
     match (head, parts.as_slice()) {
         // "Surname (Year). Title. Publisher. …"
         (Some(()), [title, rest @ ..]) => {
-            if r.title.is_none() {
-                r.title = Some(title.to_string());
-            }
+            // After "Surname, Given (Date)." the next part is the title, whatever
+            // the Vancouver reading made of the authors.
+            r.title = Some(title.to_string());
             if r.site.is_none() && r.journal.is_none() && r.publisher.is_none() {
                 r.site = container_after(&rest.join(". "));
             }
@@ -280,7 +310,10 @@ fn parse_web(raw: &str, r: &mut Reference) {
         }
         // CS1 without an author: "Title (Report). Publisher. Date. … Retrieved …".
         (None, [title, rest @ ..])
-            if r.accessed.is_some() || s.contains("ISBN") || YEAR.is_match(&rest.join(" ")) =>
+            if (r.accessed.is_some() || s.contains("ISBN") || YEAR.is_match(&rest.join(" ")))
+                // Not an author list ("Parlet B. N. The symmetric …").
+                && title.len() >= 4
+                && !VANCOUVER_AUTHORS.is_match(title) =>
         {
             if r.title.is_none() {
                 r.title = Some(
