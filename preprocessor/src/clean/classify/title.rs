@@ -28,7 +28,8 @@ pub(super) fn choose_title(
     // A section name ("Abstract"), a contents entry, or one of several questions (a
     // Q&A page's sections) is never the title.
     let could_be_title = |t: &str| {
-        !rules.is_generic_heading(t)
+        !date_or_credit(t)
+            && !rules.is_generic_heading(t)
             && !hints.toc.contains(&heading_key(t))
             && (questions < 2 || !t.ends_with('?'))
     };
@@ -292,6 +293,44 @@ fn content_word(w: &str) -> bool {
     w.chars().count() >= 3 && !text::is_stop_word(&w.to_lowercase())
 }
 
+/// A line that is a date or time stamp ("Wednesday, January 09, 2008", "1/7/2008,
+/// 6:30 p.m. EST", "2008-01-12 11:31:01 -"), possibly with a byline ("Jan 14 2008 by
+/// Andy Howell"), a photo credit ("Courtesy: San Jose State Athletics") or a bar of
+/// links ("DC | MD | VA"): never a page's title.
+fn date_or_credit(t: &str) -> bool {
+    const DATE_WORDS: [&str; 30] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm",
+        "est", "edt", "gmt", "bst", "utc",
+    ];
+    if CREDIT.is_match(t) || t.matches(" | ").count() >= 2 {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let before_byline = lower.split(" by ").next().unwrap_or(&lower);
+    let mut numbers = 0;
+    let mut others = 0;
+    for w in before_byline
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let digits = w.trim_end_matches("am").trim_end_matches("pm");
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            numbers += 1;
+        } else if !(DATE_WORDS.iter().any(|d| w.starts_with(d) && w.len() <= 9)
+            // "p.m." and "a.m." split into letters.
+            || matches!(w, "a" | "p" | "m"))
+        {
+            others += 1;
+        }
+    }
+    numbers >= 1 && others == 0
+}
+
+/// A photo or picture credit line.
+static CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(courtesy|photo|photograph|picture|image|credit)s?\s*:"));
+
 /// A byline with a name: "By Washington Post editors", "Posted by Jane Doe".
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by)\s+[A-Z]"));
@@ -301,6 +340,7 @@ static BYLINE: LazyLock<Regex> =
 
 #[cfg(test)]
 mod tests {
+    use super::date_or_credit;
     use crate::clean::clean_one;
 
     /// A news page: section labels and a date above the headline, a section label and
@@ -319,6 +359,28 @@ mod tests {
             cleaned.pages[0].doc.title,
             "Council approves new river bridge after decade of debate"
         );
+    }
+
+    #[test]
+    fn dates_credits_and_link_bars_are_never_titles() {
+        for t in [
+            "Wednesday, January 09, 2008",
+            "January 08, 2008 10:28pm",
+            "1/7/2008, 6:30 p.m. EST",
+            "2008-01-12 11:31:01 -",
+            "Jan 14 2008 by Andy Howell, Western Mail",
+            "Courtesy: San Jose State Athletics",
+            "DC | MD | VA",
+        ] {
+            assert!(date_or_credit(t), "{t}");
+        }
+        for t in [
+            "Sri Lankan cricket chief resigns",
+            "2008 Olympic torch relay begins",
+            "Monday mornings",
+        ] {
+            assert!(!date_or_credit(t), "{t}");
+        }
     }
 
     /// Regression test for the byline rule (its effect is measured by the
