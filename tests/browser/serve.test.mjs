@@ -32,7 +32,8 @@ test("an open page follows seed edits, and a broken build shows its error", asyn
   for (const s of sentences) {
     const t0 = Date.now();
     appendFileSync(seed, `\n${s}\n`);
-    await page.waitForFunction((w) => document.body.innerText.includes(w), s.slice(0, 40), { timeout: 30000 });
+    // The page reloads itself: between two documents there is no body.
+    await page.waitForFunction((w) => document.body?.innerText.includes(w), s.slice(0, 40), { timeout: 30000 });
     console.log(`# the open page showed the edit after ${Date.now() - t0} ms`);
   }
   writeFileSync(join(book, "seeds/glossary.toml"), "[[term]]\nname = 3\n");

@@ -336,10 +336,26 @@ fn source_box_text(page: &Path) -> Option<String> {
     let html = std::fs::read_to_string(page).ok()?;
     let start = html.find("<aside class=\"seed-source\"")?;
     let end = start + html[start..].find("</aside>")?;
-    let inner = &html[start..end];
-    let mut text = String::new();
+    Some(
+        tags_to_spaces(&html[start..end])
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&#123;", "{")
+            .replace("&#125;", "}")
+            .replace("&#92;", "\\")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// The text of an HTML fragment with every tag replaced by a space (entities
+/// left as they are).
+pub(crate) fn tags_to_spaces(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
-    for c in inner.chars() {
+    for c in html.chars() {
         match c {
             '<' => {
                 in_tag = true;
@@ -350,17 +366,7 @@ fn source_box_text(page: &Path) -> Option<String> {
             _ => {}
         }
     }
-    Some(
-        text.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&#x27;", "'")
-            .replace("&#123;", "{")
-            .replace("&#125;", "}")
-            .replace("&#92;", "\\")
-            .replace("&amp;", "&"),
-    )
+    text
 }
 
 /// `s` without the leading `prefix`, comparing all but white space (mdBook

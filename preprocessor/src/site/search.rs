@@ -195,20 +195,7 @@ fn strip_tags(html: &str) -> String {
         (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b..]),
         _ => html.to_string(),
     };
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    crate::site::mdbook_index::tags_to_spaces(&html)
 }
 
 /// Index chunks, metadata and fragments (not the UI scripts or WebAssembly).

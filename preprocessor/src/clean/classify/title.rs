@@ -75,18 +75,7 @@ pub(super) fn choose_title(
                 return None;
             }
             let t = &it.unit.text;
-            let eligible = match &it.kind {
-                Kind::Heading | Kind::Open | Kind::Paragraph => true,
-                Kind::Drop(r) => matches!(
-                    r,
-                    DropReason::NoTextAfter
-                        | DropReason::BetweenBoilerplate { .. }
-                        | DropReason::HeaderBeforeTitle
-                        | DropReason::LabelAfterTitle
-                ),
-                _ => false,
-            };
-            if !eligible
+            if !headline_kind(&it.kind)
                 || !it.heading
                 || text::word_count(t) < 3
                 || DATE.is_match(t)
@@ -191,6 +180,22 @@ pub(super) fn choose_title(
     Some(title)
 }
 
+/// A unit that may hold a headline: kept as a heading or text, or dropped only for
+/// where it stands (before the title, between boilerplate, with no text after).
+fn headline_kind(kind: &Kind) -> bool {
+    match kind {
+        Kind::Heading | Kind::Open | Kind::Paragraph => true,
+        Kind::Drop(r) => matches!(
+            r,
+            DropReason::NoTextAfter
+                | DropReason::BetweenBoilerplate { .. }
+                | DropReason::HeaderBeforeTitle
+                | DropReason::LabelAfterTitle
+        ),
+        _ => false,
+    }
+}
+
 /// Units of the page before the text looked at for its headline.
 const HEADLINE_WINDOW: usize = 10;
 /// Words of a paragraph that starts the text (a lede, not a teaser or a caption).
@@ -207,19 +212,8 @@ fn headline(items: &[Item], body: &Body) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for i in (lede.saturating_sub(HEADLINE_WINDOW)..lede).rev() {
         let it = &items[i];
-        let eligible = match &it.kind {
-            Kind::Heading | Kind::Open | Kind::Paragraph => true,
-            Kind::Drop(r) => matches!(
-                r,
-                DropReason::NoTextAfter
-                    | DropReason::BetweenBoilerplate { .. }
-                    | DropReason::HeaderBeforeTitle
-                    | DropReason::LabelAfterTitle
-            ),
-            _ => false,
-        };
         let t = &it.unit.text;
-        if !eligible
+        if !headline_kind(&it.kind)
             || !it.heading
             || text::at_most_words(t, 1)
             || DATE.is_match(t)
