@@ -193,11 +193,27 @@ static QUOTED: LazyLock<Regex> =
 /// "Surname, Given (21 December 2007). " or "Org (2016). ": authors and a date in brackets.
 static AUTHOR_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?P<authors>[^()]{2,200}?)\s*\((?P<date>[^()]{0,30}?(?P<year>(?:19|20)\d{2})[^()]{0,20})\)(?:\s*\[[^\]]*\])?\.\s*",
+        r"^(?P<authors>[^()]{2,200}?)\s*\((?P<date>[^()]{0,30}?(?P<year>(?:1[5-9]|20)\d{2})[^()]{0,20})\)(?:\s*\[[^\]]*\])?\.\s*",
     )
 });
 /// Wikipedia's back-links before an entry ("^ a b c").
 static BACKLINKS: LazyLock<Regex> = LazyLock::new(|| re(r"^\^?\s*(?:[a-z] ){2,}|^\^\s*"));
+
+/// A part that is only a date ("21 December 2007", "March 2015", "2005"): not a
+/// container, though a container may hold a year ("APSA 2004 Conference Papers").
+fn date_only(p: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    YEAR.is_match(p)
+        && p.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                let l = w.to_lowercase();
+                w.bytes().all(|b| b.is_ascii_digit())
+                    || MONTHS.iter().any(|m| l.starts_with(m) && l.len() <= 9)
+            })
+}
 
 /// Web pages and Wikipedia's citation style (CS1), filling what the other
 /// shapes left empty, never overwriting:
@@ -239,7 +255,14 @@ fn parse_web(raw: &str, r: &mut Reference) {
                     && !p.starts_with("http")
                     && !ACCESSED.is_match(p)
                     && !p.starts_with("Archived")
-                    && !YEAR.is_match(p)
+                    && !date_only(p)
+                    // A year inside a name needs a name around it ("APSA 2004
+                    // Conference Papers", not "2008 revision").
+                    && (!YEAR.is_match(p)
+                        || p.split(|c: char| !c.is_alphabetic())
+                            .filter(|w| w.len() >= 3)
+                            .count()
+                            >= 3)
                     && p.len() <= 120
             })
             .map(str::to_string)
@@ -495,6 +518,23 @@ mod web_tests {
             Some("Women, Politics, and Power: A Global Perspective")
         );
         assert_eq!(r.site.as_deref(), Some("CQ Press"));
+        // A container may hold a year; a bracketed year may be old.
+        let r = parse(
+            "Fitzpatrick, John (2004). \"Food, warfare and capitalism\" (PDF). Australasian Political Studies Association Conference: APSA 2004 Conference Papers. Retrieved 3 May 2017.",
+            &[],
+        );
+        assert_eq!(
+            r.site.as_deref(),
+            Some(
+                "Australasian Political Studies Association Conference: APSA 2004 Conference Papers"
+            )
+        );
+        let r = parse(
+            "Brunner, Thomas (1851). The Great Journey: an expedition to explore the interior. Royal Geographical Society.",
+            &[],
+        );
+        assert_eq!(r.year, Some(1851));
+        assert_eq!(r.site.as_deref(), Some("Royal Geographical Society"));
         // A footnote to a book listed elsewhere is not a reference of its own.
         assert!(!parse("King 2003, p. 41.", &[]).is_complete());
     }
