@@ -1,6 +1,6 @@
 //! End to end: the real book, built in a temporary folder with mdBook embedded.
 
-use book_tests::{Site, TestBook};
+use book_tests::{Site, TestBook, repo_root};
 use std::sync::OnceLock;
 
 /// (seed file, chapter title, page) for every seed, in book order.
@@ -268,6 +268,33 @@ fn two_seeds_with_the_same_title_get_distinct_pages() {
         pages.contains(&"seeds/outcomes-of-bone-tumours-2.html".to_string()),
         "{pages:?}"
     );
+}
+
+/// A scraped table (tab-separated cells, as a browser's innerText gives them, and a
+/// PDF's space-aligned columns) is an HTML table in the built book, every cell kept
+/// (the empty one too), and a list whose bullets were lost keeps its last item.
+#[test]
+fn scraped_tables_and_unbulleted_lists_render_as_tables_and_lists() {
+    let book = TestBook::copy().unwrap();
+    let page =
+        std::fs::read(repo_root().join("preprocessor/tests/fixtures/chemotherapy_tables_page.txt"))
+            .unwrap();
+    std::fs::write(book.seeds().join("006_tables.txt"), page).unwrap();
+    let site = book.build().unwrap();
+    let main = site.main("seeds/chemotherapy-for-osteosarcoma-what-the-trials-found.html");
+    assert_eq!(main.matches("<table>").count(), 2, "{main}");
+    let first = &main[main.find("<table>").unwrap()..main.find("</table>").unwrap()];
+    assert!(first.contains("<th>Drug</th>"), "{first}");
+    assert!(first.contains("<td>weeks 4, 5, 9 and 10</td>"), "{first}");
+    // The empty cell keeps Cisplatin's row three cells wide.
+    assert_eq!(first.matches("<tr>").count(), 4, "{first}");
+    assert_eq!(first.matches("<td>").count(), 9, "{first}");
+    assert!(first.contains("<td></td>"), "{first}");
+    let second = &main[main.rfind("<table>").unwrap()..];
+    assert!(second.contains("<td>Poor response</td>"), "{second}");
+    assert!(second.contains("<td>72%</td>"), "{second}");
+    assert!(main.contains("<li>Who to call at night</li>"), "{main}");
+    assert!(!main.contains(">Who to call at night</h"), "{main}");
 }
 
 #[test]

@@ -98,6 +98,7 @@ mod tests {
                 bullet: false,
                 text: (*t).to_string(),
                 cells: false,
+                row: Vec::new(),
             })
             .collect()
     }

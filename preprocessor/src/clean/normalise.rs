@@ -20,6 +20,14 @@ pub struct Line {
     pub text: String,
     /// A tab separated two parts of the text (a table or infobox row).
     pub(crate) cells: bool,
+    /// The cells of a table row, in order, each trimmed with single spaces (empty
+    /// cells kept, so columns stay aligned): the line's tab-separated parts (a
+    /// browser's `innerText` separates cells by tabs), or its parts separated by
+    /// runs of three or more spaces when the neighbouring lines split into the same
+    /// number of parts (a PDF's text layout; see [`space_tables`]). Empty when the
+    /// line is not a row: fewer than two cells hold text. The non-empty cells
+    /// joined by single spaces are exactly `text`.
+    pub(crate) row: Vec<String>,
 }
 
 impl Line {
@@ -38,6 +46,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     let mut nbsp = Counter::default();
     let mut invisible = Counter::default();
     let mut quotes = Counter::default();
+    let mut gapped: Vec<Vec<String>> = Vec::new();
     // Split on \r\n, \r and \n alike.
     let has_cr = text.contains('\r');
     let unified: std::borrow::Cow<str> = if has_cr {
@@ -89,7 +98,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
                     }
                     '\t' => {
                         cells |= !s.trim().is_empty();
-                        s.push_str("    ");
+                        s.push('\t');
                     }
                     '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
                         invisible.hit(no);
@@ -128,7 +137,12 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             s = s.nfc().collect();
             &s
         };
-        let indent = s.len() - s.trim_start_matches(' ').len();
+        // A tab indents by four spaces and separates cells.
+        let lead = s.len() - s.trim_start_matches([' ', '\t']).len();
+        let indent = s[..lead]
+            .bytes()
+            .map(|b| if b == b'\t' { 4 } else { 1 })
+            .sum();
         let mut body = s.trim();
         let mut bullet = false;
         if let Some(first) = body.chars().next()
@@ -137,22 +151,40 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             bullet = true;
             body = body[first.len_utf8()..].trim_start();
         } else if let Some(rest) = body
-            .strip_prefix("- ")
-            .or_else(|| body.strip_prefix("* "))
-            .or_else(|| body.strip_prefix("– "))
+            .strip_prefix(['-', '*', '–'])
+            .filter(|r| r.starts_with([' ', '\t']))
             && !rest.trim().is_empty()
         {
             bullet = true;
             body = rest.trim_start();
         }
+        gapped.push(if body.contains("   ") {
+            body.split("   ")
+                .map(|c| c.trim_matches([' ', '\t']))
+                .filter(|c| !c.is_empty())
+                .map(collapse_spaces)
+                .collect()
+        } else {
+            Vec::new()
+        });
+        let (text, row) = if body.contains('\t') {
+            (
+                collapse_spaces(&body.replace('\t', " ")),
+                split_row(body, "\t"),
+            )
+        } else {
+            (collapse_spaces(body), Vec::new())
+        };
         out.push(Line {
             no,
             indent,
             bullet,
-            text: collapse_spaces(body),
+            text,
             cells,
+            row,
         });
     }
+    space_tables(&mut out, &gapped);
     // Trailing blank lines carry nothing.
     while out.last().is_some_and(Line::is_blank) {
         out.pop();
@@ -222,6 +254,55 @@ fn cp1252_byte(c: char) -> Option<u8> {
     let mut buf = [0u8; 4];
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
     (!unmappable && bytes.len() == 1).then(|| bytes[0])
+}
+
+/// The cells of `body` split at `sep`, trimmed, with trailing empty cells dropped;
+/// empty unless two cells hold text.
+fn split_row(body: &str, sep: &str) -> Vec<String> {
+    let mut cells: Vec<String> = body
+        .split(sep)
+        .map(|c| collapse_spaces(c.trim_matches([' ', '\t'])))
+        .collect();
+    while cells.last().is_some_and(String::is_empty) {
+        cells.pop();
+    }
+    if cells.iter().filter(|c| !c.is_empty()).count() < 2 {
+        cells.clear();
+    }
+    cells
+}
+
+/// Widest cell of a table laid out with spaces, in characters: wider parts are
+/// prose with a wide gap (justified text), not cells.
+const SPACE_CELL_MAX: usize = 60;
+
+/// Tables laid out with spaces (a PDF's text layer, a plain-text table): two or more
+/// consecutive lines that split at runs of three or more spaces into the same
+/// number (two or more) of parts, none wider than [`SPACE_CELL_MAX`] characters,
+/// become rows. `gapped[i]` holds line `i`'s parts (empty when it has no such run).
+/// A single line with a wide gap ("PDF options:  View Fullscreen   Download PDF")
+/// stays a line, and so do lines that have tab-separated cells already.
+fn space_tables(lines: &mut [Line], gapped: &[Vec<String>]) {
+    let fits = |p: &Vec<String>| {
+        p.len() >= 2
+            && p.iter()
+                .all(|c| !c.is_empty() && c.chars().count() <= SPACE_CELL_MAX)
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let n = gapped[i].len();
+        let mut j = i;
+        while j < lines.len() && fits(&gapped[j]) && gapped[j].len() == n && lines[j].row.is_empty()
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            for k in i..j {
+                lines[k].row = gapped[k].clone();
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// Runs of spaces become one space. Spaces are ASCII, so the text is copied
@@ -321,6 +402,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A row's non-empty cells, joined by single spaces, are its text (the
+        /// invariant `Unit::table_row` checks before a row is rendered as cells).
+        #[test]
+        fn a_rows_text_cells_are_its_text(s in "([ab\u{2003}\u{2028}•-]{0,4}[ \t]{0,4}){0,12}(\n[ab \t]{0,12}){0,3}") {
+            let mut log = Log::new("f.txt");
+            for l in normalise(&s, &mut log) {
+                if !l.row.is_empty() {
+                    let text: Vec<&str> =
+                        l.row.iter().filter(|c| !c.is_empty()).map(String::as_str).collect();
+                    proptest::prop_assert_eq!(text.join(" "), l.text.clone());
+                }
+            }
+        }
+
         /// The slice-copying `collapse_spaces` is the plain definition: every
         /// run of spaces becomes one space.
         #[test]
@@ -333,6 +428,41 @@ mod tests {
             }
             proptest::prop_assert_eq!(collapse_spaces(&s), reference);
         }
+    }
+
+    #[test]
+    fn tab_separated_cells_are_a_row_and_the_text_is_unchanged() {
+        let mut log = Log::new("f.txt");
+        let l = normalise(
+            "Cisplatin\t\tweeks 1  and 6\t\n-\tItem\tNote\n\tindented only",
+            &mut log,
+        );
+        assert_eq!(l[0].text, "Cisplatin weeks 1 and 6");
+        assert_eq!(l[0].row, ["Cisplatin", "", "weeks 1 and 6"]);
+        assert!(l[0].cells);
+        // A bullet before a tab is still a bullet; its cells follow it.
+        assert!(l[1].bullet);
+        assert_eq!(l[1].row, ["Item", "Note"]);
+        // A leading tab indents: one cell of text is not a row.
+        assert_eq!((l[2].indent, l[2].row.len()), (4, 0));
+    }
+
+    #[test]
+    fn space_aligned_columns_are_rows_only_on_two_lines_or_more() {
+        let mut log = Log::new("f.txt");
+        let l = normalise(
+            "PDF options:  View Fullscreen   Download PDF\n\nGroup     Event-free   Overall\nGood      64%          81%\nPoor response   55%\n",
+            &mut log,
+        );
+        assert!(l[0].row.is_empty(), "one line with a gap is not a table");
+        assert_eq!(l[2].row, ["Group", "Event-free", "Overall"]);
+        assert_eq!(l[3].row, ["Good", "64%", "81%"]);
+        assert_eq!(l[3].text, "Good 64% 81%");
+        // Two parts, not three: the run of rows ends.
+        assert!(l[4].row.is_empty());
+        // Wide parts are prose with a gap, not cells.
+        let wide = format!("{}   b\n{}   c", "a".repeat(61), "d".repeat(61));
+        assert!(normalise(&wide, &mut log).iter().all(|l| l.row.is_empty()));
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub(crate) struct Unit {
     pub(crate) gap_before: bool,
     /// A table or infobox row (tab-separated cells).
     pub(crate) cells: bool,
+    /// The cells of a one-line table row (see `normalise::Line::row`); empty
+    /// otherwise. Trust it only while [`Unit::table_row`] says it still matches `text`.
+    pub(crate) row: Vec<String>,
     /// Where each raw line starts in `text`: (byte offset, line number), ascending.
     pub(crate) line_starts: Vec<(usize, usize)>,
 }
@@ -41,6 +44,22 @@ impl Unit {
             .take_while(|(o, _)| *o <= offset)
             .last()
             .map_or(self.first, |(_, no)| *no)
+    }
+
+    /// The cells of this unit as a table row: `Some` when it is one raw line that
+    /// split into cells and its text is still exactly those cells (no later stage
+    /// trimmed or joined it).
+    pub(crate) fn table_row(&self) -> Option<&[String]> {
+        if self.row.is_empty() || self.first != self.last || !self.extra.is_empty() {
+            return None;
+        }
+        let joined: Vec<&str> = self
+            .row
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(String::as_str)
+            .collect();
+        (joined.join(" ") == self.text).then_some(self.row.as_slice())
     }
 
     /// Remove `n` bytes from the start of the text, keeping line offsets right.
@@ -144,6 +163,7 @@ pub(crate) fn reflow(
                 extra_lines: Vec::new(),
                 gap_before: gap,
                 cells: line.cells,
+                row: line.row.clone(),
                 line_starts: vec![(0, line.no)],
             },
             1,
@@ -204,6 +224,8 @@ fn wraps_into(prev: &Line, line: &Line, next_blank: bool, width: usize, in_bulle
     if line.bullet
         || line.cells
         || prev.cells
+        || !line.row.is_empty()
+        || !prev.row.is_empty()
         || line.indent != prev.indent && !in_bullet
         || starts_item(&line.text)
     {

@@ -178,6 +178,26 @@ pub(crate) fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
                     let _ = writeln!(out, "*{}*\n", cites.inline(text));
                 }
             },
+            Block::Table { rows, .. } => {
+                // GitHub-flavoured Markdown (mdBook renders it): the first row is
+                // the header, and every row gets as many cells as the widest.
+                let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+                for (r, row) in rows.iter().enumerate() {
+                    out.push('|');
+                    for k in 0..width {
+                        // `inline` escapes `|` (and all other Markdown syntax).
+                        let cell = row.cells.get(k).map_or(String::new(), |c| cites.inline(c));
+                        let _ = write!(out, " {cell} |");
+                    }
+                    out.push('\n');
+                    if r == 0 {
+                        out.push('|');
+                        out.push_str(&" --- |".repeat(width));
+                        out.push('\n');
+                    }
+                }
+                out.push('\n');
+            }
             Block::List { ordered, items } => {
                 for (i, it) in items.iter().enumerate() {
                     let marker = crate::clean::assemble::list_marker(*ordered, i);
@@ -518,6 +538,22 @@ mod tests {
         assert_eq!(html_path("a.md.txt"), "a.md.txt");
     }
     use crate::clean::assemble::ListEntry;
+
+    #[test]
+    fn tables_render_as_gfm_with_a_header_and_every_cell() {
+        use crate::clean::assemble::TableRow;
+        let row = |cells: &[&str], line| TableRow {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            line,
+        };
+        let b = vec![Block::Table {
+            rows: vec![row(&["Drug", "Dose"], 4), row(&["A|B", "", "*x*"], 5)],
+        }];
+        assert_eq!(
+            body(&b, 0, &mut Cites::new(0)),
+            "| Drug | Dose |  |\n| --- | --- | --- |\n| A\\|B |  | \\*x\\* |\n\n"
+        );
+    }
 
     #[test]
     fn body_renders_blocks_escaped() {

@@ -23,6 +23,15 @@ pub(crate) enum TitleOrigin {
     FileName,
 }
 
+/// One row of a [`Block::Table`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TableRow {
+    /// The cells, in order; empty cells keep the columns aligned.
+    pub(crate) cells: Vec<String>,
+    /// The raw line (1-based) the row came from.
+    pub(crate) line: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ListEntry {
     pub(crate) text: String,
@@ -50,6 +59,11 @@ pub(crate) enum Block {
         label: Option<String>,
         text: String,
         line: usize,
+    },
+    /// A table: two or more consecutive rows kept as text, each a list of cells
+    /// (rows may differ in length; the first row is rendered as the header).
+    Table {
+        rows: Vec<TableRow>,
     },
 }
 
@@ -108,6 +122,11 @@ impl Document {
                     Some(l) => out.push_str(&format!("[figure {l}] {text}\n")),
                     None => out.push_str(&format!("[figure] {text}\n")),
                 },
+                Block::Table { rows, .. } => {
+                    for r in rows {
+                        out.push_str(&format!("| {} |\n", r.cells.join(" | ")));
+                    }
+                }
                 Block::List { ordered, items } => {
                     for (i, it) in items.iter().enumerate() {
                         let marker = list_marker(*ordered, i);
@@ -140,6 +159,11 @@ impl Document {
                 | Block::Paragraph { text, .. }
                 | Block::Figure { text, .. } => text::word_count(text),
                 Block::List { items, .. } => items.iter().map(|i| text::word_count(&i.text)).sum(),
+                Block::Table { rows, .. } => rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .map(|c| text::word_count(c))
+                    .sum(),
             })
             .sum()
     }
@@ -151,8 +175,22 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
     let mut blocks: Vec<Block> = Vec::new();
     let mut page_title = None;
     let mut numbers: Vec<(usize, String)> = Vec::new();
-    for it in &c.items {
+    let in_table = table_rows(&c);
+    for (idx, it) in c.items.iter().enumerate() {
         let line = it.unit.first;
+        if in_table[idx]
+            && let Some(row) = it.unit.table_row()
+        {
+            let row = TableRow {
+                cells: row.to_vec(),
+                line,
+            };
+            match blocks.last_mut() {
+                Some(Block::Table { rows }) if idx > 0 && in_table[idx - 1] => rows.push(row),
+                _ => blocks.push(Block::Table { rows: vec![row] }),
+            }
+            continue;
+        }
         match &it.kind {
             Kind::Title => page_title = Some((it.unit.text.clone(), line)),
             Kind::Meta { key, value } => {
@@ -250,6 +288,34 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
         blocks,
         references,
     }
+}
+
+/// Which items are rows of a table: runs of two or more consecutive items that are
+/// one-line table rows (tab-separated cells, or cells laid out with spaces; see
+/// `normalise::Line::row`) and that the classifier kept as text (a heading, a
+/// paragraph or a list item). A row the classifier removed (a menu bar, an infobox
+/// before the text) ends the run; a lone row stays what it was classified as.
+fn table_rows(c: &Classified) -> Vec<bool> {
+    let row = |i: usize| {
+        let it = &c.items[i];
+        matches!(
+            it.kind,
+            Kind::Heading | Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
+        ) && it.unit.table_row().is_some()
+    };
+    let mut out = vec![false; c.items.len()];
+    let mut i = 0;
+    while i < c.items.len() {
+        let mut j = i;
+        while j < c.items.len() && row(j) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            out[i..j].fill(true);
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// The Markdown marker of the `i`-th item of a list ("1." … or "-").

@@ -672,6 +672,10 @@ pub(crate) fn check_citations(blocks: &[Block], count: usize, log: &mut Log) {
                 vec![(text.as_str(), *line)]
             }
             Block::List { items, .. } => items.iter().map(|i| (i.text.as_str(), i.line)).collect(),
+            Block::Table { rows } => rows
+                .iter()
+                .flat_map(|r| r.cells.iter().map(|c| (c.as_str(), r.line)))
+                .collect(),
             Block::Heading { .. } => vec![],
         };
         for (text, line) in texts {

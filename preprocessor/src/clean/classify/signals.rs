@@ -25,7 +25,11 @@ pub(super) static FORUM_STAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(posts|messages|reputation|likes|joined|member since)\b.*$"));
 
 /// "Symptoms include:" followed by short lines with no bullets: those lines are a list.
-/// The run stops before a line that is followed by prose (that line is a heading).
+/// A line followed by prose ends the run as a heading, unless the layout binds it
+/// to the items: it follows close-packed items as closely as they follow each
+/// other, and a blank line sets the prose apart from it ("Who to call at night"
+/// after "Bleeding that will not stop"). Headline capitals after items that have
+/// none still make it a heading.
 pub(super) fn implicit_lists(items: &mut [Item]) {
     let n = items.len();
     let mut i = 0;
@@ -36,16 +40,29 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
             continue;
         }
         let mut j = i + 1;
+        let mut spaced = false;
         while j < n
             && items[j].kind == Kind::Open
             && items[j].quality == Quality::Short
             && text::at_most_words(&items[j].unit.text, 12)
             && !items[j].unit.text.ends_with(':')
-            && !items
-                .get(j + 1)
-                .is_some_and(|x| x.kind == Kind::Open && x.quality == Quality::Good)
         {
+            let before_prose = items
+                .get(j + 1)
+                .is_some_and(|x| x.kind == Kind::Open && x.quality == Quality::Good);
+            let packed = j > i + 1
+                && !spaced
+                && !items[j].unit.gap_before
+                && items.get(j + 1).is_some_and(|x| x.unit.gap_before)
+                && (!title_case(&items[j].unit.text) || title_case(&items[j - 1].unit.text));
+            if before_prose && !packed {
+                break;
+            }
+            spaced |= j > i + 1 && items[j].unit.gap_before;
             j += 1;
+            if before_prose {
+                break;
+            }
         }
         if j - i > 2 {
             for it in &mut items[i + 1..j] {
@@ -54,6 +71,17 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         }
         i = j.max(i + 1);
     }
+}
+
+/// Headline-style capitals: three words or more, and at least 70% of the words of
+/// four letters or more start with a capital ("Google Runs a Little Nemo Comic").
+fn title_case(t: &str) -> bool {
+    let long: Vec<&str> = t.split(' ').filter(|w| w.chars().count() >= 4).collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    t.split(' ').count() >= 3 && !long.is_empty() && caps * 10 >= long.len() * 7
 }
 
 /// The boilerplate label of a unit: of its whole text, or, when reflow joined

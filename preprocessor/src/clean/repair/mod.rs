@@ -1032,6 +1032,30 @@ pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
         // A block in another language inside an English page (a Vietnamese
         // download notice on a PDF host) is left as it is.
         let english = english && !foreign_block(&it.unit.text);
+        // A table row is repaired cell by cell, so its cells stay what is rendered.
+        if let Some(row) = it.unit.table_row() {
+            let no = it.unit.first;
+            let fixed: Vec<Option<String>> = row
+                .iter()
+                .map(|cell| repair_text(speller, english, cell, |_| no, log))
+                .collect();
+            if fixed.iter().any(Option::is_some) {
+                for (cell, f) in it.unit.row.iter_mut().zip(fixed) {
+                    if let Some(f) = f {
+                        *cell = f;
+                    }
+                }
+                let cells: Vec<&str> = it
+                    .unit
+                    .row
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .map(String::as_str)
+                    .collect();
+                it.unit.text = cells.join(" ");
+            }
+            continue;
+        }
         let text = repair_text(
             speller,
             english,
@@ -1271,6 +1295,7 @@ mod tests {
             extra_lines: vec![],
             gap_before: true,
             cells: false,
+            row: vec![],
             line_starts: vec![(0, 10), (14, 11)],
         };
         let out = repair_text(&s, true, &unit.text, |at| unit.line_at(at), &mut log);
