@@ -198,6 +198,7 @@ pub(crate) fn classify(
     choose_title(&mut items, rules, edge.as_deref(), &hints);
     drop_outlying_runs(&mut items);
     drop_trailing(&mut items);
+    keep_whole_tables(&mut items);
     for it in &mut items {
         if it.kind == Kind::Open {
             it.kind = Kind::Paragraph;
@@ -225,6 +226,50 @@ pub(crate) fn classify(
         }
     }
     Classified { items, language }
+}
+
+/// A table is kept or removed as a whole: in a run of two or more one-line table
+/// rows (`Unit::table_row`) of which at least half are kept as text, a row that a
+/// line-level signal removed (a header row that looked like a menu, or that repeats
+/// above each table of the page; a repeated row) is kept too, so that every cell of
+/// the table reaches the page.
+fn keep_whole_tables(items: &mut [Item]) {
+    let kept = |it: &Item| {
+        matches!(
+            it.kind,
+            Kind::Heading | Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
+        )
+    };
+    let mut i = 0;
+    while i < items.len() {
+        let mut j = i;
+        while j < items.len() && items[j].unit.table_row().is_some() {
+            j += 1;
+        }
+        let run = &mut items[i..j];
+        let weak = |it: &Item| {
+            matches!(
+                it.kind,
+                Kind::Drop(
+                    DropReason::NavigationMenu
+                        | DropReason::RunningHeader { .. }
+                        | DropReason::NoTextAfter
+                        | DropReason::Duplicate
+                )
+            )
+        };
+        let n_kept = run.iter().filter(|it| kept(it)).count();
+        // Tables the classifier removed whole stay removed: restoring those that hold
+        // figures was measured on the public sets and cost precision on three of
+        // them (score tables and tickers in sidebars).
+        let whole = n_kept >= 1 && n_kept * 2 >= run.len();
+        if run.len() >= 2 && whole {
+            for it in run.iter_mut().filter(|it| weak(it)) {
+                it.kind = Kind::Paragraph;
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// Wiki "[edit]" links glued to headings, and "Thread: …" / "Topic: …" labels
@@ -269,6 +314,35 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table's header row that repeats above every table of the page looks like a
+    /// running header on its own; as a row of a kept table it stays, with every cell.
+    #[test]
+    fn a_repeated_table_header_row_stays_with_its_table() {
+        let mut page = String::from(
+            "Readers' polls on limb salvage\n\nWe asked readers three questions about surgery for bone tumours of the leg, and here is how they answered them.\n\n",
+        );
+        for (q, yes, no) in [
+            ("Was surgery explained?", 149, 52),
+            ("Did you see a physiotherapist?", 120, 81),
+            ("Would you choose the same?", 171, 30),
+        ] {
+            page.push_str(&format!(
+                "{q} Most readers who answered this question had their operation in the last five years.\n\nResponse\tVotes\tShare\nYes\t{yes}\t{}%\nNo\t{no}\t{}%\n\n",
+                yes * 100 / 201,
+                no * 100 / 201
+            ));
+        }
+        page.push_str("We will run more polls on recovery after surgery later this year, and we will share the results here.\n");
+        let cleaned = crate::clean::clean_one("p.txt", page.as_bytes()).unwrap();
+        let outline = cleaned.pages[0].doc.outline();
+        assert_eq!(
+            outline.matches("| Response | Votes | Share |").count(),
+            3,
+            "{outline}"
+        );
+        assert!(outline.contains("| No | 81 | 40% |"), "{outline}");
+    }
 
     /// A contents list whose entries come back later as numbered lines that
     /// end with a full stop (not heading-shaped, so found by their keys): the
