@@ -17,7 +17,7 @@ use super::*;
 static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
         .{1,80}\b(?:says|wrote)\s*:?
-      | \[?\s*reply\s*\]?(?:\s*[↓→])?
+      | \[?\s*reply(?:\ to\ this(?:\ parent)?)?\s*\]?(?:\s*[↓→])?
       | .{1,120}\|\s*reply
       | .{0,120}\blink\ to\ this\ comment
     )$")
@@ -50,6 +50,27 @@ fn is_comment_header(t: &str) -> bool {
                 && NAME_LETTERS.is_match(t)
                 && !POST_LINE.is_match(t)))
 }
+
+/// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
+/// comment", "Comments (3)", "The following comments are owned by whoever posted
+/// them"). With comment headers after it, it marks where the article ends even when
+/// the article is short (a news site's summary above hundreds of comments).
+static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        \d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b.{0,40}
+      | (?:reader\s+|user\s+)?comments?\s*(?:\(\d+\))?\s*:?
+      | (?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b.{0,40}
+      | .{0,80}\bcomments\ are\ owned\ by\b.{0,80}
+      | join\ the\ (?:discussion|conversation)\b.{0,40}
+    )$")
+});
+
+/// Words of kept text needed before a comment-section line for it to end an article.
+const MIN_MARKED_ARTICLE_WORDS: usize = 40;
+
+/// Words of kept text allowed between a comment-section line and the first comment
+/// header after it (a comment form's labels, a sort menu; not an article).
+const MAX_WORDS_TO_FIRST_COMMENT: usize = 60;
 
 /// Comment headers needed after the article to call the rest a comment section.
 const MIN_HEADERS: usize = 3;
@@ -87,14 +108,19 @@ pub(super) fn drop_comments(items: &mut [Item]) {
             // Posts headed like comments from the top: a thread or a blog's index
             // page, whose posts are the content (an article's own byline is one).
             if next_header > MAX_HEADERS_BEFORE_ARTICLE {
-                return;
+                break;
             }
         }
         if matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }) {
             words += text::word_count(&it.unit.text);
         }
     }
-    let Some(start) = start else { return };
+    // A comment-section line after some article text, followed by headers, starts
+    // the section even when the article is short.
+    let marked = marked_start(items, &headers).filter(|&m| start.is_none_or(|s| m <= s));
+    let Some(start) = marked.or(start) else {
+        return;
+    };
     // A header before the article with the shape of those after it heads the first
     // post of a thread (an article's byline looks different from its comments').
     let after: Vec<String> = headers
@@ -122,7 +148,8 @@ pub(super) fn drop_comments(items: &mut [Item]) {
         })
         .collect();
     posts.sort_unstable();
-    if let Some(&median) = posts.get(posts.len() / 2)
+    if marked.is_none()
+        && let Some(&median) = posts.get(posts.len() / 2)
         && words < ARTICLE_TO_COMMENT * median
     {
         return;
@@ -139,6 +166,56 @@ pub(super) fn drop_comments(items: &mut [Item]) {
             it.kind = Kind::Drop(DropReason::Comments);
         }
     }
+}
+
+/// The first comment-section line ([`COMMENT_SECTION`]) after at least
+/// [`MIN_MARKED_ARTICLE_WORDS`] words of kept text, with no more than
+/// [`MAX_HEADERS_BEFORE_ARTICLE`] comment headers before it and [`MIN_HEADERS`] after.
+fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
+    let mut words = 0;
+    for (i, it) in items.iter().enumerate() {
+        if words >= MIN_MARKED_ARTICLE_WORDS
+            && it.unit.text.len() <= 200
+            && COMMENT_SECTION.is_match(&it.unit.text)
+        {
+            let before = headers.iter().filter(|&&h| h < i).count();
+            let after = headers.len() - before;
+            // The comments follow the line: little kept text before the first header
+            // (a "Comments" link above the article is followed by the article).
+            let gap: usize = headers.get(before).map_or(usize::MAX, |&h| {
+                items[i + 1..h]
+                    .iter()
+                    .filter(|it| {
+                        matches!(
+                            it.kind,
+                            Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
+                        )
+                    })
+                    .map(|it| text::word_count(&it.unit.text))
+                    .sum()
+            });
+            // ... and the first header is a comment's: later headers share its shape
+            // (an article's own dateline under a "4 Comments" link has none).
+            let repeated = headers.get(before).is_some_and(|&h| {
+                let first = shape(&items[h].unit.text);
+                headers[before + 1..]
+                    .iter()
+                    .any(|&k| shape(&items[k].unit.text) == first)
+            });
+            return (before <= MAX_HEADERS_BEFORE_ARTICLE
+                && after >= MIN_HEADERS
+                && gap <= MAX_WORDS_TO_FIRST_COMMENT
+                && repeated)
+                .then_some(i);
+        }
+        if matches!(
+            it.kind,
+            Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
+        ) {
+            words += text::word_count(&it.unit.text);
+        }
+    }
+    None
 }
 
 /// The shape of a line: digits as `9`, letters as `a`, runs collapsed
@@ -195,6 +272,39 @@ mod tests {
         assert!(out.contains("paragraph 7 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         assert!(!out.contains("12 Comments"), "{out}");
+    }
+
+    /// A news site's short summary above a long thread: the line that opens the
+    /// comment section ends the article, however short it is.
+    #[test]
+    fn a_comment_section_line_ends_a_short_article() {
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(2));
+        page.push_str("The following comments are owned by whoever posted them.\n\n");
+        for (name, t, id) in [
+            ("anna", "08:25", 1),
+            ("ben", "08:35", 2),
+            ("cleo", "09:02", 3),
+        ] {
+            page.push_str(&format!(
+                "Re: bridges (Score:5)\nby {name} (12{id}) on Monday July 23, @{t}PM (#4074{id})\n\n{}\n\n",
+                "I think the bridge is a waste of money and the council should have listened to the people who live near the river, who will pay for it for years."
+            ));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 1 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
+    }
+
+    /// A "4 Comments" link above the article, then the article's own dateline: the
+    /// article is not a comment.
+    #[test]
+    fn a_comment_count_above_the_article_keeps_the_article() {
+        let page = format!(
+            "Bridge vote ends decade of debate\n\nLatest news from the county, updated through the day by our reporters in the town hall and the courts.\n\n4 Comments\n\nMon Oct 29, 2012 9:47 AM EDT\n\n{}Anna | November 9, 2012 10:15 am | Reply\n\nGood.\n\nBen | November 9, 2012 11:02 am | Reply\n\nBad.\n\nCleo | November 9, 2012 1:40 pm | Reply\n\nFine.\n",
+            article(4)
+        );
+        let out = kept(&page);
+        assert!(out.contains("paragraph 3 of the story"), "{out}");
     }
 
     #[test]
