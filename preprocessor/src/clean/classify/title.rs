@@ -200,6 +200,9 @@ fn headline_kind(kind: &Kind) -> bool {
 const HEADLINE_WINDOW: usize = 10;
 /// Words of a paragraph that starts the text (a lede, not a teaser or a caption).
 const LEDE_WORDS: usize = 30;
+/// Words of each of two consecutive sentences that start the text (news paragraphs
+/// are often one sentence of 15 to 25 words).
+const SHORT_LEDE_WORDS: usize = 12;
 /// Words of the text a headline's words are looked for in.
 const BODY_WORDS: usize = 200;
 
@@ -209,24 +212,30 @@ const BODY_WORDS: usize = 200;
 /// the lede tells), the nearest on a tie. None when no line shares a word.
 fn headline(items: &[Item], body: &Body) -> Option<usize> {
     let lede = body.lede?;
-    let mut best: Option<(usize, usize)> = None;
-    for i in (lede.saturating_sub(HEADLINE_WINDOW)..lede).rev() {
-        let it = &items[i];
-        let t = &it.unit.text;
-        if !headline_kind(&it.kind)
-            || !it.heading
-            || text::at_most_words(t, 1)
-            || DATE.is_match(t)
-            || BYLINE.is_match(t)
-        {
-            continue;
+    // A numbered line ("1. What it is") heads a section: a headline only when no
+    // unnumbered line qualifies.
+    let best = |numbered: bool| {
+        let mut best: Option<(usize, usize)> = None;
+        for i in (lede.saturating_sub(HEADLINE_WINDOW)..lede).rev() {
+            let it = &items[i];
+            let t = &it.unit.text;
+            if !headline_kind(&it.kind)
+                || !it.heading
+                || text::at_most_words(t, 1)
+                || DATE.is_match(t)
+                || BYLINE.is_match(t)
+                || (text::strip_numbering(t).len() < t.len()) != numbered
+            {
+                continue;
+            }
+            let shared = shared_words(t, body);
+            if shared > 0 && best.is_none_or(|(_, b)| shared > b) {
+                best = Some((i, shared));
+            }
         }
-        let shared = shared_words(t, body);
-        if shared > 0 && best.is_none_or(|(_, b)| shared > b) {
-            best = Some((i, shared));
-        }
-    }
-    let (i, _) = best?;
+        best
+    };
+    let (i, _) = best(false).or_else(|| best(true))?;
     // Text kept before the headline would be lost as page header: then the page is
     // not a headline over its text (a leaflet of short sections), and the old rule decides.
     let before: usize = items[..i]
@@ -253,9 +262,20 @@ struct Body {
 }
 
 fn body_words(items: &[Item]) -> Body {
-    let lede = items.iter().position(|i| {
+    let long = items.iter().position(|i| {
         matches!(i.kind, Kind::Paragraph) && !text::at_most_words(&i.unit.text, LEDE_WORDS - 1)
     });
+    // News writes short paragraphs: a run of two sentences of [`SHORT_LEDE_WORDS`]
+    // words or more, one after the other, also starts the text.
+    let sentence = |i: usize| {
+        items.get(i).is_some_and(|it| {
+            matches!(it.kind, Kind::Paragraph)
+                && text::ends_sentence(&it.unit.text)
+                && !text::at_most_words(&it.unit.text, SHORT_LEDE_WORDS - 1)
+        })
+    };
+    let pair = (0..long.unwrap_or(items.len())).find(|&i| sentence(i) && sentence(i + 1));
+    let lede = pair.or(long);
     let mut words: HashSet<String> = HashSet::default();
     let mut n = 0;
     for it in &items[lede.unwrap_or(items.len())..] {
@@ -289,15 +309,21 @@ fn content_word(w: &str) -> bool {
 
 /// A line that is a date or time stamp ("Wednesday, January 09, 2008", "1/7/2008,
 /// 6:30 p.m. EST", "2008-01-12 11:31:01 -"), possibly with a byline ("Jan 14 2008 by
-/// Andy Howell"), a photo credit ("Courtesy: San Jose State Athletics") or a bar of
-/// links ("DC | MD | VA"): never a page's title.
+/// Andy Howell"), a photo credit ("Courtesy: San Jose State Athletics"), a time
+/// counted back ("1 hour 24 minutes ago") or a bar of links or facts ("DC | MD | VA",
+/// "Mary · Quickies · 7 Comments · October 29th, 2012"): never a page's title.
 fn date_or_credit(t: &str) -> bool {
     const DATE_WORDS: [&str; 30] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm",
         "est", "edt", "gmt", "bst", "utc",
     ];
-    if CREDIT.is_match(t) || t.matches(" | ").count() >= 2 {
+    if CREDIT.is_match(t)
+        || RELATIVE_TIME.is_match(t)
+        || [" | ", " · ", " • "]
+            .iter()
+            .any(|sep| t.matches(sep).count() >= 2)
+    {
         return true;
     }
     let lower = t.to_lowercase();
@@ -324,6 +350,11 @@ fn date_or_credit(t: &str) -> bool {
 /// A photo or picture credit line.
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(courtesy|photo|photograph|picture|image|credit)s?\s*:"));
+
+/// A time counted back from now ("Reuters – 1 hour 24 minutes ago"): a stamp.
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+(?:\d+\s+\w+\s+)?ago\b")
+});
 
 /// A byline with a name: "By Washington Post editors", "Posted by Jane Doe".
 static SIGNED: LazyLock<Regex> =
@@ -355,6 +386,23 @@ mod tests {
         );
     }
 
+    /// News in one-sentence paragraphs, none as long as a lede: the first two
+    /// sentences in a row start the text, and the headline above them is the title,
+    /// not the "Most Read" box between them.
+    #[test]
+    fn short_news_paragraphs_still_find_the_headline() {
+        let page = "Soccer\n\nChelsea hoping to sign Anelka before weekend\n\nEmail Article\n\nMost Read\n\n\
+            Wednesday, January 09, 2008\n\n\
+            Chelsea are hoping to complete the signing of Nicolas Anelka in time for this weekend's league match.\n\n\
+            Bolton have already rejected a Chelsea bid for the Frenchman, but may let him go for a higher fee.\n\n\
+            Chelsea want to finish the talks soon because three of their strikers are injured or away.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        assert_eq!(
+            cleaned.pages[0].doc.title,
+            "Chelsea hoping to sign Anelka before weekend"
+        );
+    }
+
     #[test]
     fn dates_credits_and_link_bars_are_never_titles() {
         for t in [
@@ -365,6 +413,8 @@ mod tests {
             "Jan 14 2008 by Andy Howell, Western Mail",
             "Courtesy: San Jose State Athletics",
             "DC | MD | VA",
+            "Reuters – 1 hour 24 minutes ago",
+            "Mary · Quickies · 7 Comments · October 29th, 2012",
         ] {
             assert!(date_or_credit(t), "{t}");
         }
@@ -372,6 +422,8 @@ mod tests {
             "Sri Lankan cricket chief resigns",
             "2008 Olympic torch relay begins",
             "Monday mornings",
+            "Ten years ago, a bridge",
+            "Ireland · a history",
         ] {
             assert!(!date_or_credit(t), "{t}");
         }
