@@ -117,6 +117,22 @@ fn heading_shaped_with(s: &str, words: usize) -> bool {
         && text::starts_uppercase_or_digit(s)
         && (!text::ends_sentence(s) || s.ends_with('?'))
         && (1..=HEADING_WORDS).contains(&words)
+        && (words <= 14 || sentence_breaks(s) < 2)
+}
+
+/// Sentence breaks inside a line: ". " followed by a capital or a digit. A long
+/// heading (15 words or more) has at most one ("Dr. Smith"); a reference entry ("1.
+/// Writer A. Bone tumours in adults. J Bone. 2020;1:1-9") has several. (Applied to
+/// shorter lines too, it cost CleanEval precision.)
+fn sentence_breaks(s: &str) -> usize {
+    s.match_indices(". ")
+        .filter(|(i, _)| {
+            s[i + 2..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count()
 }
 
 /// A line that stops mid-sentence: eight words or more, ending on a stop word.
@@ -343,6 +359,20 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_headings_are_one_sentence() {
+        let shaped = |t: &str| heading_shaped_with(t, text::word_count(t));
+        assert!(shaped(
+            "What Adults Who Were Treated As Children for Primary Bone Cancer Should Know About Late Effects"
+        ));
+        assert!(!shaped(
+            "1. Writer A. Bone tumours in adults. J Bone. 2020;1:1-9. doi:10.1000/bone.1"
+        ));
+        assert!(shaped(
+            "Dr. Smith on what parents of children with bone cancer should ask the team at the first visit"
+        ));
+    }
 
     /// A 16-word headline is the title; the page's last line, cut mid-sentence by the
     /// scraper, stays as text rather than being taken for a heading with no text after.
