@@ -436,6 +436,27 @@ mod tests {
     }
 
     #[test]
+    fn a_blurb_ending_in_a_read_more_link_is_a_teaser() {
+        let r = rules();
+        for t in [
+            "Rapper Mos Def staged a demonstration in protest of the treatment of detainees. Read More",
+            "I am a fond reader of her blog and this time she is drawing an analogy... [Read More]",
+            "The council will vote on the bridge next week, officials said Continue reading »",
+        ] {
+            assert!(
+                r.boilerplate(t)
+                    .is_some_and(|l| l.to_string().contains("read-more")),
+                "{t}"
+            );
+        }
+        // A sentence that ends in the words is a sentence.
+        assert!(
+            r.boilerplate("Fortunately, all we had to do was continue reading.")
+                .is_none()
+        );
+    }
+
+    #[test]
     fn calls_to_action_need_a_speaker() {
         let r = rules();
         assert!(r.is_call_to_action(
