@@ -112,7 +112,7 @@ pub(super) fn drop_comments(items: &mut [Item]) {
             }
         }
         if matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }) {
-            words += text::word_count(&it.unit.text);
+            words += size(&it.unit.text);
         }
     }
     // A comment-section line after some article text, followed by headers, starts
@@ -143,10 +143,15 @@ pub(super) fn drop_comments(items: &mut [Item]) {
             items[w[0]..w[1]]
                 .iter()
                 .filter(|it| matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }))
-                .map(|it| text::word_count(&it.unit.text))
+                .map(|it| size(&it.unit.text))
                 .sum()
         })
         .collect();
+    // The first "comment" longer than all the text before it is the post itself,
+    // under its own date line (a blog whose sidebar comes first).
+    if marked.is_none() && posts.first().is_some_and(|&first| first > words) {
+        return;
+    }
     posts.sort_unstable();
     if marked.is_none()
         && let Some(&median) = posts.get(posts.len() / 2)
@@ -191,7 +196,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
                             Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
                         )
                     })
-                    .map(|it| text::word_count(&it.unit.text))
+                    .map(|it| size(&it.unit.text))
                     .sum()
             });
             // ... and the first header is a comment's: later headers share its shape
@@ -212,10 +217,17 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             it.kind,
             Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
         ) {
-            words += text::word_count(&it.unit.text);
+            words += size(&it.unit.text);
         }
     }
     None
+}
+
+/// The length of a text in words, or in characters / 6 when that is more: Chinese
+/// and Japanese put no spaces between words, so a whole post would count as a few
+/// "words" and a thread's posts would look like short comments under an article.
+fn size(t: &str) -> usize {
+    text::word_count(t).max(t.chars().count() / 6)
 }
 
 /// The shape of a line: digits as `9`, letters as `a`, runs collapsed
@@ -305,6 +317,28 @@ mod tests {
         );
         let out = kept(&page);
         assert!(out.contains("paragraph 3 of the story"), "{out}");
+    }
+
+    /// A blog whose sidebar comes first: the post's own date line looks like a
+    /// comment header, but the "comment" under it is longer than all the text
+    /// before it: it is the post, and stays.
+    #[test]
+    fn a_post_under_its_own_date_line_is_not_a_comment() {
+        let mut page = String::from("Steven and Fiona's travel notes\n\n");
+        page.push_str(&"We like blue skies and quiet days, and we write about the places we camp in the hills and by the sea every season of the year. ".repeat(7));
+        page.push_str("\n\nDec 28 Sat 2013 00:28\n\n");
+        page.push_str(&article(10));
+        for (name, t) in [
+            ("Anna", "10:15 am"),
+            ("Ben", "11:02 am"),
+            ("Cleo", "1:40 pm"),
+        ] {
+            page.push_str(&format!(
+                "{name} | November 9, 2012 {t} | Reply\n\nLovely photos of the bridge and the river, thank you for writing this up.\n\n"
+            ));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 9 of the story"), "{out}");
     }
 
     #[test]
