@@ -602,6 +602,7 @@ impl<'a> Speller<'a> {
                 function_words == 1
                     || (pieces.len() == 2
                         && !["a", "an", "the"].contains(&pieces[0])
+                        && GLUE_WORDS[..CORE_GLUE_WORDS].contains(&pieces[0])
                         && SECOND_GLUE_WORDS.contains(&pieces[1]))
             } else {
                 pieces.len() == 2
@@ -646,17 +647,29 @@ impl<'a> Speller<'a> {
 /// Particles that also begin or end closed compounds ("up", "out", "off", "over",
 /// "down") and "us" ("gallus", "tensin" is not "tens in", but "us" is rarer still)
 /// are not among them.
-const GLUE_WORDS: [&str; 45] = [
+const GLUE_WORDS: [&str; 96] = [
     "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
     "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "not", "of", "on", "or",
     "our", "she", "that", "the", "their", "they", "this", "to", "was", "we", "were", "which",
     "who", "will", "with", "would", "you",
+    // The rest of the stop-word list, but for particles that begin or end compounds
+    // ("up", "out", "off", "over", "down", "under") and "one" ("someone"): these glue
+    // to a content word, or come second after one of the words above.
+    "about", "after", "again", "against", "all", "also", "any", "because", "before", "being",
+    "between", "both", "can", "could", "did", "does", "each", "either", "even", "few", "here",
+    "how", "just", "may", "might", "more", "most", "much", "must", "my", "now", "only", "other",
+    "same", "should", "some", "such", "than", "them", "then", "there", "these", "those", "through",
+    "very", "what", "when", "where", "while", "why", "your",
 ];
 
+/// The first words of [`GLUE_WORDS`], the ones a second function word may follow.
+const CORE_GLUE_WORDS: usize = 45;
+
 /// Function words that may follow another function word in a glued pair.
-const SECOND_GLUE_WORDS: [&str; 19] = [
+const SECOND_GLUE_WORDS: [&str; 31] = [
     "a", "an", "be", "he", "her", "his", "is", "it", "its", "our", "she", "that", "the", "their",
-    "they", "this", "was", "we", "you",
+    "they", "this", "was", "we", "you", "are", "were", "has", "have", "had", "will", "would",
+    "can", "could", "should", "not", "been",
 ];
 
 /// A word that never begins a closed compound: an "-ed" or "-ly" form of five
@@ -1149,6 +1162,11 @@ mod tests {
         assert_eq!(fixed("presentsa", false).as_deref(), Some("presents a"));
         assert_eq!(fixed("MAPalone", false).as_deref(), Some("MAP alone"));
         assert_eq!(fixed("thelungs", false).as_deref(), Some("the lungs"));
+        // Any stop word glues to a content word; a second function word follows only
+        // a core one ("you" + "are", not "all" + "a").
+        assert_eq!(fixed("eachweek", false).as_deref(), Some("each week"));
+        assert_eq!(fixed("youare", false).as_deref(), Some("you are"));
+        assert_ne!(fixed("alla", false).as_deref(), Some("all a"));
         // Never medical words into syllables.
         assert_eq!(fixed("osteosarcoma", false), None);
         assert_eq!(fixed("sarcomatous", false), None);
