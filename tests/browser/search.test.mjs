@@ -84,6 +84,14 @@ async function search(term) {
     if ((await items.count()) >= count && !(await more.count())) break;
     await page.waitForTimeout(150);
   }
+  // A result is drawn as a placeholder first and gets its link when its fragment
+  // loads: read the results only when every one has its link (a placeholder read as
+  // "" made this test fail once in .ci/run).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("#seeds-search .pagefind-ui__result")].every((r) =>
+      r.querySelector("a[href]"),
+    ),
+  );
   return items.evaluateAll((rs) =>
     rs.map((r) => ({
       href: (r.querySelector("a")?.getAttribute("href") ?? "").replace(/^\//, "").split("#")[0].split("?")[0],
