@@ -401,6 +401,13 @@ mod tests {
         assert!(r.boilerplate("[Skip to content]").is_some());
         assert!(r.boilerplate("Was this page helpful?").is_some());
         assert!(r.boilerplate("Back to top").is_some());
+        for t in [
+            "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order copies, visit the site.",
+            "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.",
+            "You can follow this conversation by subscribing to the comment feed for this post.",
+        ] {
+            assert!(r.boilerplate(t).is_some(), "{t}");
+        }
         assert!(
             r.boilerplate("© 2024 Some Trust. All rights reserved.")
                 .is_some()
