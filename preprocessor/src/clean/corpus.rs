@@ -7,11 +7,16 @@ use crate::clean::normalise::Line;
 use crate::text;
 use foldhash::HashMap;
 
+/// The longest line, in bytes, whose pages are counted: a site's repeated sentences
+/// (a comment form's help text, a reprint notice, an author's blurb) run to a few
+/// hundred bytes; longer lines are paragraphs of text.
+pub(crate) const MAX_COUNTED_LINE: usize = 400;
+
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     /// Lower-cased word → occurrences across the corpus (hyphenated forms kept whole).
     pub(crate) words: HashMap<String, usize>,
-    /// Folded short line → number of pages it appears on, and the number of
+    /// Folded line (up to [`MAX_COUNTED_LINE`] bytes) → number of pages it appears on, and the number of
     /// the last page counted (so that a page counts once, without a set of
     /// the lines seen on each page).
     line_pages: HashMap<String, (usize, usize)>,
@@ -44,7 +49,7 @@ impl Corpus {
                     }
                 }
                 // Folded into a reused buffer.
-                if !line.text.is_empty() && line.text.len() <= 80 && {
+                if !line.text.is_empty() && line.text.len() <= MAX_COUNTED_LINE && {
                     text::fold_into(&mut folded, &line.text);
                     !folded.is_empty()
                 } {
@@ -106,9 +111,13 @@ mod tests {
     #[test]
     fn words_are_counted_in_lower_case_and_short_lines_once_per_page() {
         let a = page(&["Bone BONE bone", "Ostéosarcome ÉTUDE", "Home", "home", ""]);
+        let long =
+            "a paragraph of more than four hundred bytes is text, however often it appears. "
+                .repeat(6);
         let b = page(&[
             "HOME",
-            "a line of more than eighty bytes is never navigation, however often it appears here",
+            "a line of more than eighty bytes is counted too: a site repeats its sentences",
+            &long,
         ]);
         let c = Corpus::build([a.as_slice(), b.as_slice()]);
         assert_eq!(c.pages, 2);
@@ -121,6 +130,7 @@ mod tests {
         // "Home" and "home" fold alike: one page each for a and b.
         assert_eq!(c.pages_with_line("HoMe"), 2);
         assert_eq!(c.pages_with_line("bone bone bone"), 1);
-        assert_eq!(c.pages_with_line(b[1].text.as_str()), 0);
+        assert_eq!(c.pages_with_line(b[1].text.as_str()), 1);
+        assert_eq!(c.pages_with_line(b[2].text.as_str()), 0);
     }
 }

@@ -257,6 +257,49 @@ pub fn clean_one(name: &str, bytes: &[u8]) -> Result<Cleaned> {
 mod tests {
     use super::*;
 
+    fn corpus_of(pages: &[String]) -> Cleaned {
+        let inputs: Vec<Input> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Input {
+                name: format!("p{i}.txt"),
+                bytes: p.as_bytes().to_vec(),
+            })
+            .collect();
+        clean_corpus(&inputs, &Config::default(), &MetadataFile::default()).unwrap()
+    }
+
+    /// A site's own sentence, verbatim on four pages or more (a comment form's help),
+    /// goes; the same story on five pages (scraped twice over) keeps its sentences.
+    #[test]
+    fn a_sentence_repeated_across_pages_is_the_sites_unless_the_pages_are_copies() {
+        const HELP: &str = "Comments may be no longer than 2000 characters and will post to the site shortly after submitting.";
+        let topics = ["bridge", "school", "library", "harbour", "market"];
+        let pages: Vec<String> = topics
+            .iter()
+            .map(|t| {
+                format!(
+                    "Council votes on the {t}\n\n\
+                     The council voted on Tuesday to rebuild the old {t}, ending a debate that had lasted for more than a decade and divided the town.\n\n\
+                     Work on the {t} will start in the spring and is expected to take two years, the mayor said in a statement after the vote.\n\n\
+                     Opponents of the {t} plan said the money would be better spent on roads, and some of them promised to take the matter to court.\n\n\
+                     {HELP}\n"
+                )
+            })
+            .collect();
+        let cleaned = corpus_of(&pages);
+        for p in &cleaned.pages {
+            let outline = p.doc.outline();
+            assert!(!outline.contains("2000 characters"), "{outline}");
+            assert!(outline.contains("take the matter to court."), "{outline}");
+        }
+        let copies = vec![pages[0].clone(); 5];
+        for p in &corpus_of(&copies).pages {
+            let outline = p.doc.outline();
+            assert!(outline.contains("2000 characters"), "{outline}");
+        }
+    }
+
     /// A page in another language keeps its prose (judged on length and punctuation,
     /// not on English stop words), is not spell-corrected, and says so in a warning.
     #[test]

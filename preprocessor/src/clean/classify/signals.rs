@@ -84,6 +84,22 @@ fn title_case(t: &str) -> bool {
     t.split(' ').count() >= 3 && !long.is_empty() && caps * 10 >= long.len() * 7
 }
 
+/// Pages a long line (over 80 bytes) must appear on, verbatim, to be the site's.
+const LONG_REPEAT_PAGES: usize = 4;
+
+/// A long line, a full sentence or more, found verbatim on [`LONG_REPEAT_PAGES`]
+/// pages or more of the corpus: the site's own text (a comment form's help, a
+/// reprint notice, the author's blurb), not an article's. Short lines are judged
+/// by the navigation rule above, which leaves full sentences alone. Not used on a
+/// page that shares most of its long lines with others (a copy of the same story).
+fn repeated_sentence(t: &str, corpus: &Corpus) -> Option<Kind> {
+    if t.len() <= 80 || t.len() > crate::clean::corpus::MAX_COUNTED_LINE {
+        return None;
+    }
+    let pages = corpus.pages_with_folded(&text::fold(t));
+    (pages >= LONG_REPEAT_PAGES).then_some(Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
+}
+
 /// The boilerplate label of a unit: of its whole text, or, when reflow joined
 /// several raw lines that are each boilerplate on their own ("An official
 /// website of the United States government" / "Here's how you know"), of its
@@ -115,6 +131,18 @@ pub(super) fn label_units(
         ..Hints::default()
     };
     // Short lines, folded once: running headers and site navigation are short.
+    // A page most of whose long lines other pages repeat is a copy of them (the same
+    // story scraped twice, a test page's variants): its sentences are its text.
+    let long_lines: Vec<usize> = items
+        .iter()
+        .filter(|it| (81..=crate::clean::corpus::MAX_COUNTED_LINE).contains(&it.unit.text.len()))
+        .map(|it| corpus.pages_with_folded(&text::fold(&it.unit.text)))
+        .collect();
+    let repeated_lines = long_lines
+        .iter()
+        .filter(|&&n| n >= LONG_REPEAT_PAGES)
+        .count();
+    let site_sentences = repeated_lines * 3 <= long_lines.len();
     let folds: Vec<Option<String>> = items
         .iter()
         .map(|it| text::chars_at_most(&it.unit.text, 80).then(|| text::fold(&it.unit.text)))
@@ -179,6 +207,11 @@ pub(super) fn label_units(
                 .map(|f| corpus.pages_with_folded(f))
                 .filter(|&n| n >= rules.repeat_min_pages.max(2) && !rules.is_generic_heading(t))
                 .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
+                .or_else(|| {
+                    site_sentences
+                        .then(|| repeated_sentence(t, corpus))
+                        .flatten()
+                })
         };
         let kind = match kind {
             Some(k) => Some(k),
