@@ -256,6 +256,17 @@ fn cp1252_byte(c: char) -> Option<u8> {
     (!unmappable && bytes.len() == 1).then(|| bytes[0])
 }
 
+/// The text of a table row: its non-empty cells joined by single spaces (what
+/// `Line::text` holds for a row).
+pub(crate) fn row_text(cells: &[String]) -> String {
+    let parts: Vec<&str> = cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(String::as_str)
+        .collect();
+    parts.join(" ")
+}
+
 /// The cells of `body` split at `sep`, trimmed, with trailing empty cells dropped;
 /// empty unless two cells hold text.
 fn split_row(body: &str, sep: &str) -> Vec<String> {
@@ -409,9 +420,7 @@ mod tests {
             let mut log = Log::new("f.txt");
             for l in normalise(&s, &mut log) {
                 if !l.row.is_empty() {
-                    let text: Vec<&str> =
-                        l.row.iter().filter(|c| !c.is_empty()).map(String::as_str).collect();
-                    proptest::prop_assert_eq!(text.join(" "), l.text.clone());
+                    proptest::prop_assert_eq!(row_text(&l.row), l.text.clone());
                 }
             }
         }

@@ -53,13 +53,7 @@ impl Unit {
         if self.row.is_empty() || self.first != self.last || !self.extra.is_empty() {
             return None;
         }
-        let joined: Vec<&str> = self
-            .row
-            .iter()
-            .filter(|c| !c.is_empty())
-            .map(String::as_str)
-            .collect();
-        (joined.join(" ") == self.text).then_some(self.row.as_slice())
+        (crate::clean::normalise::row_text(&self.row) == self.text).then_some(self.row.as_slice())
     }
 
     /// Remove `n` bytes from the start of the text, keeping line offsets right.

@@ -1058,14 +1058,7 @@ pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
                         *cell = f;
                     }
                 }
-                let cells: Vec<&str> = it
-                    .unit
-                    .row
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .map(String::as_str)
-                    .collect();
-                it.unit.text = cells.join(" ");
+                it.unit.text = crate::clean::normalise::row_text(&it.unit.row);
             }
             continue;
         }
