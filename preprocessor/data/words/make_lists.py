@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate `frequency.tsv` and `misspellings.tsv` from their published sources.
+"""Regenerate `frequency.tsv`, `bigrams.tsv`, `webfreq.tsv` and `misspellings.tsv` from their published sources.
 
 usage: make_lists.py [--cache DIR]
 
@@ -16,6 +16,14 @@ Cargo's target folder), never into the repository:
   bigrams.tsv        the 80,000 commonest word pairs of SymSpell's bigram dictionary
                      (frequency_bigramdictionary_en_243_342.txt, same package and sources),
                      as `first second<TAB>zipf` on the same scale.
+  webfreq.tsv        every English word of letters a-z in wordfreq 3.1.1's "large" list
+                     (wordfreq/data/large_en.msgpack.gz; Robyn Speer; data CC BY-SA 4.0,
+                     from Wikipedia, subtitles (OpenSubtitles, SUBTLEX), news, books (Google
+                     Books Ngrams), the web (ParaCrawl, Leeds Internet Corpus), Reddit and
+                     Twitter statistics), as `word<TAB>zipf` on the same scale. It knows the
+                     words of web text no dictionary lists ("gameplay", "framerate",
+                     "timepoint") and also its common slips ("inthe", "alot"): a glued token
+                     is split only when the two words are far likelier than the token.
   misspellings.tsv   codespell 2.4.3's main dictionary (codespell_lib/data/dictionary.txt,
                      a derivative of English Wikipedia's lists of common misspellings,
                      CC BY-SA 3.0). Kept: entries with exactly one correction, letters only,
@@ -33,7 +41,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-PACKAGES = {"symspellpy": "symspellpy==6.10.1", "codespell": "codespell==2.4.3"}
+PACKAGES = {
+    "symspellpy": "symspellpy==6.10.1",
+    "codespell": "codespell==2.4.3",
+    # wordfreq reads its own data files with msgpack.
+    "wordfreq": "wordfreq==3.1.1",
+    "msgpack": "msgpack==1.1.0",
+}
 # The commonest word pairs kept (of 242,342): enough to choose between the
 # candidates of a short misspelling by its neighbours.
 BIGRAMS_KEPT = 80_000
@@ -92,6 +106,21 @@ def main() -> int:
         bigram_zipf[f"{a} {b}"] = max(1, round(10 * math.log10(c / total * 1e9)))
     (HERE / "bigrams.tsv").write_text("".join(f"{k}\t{z}\n" for k, z in sorted(bigram_zipf.items())))
 
+    # wordfreq's data: a msgpack list whose item i is the words of frequency
+    # 10^(-i/100) (centibels); item 0 is a header.
+    import gzip
+    sys.path.insert(0, str(fetch(cache, "msgpack")))
+    import msgpack
+    packed = next(fetch(cache, "wordfreq").rglob("large_en.msgpack.gz"))
+    bins = msgpack.loads(gzip.decompress(packed.read_bytes()), raw=False)[1:]
+    web = {}
+    for centibels, words in enumerate(bins):
+        z = round(10 * (9 - centibels / 100))
+        for w in words:
+            if w.isascii() and w.isalpha() and w.islower() and z >= 10:
+                web.setdefault(w, z)
+    (HERE / "webfreq.tsv").write_text("".join(f"{w}\t{z}\n" for w, z in sorted(web.items())))
+
     known = set(zipf)
     known |= {l.split("\t")[0] for l in (HERE / "en.tsv").read_text().splitlines()}
     for name in ("mesh.txt", "oncology.txt"):
@@ -111,7 +140,7 @@ def main() -> int:
             continue
         out[wrong] = right
     (HERE / "misspellings.tsv").write_text("".join(f"{w}\t{r}\n" for w, r in sorted(out.items())))
-    print(f"frequency.tsv: {len(zipf):,} words; bigrams.tsv: {len(bigram_zipf):,} pairs; "
+    print(f"frequency.tsv: {len(zipf):,} words; webfreq.tsv: {len(web):,} words; bigrams.tsv: {len(bigram_zipf):,} pairs; "
           f"misspellings.tsv: {len(out):,} misspellings")
     return 0
 

@@ -6,6 +6,7 @@
 use crate::clean::normalise::Line;
 use crate::text;
 use foldhash::HashMap;
+use std::hash::BuildHasher;
 
 /// The longest line, in bytes, whose pages are counted: a site's repeated sentences
 /// (a comment form's help text, a reprint notice, an author's blurb) run to a few
@@ -20,7 +21,17 @@ pub struct Corpus {
     /// the last page counted (so that a page counts once, without a set of
     /// the lines seen on each page).
     line_pages: HashMap<String, (usize, usize)>,
+    /// Hash of two lower-cased words written one after the other, separated by one
+    /// space and nothing else ("left knee") → occurrences: the page's own evidence
+    /// that a glued token ("leftknee") is two words.
+    pairs: HashMap<u64, u32>,
     pub(crate) pages: usize,
+}
+
+/// The key of a word pair in [`Corpus::pairs`] (both words lower case).
+fn pair_key(a: &str, b: &str) -> u64 {
+    const HASHER: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x9a1e);
+    HASHER.hash_one((a, b))
 }
 
 impl Corpus {
@@ -30,8 +41,13 @@ impl Corpus {
             c.pages += 1;
             let page = c.pages;
             let mut lower = String::new();
+            let mut previous = String::new();
             let mut folded = String::new();
             for line in lines {
+                // The end (byte offset) of the previous word of the line, if only
+                // one space may follow it.
+                let mut previous_end: Option<usize> = None;
+                let base = line.text.as_ptr() as usize;
                 for w in text::words(&line.text) {
                     // Most words are their own lower case: counted without a copy.
                     let key = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
@@ -41,6 +57,16 @@ impl Corpus {
                     } else {
                         w
                     };
+                    // `w` is a slice of the line: its offset is a pointer difference.
+                    let start = w.as_ptr() as usize - base;
+                    if previous_end.is_some_and(|end| end + 1 == start)
+                        && line.text.as_bytes().get(start - 1) == Some(&b' ')
+                    {
+                        *c.pairs.entry(pair_key(&previous, key)).or_default() += 1;
+                    }
+                    previous.clear();
+                    previous.push_str(key);
+                    previous_end = Some(start + w.len());
                     match c.words.get_mut(key) {
                         Some(n) => *n += 1,
                         None => {
@@ -76,6 +102,12 @@ impl Corpus {
             self.words.get(word)
         };
         found.copied().unwrap_or(0)
+    }
+
+    /// How often the corpus writes `a` and `b` (lower case) as two words, one space
+    /// apart.
+    pub(crate) fn pair_count(&self, a: &str, b: &str) -> usize {
+        self.pairs.get(&pair_key(a, b)).map_or(0, |&n| n as usize)
     }
 
     #[cfg(test)]

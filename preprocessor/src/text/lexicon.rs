@@ -6,10 +6,12 @@
 //! - `frequency.tsv`: word frequencies on the Zipf scale (SymSpell's dictionary:
 //!   SCOWL words with Google Books Ngram counts);
 //! - `bigrams.tsv`: the commonest word pairs with their frequency (same source);
+//! - `webfreq.tsv`: word frequencies in web, news, subtitle and book text
+//!   (wordfreq's large English list, CC BY-SA 4.0);
 //! - `misspellings.tsv`: common misspellings with their one correction (codespell's
 //!   dictionary, from Wikipedia's lists of common misspellings; CC BY-SA 3.0).
 //!
-//! `make_lists.py` in that folder regenerates the last two from their sources.
+//! `make_lists.py` in that folder regenerates the last four from their sources.
 //!
 //! Loaded once, on first use.
 
@@ -73,6 +75,33 @@ static BIGRAMS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// wordfreq's English words (see `data/words/webfreq.tsv`): word → ten times its
+/// Zipf value in web, news, subtitle and book text. Kept apart from [`WORDS`]: it
+/// lists the common slips of web text too ("teh", "inthe"), so a word in it is not
+/// thereby known to be right.
+static WEB: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    include_str!("../../data/words/webfreq.tsv")
+        .lines()
+        .filter_map(|l| {
+            let (w, z) = l.split_once('\t')?;
+            Some((w, z.parse().ok()?))
+        })
+        .collect()
+});
+
+/// How often `word` (lower case) is written in English web, news, subtitle and book
+/// text, ten times the Zipf value (wordfreq 3.1.1's "large" list, Speer 2022), or
+/// that of its singular ("timepoints" → "timepoint"); 0 if neither is listed. The
+/// list's floor is 10 (one in a hundred million words).
+pub(crate) fn web_zipf(word: &str) -> u8 {
+    let web = &*WEB;
+    web.get(word)
+        .or_else(|| word.strip_suffix('s').and_then(|w| web.get(w)))
+        .or_else(|| word.strip_suffix("es").and_then(|w| web.get(w)))
+        .copied()
+        .unwrap_or(0)
+}
 
 /// How often `a` is followed by `b` in English books (lower case), ten times the
 /// Zipf value; 0 when the pair is not among the 80,000 commonest.
@@ -241,17 +270,18 @@ const SUFFIXES: [&str; 30] = [
 
 /// Prefixes that make new words of known ones ("over" + "billing",
 /// "down" + "regulates", "photo" + "anode"): the usual English and scientific ones.
-const PREFIXES: [&str; 41] = [
+pub(crate) const PREFIXES: [&str; 41] = [
     "anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "down", "extra", "hyper", "hypo",
     "inter", "intra", "iso", "macro", "micro", "mid", "mis", "multi", "nano", "neo", "neuro",
     "non", "off", "out", "over", "photo", "post", "pre", "pro", "pseudo", "re", "self", "semi",
     "sub", "super", "trans", "un", "under", "up",
 ];
 
-/// `word` (lower case) is a regular form of a known word: a known word plus a
+/// `word` (lower case) is a regular form of a known word: a known word that is
+/// not a function word plus a
 /// suffix of [`SUFFIXES`] (with a final "e" dropped, a final "y" turned to "i", or a
-/// final consonant doubled), or a prefix of [`PREFIXES`] plus a known word of four
-/// letters or more that is not a function word.
+/// final consonant doubled), or a prefix of [`PREFIXES`] plus an English word of
+/// five letters or more or a medical word of four, neither a function word.
 ///
 /// A form is not regular when the lists know another spelling of the same
 /// formation: "occuring" is "occur" + "ing", but the lists have "occurring", so
@@ -279,7 +309,12 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
         if let Some(s) = stem.strip_suffix('i') {
             bases.push(format!("{s}y"));
         }
-        for base in bases.iter().filter(|b| known(b)) {
+        // The base is not a function word: "and" + "er", "they" + "s" are slips
+        // of "under", "their".
+        for base in bases
+            .iter()
+            .filter(|b| known(b) && !crate::text::is_stop_word(b))
+        {
             let b = base.as_bytes();
             // The same inflection with its other ending: "second" + "es" beside
             // "seconds", "walk" + "d" beside "walked".
@@ -308,9 +343,16 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
             }
         }
     }
+    // After a prefix, a word of five letters or more ("pro" + "move" is a slip of
+    // "promote", "pro" + "tact" of "protect"), or a medical word ("pre" + "dose").
     PREFIXES.iter().any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.len() >= 4 && known(rest) && !crate::text::is_stop_word(rest))
+        word.strip_prefix(p).is_some_and(|rest| {
+            rest.len() >= 4
+                && WORDS
+                    .get(rest)
+                    .is_some_and(|e| e.domain || (rest.len() >= 5 && e.tier > 0))
+                && !crate::text::is_stop_word(rest)
+        })
     })
 }
 

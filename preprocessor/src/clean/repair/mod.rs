@@ -26,11 +26,14 @@ use crate::text::lexicon;
 use std::collections::BTreeMap;
 
 /// `a` and `b` are regular inflections of each other (one ends where the other adds
-/// "s" or "d": "intron"/"introns", "lyse"/"lysed"): a different form of a word, never a
-/// misspelling of it.
+/// "s" or "d": "intron"/"introns", "lyse"/"lysed"), or a noun in "-a" and its
+/// adjective in "-al" ("adventitia"/"adventitial", "mucosa"/"mucosal"): a different
+/// form of a word, never a misspelling of it.
 fn inflection_of(a: &str, b: &str) -> bool {
     let plus = |x: &str, y: &str| {
-        y.len() == x.len() + 1 && y.starts_with(x) && (y.ends_with('s') || y.ends_with('d'))
+        y.len() == x.len() + 1
+            && y.starts_with(x)
+            && (y.ends_with('s') || y.ends_with('d') || (x.ends_with('a') && y.ends_with('l')))
     };
     plus(a, b) || plus(b, a)
 }
@@ -40,6 +43,16 @@ fn inflection_of(a: &str, b: &str) -> bool {
 /// ("haematocrit"/"hematocrit", "anonymisation"/"anonymization"). Neither is an error.
 fn spelling_variants(a: &str, b: &str) -> bool {
     a != b && lexicon::american(a) == lexicon::american(b)
+}
+
+/// Which splits of a glued token are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pieces {
+    /// Two pieces on strong evidence (a function word, a listed or seen pair).
+    Two,
+    /// After a one-edit correction failed: also three pieces, and two common content
+    /// words without other evidence.
+    LastResort,
 }
 
 /// What to do with one word.
@@ -77,6 +90,14 @@ const WORD_FLOOR: u8 = 35;
 /// many and whose unknown forms are often abbreviations: 5.5 is about the 300
 /// commonest words ("the", "with", "your").
 const SHORT_WORD_FLOOR: u8 = 55;
+/// A word written this often in web text (ten times Zipf in wordfreq's list: 2.0 is
+/// one in ten million words) is a word of someone's English ("casus", "mori",
+/// "corte"), not a slip to respell by one edit; only the list of common
+/// misspellings changes it.
+const WEB_WORD: u8 = 20;
+/// The same for words of three or four letters, whose slips are common in web text
+/// ("ando", "frm", "iin" are above 2.0): 3.0, one in a million words ("mori").
+const WEB_SHORT_WORD: u8 = 30;
 /// The least frequency of a word suggested in a warning.
 const SUGGESTION_FLOOR: u8 = 20;
 
@@ -190,6 +211,12 @@ impl<'a> Speller<'a> {
             || lexicon::is_regular_form(w)
     }
 
+    /// A medical word (or the plural of one) that the corpus uses.
+    fn medical_in_corpus(&self, w: &str) -> bool {
+        (lexicon::is_domain(w) || w.strip_suffix('s').is_some_and(lexicon::is_domain))
+            && self.corpus.count(w) >= 1
+    }
+
     /// A word good enough to be a piece of a split or the result of a correction.
     fn score(&self, w: &str) -> Option<usize> {
         score_of(self.corpus.count(w), lexicon::lookup(w).unwrap_or_default())
@@ -252,7 +279,7 @@ impl<'a> Speller<'a> {
             && !capitalised
             && chars.len() <= 9
             && !lexicon::is_known(&lower)
-            && let Some(d) = self.glued(word, &lower, 2)
+            && let Some(d) = self.glued(word, &lower, Pieces::Two)
             && let Decision::Replace { with, .. } = &d
             && with.split(' ').all(|p| GLUE_WORDS.contains(&p))
         {
@@ -265,7 +292,7 @@ impl<'a> Speller<'a> {
             // Short words: only a clear slip of a very common word ("tto", "wkth"),
             // and at most twice in the corpus (a repeated short form is a name or
             // an abbreviation).
-            if let Some(d) = self.glued(word, &lower, 2) {
+            if let Some(d) = self.glued(word, &lower, Pieces::Two) {
                 return d;
             }
             return if capitalised || self.corpus.count(&lower) > 2 {
@@ -276,7 +303,7 @@ impl<'a> Speller<'a> {
         }
         // The likeliest explanation first: two glued words, then a one-letter
         // slip, then three glued words ("metastatsis" is not "meta stats is").
-        if let Some(d) = self.glued(word, &lower, 2) {
+        if let Some(d) = self.glued(word, &lower, Pieces::Two) {
             return d;
         }
         // At a sentence start a capital may still be a name ("Wenger" is not
@@ -286,15 +313,16 @@ impl<'a> Speller<'a> {
         if spelled != Decision::Keep {
             return spelled;
         }
-        self.glued(word, &lower, 3).unwrap_or(Decision::Keep)
+        self.glued(word, &lower, Pieces::LastResort)
+            .unwrap_or(Decision::Keep)
     }
 
-    fn glued(&self, word: &str, lower: &str, max_pieces: usize) -> Option<Decision> {
+    fn glued(&self, word: &str, lower: &str, pieces: Pieces) -> Option<Decision> {
         if !self.config.glued {
             return None;
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let pieces = self.split(lower, max_pieces, capitalised)?;
+        let pieces = self.split(lower, pieces, capitalised)?;
         Some(Decision::Replace {
             with: match_case(word, &pieces.join(" ")),
             reason: format!("glued words split into known words: {}", pieces.join(" + ")),
@@ -312,7 +340,15 @@ impl<'a> Speller<'a> {
     /// times or more may replace it.
     fn spelling(&self, word: &str, lower: &str, floor: u8, name_risk: bool) -> Decision {
         // A letter outside ASCII marks a foreign word ("concrète", "Müller").
-        if !self.config.spelling || self.corpus.count(lower) >= CORPUS_TRUSTED || !lower.is_ascii()
+        if !self.config.spelling
+            || self.corpus.count(lower) >= CORPUS_TRUSTED
+            || !lower.is_ascii()
+            || lexicon::web_zipf(lower)
+                >= if lower.len() < 5 {
+                    WEB_SHORT_WORD
+                } else {
+                    WEB_WORD
+                }
         {
             return Decision::Keep;
         }
@@ -477,21 +513,33 @@ impl<'a> Speller<'a> {
         scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.2.cmp(y.2)));
         match scored.as_slice() {
             [(best, true, c), (second, _, _), ..] if *best >= second + 10 => {
-                Some(Decision::Replace {
-                    with: match_case(word, c),
-                    reason: format!(
-                        "spelling: one edit from \"{c}\", which the words around it make likeliest ({}{}{})",
-                        prev.map(|p| format!("\"{p} {c}\"")).unwrap_or_default(),
-                        if prev.is_some() && next.is_some() {
-                            ", "
-                        } else {
-                            ""
-                        },
-                        next.map(|n| format!("\"{c} {n}\"")).unwrap_or_default(),
-                    ),
-                })
+                Some(self.in_context_edit(word, c, prev, next))
             }
             _ => None,
+        }
+    }
+
+    /// The edit `in_context` chose: `word` replaced by `c`, with the pairs that made
+    /// it likeliest as the reason.
+    fn in_context_edit(
+        &self,
+        word: &str,
+        c: &str,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Decision {
+        Decision::Replace {
+            with: match_case(word, c),
+            reason: format!(
+                "spelling: one edit from \"{c}\", which the words around it make likeliest ({}{}{})",
+                prev.map(|p| format!("\"{p} {c}\"")).unwrap_or_default(),
+                if prev.is_some() && next.is_some() {
+                    ", "
+                } else {
+                    ""
+                },
+                next.map(|n| format!("\"{c} {n}\"")).unwrap_or_default(),
+            ),
         }
     }
 
@@ -537,9 +585,11 @@ impl<'a> Speller<'a> {
     ///
     /// A capitalised word (at a sentence start: names are never split) splits
     /// only into content pieces of five letters or more ("Ronan" is not "Ron an").
-    fn split(&self, w: &str, max_pieces: usize, capitalised: bool) -> Option<Vec<String>> {
+    fn split(&self, w: &str, tried: Pieces, capitalised: bool) -> Option<Vec<String>> {
+        let last_resort = tried == Pieces::LastResort;
         let n = w.len();
-        if !w.is_ascii() || n < 3 {
+        // Three letters ("ata", "toa") are as likely a slip of one short word as two.
+        if !w.is_ascii() || n < 4 {
             return None;
         }
         let glue = |p: &str| GLUE_WORDS.contains(&p);
@@ -564,7 +614,121 @@ impl<'a> Speller<'a> {
                 && (common(p)
                     || (after_determiner && (lexicon::zipf(p) >= 30 || self.corpus.count(p) >= 1)))
         };
+        // A piece that is a word in its own right: of the lists or a regular form of
+        // one, and not a particle that begins or ends closed compounds.
+        let word_piece = |p: &str| {
+            !PARTICLES.contains(&p)
+                && if p.len() <= 2 {
+                    SHORT_WORDS.contains(&p)
+                } else {
+                    lexicon::is_known(p) || lexicon::is_regular_form(p)
+                }
+        };
+        // Evidence that two pieces are two words: the pair is among the commonest
+        // pairs of English ("them in", "a further", "odds ratio"), or the corpus
+        // itself writes it as two words ("left knee"), as often as the glued token.
+        // A capitalised token (at a sentence start, maybe a name: "Willis") splits
+        // only on the corpus's word, into two function words or two long words.
+        let seen_pair = |a: &str, b: &str| -> Option<u32> {
+            if !word_piece(a) || !word_piece(b) {
+                return None;
+            }
+            let corpus = self.corpus.pair_count(a, b);
+            let listed = lexicon::bigram(a, b);
+            let long_enough = if capitalised {
+                (a.len() >= 5 && b.len() >= 5) || (glue(a) && glue(b))
+            } else {
+                (a.len() >= 3 && b.len() >= 3) || listed > 0
+            };
+            if corpus >= 1 && corpus >= self.corpus.count(w) && long_enough {
+                Some(2000 + u32::try_from(corpus).unwrap_or(u32::MAX - 2000).min(1000))
+            } else if listed > 0 && !capitalised {
+                Some(1000 + u32::from(listed))
+            } else {
+                None
+            }
+        };
+        // A token that web text uses ("gameplay", "framerate", "inthe", "alla": in
+        // wordfreq's list) is split only when the pieces are ten thousand times (40
+        // on the Zipf scale) more frequent as a phrase than the token: "in the" (8.3)
+        // against "inthe" (2.6), not "frame rate" (4.7) against "framerate" (2.1) nor
+        // "all a" (5.3) against "alla" (2.9). A pair's frequency is its listed one;
+        // an unlisted pair is rarer than every listed one (4.6), and three pieces
+        // are taken as independent words (each further one costs 90). That alone is
+        // evidence enough for a lower-case token; a capitalised one (maybe a name:
+        // "Willis") still needs the rules below.
+        let token_web = u32::from(lexicon::web_zipf(w));
+        let unigram = |pieces: &[&str]| -> Option<bool> {
+            if token_web == 0 {
+                return None;
+            }
+            let pieces_ok = pieces
+                .iter()
+                .all(|p| word_piece(p) && lexicon::web_zipf(p) > 0);
+            let phrase = match pieces {
+                [a, b] => u32::from(lexicon::bigram(a, b)).max(45),
+                _ => {
+                    let sum: u32 = pieces.iter().map(|p| u32::from(lexicon::web_zipf(p))).sum();
+                    (sum + 90).saturating_sub(90 * pieces.len() as u32)
+                }
+            };
+            Some(pieces_ok && phrase >= token_web + 40)
+        };
         let judge = |pieces: &[&str]| -> Option<u32> {
+            // An article or "the" comes before a content word ("a of", "the at" and
+            // "an so" are never English), or ends the token ("than" + "a").
+            if pieces
+                .windows(2)
+                .any(|ab| ["a", "an", "the"].contains(&ab[0]) && GLUE_WORDS.contains(&ab[1]))
+            {
+                return None;
+            }
+            match unigram(pieces) {
+                Some(false) => return None,
+                Some(true) if !capitalised => {
+                    return Some(
+                        3000 + pieces
+                            .iter()
+                            .map(|p| u32::from(lexicon::web_zipf(p)))
+                            .sum::<u32>(),
+                    );
+                }
+                _ => {}
+            }
+            if let [a, b] = pieces
+                && let Some(s) = seen_pair(a, b)
+            {
+                return Some(s);
+            }
+            // Two common content words glued into a token that no list and no
+            // form of a listed word knows ("stopmarriage", "cottonballs"), used once
+            // in the corpus (a compound is written the same way again): nine
+            // letters or more, each piece a frequent word (Zipf 3 or more in web text)
+            // or a medical word the corpus uses ("chondrosarcomas" + "classic"), of
+            // four letters or more, neither a function word nor a particle, the
+            // first not a combining form ("electro", "chemo") and the second not a
+            // suffix-like word ("ability", "less").
+            if let [a, b] = pieces
+                && last_resort
+                && token_web == 0
+                && !capitalised
+                && n >= 9
+                && self.corpus.count(w) <= 1
+                && !COMBINING_FORMS.contains(a)
+                && !lexicon::PREFIXES.contains(a)
+                && !SUFFIX_WORDS.contains(b)
+                && [a, b].iter().all(|p| {
+                    p.len() >= 4
+                        && word_piece(p)
+                        && !glue(p)
+                        && !text::is_stop_word(p)
+                        && (lexicon::web_zipf(p) >= 30 || self.medical_in_corpus(p))
+                })
+            {
+                return Some(
+                    500 + u32::from(lexicon::web_zipf(a)) + u32::from(lexicon::web_zipf(b)),
+                );
+            }
             let function_words = pieces.iter().filter(|p| glue(p)).count();
             let others_ok = pieces.iter().enumerate().all(|(i, p)| {
                 glue(p)
@@ -595,15 +759,29 @@ impl<'a> Speller<'a> {
             }) {
                 return None;
             }
+            // Each two neighbouring pieces are a listed pair of English or a pair
+            // the corpus writes: "metastatic osteosarcoma" + "osteosarcoma in",
+            // not "general" + "is" + "ability" nor "at" + "hero" + "thrombosis".
+            let attested = |ab: &[&str]| {
+                lexicon::bigram(ab[0], ab[1]) > 0 || self.corpus.pair_count(ab[0], ab[1]) >= 1
+            };
+            if pieces.len() >= 3 && !pieces.windows(2).all(attested) {
+                return None;
+            }
+            // A function word of one or two letters and a content word of four make
+            // a common word shape ("septin", "tensin", "abed"): only an attested
+            // pair is split.
+            if pieces.len() == 2
+                && pieces.iter().any(|p| p.len() <= 2 && glue(p))
+                && pieces.iter().any(|p| p.len() == 4 && !glue(p))
+                && !attested(pieces)
+            {
+                return None;
+            }
             let allowed = if function_words >= 1 {
-                // Two function words glue only to each other, the second a
-                // determiner, pronoun or auxiliary ("inthe", "itwas"; "the at" is
-                // never English).
+                // Two function words glue only as a listed pair of English (see
+                // `seen_pair`: "inthe", "itwas"; "at he" is never English).
                 function_words == 1
-                    || (pieces.len() == 2
-                        && !["a", "an", "the"].contains(&pieces[0])
-                        && GLUE_WORDS[..CORE_GLUE_WORDS].contains(&pieces[0])
-                        && SECOND_GLUE_WORDS.contains(&pieces[1]))
             } else {
                 pieces.len() == 2
                     && inflected_or_number(pieces[0])
@@ -626,7 +804,7 @@ impl<'a> Speller<'a> {
                 best = Some((s, p.to_vec()));
             }
         }
-        if best.is_none() && max_pieces >= 3 && n >= 8 {
+        if best.is_none() && last_resort && n >= 8 {
             for i in 1..n {
                 for j in i + 1..n {
                     let p = [&w[..i], &w[i..j], &w[j..]];
@@ -662,14 +840,37 @@ const GLUE_WORDS: [&str; 96] = [
     "very", "what", "when", "where", "while", "why", "your",
 ];
 
-/// The first words of [`GLUE_WORDS`], the ones a second function word may follow.
-const CORE_GLUE_WORDS: usize = 45;
+/// The words of one or two letters that may be a piece of a glued token ("ofa",
+/// "alot", "inthe"); other short pieces are abbreviations or slips ("th" + "he").
+const SHORT_WORDS: [&str; 24] = [
+    "a", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
+    "no", "of", "on", "or", "so", "to", "us", "we",
+];
 
-/// Function words that may follow another function word in a glued pair.
-const SECOND_GLUE_WORDS: [&str; 31] = [
-    "a", "an", "be", "he", "her", "his", "is", "it", "its", "our", "she", "that", "the", "their",
-    "they", "this", "was", "we", "you", "are", "were", "has", "have", "had", "will", "would",
-    "can", "could", "should", "not", "been",
+/// Combining forms that are also words of the lists ("electro", "chemo", "poly"):
+/// they begin new technical words ("electroreduction", "chemosensitive"), so a
+/// token that starts with one is not two glued words. With
+/// [`lexicon::PREFIXES`].
+const COMBINING_FORMS: [&str; 33] = [
+    "aero", "astro", "cardio", "chemo", "cyto", "electro", "endo", "exo", "geo", "hemo", "hydro",
+    "immuno", "magneto", "mega", "meta", "mini", "mono", "omni", "opto", "para", "peri", "petro",
+    "poly", "proto", "psycho", "quasi", "radio", "reno", "retro", "socio", "tele", "thermo",
+    "ultra",
+];
+
+/// Words that also end derived words and compounds ("transformability",
+/// "spermless", "scratchproof", "guitarwork"): a token that ends in one is not two
+/// glued words.
+const SUFFIX_WORDS: [&str; 19] = [
+    "ability", "able", "hood", "less", "like", "logy", "man", "men", "ness", "proof", "ship",
+    "ward", "wards", "ware", "wide", "wise", "woman", "women", "work",
+];
+
+/// Particles that begin or end closed compounds ("rollout", "teardown",
+/// "upregulated", "takeover"): a glued token with one of them is likelier a word
+/// than two, whatever the pair's frequency ("roll out" is a common pair).
+const PARTICLES: [&str; 10] = [
+    "up", "out", "down", "off", "over", "under", "back", "away", "through", "long",
 ];
 
 /// A word that never begins a closed compound: an "-ed" or "-ly" form of five
@@ -897,7 +1098,9 @@ fn repair_text(
             .position(|&b| b == b' ')
             .map_or(text.len(), |k| i + k);
         let chunk = &text[i..j];
-        if !protected_chunk(chunk) {
+        // A name before " = " is a variable of a formula ("ORinteraction = …").
+        let defined = text[j..].starts_with(" =");
+        if !protected_chunk(chunk) && !defined {
             // Words: runs of letters inside the chunk.
             let mut k = i;
             while k < j {
@@ -1171,6 +1374,76 @@ mod tests {
         );
     }
 
+    /// Glued pairs weighed against web text (wordfreq) and the common pairs of
+    /// English: a phrase ten thousand times more frequent than the token is split,
+    /// a compound that web text writes closed is not.
+    #[test]
+    fn glued_pairs_are_split_on_phrase_frequency_and_compounds_kept() {
+        for (glued, right) in [
+            ("inwhich", "in which"),
+            ("themin", "them in"),
+            ("werein", "were in"),
+            ("afurther", "a further"),
+            ("guyis", "guy is"),
+            ("oneof", "one of"),
+            ("nextweek", "next week"),
+        ] {
+            assert_eq!(fixed(glued, false).as_deref(), Some(right), "{glued}");
+        }
+        for compound in [
+            "framerate",
+            "gameplay",
+            "bugfixes",
+            "homecare",
+            "showbusiness",
+        ] {
+            assert_eq!(fixed(compound, false), None, "{compound}");
+        }
+        // No split into pieces that are not words of one or two letters, or into an
+        // article before a function word.
+        assert_ne!(fixed("athe", false).as_deref(), Some("at he"));
+        assert_ne!(fixed("alla", false).as_deref(), Some("all a"));
+        assert_ne!(fixed("theat", false).as_deref(), Some("the at"));
+        assert_ne!(fixed("moso", false).as_deref(), Some("mo so"));
+        // A word of someone's English, frequent in web text, is not respelled.
+        assert_eq!(fixed("mori", false), None);
+        assert_eq!(fixed("casus", false), None);
+    }
+
+    /// Two content words glued: split when the corpus writes the pair apart, or, as a
+    /// last resort, into two frequent words; never a technical formation.
+    #[test]
+    fn glued_content_words_need_the_corpus_or_two_common_words() {
+        let c = corpus("The left knee was swollen. Pain in the left knee.");
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        assert!(c.pair_count("left", "knee") == 2 && c.pair_count("knee", "was") == 1);
+        assert_eq!(
+            c.pair_count("swollen", "pain"),
+            0,
+            "a sentence break is not a pair"
+        );
+        match sp.decide("leftknee", false) {
+            Decision::Replace { with, .. } => assert_eq!(with, "left knee"),
+            d => panic!("leftknee: {d:?}"),
+        }
+        assert_eq!(
+            fixed("stopmarriage", false).as_deref(),
+            Some("stop marriage")
+        );
+        assert_eq!(fixed("cottonballs", false).as_deref(), Some("cotton balls"));
+        for w in [
+            "electroreduction",
+            "chemosensitive",
+            "transformability",
+            "spermless",
+        ] {
+            assert_eq!(fixed(w, false), None, "{w}");
+        }
+        // A one-edit correction comes first ("playslists" is "playlists").
+        assert_eq!(fixed("playslists", false).as_deref(), Some("playlists"));
+    }
+
     /// Found by the spelling benchmark (preprocessor/benches/spelling): names split or
     /// respelled, words "corrected" into themselves, compounds cut into non-words.
     #[test]
@@ -1288,6 +1561,27 @@ mod tests {
         // Without neighbours, still unsure.
         let mut log = Log::new("a.txt");
         assert_eq!(repair_text(&sp, true, "thye", |_| 1, &mut log), None);
+    }
+
+    /// A capitalised abbreviation glued to a word is split ("MAPalone"), but not a
+    /// variable that a formula defines ("MAPdose = 12").
+    #[test]
+    fn a_formula_variable_is_not_split() {
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        let mut log = Log::new("a.txt");
+        let out = repair_text(
+            &sp,
+            true,
+            "We gave MAPalone and MAPdose = 12 mg.",
+            |_| 1,
+            &mut log,
+        );
+        assert_eq!(
+            out.as_deref(),
+            Some("We gave MAP alone and MAPdose = 12 mg.")
+        );
     }
 
     #[test]
