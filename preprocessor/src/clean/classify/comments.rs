@@ -53,16 +53,17 @@ fn is_comment_header(t: &str) -> bool {
 
 /// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
 /// comment", "Comments (3)", "The following comments are owned by whoever posted
-/// them"). With comment headers after it, it marks where the article ends even when
+/// them", in brackets or not: "{ 69 comments… read them below or add one }"). With
+/// comment headers after it, it marks where the article ends even when
 /// the article is short (a news site's summary above hundreds of comments).
 static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:
+    re(r"(?ix)^[{(\[]?\s*(?:
         \d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b.{0,40}
       | (?:reader\s+|user\s+)?comments?\s*(?:\(\d+\))?\s*:?
       | (?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b.{0,40}
       | .{0,80}\bcomments\ are\ owned\ by\b.{0,80}
       | join\ the\ (?:discussion|conversation)\b.{0,40}
-    )$")
+    )\s*[})\]]?$")
 });
 
 /// Words of kept text needed before a comment-section line for it to end an article.
@@ -305,6 +306,18 @@ mod tests {
         let out = kept(&page);
         assert!(out.contains("paragraph 1 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
+        // A blog's count in brackets opens the section the same way.
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(2));
+        page.push_str("{ 14 comments… read them below or add one }\n\n");
+        for (name, t) in [("Anna", "3:56 pm"), ("Ben", "4:39 am"), ("Cleo", "4:25 pm")] {
+            page.push_str(&format!(
+                " {name} July 26, 2012 at {t}\n\nI think the bridge is a waste of money.\n\nReply\n\n"
+            ));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 1 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
+        assert!(!out.contains("read them below"), "{out}");
     }
 
     /// A "4 Comments" link above the article, then the article's own dateline: the
