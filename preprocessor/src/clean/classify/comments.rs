@@ -12,7 +12,8 @@
 use super::*;
 
 /// One comment's header line: only shapes that belong to comments ("says:",
-/// "wrote:", "Reply", "Link to this comment"). A bare date and time, or "Permalink",
+/// "wrote:", "Reply", "Link to this comment", Slashcode's moderation score "Re: Bridges
+/// (Score:5, Insightful)"). A bare date and time, or "Permalink",
 /// also heads the posts of a blog's index page and a forum thread, which are content.
 static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
@@ -20,6 +21,7 @@ static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
       | \[?\s*reply(?:\ to\ this(?:\ parent)?)?\s*\]?(?:\s*[↓→])?
       | .{1,120}\|\s*reply
       | .{0,120}\blink\ to\ this\ comment
+      | .{0,120}\(score:\s*-?\d(?:,\s*[a-z]+)?\)
     )$")
 });
 
@@ -318,6 +320,21 @@ mod tests {
         assert!(out.contains("paragraph 1 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         assert!(!out.contains("read them below"), "{out}");
+        // Slashcode's headers carry a moderation score and no date.
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(2));
+        page.push_str("The following comments are owned by whoever posted them.\n\n");
+        for (title, name, place) in [
+            ("Waste of money", "anna", "the river"),
+            ("Re:Waste of money", "ben", "the school"),
+            ("Money for nothing", "cleo", "the old mill"),
+        ] {
+            page.push_str(&format!(
+                "{title} (Score:4, Insightful)\nby {name} (123456)\n\nI think the bridge is a waste of money, said the neighbour from {place}, who has lived there for years.\n\n"
+            ));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 1 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
     }
 
     /// A "4 Comments" link above the article, then the article's own dateline: the
