@@ -204,11 +204,14 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             });
             // ... and the first header is a comment's: later headers share its shape
             // (an article's own dateline under a "4 Comments" link has none).
+            // A header of a shape only comments have ("says:", "(Score:5)") needs no
+            // twin.
             let repeated = headers.get(before).is_some_and(|&h| {
                 let first = shape(&items[h].unit.text);
-                headers[before + 1..]
-                    .iter()
-                    .any(|&k| shape(&items[k].unit.text) == first)
+                COMMENT_HEADER.is_match(&items[h].unit.text)
+                    || headers[before + 1..]
+                        .iter()
+                        .any(|&k| shape(&items[k].unit.text) == first)
             });
             return (before <= MAX_HEADERS_BEFORE_ARTICLE
                 && after >= MIN_HEADERS
