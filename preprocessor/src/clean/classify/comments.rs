@@ -205,10 +205,24 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             // ... and the first header is a comment's: later headers share its shape
             // (an article's own dateline under a "4 Comments" link has none).
             // A header of a shape only comments have ("says:", "(Score:5)") needs no
-            // twin.
+            // twin, nor one whose post is shorter than the article above the line
+            // (an article's dateline heads the whole article).
             let repeated = headers.get(before).is_some_and(|&h| {
                 let first = shape(&items[h].unit.text);
+                let post: usize = headers.get(before + 1).map_or(usize::MAX, |&k| {
+                    items[h + 1..k]
+                        .iter()
+                        .filter(|it| {
+                            matches!(
+                                it.kind,
+                                Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
+                            )
+                        })
+                        .map(|it| size(&it.unit.text))
+                        .sum()
+                });
                 COMMENT_HEADER.is_match(&items[h].unit.text)
+                    || post < words
                     || headers[before + 1..]
                         .iter()
                         .any(|&k| shape(&items[k].unit.text) == first)
@@ -323,6 +337,23 @@ mod tests {
         assert!(out.contains("paragraph 1 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         assert!(!out.contains("read them below"), "{out}");
+        // A first comment header with a shape of its own (a pingback), whose post is
+        // shorter than the article.
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(2));
+        page.push_str("3 Responses to “Bridge vote”\n\n");
+        page.push_str("on 25 Oct 2012 at 7:14 pm1 dy/dan » Blog Archive » Bridges\n\n[...] the vote [...]\n\n");
+        for (i, (name, place)) in [("Timon Piccini", "the river"), ("Audrey", "the school")]
+            .iter()
+            .enumerate()
+        {
+            page.push_str(&format!(
+                "on 25 Oct 2012 at 7:2{i} pm{} {name}\n\nI think the bridge is a waste of money, said the neighbour from {place}.\n\n",
+                i + 2
+            ));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 1 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
         // Slashcode's headers carry a moderation score and no date.
         let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(2));
         page.push_str("The following comments are owned by whoever posted them.\n\n");
