@@ -18,7 +18,7 @@ use super::*;
 static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
         .{1,80}\b(?:says|wrote)\s*:?
-      | \[?\s*reply(?:\ to\ this(?:\ parent)?)?\s*\]?(?:\s*[↓→])?
+      | \[?\s*reply(?:\ to\ this(?:\ parent|\ comment)?)?\s*\]?(?:\s*[↓→])?
       | .{1,120}\|\s*reply
       | .{0,120}\blink\ to\ this\ comment
       | .{0,120}\(score:\s*-?\d(?:,\s*[a-z]+)?\)
@@ -68,8 +68,9 @@ static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     )\s*[})\]]?$")
 });
 
-/// Words of kept text needed before a comment-section line for it to end an article.
-const MIN_MARKED_ARTICLE_WORDS: usize = 40;
+/// Words of kept text needed before a comment-section line for it to end an article
+/// (a photo blog's caption above its thread has twenty or so).
+const MIN_MARKED_ARTICLE_WORDS: usize = 20;
 
 /// Words of kept text allowed between a comment-section line and the first comment
 /// header after it (a comment form's labels, a sort menu; not an article).
