@@ -26,8 +26,8 @@ static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A byline with a date and a time ("Peter Flom 07.08.12 at 13:24", "Posted by: dan |
-/// Jan 10, 2008 6:02:53 PM"): a comment header unless it is a post's own line (see
-/// [`POST_LINE`]).
+/// Jan 10, 2008 6:02:53 PM"): a comment header. (Excluding a post's own date line,
+/// "Updated …", "… | Permalink", cost Dragnet 0.002 F1: such lines also head comments.)
 static TIME: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}:\d{2}"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -35,22 +35,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static NAME_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{2}"));
-/// The date line of a post or an article, not of a comment: "Posted by X at 4:29 PM |
-/// Permalink | Comments (0)", "Updated October 29, 2012, 12:50 p.m. ET".
-static POST_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:permalink|trackbacks?|comments?\s*\(\d+\)|\d+\s+comments?|updated|published|posted\s+in|filed\s+under)",
-    )
-});
-
 fn is_comment_header(t: &str) -> bool {
     t.len() <= 200
         && (COMMENT_HEADER.is_match(t)
-            || (t.len() <= 90
-                && TIME.is_match(t)
-                && DATE.is_match(t)
-                && NAME_LETTERS.is_match(t)
-                && !POST_LINE.is_match(t)))
+            || (t.len() <= 90 && TIME.is_match(t) && DATE.is_match(t) && NAME_LETTERS.is_match(t)))
 }
 
 /// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
@@ -286,6 +274,38 @@ mod tests {
     fn kept(page: &str) -> String {
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         cleaned.pages[0].doc.outline()
+    }
+
+    #[test]
+    fn comment_header_and_section_shapes() {
+        use super::{COMMENT_SECTION, is_comment_header};
+        for t in [
+            "Nash says:",
+            "reply to this comment",
+            "[Reply]",
+            "Anna | November 9, 2012 10:15 am | Reply",
+            "Re:Waste of money (Score:5, Insightful)",
+            "Re: (Score:-1)",
+            "Peter Flom 07.08.12 at 13:24",
+        ] {
+            assert!(is_comment_header(t), "{t}");
+        }
+        for t in [
+            "The score was 3:1 in the second half",
+            "Posted by Dan at 4:29 PM, a long line of prose about the bridge and the council vote",
+        ] {
+            assert!(!is_comment_header(t), "{t}");
+        }
+        for t in [
+            "12 Comments",
+            "{ 69 comments… read them below or add one }",
+            "(3 responses)",
+            "53 Responses to “1,400 Rectangles”",
+            "Leave a reply",
+        ] {
+            assert!(COMMENT_SECTION.is_match(t), "{t}");
+        }
+        assert!(!COMMENT_SECTION.is_match("Comments on the draft law are due by Friday"));
     }
 
     #[test]
