@@ -42,10 +42,15 @@ pub fn decode(bytes: &[u8], log: &mut Log) -> Result<String, DecodeError> {
 const MARKUP_SHARE: f64 = 0.4;
 /// Tags needed before the share counts (a page may quote a tag or two).
 const MARKUP_TAGS: usize = 10;
+/// Share of a page's non-blank lines with a tag from which it is HTML: markup is on
+/// most lines of a saved page (or on its few long ones), while a scraped page's
+/// stray tags, however long (a tracking pixel's URL), sit on a few lines.
+const MARKUP_LINES: f64 = 0.3;
 
 /// An HTML page saved as text: at least [`MARKUP_TAGS`] tags holding at least
-/// [`MARKUP_SHARE`] of the non-space bytes. (A scraped page's visible text has none,
-/// or a stray tag such as a tracking pixel.)
+/// [`MARKUP_SHARE`] of the non-space bytes, on at least [`MARKUP_LINES`] of the
+/// non-blank lines. (A scraped page's visible text has none, or a few stray tags
+/// such as a tracking pixel and a `<noscript>` box.)
 fn markup(text: &str) -> Option<DecodeError> {
     static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::text::builtin_regex(r"<(?:[!/?]?[A-Za-z][^<>]{0,1000})>")
@@ -64,6 +69,13 @@ fn markup(text: &str) -> Option<DecodeError> {
     }
     let total = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
     if tags < MARKUP_TAGS || (inside as f64) < MARKUP_SHARE * total as f64 {
+        return None;
+    }
+    let lines = text.lines().filter(|l| !l.trim().is_empty());
+    let (with_tags, all) = lines.fold((0usize, 0usize), |(t, n), l| {
+        (t + usize::from(TAG.is_match(l)), n + 1)
+    });
+    if (with_tags as f64) < MARKUP_LINES * all as f64 {
         return None;
     }
     let line = first.map_or(1, |at| text[..at].matches('\n').count() + 1);
@@ -143,6 +155,15 @@ mod tests {
         }
         let scraped = "<img src=\"https://t.example/pixel.gif\" alt=\"\" />\nOsteosarcoma is a bone cancer.\nIt is treated with surgery.\n";
         assert!(decode(scraped.as_bytes(), &mut log).is_ok());
+        // A short page in a script without spaces, under a noscript box of ten
+        // small tags and a pixel with a long URL: most bytes are markup, but on
+        // few of its lines.
+        let noscript = format!(
+            "<div><img width=1 src=\"https://t.example/b?P={}\"></div>\n<div class=\"a\">\n<i>\n</i>\n<p>\n<em>\n</em>\n</p>\n</div>\n{}",
+            "x".repeat(3000),
+            "トレンドマイクロは3月9日、アプリの発売を開始すると発表した。\n".repeat(30)
+        );
+        assert!(decode(noscript.as_bytes(), &mut log).is_ok());
     }
 
     #[test]

@@ -32,14 +32,22 @@ const ENGLISH_STOP_DENSITY: f64 = 0.15;
 
 /// The language of a page from the texts of its units.
 pub(crate) fn page_language<'a>(texts: impl Iterator<Item = &'a str>) -> PageLanguage {
-    let mut longest: Vec<&str> = texts.filter(|t| t.len() >= 40).collect();
+    // Addresses and markup written out as text are no language: a tracking
+    // pixel's URL would be the page's longest "sentence".
+    let prose = |t: &str| -> String {
+        t.split_whitespace()
+            .filter(|c| !c.contains("://") && !c.contains('<') && !c.contains('='))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut longest: Vec<String> = texts.map(prose).filter(|t| t.len() >= 40).collect();
     longest.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let mut sample = String::new();
     for t in longest {
         if sample.len() >= SAMPLE_BYTES {
             break;
         }
-        sample.push_str(t);
+        sample.push_str(&t);
         sample.push('\n');
     }
     if sample.len() < 100 {
@@ -73,6 +81,16 @@ mod tests {
         );
         let la = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip.";
         assert!(!page_language([la].into_iter()).is_english());
+        // A tracking pixel's address is not the page's language.
+        let ja = "トレンドマイクロは3月9日、Wi-Fi利用時の通信を暗号化し保護するスマホ・タブレット向けのセキュリティアプリの発売を開始すると発表した。";
+        let pixel = format!(
+            "<img width=1 height=1 alt=\"\" src=\"http://b5.example.jp/b?P={}&T=16lu7dcl9\">",
+            "oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA".repeat(20)
+        );
+        assert_eq!(
+            page_language([pixel.as_str(), ja, ja].into_iter()),
+            PageLanguage::Other("Japanese")
+        );
         // Too little text to tell: English evidence applies.
         assert_eq!(
             page_language(["Menu", "Home"].into_iter()),
