@@ -160,8 +160,8 @@ mod tests {
         // few of its lines.
         let noscript = format!(
             "<div><img width=1 src=\"https://t.example/b?P={}\"></div>\n<div class=\"a\">\n<i>\n</i>\n<p>\n<em>\n</em>\n</p>\n</div>\n{}",
-            "x".repeat(3000),
-            "トレンドマイクロは3月9日、アプリの発売を開始すると発表した。\n".repeat(30)
+            "x".repeat(900),
+            "ニュースです。\n".repeat(30)
         );
         assert!(decode(noscript.as_bytes(), &mut log).is_ok());
     }
