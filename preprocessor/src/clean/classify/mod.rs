@@ -184,6 +184,15 @@ fn quality_any_language(s: &str) -> (Quality, bool) {
     let n = text::word_count(s);
     let heading = heading_shaped_with(s, n);
     const SENTENCE_MARKS: &[char] = &['.', '!', '?', '。', '！', '？', '؟', '।', '…', ';', '；'];
+    // Chinese and Japanese write a clause in a dozen characters, not eighty: a
+    // line with two space-separated clauses of eight such characters or more, or
+    // twenty of them and a sentence mark, is text ("一波波接續性低溫寒流報到
+    // 已將新竹尖石鄉…"); a menu's items are two to six characters long.
+    let han = |c: &str| c.chars().filter(|&ch| is_cjk(ch)).count();
+    let clauses = s.split_whitespace().filter(|c| han(c) >= 8).count();
+    if !heading && (clauses >= 2 || (han(s) >= 20 && s.contains(SENTENCE_MARKS))) {
+        return (Quality::Good, false);
+    }
     let q = if heading || text::chars_at_most(s, 79) {
         Quality::Short
     } else if s.contains(SENTENCE_MARKS) {
@@ -192,6 +201,16 @@ fn quality_any_language(s: &str) -> (Quality, bool) {
         Quality::Bad
     };
     (q, heading)
+}
+
+/// A Han, kana or Hangul character (scripts written without spaces between words).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF) // CJK Compatibility Ideographs
 }
 
 /// Classify the units of one page.
@@ -359,6 +378,28 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Chinese and Japanese lines are text by their clauses, not by eighty characters;
+    /// a menu of short items is not.
+    #[test]
+    fn text_in_scripts_without_spaces() {
+        let q = |t: &str| quality_any_language(t).0;
+        assert_eq!(
+            q("一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣"),
+            Quality::Good
+        );
+        assert_eq!(
+            q(
+                "トレンドマイクロは3月9日、スマホ向けのセキュリティアプリの発売を開始すると発表した。"
+            ),
+            Quality::Good
+        );
+        assert_ne!(
+            q("ニュース トピックス テーマ 意識調査 全国紙パック"),
+            Quality::Good
+        );
+        assert_ne!(q("ユーザーページ"), Quality::Good);
+    }
 
     #[test]
     fn long_headings_are_one_sentence() {
