@@ -1122,6 +1122,25 @@ fn repair_text(
                 let glued_right = we < j
                     && (matches!(bytes[we], b'-' | b'\'')
                         || text[we..j].chars().nth(1).is_some_and(char::is_alphabetic));
+                // "organic.Also": a full stop glued to the next sentence, between two
+                // words of the lists, gets its space back.
+                if english
+                    && glued_right
+                    && let Some(next) = full_stop_glued(text, ws, we, j)
+                {
+                    let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+                    o.push_str(&text[last..=we]);
+                    o.push(' ');
+                    last = we + 1;
+                    log.edit(
+                        line_of(ws),
+                        Stage::Repair,
+                        Action::Changed,
+                        &text[ws..next],
+                        format!("{}. {}", &text[ws..we], &text[we + 1..next]),
+                        "a full stop glued to the next sentence: a space added",
+                    );
+                }
                 if !(glued_left || glued_right) {
                     let decision = if english {
                         speller.decide_cached(word, sentence_start && ws == i)
@@ -1181,6 +1200,40 @@ fn repair_text(
     let mut out = out?;
     out.push_str(&text[last..]);
     Some(out)
+}
+
+/// In `text[..chunk_end]`, the word `text[ws..we]` (lower case, two letters or more)
+/// is followed by a full stop and a capitalised word (lower case after its capital)
+/// with no space between, both words of the lists (a two-letter one a real word:
+/// "It", not "Js"), and nothing but punctuation after
+/// it in the chunk ("organic.Also", not "example.Com/x" nor "e.g.The"): the end
+/// of the second word.
+fn full_stop_glued(text: &str, ws: usize, we: usize, chunk_end: usize) -> Option<usize> {
+    let left = &text[ws..we];
+    if text.as_bytes().get(we) != Some(&b'.')
+        || left.len() < 2
+        || !left.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let rest = &text[we + 1..chunk_end];
+    let len = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let right = &rest[..len];
+    let mut bytes = right.bytes();
+    if len < 2
+        || !bytes.next().is_some_and(|b| b.is_ascii_uppercase())
+        || !bytes.all(|b| b.is_ascii_lowercase())
+        || rest[len..].bytes().any(|b| b.is_ascii_alphanumeric())
+        || !lexicon::is_known(left)
+        || !lexicon::is_known(&right.to_ascii_lowercase())
+        || (len == 2 && !SHORT_WORDS.contains(&right.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(we + 1 + len)
 }
 
 /// The word right after byte `at` (spaces between, no punctuation), if any.
@@ -1582,6 +1635,32 @@ mod tests {
             out.as_deref(),
             Some("We gave MAP alone and MAPdose = 12 mg.")
         );
+    }
+
+    #[test]
+    fn a_full_stop_glued_to_the_next_sentence_gets_its_space() {
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        let mut log = Log::new("a.txt");
+        let out = repair_text(
+            &sp,
+            true,
+            "It was organic.Also it was fine.",
+            |_| 3,
+            &mut log,
+        );
+        assert_eq!(out.as_deref(), Some("It was organic. Also it was fine."));
+        assert_eq!(log.edits[0].line, 3);
+        for t in [
+            "See example.Com/x now.",
+            "Use e.g.The list.",
+            "Run node.Js today.",
+            "A file.Txt2 here.",
+        ] {
+            let mut log = Log::new("a.txt");
+            assert_eq!(repair_text(&sp, true, t, |_| 1, &mut log), None, "{t}");
+        }
     }
 
     #[test]
