@@ -1194,12 +1194,57 @@ fn repair_text(
         } else {
             prev_word = None;
         }
+        // "don 't": a negative contraction split at its apostrophe (text extracted
+        // from a PDF or tokenised) is one word again.
+        if english && let Some(stem) = split_contraction(chunk, &text[j..]) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+            o.push_str(&text[last..j]);
+            last = j + 1;
+            let tail = &text[j + 1..];
+            let t_len = tail.chars().take(2).map(char::len_utf8).sum::<usize>();
+            log.edit(
+                line_of(i),
+                Stage::Repair,
+                Action::Changed,
+                format!("{stem} {}", &tail[..t_len]),
+                format!("{stem}{}", &tail[..t_len]),
+                "a contraction split at its apostrophe: joined",
+            );
+        }
         sentence_start = text::ends_full_stop(chunk) || chunk.ends_with(':');
         i = j + 1;
     }
     let mut out = out?;
     out.push_str(&text[last..]);
     Some(out)
+}
+
+/// The stems of English negative contractions ("don" + "'t"): none of them takes an
+/// apostrophe and "t" otherwise.
+const NEGATIVE_STEMS: [&str; 18] = [
+    "ain", "aren", "can", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn",
+    "mustn", "needn", "shouldn", "wasn", "weren", "won", "wouldn",
+];
+
+/// A chunk that ends with a negative contraction's stem ("don", "Doesn") and is
+/// followed by " 't" or " ’t" and then no letter: the stem as written.
+fn split_contraction<'t>(chunk: &'t str, after: &str) -> Option<&'t str> {
+    let rest = after
+        .strip_prefix(" 't")
+        .or_else(|| after.strip_prefix(" \u{2019}t"))?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let start = chunk
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map(|(k, _)| k)?;
+    let stem = &chunk[start..];
+    NEGATIVE_STEMS
+        .contains(&stem.to_ascii_lowercase().as_str())
+        .then_some(stem)
 }
 
 /// In `text[..chunk_end]`, the word `text[ws..we]` (lower case, two letters or more)
@@ -1657,6 +1702,33 @@ mod tests {
             "Use e.g.The list.",
             "Run node.Js today.",
             "A file.Txt2 here.",
+        ] {
+            let mut log = Log::new("a.txt");
+            assert_eq!(repair_text(&sp, true, t, |_| 1, &mut log), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_split_contraction_is_joined() {
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        let mut log = Log::new("a.txt");
+        let out = repair_text(
+            &sp,
+            true,
+            "I don 't know and it doesn ’t matter.",
+            |_| 2,
+            &mut log,
+        );
+        assert_eq!(out.as_deref(), Some("I don't know and it doesn’t matter."));
+        assert_eq!(log.edits.len(), 2);
+        assert_eq!(log.edits[0].line, 2);
+        // Not a quotation that starts with "t", nor a word that is no stem.
+        for t in [
+            "He said 'twas cold.",
+            "The don 'tis' said.",
+            "A can 't1 code.",
         ] {
             let mut log = Log::new("a.txt");
             assert_eq!(repair_text(&sp, true, t, |_| 1, &mut log), None, "{t}");
