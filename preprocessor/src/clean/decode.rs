@@ -73,7 +73,8 @@ fn markup(text: &str) -> Option<DecodeError> {
     }
     let lines = text.lines().filter(|l| !l.trim().is_empty());
     let (with_tags, all) = lines.fold((0usize, 0usize), |(t, n), l| {
-        (t + usize::from(TAG.is_match(l)), n + 1)
+        // A tag may span lines (one attribute per line): any angle bracket counts.
+        (t + usize::from(l.contains(['<', '>'])), n + 1)
     });
     if (with_tags as f64) < MARKUP_LINES * all as f64 {
         return None;
@@ -164,6 +165,14 @@ mod tests {
             "ニュースです。\n".repeat(30)
         );
         assert!(decode(noscript.as_bytes(), &mut log).is_ok());
+        // Pretty-printed HTML, one attribute per line, is still HTML.
+        let pretty =
+            "<div\n  class=\"nav\"\n  id=\"top\"\n  role=\"menu\"\n  data-x=\"1\">\nHome\n</div>\n"
+                .repeat(12);
+        assert!(matches!(
+            decode(pretty.as_bytes(), &mut log),
+            Err(DecodeError::Markup { .. })
+        ));
     }
 
     #[test]

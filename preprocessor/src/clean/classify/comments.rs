@@ -287,6 +287,8 @@ mod tests {
             "Re:Waste of money (Score:5, Insightful)",
             "Re: (Score:-1)",
             "Peter Flom 07.08.12 at 13:24",
+            // A post's own dated line counts too: excluding such lines cost Dragnet.
+            "Posted by Dan | Jan 10, 2008 6:02 PM | Permalink",
         ] {
             assert!(is_comment_header(t), "{t}");
         }
