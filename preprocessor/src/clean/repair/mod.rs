@@ -1674,21 +1674,22 @@ mod tests {
         assert_eq!(repair_text(&sp, true, "thye", |_| 1, &mut log), None);
     }
 
-    /// A capitalised abbreviation glued to a word is split ("MAPalone"), but not a
-    /// variable that a formula defines ("MAPdose = 12").
-    #[test]
-    fn a_formula_variable_is_not_split() {
+    /// `repair_text` of one line of text (reported as line `line`) with the test
+    /// corpus: the repaired text, if changed, and the log.
+    fn repaired(text: &str, line: usize) -> (Option<String>, Log) {
         let c = corpus(CORPUS);
         let cfg = RepairConfig::default();
         let sp = Speller::new(&c, &cfg);
         let mut log = Log::new("a.txt");
-        let out = repair_text(
-            &sp,
-            true,
-            "We gave MAPalone and MAPdose = 12 mg.",
-            |_| 1,
-            &mut log,
-        );
+        let out = repair_text(&sp, true, text, |_| line, &mut log);
+        (out, log)
+    }
+
+    /// A capitalised abbreviation glued to a word is split ("MAPalone"), but not a
+    /// variable that a formula defines ("MAPdose = 12").
+    #[test]
+    fn a_formula_variable_is_not_split() {
+        let (out, _) = repaired("We gave MAPalone and MAPdose = 12 mg.", 1);
         assert_eq!(
             out.as_deref(),
             Some("We gave MAP alone and MAPdose = 12 mg.")
@@ -1697,17 +1698,7 @@ mod tests {
 
     #[test]
     fn a_full_stop_glued_to_the_next_sentence_gets_its_space() {
-        let c = corpus(CORPUS);
-        let cfg = RepairConfig::default();
-        let sp = Speller::new(&c, &cfg);
-        let mut log = Log::new("a.txt");
-        let out = repair_text(
-            &sp,
-            true,
-            "It was organic.Also it was fine.",
-            |_| 3,
-            &mut log,
-        );
+        let (out, log) = repaired("It was organic.Also it was fine.", 3);
         assert_eq!(out.as_deref(), Some("It was organic. Also it was fine."));
         assert_eq!(log.edits[0].line, 3);
         for t in [
@@ -1716,37 +1707,19 @@ mod tests {
             "Use e.g.The list.",
             "Run node.Js today.",
         ] {
-            let mut log = Log::new("a.txt");
-            assert_eq!(repair_text(&sp, true, t, |_| 1, &mut log), None, "{t}");
+            assert_eq!(repaired(t, 1).0, None, "{t}");
         }
     }
 
     #[test]
     fn a_split_contraction_is_joined() {
-        let c = corpus(CORPUS);
-        let cfg = RepairConfig::default();
-        let sp = Speller::new(&c, &cfg);
-        let mut log = Log::new("a.txt");
-        let out = repair_text(
-            &sp,
-            true,
-            "I don 't know and it doesn ’t matter.",
-            |_| 2,
-            &mut log,
-        );
+        let (out, log) = repaired("I don 't know and it doesn ’t matter.", 2);
         assert_eq!(out.as_deref(), Some("I don't know and it doesn’t matter."));
         assert_eq!(log.edits.len(), 2);
         assert_eq!(log.edits[0].line, 2);
         // A stem the speller would respell on its own ("mustn", "wasn") is joined,
         // not respelled ("must't" was the output once).
-        let mut log = Log::new("a.txt");
-        let out = repair_text(
-            &sp,
-            true,
-            "You mustn 't go, it wasn 't late.",
-            |_| 1,
-            &mut log,
-        );
+        let (out, log) = repaired("You mustn 't go, it wasn 't late.", 1);
         assert_eq!(out.as_deref(), Some("You mustn't go, it wasn't late."));
         assert_eq!(log.edits.len(), 2, "{:?}", log.edits);
         // Not a quotation that starts with "t", nor a word that is no stem, nor a
@@ -1757,8 +1730,7 @@ mod tests {
             "A can 't1 code.",
             "and/don 't",
         ] {
-            let mut log = Log::new("a.txt");
-            assert_eq!(repair_text(&sp, true, t, |_| 1, &mut log), None, "{t}");
+            assert_eq!(repaired(t, 1).0, None, "{t}");
         }
     }
 
