@@ -271,6 +271,18 @@ mod tests {
             .collect()
     }
 
+    /// Three comments, each under a "Name | date time | Reply" header, saying `post`.
+    fn thread(post: &str) -> String {
+        [
+            ("Anna", "10:15 am"),
+            ("Ben", "11:02 am"),
+            ("Cleo", "1:40 pm"),
+        ]
+        .iter()
+        .map(|(name, t)| format!("{name} | November 9, 2012 {t} | Reply\n\n{post}\n\n"))
+        .collect()
+    }
+
     fn kept(page: &str) -> String {
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         cleaned.pages[0].doc.outline()
@@ -314,15 +326,9 @@ mod tests {
     fn comments_after_an_article_are_dropped() {
         let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(8));
         page.push_str("12 Comments\n\n");
-        for (name, t) in [
-            ("Anna", "10:15 am"),
-            ("Ben", "11:02 am"),
-            ("Cleo", "1:40 pm"),
-        ] {
-            page.push_str(&format!(
-                "{name} | November 9, 2012 {t} | Reply\n\nI think the bridge is a waste of money and the council should have listened to the people who live near the river.\n\n"
-            ));
-        }
+        page.push_str(&thread(
+            "I think the bridge is a waste of money and the council should have listened to the people who live near the river.",
+        ));
         let out = kept(&page);
         assert!(out.contains("paragraph 7 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
@@ -416,15 +422,9 @@ mod tests {
         page.push_str(&"We like blue skies and quiet days, and we write about the places we camp in the hills and by the sea every season of the year. ".repeat(7));
         page.push_str("\n\nDec 28 Sat 2013 00:28\n\n");
         page.push_str(&article(10));
-        for (name, t) in [
-            ("Anna", "10:15 am"),
-            ("Ben", "11:02 am"),
-            ("Cleo", "1:40 pm"),
-        ] {
-            page.push_str(&format!(
-                "{name} | November 9, 2012 {t} | Reply\n\nLovely photos of the bridge and the river, thank you for writing this up.\n\n"
-            ));
-        }
+        page.push_str(&thread(
+            "Lovely photos of the bridge and the river, thank you for writing this up.",
+        ));
         let out = kept(&page);
         assert!(out.contains("paragraph 9 of the story"), "{out}");
     }
