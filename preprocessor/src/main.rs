@@ -71,6 +71,10 @@ enum Command {
         /// instead of the Markdown.
         #[arg(long)]
         outline: bool,
+        /// Write each page's title candidates and their features to FILE as TSV (for
+        /// fitting the title model; see preprocessor/benches/cleaning/fit_title_model.py).
+        #[arg(long, value_name = "FILE")]
+        title_features: Option<PathBuf>,
     },
 }
 
@@ -102,7 +106,15 @@ fn main() -> ExitCode {
             report,
             book,
             outline,
-        }) => clean(&files, out_dir.as_deref(), report, book.as_deref(), outline),
+            title_features,
+        }) => clean(
+            &files,
+            out_dir.as_deref(),
+            report,
+            book.as_deref(),
+            outline,
+            title_features,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -161,6 +173,7 @@ fn clean(
     report: bool,
     book: Option<&Path>,
     outline: bool,
+    title_features: Option<PathBuf>,
 ) -> Result<()> {
     mdbook_seeds::clean_files(&mdbook_seeds::CleanRequest {
         files: files.to_vec(),
@@ -168,5 +181,6 @@ fn clean(
         report,
         book: book.map(Path::to_path_buf),
         outline,
+        title_features,
     })
 }

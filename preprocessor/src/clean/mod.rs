@@ -38,6 +38,8 @@ pub struct Page {
     pub doc: Document,
     pub log: Log,
     pub accounting: Accounting,
+    /// The lines the title was chosen from (for fitting the title model).
+    pub(crate) title_candidates: Vec<classify::TitleCandidate>,
 }
 
 /// Account for every line: each non-blank line belongs to exactly one unit, and
@@ -218,8 +220,9 @@ fn clean_in_batches(
         let start = Instant::now();
         let pages: Vec<Page> = batch
             .into_par_iter()
-            .map(|(i, lines, mut log, classified)| {
+            .map(|(i, lines, mut log, mut classified)| {
                 let name = &inputs[i].name;
+                let title_candidates = std::mem::take(&mut classified.title_candidates);
                 let accounting = account(&lines, &classified, &mut log);
                 let page = metadata.pages.get(name).cloned().unwrap_or_default();
                 let doc = assemble(name, &page, classified, &mut log);
@@ -232,6 +235,7 @@ fn clean_in_batches(
                     doc,
                     log,
                     accounting,
+                    title_candidates,
                 }
             })
             .collect();

@@ -21,6 +21,9 @@ pub struct CleanRequest {
     pub book: Option<PathBuf>,
     /// Print the plain outline of what the cleaner understood instead of Markdown.
     pub outline: bool,
+    /// Write the title model's candidate lines and features here, as TSV (for
+    /// `preprocessor/benches/cleaning/fit_title_model.py`).
+    pub title_features: Option<PathBuf>,
 }
 
 /// Clean `req.files` as one corpus and write the result.
@@ -34,6 +37,7 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
         report,
         book,
         outline,
+        title_features,
     } = req;
     let (out_dir, book, report, outline) = (out_dir.as_deref(), book.as_deref(), *report, *outline);
     let root = match book {
@@ -68,6 +72,10 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
         inputs.push(Input { name, bytes });
     }
     let cleaned = clean_corpus(&inputs, &config, &metadata)?;
+    if let Some(path) = title_features {
+        std::fs::write(path, title_features_tsv(&cleaned))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     let (chapters, _) = super::chapters(&cleaned, &config);
     let mut report_text = String::new();
     for p in &cleaned.pages {
@@ -121,4 +129,74 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The title model's candidates of every page as TSV: a header row, then one row
+/// per candidate: file, line, chosen (1 for the page's title), score, the features
+/// in `TITLE_FEATURES` order, and the line's text (tabs and newlines as spaces).
+fn title_features_tsv(cleaned: &crate::clean::Cleaned) -> String {
+    use crate::clean::classify::TITLE_FEATURES;
+    let mut out = format!(
+        "file\tline\tchosen\tscore\t{}\ttext\n",
+        TITLE_FEATURES.join("\t")
+    );
+    for p in &cleaned.pages {
+        for c in &p.title_candidates {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}",
+                p.doc.file,
+                c.line,
+                u8::from(c.chosen),
+                c.score
+            ));
+            for f in c.features {
+                out.push_str(&format!("\t{f}"));
+            }
+            out.push('\t');
+            out.push_str(&c.text.replace(['\t', '\n', '\r'], " "));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_features_tsv;
+    use crate::clean::classify::TITLE_FEATURES;
+    use crate::clean::clean_one;
+
+    /// One row per candidate, with every feature, and the page's title marked as
+    /// chosen: what the title model's fitting script reads.
+    #[test]
+    fn title_features_list_every_candidate_with_the_chosen_one_marked() {
+        let page = "Home\n\nNews\n\nCouncil approves new river bridge after decade of debate\n\n\
+            By Jane Example\n\n\
+            The town council voted on Tuesday to build a new bridge across the river, ending a debate about the bridge that had lasted for more than a decade.\n\n\
+            Work on the bridge will start in the spring and is expected to take two years, the council said.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let tsv = title_features_tsv(&cleaned);
+        let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(
+            rows[0].len(),
+            TITLE_FEATURES.len() + 5,
+            "{}",
+            rows[0].join(" ")
+        );
+        assert_eq!(rows[0][4], TITLE_FEATURES[0]);
+        assert!(rows.len() >= 4, "{tsv}");
+        for r in &rows[1..] {
+            assert_eq!(r.len(), rows[0].len(), "{r:?}");
+            assert_eq!(r[0], "p.txt");
+        }
+        let chosen: Vec<&str> = rows[1..]
+            .iter()
+            .filter(|r| r[2] == "1")
+            .map(|r| *r.last().unwrap())
+            .collect();
+        assert_eq!(
+            chosen,
+            ["Council approves new river bridge after decade of debate"]
+        );
+    }
 }

@@ -18,6 +18,7 @@ mod metadata;
 pub(crate) mod rules;
 mod signals;
 mod title;
+mod title_model;
 
 use comments::*;
 use contents::*;
@@ -27,6 +28,7 @@ use metadata::*;
 pub(crate) use metadata::{date_in, journal_after_authors};
 use signals::*;
 use title::*;
+pub(crate) use title::{TITLE_FEATURES, TitleCandidate};
 
 use crate::clean::classify::rules::Rules;
 use crate::clean::corpus::Corpus;
@@ -86,6 +88,8 @@ pub(crate) struct Classified {
     /// The page's language: English-only evidence (stop words, word repair) is used
     /// only on English pages.
     pub(crate) language: PageLanguage,
+    /// The lines the title was chosen from, with the title model's features.
+    pub(crate) title_candidates: Vec<TitleCandidate>,
 }
 
 static EDIT_SUFFIX: LazyLock<Regex> =
@@ -259,7 +263,7 @@ pub(crate) fn classify(
     drop_sections(&mut items, rules);
     resolve_context(&mut items);
     drop_comments(&mut items);
-    choose_title(&mut items, rules, edge.as_deref(), &hints);
+    let title_candidates = choose_title(&mut items, rules, corpus, edge.as_deref(), &hints);
     drop_outlying_runs(&mut items);
     drop_trailing(&mut items);
     keep_whole_tables(&mut items);
@@ -289,7 +293,11 @@ pub(crate) fn classify(
             _ => {}
         }
     }
-    Classified { items, language }
+    Classified {
+        items,
+        language,
+        title_candidates,
+    }
 }
 
 /// A table is kept or removed as a whole: in a run of two or more one-line table

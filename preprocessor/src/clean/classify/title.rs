@@ -1,6 +1,7 @@
 //! The page title: a heading repeated in the header, the breadcrumb's last element,
 //! else the best heading; and the zone before it.
 
+use super::title_model::TITLE_WEIGHTS;
 #[allow(unused_imports)]
 use super::*;
 
@@ -8,14 +9,16 @@ pub(super) static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(thread|topic|discussion|article|page title|title):\s+(\S.{2,150})$")
 });
 
-/// The title: a heading repeated in the page header, else the last heading
-/// that is not a generic section name before the first paragraph.
-/// Everything before it (but metadata) is page header and goes.
-pub(super) fn choose_title(
-    items: &mut [Item],
+/// The title by hand-written rules: the heading that repeats the page's edge phrase
+/// or breadcrumb, a heading repeated in the page header, the line above the first
+/// byline, else the last heading before the first paragraph or the headline that
+/// names what the text tells. One feature of the title model (`rule_pick`).
+fn rule_title(
+    items: &[Item],
     rules: &Rules,
     edge: Option<&str>,
     hints: &Hints,
+    body: &Body,
 ) -> Option<usize> {
     let questions = items
         .iter()
@@ -117,25 +120,132 @@ pub(super) fn choose_title(
     };
     // The last heading before the first paragraph, if it is about the text (shares a
     // word with it); else the headline just above where the text starts.
-    let title = by_edge
+    by_edge
         .or(by_crumb)
         .or(repeated)
         .or_else(by_byline)
         .or_else(|| {
-            let body = body_words(items);
-            let headline = headline(items, &body).filter(|&l| could_be_title(&items[l].unit.text));
+            let headline = headline(items, body).filter(|&l| could_be_title(&items[l].unit.text));
             match (last_heading(), headline) {
                 // The headline names more of what the text tells than the heading does.
                 (Some(h), Some(l))
-                    if shared_words(&items[l].unit.text, &body)
-                        > shared_words(&items[h].unit.text, &body) =>
+                    if shared_words(&items[l].unit.text, body)
+                        > shared_words(&items[h].unit.text, body) =>
                 {
                     Some(l)
                 }
-                (Some(h), _) if shared_words(&items[h].unit.text, &body) > 0 => Some(h),
+                (Some(h), _) if shared_words(&items[h].unit.text, body) > 0 => Some(h),
                 (h, l) => l.or(h),
             }
-        })?;
+        })
+}
+
+/// The title: of the candidate lines before the text starts, the one the title
+/// model scores highest (see [`TitleCandidate`]); the hand-written rules' pick when
+/// no line is a candidate. Everything before it (but metadata) is page header and
+/// goes; between it and the text, only the heading right before the text stays.
+/// Returns every candidate with its features and score.
+pub(super) fn choose_title(
+    items: &mut [Item],
+    rules: &Rules,
+    corpus: &Corpus,
+    edge: Option<&str>,
+    hints: &Hints,
+) -> Vec<TitleCandidate> {
+    let body = body_words(items);
+    let rule = rule_title(items, rules, edge, hints, &body);
+    let mut candidates = title_candidates(items, rules, corpus, edge, hints, &body, rule);
+    // A numbered section ("1. What it is") is the title only when no other line
+    // can be.
+    let numbered = |c: &TitleCandidate| SECTION_NUMBER.is_match(&c.text);
+    let best = candidates
+        .iter()
+        .max_by(|a, b| {
+            (!numbered(a), a.score)
+                .partial_cmp(&(!numbered(b), b.score))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map(|c| (c.index, c.score));
+    let choice = match best {
+        // The model's line is at or before the rules' one: it removes no more.
+        Some((i, _)) if rule.is_some_and(|r| r >= i) => Some((i, true)),
+        Some((i, score)) => {
+            // The softmax probability of the best candidate among the page's.
+            let total: f32 = candidates.iter().map(|c| (c.score - score).exp()).sum();
+            let sure = 1.0 / total >= SURE_TITLE && !sections_before(items, i, &body);
+            if sure || !costly(items, rule.unwrap_or(0), i, &body) {
+                Some((i, true))
+            } else {
+                // Text would be lost as page header on a guess: the rules decide,
+                // or the text before the title stays.
+                Some(rule.map_or((i, false), |r| (r, true)))
+            }
+        }
+        None => rule.map(|r| (r, true)),
+    };
+    if let Some((title, header)) = choice {
+        mark_title(items, title, header);
+        for c in &mut candidates {
+            c.chosen = c.index == title;
+        }
+    }
+    candidates
+}
+
+/// The title model's probability (softmax over the page's candidates) above which
+/// its choice may remove [`TEXT_BEFORE_HEADLINE`] words of text or more as page
+/// header (a news page's teasers above its headline). Set on the cleaning harness:
+/// below it, the leave-one-set-out title accuracy falls by under 1% on L3S-GN1.
+const SURE_TITLE: f32 = 0.4;
+
+/// A kept heading about the text (it shares a content word with the body) with
+/// [`TEXT_BEFORE_HEADLINE`] words of kept text under it before `items[i]`: the page
+/// is in sections, and `items[i]` heads one of them (a sidebar's "Most Popular"
+/// and its teasers are not about the text).
+fn sections_before(items: &[Item], i: usize, body: &Body) -> bool {
+    let mut under: Option<usize> = None;
+    for it in &items[..i] {
+        match it.kind {
+            Kind::Heading => {
+                under = (shared_words(&it.unit.text, body) > 0).then_some(0);
+            }
+            Kind::Paragraph | Kind::ListItem { .. } => {
+                if let Some(n) = &mut under {
+                    *n += text::word_count(&it.unit.text);
+                    if *n >= TEXT_BEFORE_HEADLINE {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A section number before a heading: "1. ", "2.1 ", "3) " (not a year, "2008 Olympic
+/// torch relay begins", nor a count, "10 ways to ...").
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)\s"));
+
+/// Removing `items[from..to]` as page header would lose text: [`TEXT_BEFORE_HEADLINE`]
+/// words of kept paragraphs and list items, or a kept heading about the text (one
+/// that shares a content word with the body).
+fn costly(items: &[Item], from: usize, to: usize, body: &Body) -> bool {
+    let words: usize = items[from..to]
+        .iter()
+        .filter(|it| matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }))
+        .map(|it| text::word_count(&it.unit.text))
+        .sum();
+    words >= TEXT_BEFORE_HEADLINE
+        || items[from..to]
+            .iter()
+            .any(|it| it.kind == Kind::Heading && shared_words(&it.unit.text, body) > 0)
+}
+
+/// Make `items[title]` the title: its repeats go, and so does (if `header`) the
+/// page header before it, and the labels between it and the text.
+fn mark_title(items: &mut [Item], title: usize, header: bool) {
     let title_fold = text::fold(&items[title].unit.text);
     items[title].kind = Kind::Title;
     for (i, it) in items.iter_mut().enumerate() {
@@ -146,6 +256,7 @@ pub(super) fn choose_title(
         if same && !matches!(it.kind, Kind::Drop(_)) {
             it.kind = Kind::Drop(DropReason::RepeatsTitle);
         } else if i < title
+            && header
             && matches!(
                 it.kind,
                 Kind::Heading | Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
@@ -177,7 +288,279 @@ pub(super) fn choose_title(
             it.kind = Kind::Drop(DropReason::LabelAfterTitle);
         }
     }
-    Some(title)
+}
+
+/// One line considered for the page's title, with the features the title model
+/// scores it on (`TITLE_FEATURES`, in that order) and its score (the model's
+/// weights times the features: a logit, higher is likelier; only the order within a
+/// page matters).
+#[derive(Debug, Clone)]
+pub(crate) struct TitleCandidate {
+    /// Index of the unit among the page's units.
+    pub(crate) index: usize,
+    /// 1-based raw line of the unit's first line.
+    pub line: usize,
+    pub text: String,
+    pub features: [f32; TITLE_FEATURES.len()],
+    pub score: f32,
+    /// The line was made the page's title.
+    pub chosen: bool,
+}
+
+/// Units before the start of the text looked at for the title.
+const CANDIDATE_WINDOW: usize = 40;
+/// Words of the longest line that can be a title.
+const CANDIDATE_WORDS: usize = 30;
+
+/// The title model's features of a candidate line, by name. Counts are taken as
+/// ln(1 + n); flags are 0 or 1. "The text" starts at the lede ([`Body`]).
+pub(crate) const TITLE_FEATURES: [&str; 40] = [
+    "heading_shaped",
+    "kind_heading",
+    "kind_open",
+    "kind_paragraph",
+    "kind_list_or_caption",
+    "kind_meta",
+    "drop_no_text_after",
+    "drop_by_position",
+    "drop_repeated",
+    "drop_furniture",
+    "drop_other",
+    "words_ln",
+    "one_word",
+    "over_20_words",
+    "shared_words",
+    "shared_fraction",
+    "units_to_text_ln",
+    "headings_to_text_ln",
+    "position_ln",
+    "capitalised_fraction",
+    "all_capitals",
+    "ends_full_stop",
+    "ends_question_or_exclamation",
+    "date_or_credit",
+    "byline",
+    "in_contents",
+    "byline_or_date_follows",
+    "repeats_edge_phrase",
+    "repeats_breadcrumb",
+    "repeated_in_header",
+    "rule_pick",
+    "separator",
+    "pages_with_line_ln",
+    "digit_fraction",
+    "after_first_paragraph",
+    "section_number",
+    "text_words_before_ln",
+    "one_of_several_questions",
+    "web_address",
+    "ends_bracket",
+];
+
+/// The candidate lines for the title: up to [`CANDIDATE_WINDOW`] units before the
+/// text starts (the lede, else the first paragraph), of 1 to [`CANDIDATE_WORDS`]
+/// words and not a generic section name, each with its features and score.
+fn title_candidates(
+    items: &[Item],
+    rules: &Rules,
+    corpus: &Corpus,
+    edge: Option<&str>,
+    hints: &Hints,
+    body: &Body,
+    rule: Option<usize>,
+) -> Vec<TitleCandidate> {
+    let first_para = items
+        .iter()
+        .position(|i| matches!(i.kind, Kind::Paragraph | Kind::ListItem { .. }))
+        .unwrap_or(items.len());
+    // Without a lede, the text starts at its first paragraph: a line after it may be
+    // a footer ("Proudly powered by WordPress").
+    let end = body.lede.unwrap_or(first_para);
+    let start = end.saturating_sub(CANDIDATE_WINDOW);
+    let edge = edge.map(text::fold);
+    let crumb = hints.crumb.as_deref().map(text::fold);
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    for it in &items[start..end] {
+        *seen.entry(text::fold(&it.unit.text)).or_default() += 1;
+    }
+    // One of several questions kept as headings heads a section of a Q&A page or
+    // a leaflet: never the title.
+    let questions = items
+        .iter()
+        .filter(|i| i.kind == Kind::Heading && i.unit.text.ends_with('?'))
+        .count();
+    let ln = |n: usize| (n as f32).ln_1p();
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let mut out = Vec::new();
+    let mut headings_after = 0;
+    // Per unit: words of kept text before it.
+    let mut text_before: Vec<usize> = Vec::with_capacity(end);
+    let mut words_so_far = 0;
+    for it in &items[..end] {
+        text_before.push(words_so_far);
+        if matches!(
+            it.kind,
+            Kind::Paragraph | Kind::ListItem { .. } | Kind::Heading
+        ) {
+            words_so_far += text::word_count(&it.unit.text);
+        }
+    }
+    for i in (start..end).rev() {
+        let it = &items[i];
+        let t = it.unit.text.as_str();
+        let words = text::word_count(t);
+        // A section's generic name ("Abstract", "Introduction") is never the title.
+        if words == 0
+            || words > CANDIDATE_WORDS
+            || t.len() > 300
+            || rules.is_generic_heading(t)
+            || (questions >= 2 && it.kind == Kind::Heading && t.ends_with('?'))
+        {
+            continue;
+        }
+        let folded = text::fold(t);
+        let content: Vec<&str> = text::words(t).filter(|w| content_word(w)).collect();
+        let shared = shared_words(t, body);
+        let capitalised = text::words(t)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = t.chars().filter(|c| c.is_uppercase()).count();
+        let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+        let next_is = |j: usize| {
+            items.get(j).is_some_and(|n| {
+                SIGNED.is_match(&n.unit.text)
+                    || (DATE.is_match(&n.unit.text) && text::at_most_words(&n.unit.text, 12))
+            })
+        };
+        let (k_heading, k_open, k_para, k_list, k_meta) = (
+            it.kind == Kind::Heading,
+            it.kind == Kind::Open,
+            it.kind == Kind::Paragraph,
+            matches!(
+                it.kind,
+                Kind::ListItem { .. } | Kind::Caption { .. } | Kind::FigureLabel
+            ),
+            matches!(it.kind, Kind::Meta { .. }),
+        );
+        let drop = match &it.kind {
+            Kind::Drop(r) => Some(r),
+            _ => None,
+        };
+        use DropReason as D;
+        let d_no_text = matches!(drop, Some(D::NoTextAfter));
+        let d_position = matches!(
+            drop,
+            Some(
+                D::BetweenBoilerplate { .. }
+                    | D::HeaderBeforeTitle
+                    | D::LabelAfterTitle
+                    | D::OutsideMainText
+                    | D::TrailingHeading
+            )
+        );
+        let d_repeated = matches!(
+            drop,
+            Some(D::RepeatedAcrossPages { .. } | D::RunningHeader { .. } | D::Duplicate)
+        );
+        let d_furniture = matches!(
+            drop,
+            Some(
+                D::Boilerplate { .. }
+                    | D::UserPattern { .. }
+                    | D::PageFurniture
+                    | D::Breadcrumb
+                    | D::Infobox
+                    | D::CallToAction
+                    | D::NavigationMenu
+                    | D::ForumUserName
+                    | D::MetaValue
+                    | D::MergedLabel
+            )
+        );
+        let d_other = drop.is_some() && !(d_no_text || d_position || d_repeated || d_furniture);
+        let features = [
+            flag(it.heading),
+            flag(k_heading),
+            flag(k_open),
+            flag(k_para),
+            flag(k_list),
+            flag(k_meta),
+            flag(d_no_text),
+            flag(d_position),
+            flag(d_repeated),
+            flag(d_furniture),
+            flag(d_other),
+            ln(words),
+            flag(words == 1),
+            flag(words > 20),
+            ln(shared),
+            if content.is_empty() {
+                0.0
+            } else {
+                shared as f32 / content.len() as f32
+            },
+            ln(end - i),
+            ln(headings_after),
+            ln(i),
+            capitalised as f32 / words as f32,
+            flag(words >= 2 && letters > 0 && upper == letters),
+            flag(t.ends_with('.')),
+            flag(t.ends_with('?') || t.ends_with('!')),
+            flag(date_or_credit(t) || DATE.is_match(t)),
+            flag(BYLINE.is_match(t)),
+            flag(hints.toc.contains(&heading_key(t))),
+            flag(
+                next_is(i + 1)
+                    || (next_is(i + 2)
+                        && items
+                            .get(i + 1)
+                            .is_some_and(|n| DATE.is_match(&n.unit.text))),
+            ),
+            flag(edge.as_deref().is_some_and(|e| e == folded)),
+            flag(crumb.as_deref().is_some_and(|c| c == folded)),
+            flag(seen.get(&folded).is_some_and(|&n| n >= 2)),
+            flag(rule == Some(i)),
+            flag(
+                [" | ", " - ", " – ", " — ", ": "]
+                    .iter()
+                    .any(|s| t.contains(s)),
+            ),
+            ln(corpus.pages_with_folded(&folded)),
+            digits as f32 / t.chars().count().max(1) as f32,
+            flag(i > first_para),
+            flag(SECTION_NUMBER.is_match(t)),
+            ln(text_before[i]),
+            flag(
+                t.ends_with('?')
+                    && items
+                        .iter()
+                        .filter(|i| i.heading && i.unit.text.ends_with('?'))
+                        .nth(1)
+                        .is_some(),
+            ),
+            flag(t.contains("www.") || t.contains(".com") || t.contains("http")),
+            flag(t.ends_with(')') || t.ends_with(']')),
+        ];
+        if it.heading {
+            headings_after += 1;
+        }
+        let score = TITLE_WEIGHTS
+            .iter()
+            .zip(&features)
+            .map(|(w, f)| w * f)
+            .sum();
+        out.push(TitleCandidate {
+            index: i,
+            line: it.unit.first,
+            text: t.to_string(),
+            features,
+            score,
+            chosen: false,
+        });
+    }
+    out.reverse();
+    out
 }
 
 /// A unit that may hold a headline: kept as a heading or text, or dropped only for
@@ -400,6 +783,28 @@ mod tests {
         assert_eq!(
             cleaned.pages[0].doc.title,
             "Chelsea hoping to sign Anelka before weekend"
+        );
+    }
+
+    /// A wire story under a menu, with a date, a tool bar and a byline between the
+    /// headline and the text: the hand-written rules find no title here (the menu's
+    /// last line is the last heading before the text, and the share bar sits between
+    /// the headline and the byline); the title model does.
+    #[test]
+    fn the_title_model_finds_a_headline_among_menus_and_tool_bars() {
+        let page = "Mon 3 Mar 2008 | 09:12 EST\nYou are here: Home > News > Science\n\
+            Home\nNews\nTop News\nBusiness\nSports\nScience\nQuotes\nSupport\n\
+            Engineers switch on the country's largest wind farm\n\
+            Sun Mar 2, 2008 4:40pm EST\n\
+            Print This Article | Single Page\n[-] Text [+]\n\n\
+            By Ann Example\n\n\
+            GLASGOW (Wire) - Engineers switched on the country's largest wind farm on Sunday, a field of 140 turbines on the moors south of the city that will power some 200,000 homes.\n\n\
+            The wind farm took four years to build and cost 300 million pounds, its owners said, and it will be joined by a second field of turbines to the west next year.\n\n\
+            Local groups had opposed the turbines for their noise and their effect on the moors, but the council approved the plans in 2004.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        assert_eq!(
+            cleaned.pages[0].doc.title,
+            "Engineers switch on the country's largest wind farm"
         );
     }
 
