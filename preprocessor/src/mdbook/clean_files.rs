@@ -183,7 +183,9 @@ mod tests {
             "{}",
             rows[0].join(" ")
         );
-        assert_eq!(rows[0][4], TITLE_FEATURES[0]);
+        assert_eq!(rows[0][..4], ["file", "line", "chosen", "score"]);
+        assert_eq!(rows[0][4..rows[0].len() - 1], TITLE_FEATURES);
+        assert_eq!(rows[0].last(), Some(&"text"));
         assert!(rows.len() >= 4, "{tsv}");
         for r in &rows[1..] {
             assert_eq!(r.len(), rows[0].len(), "{r:?}");
