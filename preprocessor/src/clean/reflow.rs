@@ -319,6 +319,16 @@ fn join_into(unit: &mut Unit, line: &Line, corpus: &Corpus, resolve: bool, log: 
     }
 }
 
+/// What a site prints under a headline, starting lower-case: its address
+/// ("www.example.cn 2007-11-24", "toronto.example.ca"), a byline ("by Simon Martin"),
+/// an update stamp ("last updated: January 13"). Not the rest of a sentence cut by
+/// a page break, when the line before is as short as a headline.
+static STAMP_AFTER_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    text::builtin_regex(
+        r"^(?:(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\s|$)|by\s+\p{Lu}|(?:last\s+)?updated\b)",
+    )
+});
+
 /// Re-join a paragraph that a page break (blank lines) cut mid-sentence.
 fn join_page_breaks(units: Vec<Unit>, log: &mut Log) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
@@ -330,6 +340,7 @@ fn join_page_breaks(units: Vec<Unit>, log: &mut Log) -> Vec<Unit> {
             && prev.extra.is_empty()
             && text::starts_lowercase(&u.text)
             && !text::at_most_words(&prev.text, 3)
+            && !(text::at_most_words(&prev.text, 18) && STAMP_AFTER_HEADLINE.is_match(&u.text))
             && prev
                 .text
                 .chars()
@@ -408,6 +419,40 @@ imaging studies such as computed tomography scans and many others too.\n";
         assert!(texts[2].ends_with("many others too."));
         assert_eq!((u[0].first, u[0].last), (1, 8));
         assert!(log.edits.iter().any(|e| e.reason.contains("re-joined")));
+    }
+
+    /// A site's address, a byline or an update stamp under a headline starts
+    /// lower-case after a blank line, like the rest of a sentence cut by a page
+    /// break; it is not joined to the headline. A long line cut mid-sentence still is.
+    #[test]
+    fn a_stamp_under_a_headline_is_not_a_page_break() {
+        for stamp in [
+            "www.example.cn 2008-01-11 11:37:09 Print",
+            "toronto.example.ca",
+            "by Simon Example (Columnist) 1 comments",
+            "last updated: January 13, 2008 09:31:06 PM",
+        ] {
+            let page = format!("Official sacked after the flood inquiry in the north\n\n{stamp}\n");
+            let (u, _) = run(&page, "");
+            let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+            assert_eq!(
+                texts,
+                [
+                    "Official sacked after the flood inquiry in the north",
+                    stamp
+                ]
+            );
+        }
+        let (u, _) = run(
+            "The trial enrolled patients from many centres across the country who were treated\n\nby the same surgical team over ten years.\n",
+            "",
+        );
+        assert_eq!(
+            u.len(),
+            1,
+            "{:?}",
+            u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -10,48 +10,48 @@
 //!
 //! - cleaneval-dev: 2/2 / 2 (in-sample 2/2 / 2)
 //! - cleanportaleval: 62/68 / 69 (in-sample 62/68 / 69)
-//! - dragnet: 53/75 / 88 (in-sample 55/75 / 88)
-//! - l3s-gn1: 445/560 / 612 (in-sample 465/560 / 612)
+//! - dragnet: 54/78 / 88 (in-sample 57/78 / 88)
+//! - l3s-gn1: 456/572 / 612 (in-sample 478/572 / 612)
 //! - readability-tests: 1/6 / 8 (in-sample 1/6 / 8)
 
 /// Weights of `title::TITLE_FEATURES`, in that order (per unit of the raw feature).
 pub(crate) const TITLE_WEIGHTS: [f32; 38] = [
-    0.5668,  // heading_shaped
-    0.9248,  // kind_heading
-    -0.6187, // kind_paragraph
-    -0.1489, // kind_list_or_caption
-    0.7174,  // drop_no_text_after
-    0.3355,  // drop_by_position
-    -0.6279, // drop_repeated
-    -0.1580, // drop_furniture
-    -0.2083, // drop_other
-    0.0007,  // words_ln
-    -0.8896, // one_word
-    -1.9744, // over_20_words
-    1.4708,  // shared_words
-    1.5660,  // shared_fraction
-    -0.5812, // units_to_text_ln
-    -0.0492, // headings_to_text_ln
-    0.3841,  // position_ln
-    -1.8684, // capitalised_fraction
-    0.0237,  // all_capitals
-    -4.0135, // ends_full_stop
-    -0.5843, // ends_question_or_exclamation
-    -0.8318, // date
-    -1.1067, // byline
-    -0.3203, // in_contents
-    1.2803,  // byline_or_date_follows
-    1.3511,  // repeats_breadcrumb
-    0.7445,  // repeated_in_header
-    0.4071,  // rule_pick
-    0.2516,  // separator
-    -0.6290, // pages_with_line_ln
-    -7.2715, // digit_fraction
-    0.0623,  // after_first_paragraph
-    -2.1968, // after_lede
-    -2.0490, // section_number
-    -0.2560, // text_words_before_ln
-    0.1529,  // one_of_several_questions
-    -2.7616, // web_address
-    -1.7184, // ends_bracket
+    0.5695,  // heading_shaped
+    0.9301,  // kind_heading
+    -0.7197, // kind_paragraph
+    -0.1961, // kind_list_or_caption
+    0.7304,  // drop_no_text_after
+    0.3107,  // drop_by_position
+    -0.6251, // drop_repeated
+    -0.1540, // drop_furniture
+    -0.1970, // drop_other
+    0.0244,  // words_ln
+    -0.8750, // one_word
+    -1.9947, // over_20_words
+    1.4926,  // shared_words
+    1.5222,  // shared_fraction
+    -0.5699, // units_to_text_ln
+    -0.0489, // headings_to_text_ln
+    0.3871,  // position_ln
+    -1.8386, // capitalised_fraction
+    0.0296,  // all_capitals
+    -3.9154, // ends_full_stop
+    -0.5773, // ends_question_or_exclamation
+    -0.8174, // date
+    -1.0995, // byline
+    -0.3057, // in_contents
+    1.3858,  // byline_or_date_follows
+    1.3773,  // repeats_breadcrumb
+    0.7498,  // repeated_in_header
+    0.4038,  // rule_pick
+    0.2416,  // separator
+    -0.6194, // pages_with_line_ln
+    -7.2105, // digit_fraction
+    0.1100,  // after_first_paragraph
+    -2.0692, // after_lede
+    -2.0294, // section_number
+    -0.2522, // text_words_before_ln
+    0.1546,  // one_of_several_questions
+    -2.7377, // web_address
+    -1.7482, // ends_bracket
 ];
