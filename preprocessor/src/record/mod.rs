@@ -39,6 +39,8 @@ pub(crate) enum Action {
     Joined,
     /// Characters were replaced (normalisation, corrections).
     Changed,
+    /// A line was made the chapter's title.
+    ChosenAsTitle,
 }
 
 impl Action {
@@ -48,6 +50,7 @@ impl Action {
             Action::MovedToMetadata => "moved to metadata",
             Action::Joined => "joined",
             Action::Changed => "changed",
+            Action::ChosenAsTitle => "chosen as title",
         }
     }
 }

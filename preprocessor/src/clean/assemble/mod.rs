@@ -7,7 +7,7 @@ pub(crate) mod references;
 use crate::clean::classify::{Classified, Kind};
 use crate::config::PageMeta;
 use crate::model::MetaKey;
-use crate::record::Log;
+use crate::record::{Action, Log, Stage};
 use crate::text;
 use foldhash::HashMap;
 
@@ -262,6 +262,14 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
     let (title, title_origin) = if let Some(t) = page.title.clone() {
         (t, TitleOrigin::Metadata)
     } else if let Some((t, line)) = page_title {
+        log.edit(
+            line,
+            Stage::Classify,
+            Action::ChosenAsTitle,
+            t.clone(),
+            "",
+            c.title_reason.clone().unwrap_or_default(),
+        );
         (t, TitleOrigin::Page { line })
     } else if let Some(t) = derive_title(&blocks) {
         log.warn(

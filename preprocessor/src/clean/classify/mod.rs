@@ -90,6 +90,8 @@ pub(crate) struct Classified {
     pub(crate) language: PageLanguage,
     /// The lines the title was chosen from, with the title model's features.
     pub(crate) title_candidates: Vec<TitleCandidate>,
+    /// Why the unit of kind `Title` was chosen, in words an editor understands.
+    pub(crate) title_reason: Option<String>,
 }
 
 static EDIT_SUFFIX: LazyLock<Regex> =
@@ -263,7 +265,8 @@ pub(crate) fn classify(
     drop_sections(&mut items, rules);
     resolve_context(&mut items);
     drop_comments(&mut items);
-    let title_candidates = choose_title(&mut items, rules, corpus, edge.as_deref(), &hints);
+    let (title_candidates, title_reason) =
+        choose_title(&mut items, rules, corpus, edge.as_deref(), &hints);
     drop_outlying_runs(&mut items);
     drop_trailing(&mut items);
     keep_whole_tables(&mut items);
@@ -297,6 +300,7 @@ pub(crate) fn classify(
         items,
         language,
         title_candidates,
+        title_reason,
     }
 }
 

@@ -154,14 +154,15 @@ fn rule_title(
 /// the text before it kept. A line found after the lede keeps what is before it.
 /// With no candidate, the rules' line. Before the title, everything (but metadata)
 /// is page header and goes; between it and the text, only the heading right before
-/// the text stays. Returns every candidate with its features and score.
+/// the text stays. Returns every candidate with its features and score, and why the
+/// title was chosen (for the edit record).
 pub(super) fn choose_title(
     items: &mut [Item],
     rules: &Rules,
     corpus: &Corpus,
     edge: Option<&str>,
     hints: &Hints,
-) -> Vec<TitleCandidate> {
+) -> (Vec<TitleCandidate>, Option<String>) {
     let body = body_words(items);
     let rule = rule_title(items, rules, edge, hints, &body);
     let mut candidates = title_candidates(items, rules, corpus, hints, &body, rule);
@@ -176,18 +177,41 @@ pub(super) fn choose_title(
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|c| (c.index, c.score));
+    let n = candidates.len();
+    let line = |i: usize| items[i].unit.first;
+    let probability = |score: f32| {
+        1.0 / candidates
+            .iter()
+            .map(|c| (c.score - score).exp())
+            .sum::<f32>()
+    };
+    let model = |score: f32| {
+        format!(
+            "the title model's likeliest of {n} candidate lines (probability {:.2})",
+            probability(score)
+        )
+    };
     let choice = match (by_edge(items, edge), best) {
         // The page's edge phrase names it: the rules' first and surest signal.
-        (Some(e), _) => Some((e, true)),
-        (None, None) => rule.map(|r| (r, true)),
+        (Some(e), _) => Some((e, true, "it repeats the page's edge phrase".to_string())),
+        (None, None) => rule.map(|r| (r, true, "the hand-written rules' pick".to_string())),
         // A headline under a paragraph as long as a lede (a caption, a teaser): the
         // paragraph may be the text's start, so nothing before the headline goes.
-        (None, Some((i, _))) if body.lede.is_some_and(|l| l < i) => Some((i, false)),
-        (None, Some((i, _))) if rule == Some(i) => Some((i, true)),
+        (None, Some((i, score))) if body.lede.is_some_and(|l| l < i) => Some((
+            i,
+            false,
+            format!(
+                "{}, below the first long paragraph, which stays",
+                model(score)
+            ),
+        )),
+        (None, Some((i, score))) if rule == Some(i) => Some((
+            i,
+            true,
+            format!("{}, also the hand-written rules' pick", model(score)),
+        )),
         (None, Some((i, score))) => {
-            // The softmax probability of the best candidate among the page's.
-            let total: f32 = candidates.iter().map(|c| (c.score - score).exp()).sum();
-            let sure = 1.0 / total >= SURE_TITLE && !sections_before(items, i, &body);
+            let sure = probability(score) >= SURE_TITLE && !sections_before(items, i, &body);
             // What the model's line would remove that the rules' would keep: the
             // rules' line and the text between the two (the rules' line is usually
             // a kept heading about the text, so overriding the rules takes a sure
@@ -198,22 +222,44 @@ pub(super) fn choose_title(
                 Some(_) => (true, 0),
                 None => (costly(items, 0, i, &body), text_words(&items[..i])),
             };
+            let rules_line = rule.map_or("no line".to_string(), |r| format!("line {}", line(r)));
             if !lost || (sure && words <= SURE_TITLE_WORDS) {
-                Some((i, true))
+                Some((
+                    i,
+                    true,
+                    format!(
+                        "{} (the hand-written rules chose {rules_line})",
+                        model(score)
+                    ),
+                ))
             } else {
                 // Text would be lost as page header on a guess: the rules decide,
                 // or the text before the title stays.
-                Some(rule.map_or((i, false), |r| (r, true)))
+                let unsure = format!(
+                    "the title model's likeliest line {} (probability {:.2}) would have removed text as page header on a guess",
+                    line(i),
+                    probability(score)
+                );
+                Some(rule.map_or(
+                    (
+                        i,
+                        false,
+                        format!("{unsure}: it is the title, and the text before it stays"),
+                    ),
+                    |r| (r, true, format!("the hand-written rules' pick; {unsure}")),
+                ))
             }
         }
     };
-    if let Some((title, header)) = choice {
+    let mut reason = None;
+    if let Some((title, header, why)) = choice {
         mark_title(items, title, header);
         for c in &mut candidates {
             c.chosen = c.index == title;
         }
+        reason = Some(why);
     }
-    candidates
+    (candidates, reason)
 }
 
 /// Words of kept (or undecided) paragraphs and list items in `items`.
@@ -865,6 +911,48 @@ mod tests {
             .map(|c| c.text.as_str())
             .collect();
         assert_eq!(by_rules, ["Science"]);
+        // The choice is in the edit record, on the headline's line, with its reason.
+        let edit = p
+            .log
+            .edits
+            .iter()
+            .find(|e| e.action == crate::record::Action::ChosenAsTitle)
+            .unwrap_or_else(|| panic!("{:#?}", p.log.edits));
+        assert_eq!(edit.line, 11, "{edit}");
+        assert!(
+            edit.reason.contains("the title model's likeliest"),
+            "{edit}"
+        );
+        assert!(edit.reason.contains("rules chose line 8"), "{edit}");
+    }
+
+    /// A health page in sections of short paragraphs: the model's likeliest line is a
+    /// later section's heading ("Treatment for bone cancer"), which would remove the
+    /// sections above it as page header. The guard leaves the choice to the rules,
+    /// the sections stay, and the record says why.
+    #[test]
+    fn the_title_model_never_removes_sections_on_a_guess() {
+        let page = include_str!("../../../tests/fixtures/health_service_condition.txt");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        assert_eq!(p.doc.title, "Bone cancer");
+        let outline = p.doc.outline();
+        assert!(outline.contains("## Symptoms of bone cancer"), "{outline}");
+        assert!(
+            outline.contains("## Treatment for bone cancer"),
+            "{outline}"
+        );
+        let edit = p
+            .log
+            .edits
+            .iter()
+            .find(|e| e.action == crate::record::Action::ChosenAsTitle)
+            .unwrap_or_else(|| panic!("{:#?}", p.log.edits));
+        assert!(
+            edit.reason
+                .contains("would have removed text as page header on a guess"),
+            "{edit}"
+        );
     }
 
     #[test]
