@@ -7,7 +7,7 @@ Needs numpy (not needed by CI: only the learned numbers are committed).
 
 1. Cleans each set of ../shared/bench/cleaning/ as one corpus with
    `mdbook-seeds clean --title-features`, which writes every page's candidate lines
-   (up to 40 units before the text starts) with the features named in
+   (up to 40 units before the text starts, 6 after a short lede) with the features named in
    `TITLE_FEATURES` (preprocessor/src/clean/classify/title.rs).
 2. Labels: the headline of l3s-gn1 and cleanportaleval (their first gold line, see the
    README there) and the hand labels of titles.tsv (cleaneval-dev, readability-tests,
