@@ -180,16 +180,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             // The comments follow the line: little kept text before the first header
             // (a "Comments" link above the article is followed by the article).
             let gap: usize = headers.get(before).map_or(usize::MAX, |&h| {
-                items[i + 1..h]
-                    .iter()
-                    .filter(|it| {
-                        matches!(
-                            it.kind,
-                            Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
-                        )
-                    })
-                    .map(|it| size(&it.unit.text))
-                    .sum()
+                running_texts(&items[i + 1..h]).map(size).sum()
             });
             // ... and the first header is a comment's: later headers share its shape
             // (an article's own dateline under a "4 Comments" link has none).
@@ -199,16 +190,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             let repeated = headers.get(before).is_some_and(|&h| {
                 let first = shape(&items[h].unit.text);
                 let post: usize = headers.get(before + 1).map_or(usize::MAX, |&k| {
-                    items[h + 1..k]
-                        .iter()
-                        .filter(|it| {
-                            matches!(
-                                it.kind,
-                                Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
-                            )
-                        })
-                        .map(|it| size(&it.unit.text))
-                        .sum()
+                    running_texts(&items[h + 1..k]).map(size).sum()
                 });
                 COMMENT_HEADER.is_match(&items[h].unit.text)
                     || post < words
@@ -222,10 +204,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
                 && repeated)
                 .then_some(i);
         }
-        if matches!(
-            it.kind,
-            Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
-        ) {
+        if running_text(&it.kind) {
             words += size(&it.unit.text);
         }
     }

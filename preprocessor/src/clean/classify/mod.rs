@@ -106,6 +106,20 @@ struct Hints {
     toc: HashSet<String>,
 }
 
+/// A unit of running text, kept or not decided yet: a paragraph, a list item, or
+/// an open unit.
+fn running_text(kind: &Kind) -> bool {
+    matches!(kind, Kind::Paragraph | Kind::ListItem { .. } | Kind::Open)
+}
+
+/// The texts of the units of running text ([`running_text`]) in `items`.
+fn running_texts(items: &[Item]) -> impl Iterator<Item = &str> {
+    items
+        .iter()
+        .filter(|it| running_text(&it.kind))
+        .map(|it| it.unit.text.as_str())
+}
+
 /// Compare headings without their numbering ("2 Diagnosis" = "Diagnosis").
 fn heading_key(t: &str) -> String {
     text::fold(text::strip_numbering(t))

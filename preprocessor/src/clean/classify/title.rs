@@ -264,16 +264,7 @@ pub(super) fn choose_title(
 
 /// Words of kept (or undecided) paragraphs and list items in `items`.
 fn text_words(items: &[Item]) -> usize {
-    items
-        .iter()
-        .filter(|it| {
-            matches!(
-                it.kind,
-                Kind::Paragraph | Kind::ListItem { .. } | Kind::Open
-            )
-        })
-        .map(|it| text::word_count(&it.unit.text))
-        .sum()
+    running_texts(items).map(text::word_count).sum()
 }
 
 /// Words of kept text the title model may remove as page header even when sure:
@@ -295,11 +286,11 @@ const SURE_TITLE: f32 = 0.4;
 fn sections_before(items: &[Item], i: usize, body: &Body) -> bool {
     let mut under: Option<usize> = None;
     for it in &items[..i] {
-        match it.kind {
+        match &it.kind {
             Kind::Heading => {
                 under = (shared_words(&it.unit.text, body) > 0).then_some(0);
             }
-            Kind::Paragraph | Kind::ListItem { .. } | Kind::Open => {
+            k if running_text(k) => {
                 if let Some(n) = &mut under {
                     *n += text::word_count(&it.unit.text);
                     if *n >= TEXT_BEFORE_HEADLINE {
@@ -490,6 +481,11 @@ fn title_candidates(
         .iter()
         .filter(|i| i.kind == Kind::Heading && i.unit.text.ends_with('?'))
         .count();
+    // Questions shaped like headings, kept or not (a feature: sidebars ask too).
+    let question_shaped = items
+        .iter()
+        .filter(|i| i.heading && i.unit.text.ends_with('?'))
+        .count();
     let ln = |n: usize| (n as f32).ln_1p();
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let mut out = Vec::new();
@@ -625,14 +621,7 @@ fn title_candidates(
             flag(i > text_start),
             flag(SECTION_NUMBER.is_match(t)),
             ln(text_before[i]),
-            flag(
-                t.ends_with('?')
-                    && items
-                        .iter()
-                        .filter(|i| i.heading && i.unit.text.ends_with('?'))
-                        .nth(1)
-                        .is_some(),
-            ),
+            flag(t.ends_with('?') && question_shaped >= 2),
             flag(t.contains("www.") || t.contains(".com") || t.contains("http")),
             flag(t.ends_with(')') || t.ends_with(']')),
         ];
