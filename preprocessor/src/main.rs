@@ -75,6 +75,11 @@ enum Command {
         /// fitting the title model; see preprocessor/benches/cleaning/fit_title_model.py).
         #[arg(long, value_name = "FILE")]
         title_features: Option<PathBuf>,
+        /// Write each page's runs of kept text away from the main text, with their
+        /// features, to FILE as TSV (for fitting the run model; see
+        /// preprocessor/benches/cleaning/fit_run_model.py).
+        #[arg(long, value_name = "FILE")]
+        run_features: Option<PathBuf>,
     },
 }
 
@@ -107,13 +112,14 @@ fn main() -> ExitCode {
             book,
             outline,
             title_features,
+            run_features,
         }) => clean(
             &files,
             out_dir.as_deref(),
             report,
             book.as_deref(),
             outline,
-            title_features,
+            [title_features, run_features],
         ),
     };
     match result {
@@ -173,7 +179,7 @@ fn clean(
     report: bool,
     book: Option<&Path>,
     outline: bool,
-    title_features: Option<PathBuf>,
+    [title_features, run_features]: [Option<PathBuf>; 2],
 ) -> Result<()> {
     mdbook_seeds::clean_files(&mdbook_seeds::CleanRequest {
         files: files.to_vec(),
@@ -182,5 +188,6 @@ fn clean(
         book: book.map(Path::to_path_buf),
         outline,
         title_features,
+        run_features,
     })
 }

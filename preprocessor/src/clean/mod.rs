@@ -40,6 +40,8 @@ pub struct Page {
     pub accounting: Accounting,
     /// The lines the title was chosen from (for fitting the title model).
     pub(crate) title_candidates: Vec<classify::TitleCandidate>,
+    /// The runs of kept text away from the main text (for fitting the run model).
+    pub(crate) runs: Vec<classify::RunRecord>,
 }
 
 /// Account for every line: each non-blank line belongs to exactly one unit, and
@@ -223,6 +225,7 @@ fn clean_in_batches(
             .map(|(i, lines, mut log, mut classified)| {
                 let name = &inputs[i].name;
                 let title_candidates = std::mem::take(&mut classified.title_candidates);
+                let runs = std::mem::take(&mut classified.runs);
                 let accounting = account(&lines, &classified, &mut log);
                 let page = metadata.pages.get(name).cloned().unwrap_or_default();
                 let doc = assemble(name, &page, classified, &mut log);
@@ -236,6 +239,7 @@ fn clean_in_batches(
                     log,
                     accounting,
                     title_candidates,
+                    runs,
                 }
             })
             .collect();

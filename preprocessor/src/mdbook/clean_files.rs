@@ -24,6 +24,9 @@ pub struct CleanRequest {
     /// Write the title model's candidate lines and features here, as TSV (for
     /// `preprocessor/benches/cleaning/fit_title_model.py`).
     pub title_features: Option<PathBuf>,
+    /// Write the runs of kept text away from the main text, with the run model's
+    /// features, here as TSV (for `preprocessor/benches/cleaning/fit_run_model.py`).
+    pub run_features: Option<PathBuf>,
 }
 
 /// Clean `req.files` as one corpus and write the result.
@@ -38,6 +41,7 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
         book,
         outline,
         title_features,
+        run_features,
     } = req;
     let (out_dir, book, report, outline) = (out_dir.as_deref(), book.as_deref(), *report, *outline);
     let root = match book {
@@ -74,6 +78,10 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
     let cleaned = clean_corpus(&inputs, &config, &metadata)?;
     if let Some(path) = title_features {
         std::fs::write(path, title_features_tsv(&cleaned))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let Some(path) = run_features {
+        std::fs::write(path, run_features_tsv(&cleaned))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let (chapters, _) = super::chapters(&cleaned, &config);
@@ -160,10 +168,42 @@ fn title_features_tsv(cleaned: &crate::clean::Cleaned) -> String {
     out
 }
 
+/// The runs of kept text away from each page's main text as TSV: a header row, then
+/// one row per run: file, first and last line, kept (1 or 0), the run model's
+/// probability that it is main text, the features in
+/// `RUN_FEATURES` order, and the run's text (its units joined with " / "; tabs and
+/// newlines as spaces).
+fn run_features_tsv(cleaned: &crate::clean::Cleaned) -> String {
+    use crate::clean::classify::RUN_FEATURES;
+    let mut out = format!(
+        "file\tfirst\tlast\tkept\tprobability\t{}\ttext\n",
+        RUN_FEATURES.join("\t")
+    );
+    for p in &cleaned.pages {
+        for r in &p.runs {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{:.4}",
+                p.doc.file,
+                r.first_line,
+                r.last_line,
+                u8::from(r.kept),
+                r.probability
+            ));
+            for f in r.features {
+                out.push_str(&format!("\t{f:.4}"));
+            }
+            out.push('\t');
+            out.push_str(&r.text.replace(['\t', '\n', '\r'], " "));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::title_features_tsv;
-    use crate::clean::classify::TITLE_FEATURES;
+    use super::{run_features_tsv, title_features_tsv};
+    use crate::clean::classify::{RUN_FEATURES, TITLE_FEATURES};
     use crate::clean::clean_one;
 
     /// One row per candidate, with every feature, and the page's title marked as
@@ -199,6 +239,39 @@ mod tests {
         assert_eq!(
             chosen,
             ["Council approves new river bridge after decade of debate"]
+        );
+    }
+
+    /// One row per run away from the main text, with every feature, its line span,
+    /// whether it was kept and its text: what the run model's fitting script reads.
+    #[test]
+    fn run_features_list_every_run_away_from_the_main_text() {
+        let prose = "The town council voted on Tuesday to build a new bridge across the river, ending a debate about the bridge that had lasted for more than a decade.";
+        let mut page = String::from("Council approves new river bridge\n\n");
+        for i in 0..5 {
+            page.push_str(&format!("{prose} Paragraph {i}.\n\n"));
+        }
+        page.push_str(
+            "Share on Facebook\n\nShare on Twitter\n\nPrint this page\n\nSkip to content\n\n",
+        );
+        page.push_str("Mayor says the new park will open in the summer after a long delay.\n\n");
+        page.push_str("Home\n\nContact us\n\nPrivacy policy\n");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let tsv = run_features_tsv(&cleaned);
+        let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(
+            rows[0][..5],
+            ["file", "first", "last", "kept", "probability"]
+        );
+        assert_eq!(rows[0][5..rows[0].len() - 1], RUN_FEATURES);
+        assert_eq!(rows[0].last(), Some(&"text"));
+        assert_eq!(rows.len(), 2, "{tsv}");
+        let r = &rows[1];
+        assert_eq!(r.len(), rows[0].len(), "{r:?}");
+        assert_eq!(r[..4], ["p.txt", "21", "21", "0"]);
+        assert_eq!(
+            r.last(),
+            Some(&"Mayor says the new park will open in the summer after a long delay.")
         );
     }
 }

@@ -16,6 +16,8 @@ mod context;
 mod edge;
 mod metadata;
 pub(crate) mod rules;
+mod run_model;
+mod runs;
 mod signals;
 mod title;
 mod title_model;
@@ -26,6 +28,8 @@ use context::*;
 use edge::*;
 use metadata::*;
 pub(crate) use metadata::{date_in, journal_after_authors};
+use runs::*;
+pub(crate) use runs::{RUN_FEATURES, RunRecord};
 use signals::*;
 use title::*;
 pub(crate) use title::{TITLE_FEATURES, TitleCandidate};
@@ -92,6 +96,8 @@ pub(crate) struct Classified {
     pub(crate) title_candidates: Vec<TitleCandidate>,
     /// Why the unit of kind `Title` was chosen, in words an editor understands.
     pub(crate) title_reason: Option<String>,
+    /// The runs of kept text other than the main one, with their features.
+    pub(crate) runs: Vec<RunRecord>,
 }
 
 static EDIT_SUFFIX: LazyLock<Regex> =
@@ -281,7 +287,7 @@ pub(crate) fn classify(
     drop_comments(&mut items);
     let (title_candidates, title_reason) =
         choose_title(&mut items, rules, corpus, edge.as_deref(), &hints);
-    drop_outlying_runs(&mut items);
+    let runs = drop_outlying_runs(&mut items);
     drop_trailing(&mut items);
     keep_whole_tables(&mut items);
     for it in &mut items {
@@ -315,6 +321,7 @@ pub(crate) fn classify(
         language,
         title_candidates,
         title_reason,
+        runs,
     }
 }
 

@@ -1,0 +1,411 @@
+//! Signal: main text is contiguous (Kohlschütter et al. 2010; jusText's context).
+//! Kept units form runs separated by dropped units; a run away from the main text is
+//! a sidebar, a related-links list, a teaser or a reader's note, and goes. Which runs
+//! go is decided by a logistic regression fitted on the public gold sets
+//! (`run_model.rs`, written by `preprocessor/benches/cleaning/fit_run_model.py`).
+
+use super::run_model::{RUN_BIAS, RUN_KEEP_P, RUN_WEIGHTS};
+#[allow(unused_imports)]
+use super::*;
+
+/// Dropped units (not copies or moved metadata) that separate two runs of kept text.
+const RUN_GAP: usize = 3;
+/// A run of kept text far from the main run is kept only with this share of its words…
+const RUN_SHARE: f64 = 0.25;
+/// …or a paragraph of this many words (prose, not a teaser or a link list).
+const RUN_PROSE_WORDS: usize = 40;
+
+/// A page with this many runs holding a paragraph of prose is a page of records (a
+/// list of abstracts, a forum, a blog's front page): its prose runs are all kept.
+/// Chosen on leave-one-set-out figures: news-trained weights would drop CleanEval's
+/// records, whose gold standard keeps all text.
+const RECORD_PAGE_PROSE_RUNS: usize = 4;
+
+/// The names of [`RunRecord::features`], in order (for the fitting script's header).
+pub(crate) const RUN_FEATURES: [&str; 20] = [
+    "rule_keep",
+    "log_words",
+    "share_of_main",
+    "after_main",
+    "log_runs_between",
+    "log_gap_toward_main",
+    "log_max_paragraph",
+    "prose_share",
+    "heading_share",
+    "list_share",
+    "ellipsis_share",
+    "person_rate",
+    "title_overlap",
+    "sentence_end_share",
+    "digit_share",
+    "boilerplate_in_gap",
+    "position",
+    "link_bar_share",
+    "log_prose_runs",
+    "outside_share",
+];
+
+/// One run of kept text other than the main run, as decided: its first and last
+/// line (1-based), whether it was kept, and the features of [`RUN_FEATURES`]; `text`
+/// is its kept units' text joined with " / " (for labelling against a gold standard).
+#[derive(Debug, Clone)]
+pub(crate) struct RunRecord {
+    pub(crate) first_line: usize,
+    pub(crate) last_line: usize,
+    pub(crate) kept: bool,
+    /// The run model's probability that the run is main text.
+    pub(crate) probability: f64,
+    pub(crate) features: [f64; RUN_FEATURES.len()],
+    pub(crate) text: String,
+}
+
+/// A run: items `first..=last`, with its kept words and whether it has a paragraph
+/// of [`RUN_PROSE_WORDS`] words.
+struct Run {
+    first: usize,
+    last: usize,
+    words: usize,
+    prose: bool,
+}
+
+fn kept(k: &Kind) -> bool {
+    matches!(
+        k,
+        Kind::Paragraph | Kind::Heading | Kind::ListItem { .. } | Kind::Caption { .. }
+    )
+}
+
+/// First- and second-person words: a reader's comment or an author's box speaks to
+/// the reader.
+const PERSONS: [&str; 10] = [
+    "i", "i'm", "i've", "my", "me", "you", "your", "you're", "we", "our",
+];
+
+/// Content words of a text (lower case, four letters or more).
+fn content_words(t: &str) -> HashSet<String> {
+    text::words(t)
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The features of run `k` of `runs`, whose largest is `main`.
+fn features(
+    items: &[Item],
+    runs: &[Run],
+    k: usize,
+    main: usize,
+    title: &HashSet<String>,
+) -> [f64; RUN_FEATURES.len()] {
+    let r = &runs[k];
+    let m = &runs[main];
+    let ln = |x: usize| (1.0 + x as f64).ln();
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let units: Vec<&Item> = items[r.first..=r.last]
+        .iter()
+        .filter(|it| kept(&it.kind))
+        .collect();
+    let texts: Vec<&Item> = units
+        .iter()
+        .copied()
+        .filter(|it| !matches!(it.kind, Kind::Heading))
+        .collect();
+    let words_of = |it: &Item| text::word_count(&it.unit.text);
+    let max_para = texts.iter().map(|it| words_of(it)).max().unwrap_or(0);
+    let prose_words: usize = texts
+        .iter()
+        .filter(|it| matches!(it.kind, Kind::Paragraph))
+        .map(|it| words_of(it))
+        .filter(|&w| w >= RUN_PROSE_WORDS)
+        .sum();
+    let headings = units.len() - texts.len();
+    let lists = units
+        .iter()
+        .filter(|it| matches!(it.kind, Kind::ListItem { .. }))
+        .count();
+    let ellipsis = texts
+        .iter()
+        .filter(|it| {
+            let t = it.unit.text.trim_end();
+            t.ends_with('…') || t.ends_with("...")
+        })
+        .count();
+    let sentence_end = texts
+        .iter()
+        .filter(|it| {
+            it.unit
+                .text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '\''])
+        })
+        .count();
+    let link_bars = units
+        .iter()
+        .filter(|it| {
+            let t = &it.unit.text;
+            t.contains(" | ") || t.contains(" » ") || t.contains("http")
+        })
+        .count();
+    let (mut all_words, mut persons) = (0, 0);
+    let mut seen: HashSet<String> = HashSet::default();
+    let (mut chars, mut digits) = (0, 0);
+    for it in &units {
+        for w in text::words(&it.unit.text) {
+            all_words += 1;
+            let l = w.to_lowercase();
+            if PERSONS.contains(&l.as_str()) {
+                persons += 1;
+            }
+            if l.chars().count() >= 4 {
+                seen.insert(l);
+            }
+        }
+        for c in it.unit.text.chars() {
+            chars += 1;
+            digits += usize::from(c.is_ascii_digit());
+        }
+    }
+    let title_overlap = share(
+        title.iter().filter(|w| seen.contains(*w)).count(),
+        title.len(),
+    );
+    // The dropped units between this run and the next one toward the main run.
+    let (gap_from, gap_to) = if k > main {
+        (runs[k - 1].last + 1, r.first)
+    } else {
+        (r.last + 1, runs[k + 1].first)
+    };
+    let gap = &items[gap_from..gap_to];
+    let gap_units = gap
+        .iter()
+        .filter(|it| matches!(&it.kind, Kind::Drop(d) if !d.is_transparent()))
+        .count();
+    let boilerplate_in_gap = gap.iter().any(|it| {
+        matches!(
+            &it.kind,
+            Kind::Drop(
+                DropReason::Boilerplate { .. }
+                    | DropReason::CallToAction
+                    | DropReason::NavigationMenu
+                    | DropReason::RepeatedAcrossPages { .. }
+            )
+        )
+    });
+    [
+        f64::from(u8::from(
+            r.prose || r.words as f64 >= RUN_SHARE * m.words as f64,
+        )),
+        ln(r.words),
+        share(r.words, m.words),
+        f64::from(u8::from(k > main)),
+        ln(k.abs_diff(main) - 1),
+        ln(gap_units),
+        ln(max_para),
+        share(prose_words, r.words),
+        share(headings, units.len()),
+        share(lists, units.len()),
+        share(ellipsis, texts.len()),
+        share(persons, all_words),
+        title_overlap,
+        share(sentence_end, texts.len()),
+        share(digits, chars),
+        f64::from(u8::from(boilerplate_in_gap)),
+        share(r.first, items.len()),
+        share(link_bars, units.len()),
+        ln(runs.iter().filter(|r| r.prose).count()),
+        share(
+            runs.iter().map(|r| r.words).sum::<usize>() - m.words,
+            runs.iter().map(|r| r.words).sum::<usize>(),
+        ),
+    ]
+}
+
+/// The run model's probability that a run is main text (logistic regression on
+/// [`RUN_FEATURES`]; weights in `run_model.rs`).
+fn keep_probability(f: &[f64; RUN_FEATURES.len()]) -> f64 {
+    let z: f64 = RUN_BIAS
+        + f.iter()
+            .zip(RUN_WEIGHTS)
+            .map(|(x, w)| x * f64::from(w))
+            .sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Kept units form runs separated by at least [`RUN_GAP`] dropped units. Every run
+/// but the largest (the main text) is kept when the run model gives it a probability
+/// of at least `RUN_KEEP_P` of being main content ([`keep_probability`]; the old
+/// hand-written rule, a quarter of the main run's words or a paragraph of
+/// [`RUN_PROSE_WORDS`], is one of its features); else it is a sidebar, a related-links
+/// list, a teaser or a reader's note, and goes. The run right under the title (the
+/// article's start) is never dropped, nor a run with prose on a page of records
+/// ([`RECORD_PAGE_PROSE_RUNS`]). Returns every run but the largest, with its features.
+pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut gap = usize::MAX;
+    for (i, it) in items.iter().enumerate() {
+        match &it.kind {
+            k if kept(k) => {
+                let words = if matches!(k, Kind::Heading) {
+                    0
+                } else {
+                    text::word_count(&it.unit.text)
+                };
+                let prose = matches!(k, Kind::Paragraph) && words >= RUN_PROSE_WORDS;
+                match runs.last_mut() {
+                    Some(r) if gap < RUN_GAP => {
+                        r.last = i;
+                        r.words += words;
+                        r.prose |= prose;
+                    }
+                    _ => runs.push(Run {
+                        first: i,
+                        last: i,
+                        words,
+                        prose,
+                    }),
+                }
+                gap = 0;
+            }
+            Kind::Drop(r) if !r.is_transparent() => gap = gap.saturating_add(1),
+            _ => {}
+        }
+    }
+    // The largest run (the first of equals) is the main text.
+    let Some(main) = runs
+        .iter()
+        .enumerate()
+        .rev()
+        .max_by_key(|(_, r)| r.words)
+        .map(|(k, _)| k)
+    else {
+        return Vec::new();
+    };
+    let title_at = items.iter().position(|i| i.kind == Kind::Title);
+    let title = title_at.map_or_else(HashSet::default, |t| content_words(&items[t].unit.text));
+    // The run right under the title is where the article starts, however short it is.
+    let under_title = title_at.and_then(|t| runs.iter().position(|r| r.first > t));
+    let records = runs.iter().filter(|r| r.prose).count() >= RECORD_PAGE_PROSE_RUNS;
+    let mut out = Vec::new();
+    for k in 0..runs.len() {
+        if k == main || runs[k].words == runs[main].words {
+            continue;
+        }
+        let f = features(items, &runs, k, main, &title);
+        let p = keep_probability(&f);
+        let keep = p >= RUN_KEEP_P || Some(k) == under_title || (runs[k].prose && records);
+        let r = &runs[k];
+        let text: Vec<&str> = items[r.first..=r.last]
+            .iter()
+            .filter(|it| kept(&it.kind))
+            .map(|it| it.unit.text.as_str())
+            .collect();
+        out.push(RunRecord {
+            first_line: items[r.first].unit.first,
+            last_line: items[r.last].unit.last,
+            kept: keep,
+            probability: p,
+            features: f,
+            text: text.join(" / "),
+        });
+        if !keep {
+            for it in &mut items[r.first..=r.last] {
+                if kept(&it.kind) {
+                    it.kind = Kind::Drop(DropReason::OutsideMainText);
+                }
+            }
+        }
+    }
+    out
+}
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_one;
+
+    const PROSE: &str = "The council voted on Tuesday to build a new bridge across the river, ending a debate that had lasted for more than a decade and divided the town into two camps.";
+
+    #[test]
+    fn a_small_run_away_from_the_text_goes_and_the_text_stays() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        for i in 0..6 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        page.push_str(
+            "Share on Facebook\n\nShare on Twitter\n\nPrint this page\n\nSkip to content\n\n",
+        );
+        page.push_str("Mayor says the new park will open in the summer after a long delay.\n\n");
+        page.push_str("Home\n\nContact us\n\nPrivacy policy\n\nCookie settings\n");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Paragraph 5."), "{out}");
+        assert!(!out.contains("new park will open"), "{out}");
+    }
+
+    const FURNITURE: &str =
+        "Share on Facebook\n\nShare on Twitter\n\nPrint this page\n\nSkip to content\n\n";
+
+    /// A reader's note after the article, long enough to pass for prose.
+    const CHAT: &str = "I love this blog and you always make my day, thank you so much for sharing your ideas with us, I have been reading you for years and I will try this with my kids next weekend, you are the best and I hope you keep writing for a long time.";
+
+    #[test]
+    fn a_readers_note_after_the_article_goes_though_it_is_long_prose() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        for i in 0..6 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        page.push_str(FURNITURE);
+        page.push_str(&format!("{CHAT}\n\n"));
+        page.push_str("Home\n\nContact us\n\nPrivacy policy\n\nCookie settings\n");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Paragraph 5."), "{out}");
+        // The hand-written rule kept any run with a paragraph of 40 words.
+        assert!(!out.contains("I love this blog"), "{out}");
+        let runs = &cleaned.pages[0].runs;
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert!(!runs[0].kept && runs[0].probability < super::RUN_KEEP_P);
+        assert_eq!(runs[0].features[0], 1.0, "the old rule's keep is a feature");
+    }
+
+    #[test]
+    fn a_page_of_records_keeps_every_record() {
+        // A long first abstract, then five shorter ones, each under its own heading
+        // and separated by furniture: a list of records, not an article with sidebars.
+        const SENTENCES: [&str; 8] = [
+            "Districts that moved sixth grade into middle schools saw attendance fall in the first year.",
+            "Teachers in smaller schools reported closer contact with families and fewer discipline referrals.",
+            "The survey covered seven hundred districts across twenty seven states over three school years.",
+            "Transitions between buildings were linked to lower test scores for students from poorer homes.",
+            "Most superintendents said that transport costs weighed more than teaching when they chose a plan.",
+            "Parents valued keeping siblings together, which favoured schools that span many grade levels.",
+            "Researchers found no single best configuration, only trade-offs that depend on local conditions.",
+            "Rural districts often kept all grades in one building because enrolment was too small to split.",
+        ];
+        let mut page = String::from("Reports on school grade configurations\n\n");
+        let mut n = 0;
+        for i in 0..6 {
+            page.push_str(&format!("Abstract {i}: what the study found\n\n"));
+            for _ in 0..if i == 0 { 10 } else { 1 } {
+                for _ in 0..if i == 0 { 4 } else { 3 } {
+                    page.push_str(SENTENCES[n % 8]);
+                    page.push(' ');
+                    n += 1;
+                }
+                page.push_str(&format!("Record {i}, part {n}.\n\n"));
+            }
+            page.push_str(FURNITURE);
+            page.push_str("Email this record\n\nSave to my list\n\nCite this\n\nExport\n\n");
+        }
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        let runs = &cleaned.pages[0].runs;
+        for i in 0..6 {
+            assert!(
+                out.contains(&format!("Record {i}, part")),
+                "record {i} lost:\n{out}\n{runs:?}"
+            );
+        }
+        // The model alone would have dropped them: the guard keeps them.
+        let p: Vec<f64> = runs.iter().map(|r| r.probability).collect();
+        assert!(p.iter().any(|&p| p < super::RUN_KEEP_P), "{p:?}");
+    }
+}
