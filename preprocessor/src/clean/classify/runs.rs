@@ -22,32 +22,58 @@ const RUN_PROSE_WORDS: usize = 40;
 const RECORD_PAGE_PROSE_RUNS: usize = 4;
 
 /// The names of [`RunRecord::features`], in order (for the fitting script's header).
+/// `log_` features are ln(1 + x); shares are fractions in 0..=1. "Units" are the run's
+/// kept units; "text units" those of them that are not headings.
 pub(crate) const RUN_FEATURES: [&str; 20] = [
+    // 1 when the old hand-written rule kept the run (a paragraph of RUN_PROSE_WORDS,
+    // or RUN_SHARE of the main run's words).
     "rule_keep",
+    // Words of the run (headings not counted).
     "log_words",
+    // The run's words over the main run's.
     "share_of_main",
+    // 1 when the run comes after the main run.
     "after_main",
+    // Runs between this one and the main run.
     "log_runs_between",
+    // Dropped units (not copies) in the gap next to the run, on the main run's side.
     "log_gap_toward_main",
+    // Words of the run's longest text unit (paragraph, list item or caption).
     "log_max_paragraph",
+    // Share of the run's words in paragraphs of RUN_PROSE_WORDS words or more.
     "prose_share",
+    // Headings over units.
     "heading_share",
+    // List items over units.
     "list_share",
+    // Text units ending in "…" or "..." (a teaser cut short) over text units.
     "ellipsis_share",
+    // "I", "my", "you", "we", … (PERSONS) over all words of the units.
     "person_rate",
+    // Share of the title's content words (four letters or more) the run uses.
     "title_overlap",
+    // Text units ending in a full stop, "!", "?" or a closing quote, over text units.
     "sentence_end_share",
+    // ASCII digits over characters.
     "digit_share",
+    // 1 when the gap (as in log_gap_toward_main) holds a known boilerplate phrase, a
+    // call to action, a menu or a line repeated across pages.
     "boilerplate_in_gap",
+    // The run's first unit's index over the page's units.
     "position",
+    // Units holding " | ", " » " or "http" over units.
     "link_bar_share",
+    // Runs of the page (the main run included) holding a paragraph of prose.
     "log_prose_runs",
+    // Words outside the main run over all words of the page's runs.
     "outside_share",
 ];
 
-/// One run of kept text other than the main run, as decided: its first and last
-/// line (1-based), whether it was kept, and the features of [`RUN_FEATURES`]; `text`
-/// is its kept units' text joined with " / " (for labelling against a gold standard).
+/// One run of kept text smaller than the main run, as decided: its first and last
+/// line (1-based), whether this pass kept it (a later pass may still drop a run of
+/// headings alone), the model's probability, and the features of [`RUN_FEATURES`];
+/// `text` is its kept units' text joined with " / " (for labelling against a gold
+/// standard).
 #[derive(Debug, Clone)]
 pub(crate) struct RunRecord {
     pub(crate) first_line: usize,
@@ -90,13 +116,22 @@ fn content_words(t: &str) -> HashSet<String> {
 }
 
 /// The features of run `k` of `runs`, whose largest is `main`.
+/// What [`features`] needs of the whole page, computed once: the title's content
+/// words, the number of runs holding prose, and the words of all runs.
+struct PageTotals {
+    title: HashSet<String>,
+    prose_runs: usize,
+    words: usize,
+}
+
 fn features(
     items: &[Item],
     runs: &[Run],
     k: usize,
     main: usize,
-    title: &HashSet<String>,
+    page: &PageTotals,
 ) -> [f64; RUN_FEATURES.len()] {
+    let title = &page.title;
     let r = &runs[k];
     let m = &runs[main];
     let ln = |x: usize| (1.0 + x as f64).ln();
@@ -212,11 +247,8 @@ fn features(
         f64::from(u8::from(boilerplate_in_gap)),
         share(r.first, items.len()),
         share(link_bars, units.len()),
-        ln(runs.iter().filter(|r| r.prose).count()),
-        share(
-            runs.iter().map(|r| r.words).sum::<usize>() - m.words,
-            runs.iter().map(|r| r.words).sum::<usize>(),
-        ),
+        ln(page.prose_runs),
+        share(page.words - m.words, page.words),
     ]
 }
 
@@ -238,7 +270,8 @@ fn keep_probability(f: &[f64; RUN_FEATURES.len()]) -> f64 {
 /// [`RUN_PROSE_WORDS`], is one of its features); else it is a sidebar, a related-links
 /// list, a teaser or a reader's note, and goes. The run right under the title (the
 /// article's start) is never dropped, nor a run with prose on a page of records
-/// ([`RECORD_PAGE_PROSE_RUNS`]). Returns every run but the largest, with its features.
+/// ([`RECORD_PAGE_PROSE_RUNS`]). A run as large as the largest is kept undecided.
+/// Returns every run decided, with its features.
 pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
     let mut runs: Vec<Run> = Vec::new();
     let mut gap = usize::MAX;
@@ -281,16 +314,20 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
         return Vec::new();
     };
     let title_at = items.iter().position(|i| i.kind == Kind::Title);
-    let title = title_at.map_or_else(HashSet::default, |t| content_words(&items[t].unit.text));
+    let page = PageTotals {
+        title: title_at.map_or_else(HashSet::default, |t| content_words(&items[t].unit.text)),
+        prose_runs: runs.iter().filter(|r| r.prose).count(),
+        words: runs.iter().map(|r| r.words).sum(),
+    };
     // The run right under the title is where the article starts, however short it is.
     let under_title = title_at.and_then(|t| runs.iter().position(|r| r.first > t));
-    let records = runs.iter().filter(|r| r.prose).count() >= RECORD_PAGE_PROSE_RUNS;
+    let records = page.prose_runs >= RECORD_PAGE_PROSE_RUNS;
     let mut out = Vec::new();
     for k in 0..runs.len() {
         if k == main || runs[k].words == runs[main].words {
             continue;
         }
-        let f = features(items, &runs, k, main, &title);
+        let f = features(items, &runs, k, main, &page);
         let p = keep_probability(&f);
         let keep = p >= RUN_KEEP_P || Some(k) == under_title || (runs[k].prose && records);
         let r = &runs[k];
@@ -363,7 +400,24 @@ mod tests {
         let runs = &cleaned.pages[0].runs;
         assert_eq!(runs.len(), 1, "{runs:?}");
         assert!(!runs[0].kept && runs[0].probability < super::RUN_KEEP_P);
-        assert_eq!(runs[0].features[0], 1.0, "the old rule's keep is a feature");
+        let feature = |name: &str| {
+            let i = super::RUN_FEATURES.iter().position(|n| *n == name).unwrap();
+            runs[0].features[i]
+        };
+        assert_eq!(
+            feature("rule_keep"),
+            1.0,
+            "the old rule's keep is a feature"
+        );
+        assert_eq!(feature("after_main"), 1.0);
+        assert_eq!(feature("log_runs_between"), 0.0);
+        assert_eq!(
+            feature("log_gap_toward_main"),
+            5f64.ln(),
+            "four buttons between"
+        );
+        assert!(feature("person_rate") > 0.2, "{}", feature("person_rate"));
+        assert_eq!(feature("prose_share"), 1.0);
     }
 
     #[test]
@@ -407,5 +461,41 @@ mod tests {
         // The model alone would have dropped them: the guard keeps them.
         let p: Vec<f64> = runs.iter().map(|r| r.probability).collect();
         assert!(p.iter().any(|&p| p < super::RUN_KEEP_P), "{p:?}");
+    }
+
+    #[test]
+    fn a_run_before_the_main_text_is_measured_toward_it() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        page.push_str("The vote came after a long night of debate in the town hall.\n\n");
+        page.push_str(FURNITURE);
+        page.push_str("Mayor says the new park will open in the summer after a long delay.\n\n");
+        page.push_str("Home\n\nContact us\n\nPrivacy policy\n\nCookie settings\n\nSitemap\n\n");
+        for i in 0..6 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        let runs = &cleaned.pages[0].runs;
+        assert!(
+            out.contains("long night of debate"),
+            "the run under the title stays: {out}"
+        );
+        let park = runs
+            .iter()
+            .find(|r| r.text.contains("new park"))
+            .unwrap_or_else(|| panic!("{runs:?}"));
+        let feature = |name: &str| {
+            let i = super::RUN_FEATURES.iter().position(|n| *n == name).unwrap();
+            park.features[i]
+        };
+        assert_eq!(feature("after_main"), 0.0);
+        assert_eq!(feature("log_runs_between"), 0.0);
+        assert_eq!(
+            feature("log_gap_toward_main"),
+            6f64.ln(),
+            "five links before the text"
+        );
+        assert_eq!(park.kept, park.probability >= super::RUN_KEEP_P);
+        assert_eq!(out.contains("new park"), park.kept, "{out}");
     }
 }
