@@ -26,12 +26,13 @@ static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A byline with a date and a time ("Peter Flom 07.08.12 at 13:24", "Posted by: dan |
-/// Jan 10, 2008 6:02:53 PM"): a comment header. (Excluding a post's own date line,
+/// Jan 10, 2008 6:02:53 PM", or the name glued to the date as Blogger's comments come
+/// out of a browser: "KellyOctober 29, 2012 3:20 PM"): a comment header. (Excluding a post's own date line,
 /// "Updated …", "… | Permalink", cost Dragnet 0.002 F1: such lines also head comments.)
 static TIME: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}:\d{2}"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b",
+        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|(?-i:[a-z](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
     )
 });
 static NAME_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{2}"));
@@ -280,6 +281,9 @@ mod tests {
             "Peter Flom 07.08.12 at 13:24",
             // A post's own dated line counts too: excluding such lines cost Dragnet.
             "Posted by Dan | Jan 10, 2008 6:02 PM | Permalink",
+            // Blogger's name and date, glued by the browser's text.
+            "KellyOctober 29, 2012 3:20 PM",
+            "Beth :: Our Front Porch ViewOctober 29, 2012 3:45 PM",
         ] {
             assert!(is_comment_header(t), "{t}");
         }
