@@ -139,65 +139,76 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
     Ok(())
 }
 
-/// The title model's candidates of every page as TSV: a header row, then one row
-/// per candidate: file, line, chosen (1 for the page's title), score, the features
-/// in `TITLE_FEATURES` order, and the line's text (tabs and newlines as spaces).
-fn title_features_tsv(cleaned: &crate::clean::Cleaned) -> String {
-    use crate::clean::classify::TITLE_FEATURES;
-    let mut out = format!(
-        "file\tline\tchosen\tscore\t{}\ttext\n",
-        TITLE_FEATURES.join("\t")
-    );
-    for p in &cleaned.pages {
-        for c in &p.title_candidates {
-            out.push_str(&format!(
-                "{}\t{}\t{}\t{}",
-                p.doc.file,
-                c.line,
-                u8::from(c.chosen),
-                c.score
-            ));
-            for f in c.features {
-                out.push_str(&format!("\t{f}"));
-            }
+/// A features dump as TSV: a header row of `leading` column names, the `features`
+/// names and "text", then one row per item: its leading cells, its features, and its
+/// text (tabs and newlines as spaces). The input of a model's fitting script.
+fn features_tsv<'a>(
+    leading: &[&str],
+    features: &[&str],
+    rows: impl Iterator<Item = (Vec<String>, Vec<String>, &'a str)>,
+) -> String {
+    let mut out = format!("{}\t{}\ttext\n", leading.join("\t"), features.join("\t"));
+    for (cells, values, text) in rows {
+        out.push_str(&cells.join("\t"));
+        for v in values {
             out.push('\t');
-            out.push_str(&c.text.replace(['\t', '\n', '\r'], " "));
-            out.push('\n');
+            out.push_str(&v);
         }
+        out.push('\t');
+        out.push_str(&text.replace(['\t', '\n', '\r'], " "));
+        out.push('\n');
     }
     out
 }
 
-/// The runs of kept text away from each page's main text as TSV: a header row, then
-/// one row per run: file, first and last line, kept (1 or 0), the run model's
-/// probability that it is main text, the features in
-/// `RUN_FEATURES` order, and the run's text (its units joined with " / "; tabs and
-/// newlines as spaces).
+/// The title model's candidates of every page as TSV (`features_tsv`): file, line,
+/// chosen (1 for the page's title), score, the features in `TITLE_FEATURES` order,
+/// and the line's text.
+fn title_features_tsv(cleaned: &crate::clean::Cleaned) -> String {
+    use crate::clean::classify::TITLE_FEATURES;
+    let rows = cleaned.pages.iter().flat_map(|p| {
+        p.title_candidates.iter().map(|c| {
+            (
+                vec![
+                    p.doc.file.clone(),
+                    c.line.to_string(),
+                    u8::from(c.chosen).to_string(),
+                    c.score.to_string(),
+                ],
+                c.features.iter().map(f32::to_string).collect(),
+                c.text.as_str(),
+            )
+        })
+    });
+    features_tsv(&["file", "line", "chosen", "score"], &TITLE_FEATURES, rows)
+}
+
+/// The runs of kept text away from each page's main text as TSV (`features_tsv`):
+/// file, first and last line, kept (1 or 0), the run model's probability that it is
+/// main text, the features in `RUN_FEATURES` order (four decimals), and the run's
+/// text (its units joined with " / ").
 fn run_features_tsv(cleaned: &crate::clean::Cleaned) -> String {
     use crate::clean::classify::RUN_FEATURES;
-    let mut out = format!(
-        "file\tfirst\tlast\tkept\tprobability\t{}\ttext\n",
-        RUN_FEATURES.join("\t")
-    );
-    for p in &cleaned.pages {
-        for r in &p.runs {
-            out.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{:.4}",
-                p.doc.file,
-                r.first_line,
-                r.last_line,
-                u8::from(r.kept),
-                r.probability
-            ));
-            for f in r.features {
-                out.push_str(&format!("\t{f:.4}"));
-            }
-            out.push('\t');
-            out.push_str(&r.text.replace(['\t', '\n', '\r'], " "));
-            out.push('\n');
-        }
-    }
-    out
+    let rows = cleaned.pages.iter().flat_map(|p| {
+        p.runs.iter().map(|r| {
+            (
+                vec![
+                    p.doc.file.clone(),
+                    r.first_line.to_string(),
+                    r.last_line.to_string(),
+                    u8::from(r.kept).to_string(),
+                    format!("{:.4}", r.probability),
+                ],
+                r.features.iter().map(|f| format!("{f:.4}")).collect(),
+                r.text.as_str(),
+            )
+        })
+    });
+    features_tsv(
+        &["file", "first", "last", "kept", "probability"],
+        &RUN_FEATURES,
+        rows,
+    )
 }
 
 #[cfg(test)]
