@@ -115,7 +115,6 @@ fn content_words(t: &str) -> HashSet<String> {
         .collect()
 }
 
-/// The features of run `k` of `runs`, whose largest is `main`.
 /// What [`features`] needs of the whole page, computed once: the title's content
 /// words, the number of runs holding prose, and the words of all runs.
 struct PageTotals {
@@ -124,6 +123,8 @@ struct PageTotals {
     words: usize,
 }
 
+/// The features of run `k` of `runs` (in [`RUN_FEATURES`] order), whose largest is
+/// `main` (`k != main`).
 fn features(
     items: &[Item],
     runs: &[Run],
@@ -264,7 +265,7 @@ fn keep_probability(f: &[f64; RUN_FEATURES.len()]) -> f64 {
 }
 
 /// Kept units form runs separated by at least [`RUN_GAP`] dropped units. Every run
-/// but the largest (the main text) is kept when the run model gives it a probability
+/// smaller than the largest (the main text) is kept when the run model gives it a probability
 /// of at least `RUN_KEEP_P` of being main content ([`keep_probability`]; the old
 /// hand-written rule, a quarter of the main run's words or a paragraph of
 /// [`RUN_PROSE_WORDS`], is one of its features); else it is a sidebar, a related-links
