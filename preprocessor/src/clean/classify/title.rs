@@ -27,10 +27,7 @@ fn rule_title(
     hints: &Hints,
     body: &Body,
 ) -> Option<usize> {
-    let questions = items
-        .iter()
-        .filter(|i| i.kind == Kind::Heading && i.unit.text.ends_with('?'))
-        .count();
+    let questions = question_headings(items);
     let first_para = items
         .iter()
         .position(|i| matches!(i.kind, Kind::Paragraph | Kind::ListItem { .. }))
@@ -477,10 +474,7 @@ fn title_candidates(
     }
     // One of several questions kept as headings heads a section of a Q&A page or
     // a leaflet: never the title.
-    let questions = items
-        .iter()
-        .filter(|i| i.kind == Kind::Heading && i.unit.text.ends_with('?'))
-        .count();
+    let questions = question_headings(items);
     // Questions shaped like headings, kept or not (a feature: sidebars ask too).
     let question_shaped = items
         .iter()
@@ -808,6 +802,15 @@ fn date_or_credit(t: &str) -> bool {
         }
     }
     numbers >= 1 && others == 0
+}
+
+/// Questions kept as headings on the page: with two or more, each heads a section of
+/// a Q&A page or a leaflet, never the title.
+fn question_headings(items: &[Item]) -> usize {
+    items
+        .iter()
+        .filter(|i| i.kind == Kind::Heading && i.unit.text.ends_with('?'))
+        .count()
 }
 
 /// A photo or picture credit line.
