@@ -189,6 +189,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="write the weights fitted on every set")
     ap.add_argument("--l2", type=float, default=0.01, help="L2 penalty on standardised weights")
+    ap.add_argument("--without", default="",
+                    help="comma-separated features left out of the fit (weight 0), to measure what each adds")
     a = ap.parse_args()
     data = harness.SHARED / "cleaning"
     binary = harness.release_binary()
@@ -199,6 +201,10 @@ def main():
         for s in SETS:
             names, pages = candidates(binary, data, s, Path(work))
             labels = labels_for(s, data, hand)
+            if a.without:
+                off = [names.index(n) for n in a.without.split(",")]
+                for x, _ in pages.values():
+                    x[:, off] = 0.0
             per_set[s] = (pages, labels, build(pages, labels))
     everything = [r for s in SETS for r in per_set[s][2]]
     w_all = fit(everything, a.l2)
