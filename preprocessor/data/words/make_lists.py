@@ -13,7 +13,7 @@ Cargo's target folder), never into the repository:
                      Written as `word<TAB>zipf`, where zipf is ten times the base-10 log of
                      the word's frequency per billion words (so 30 is one in a million, 70 is
                      one in a hundred), rounded; the scale of Brysbaert and van Heuven (2014).
-  bigrams.tsv        the 80,000 commonest word pairs of SymSpell's bigram dictionary
+  bigrams.tsv        every word pair of letters a-z in SymSpell's bigram dictionary
                      (frequency_bigramdictionary_en_243_342.txt, same package and sources),
                      as `first second<TAB>zipf` on the same scale.
   webfreq.tsv        every English word of letters a-z in wordfreq 3.1.1's "large" list
@@ -50,7 +50,7 @@ PACKAGES = {
 }
 # The commonest word pairs kept (of 242,342): enough to choose between the
 # candidates of a short misspelling by its neighbours.
-BIGRAMS_KEPT = 80_000
+BIGRAMS_KEPT = None  # every pair (repair.rs takes only the commonest as evidence for a split)
 
 
 def fetch(cache: Path, name: str) -> Path:

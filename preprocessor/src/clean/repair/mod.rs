@@ -473,7 +473,11 @@ impl<'a> Speller<'a> {
     /// ("the ase of" is not "the as of"), when it is ten times likelier than the
     /// next (the sum of its pair frequencies on the Zipf scale, a pair not
     /// among the listed ones counting as 3.6) and makes listed pairs with both
-    /// neighbours (or the only one). `prev` and `next` are lower case.
+    /// neighbours (or the only one). A single suggestion is taken on that evidence
+    /// only between two neighbours, and only for a form web text never writes
+    /// ([`lexicon::web_zipf`] 0: "to promove the" → "to promote the"; "gzip" is
+    /// written, and "with gzip and" must not become "with zip and"). `prev` and
+    /// `next` are lower case.
     fn in_context(
         &self,
         word: &str,
@@ -482,7 +486,7 @@ impl<'a> Speller<'a> {
         next: Option<&str>,
     ) -> Option<Decision> {
         if !self.config.spelling
-            || candidates.len() < 2
+            || candidates.is_empty()
             || !word.bytes().all(|b| b.is_ascii_lowercase())
             || (prev.is_none() && next.is_none())
         {
@@ -512,6 +516,10 @@ impl<'a> Speller<'a> {
             .collect();
         scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.2.cmp(y.2)));
         match scored.as_slice() {
+            // One suggestion: only between two neighbours, for a form web text never writes.
+            [(_, true, c)] if prev.is_some() && next.is_some() && lexicon::web_zipf(word) == 0 => {
+                Some(self.in_context_edit(word, c, prev, next))
+            }
             [(best, true, c), (second, _, _), ..] if *best >= second + 10 => {
                 Some(self.in_context_edit(word, c, prev, next))
             }
@@ -634,7 +642,7 @@ impl<'a> Speller<'a> {
                 return None;
             }
             let corpus = self.corpus.pair_count(a, b);
-            let listed = lexicon::bigram(a, b);
+            let listed = lexicon::common_bigram(a, b);
             let long_enough = if capitalised {
                 (a.len() >= 5 && b.len() >= 5) || (glue(a) && glue(b))
             } else {
@@ -668,7 +676,7 @@ impl<'a> Speller<'a> {
                 .iter()
                 .all(|p| word_piece(p) && lexicon::web_zipf(p) > 0);
             let phrase = match pieces {
-                [a, b] => u32::from(lexicon::bigram(a, b)).max(45),
+                [a, b] => u32::from(lexicon::common_bigram(a, b)).max(45),
                 _ => {
                     let sum: u32 = pieces.iter().map(|p| u32::from(lexicon::web_zipf(p))).sum();
                     (sum + 90).saturating_sub(90 * pieces.len() as u32)
@@ -765,7 +773,8 @@ impl<'a> Speller<'a> {
             // the corpus writes: "metastatic osteosarcoma" + "osteosarcoma in",
             // not "general" + "is" + "ability" nor "at" + "hero" + "thrombosis".
             let attested = |ab: &[&str]| {
-                lexicon::bigram(ab[0], ab[1]) > 0 || self.corpus.pair_count(ab[0], ab[1]) >= 1
+                lexicon::common_bigram(ab[0], ab[1]) > 0
+                    || self.corpus.pair_count(ab[0], ab[1]) >= 1
             };
             if pieces.len() >= 3 && !pieces.windows(2).all(attested) {
                 return None;
@@ -1672,6 +1681,40 @@ mod tests {
         // Without neighbours, still unsure.
         let mut log = Log::new("a.txt");
         assert_eq!(repair_text(&sp, true, "thye", |_| 1, &mut log), None);
+    }
+
+    /// One suggestion is taken when the pair list has it with both neighbours, for
+    /// a form web text never writes; of two, one must be ten times likelier ("first
+    /// usign the" does not become "first sign the": "first sign" is listed, but so
+    /// is "using the").
+    #[test]
+    fn neighbours_settle_a_single_suggestion() {
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        assert_eq!(
+            sp.decide("promove", false),
+            Decision::Unsure(vec!["promote".into()])
+        );
+        let mut log = Log::new("a.txt");
+        let out = repair_text(&sp, true, "They want to promove the idea.", |_| 1, &mut log);
+        assert_eq!(out.as_deref(), Some("They want to promote the idea."));
+        // Neighbours the pair list does not have with it: left alone, and reported.
+        let mut log = Log::new("a.txt");
+        assert_eq!(
+            repair_text(&sp, true, "Sarah promove Jones.", |_| 1, &mut log),
+            None
+        );
+        assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
+        // "first sign" and "sign the" are listed, "first using" is not, but "using
+        // the" is far commoner: "sign" is not ten times likelier, so the word is
+        // left and reported.
+        let mut log = Log::new("a.txt");
+        assert_eq!(
+            repair_text(&sp, true, "He was first usign the tool.", |_| 1, &mut log),
+            None
+        );
+        assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
     }
 
     /// A word the lists do not know but web text writes ("statin", "ebook", "txt")
