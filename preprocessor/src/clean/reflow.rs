@@ -137,8 +137,8 @@ pub(crate) fn reflow(
                 }
                 continue;
             }
-            if let Some(w) = width
-                && wraps_into(prev, line, next_blank, w, unit.bullet)
+            if (width.is_some_and(|w| wraps_into(prev, line, next_blank, w, unit.bullet)))
+                || continues_after_ampersand(prev, line)
             {
                 join_into(unit, line, corpus, resolve_hyphens, log);
                 *n += 1;
@@ -244,6 +244,15 @@ fn wraps_into(prev: &Line, line: &Line, next_blank: bool, width: usize, in_bulle
         return false; // a heading glued under the last line of a paragraph
     }
     true
+}
+
+/// A line that starts with "& " continues the line above it when that one has no
+/// sentence end, wrapped or not: no heading, sentence or menu item starts with an
+/// ampersand ("Ewing Sarcoma Diagnosis, Treatment" / "& Your Role as a Parent",
+/// "Subscriber Agreement" / "& Terms of Use"; every such line of the public gold
+/// pages in ../shared/bench/cleaning continues the line above).
+fn continues_after_ampersand(prev: &Line, line: &Line) -> bool {
+    !line.bullet && line.text.starts_with("& ") && !text::ends_sentence(&prev.text)
 }
 
 /// Append `line` to `unit`, resolving an end-of-line hyphen.
@@ -453,6 +462,26 @@ imaging studies such as computed tomography scans and many others too.\n";
             "{:?}",
             u.iter().map(|u| &u.text).collect::<Vec<_>>()
         );
+    }
+
+    /// A title wrapped before its ampersand is one line, on a page without hard
+    /// wraps; a line after a sentence end, or a bullet, is not joined.
+    #[test]
+    fn a_line_that_starts_with_an_ampersand_continues_the_line_above() {
+        let (u, _) = run(
+            "Ewing Sarcoma Diagnosis, Treatment\n& Your Role as a Parent\n\nShort text.\n",
+            "",
+        );
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Ewing Sarcoma Diagnosis, Treatment & Your Role as a Parent",
+                "Short text."
+            ]
+        );
+        let (u, _) = run("It ends here.\n& so on\n", "");
+        assert_eq!(u.len(), 2);
     }
 
     #[test]

@@ -26,6 +26,15 @@ pub(crate) fn markdown_inline(s: &str) -> String {
             '-' if chars.get(i + 1) == Some(&'-') || (i > 0 && chars[i - 1] == '-') => {
                 out.push_str("\\-");
             }
+            // An ampersand starts a character reference only before a letter, a
+            // digit or '#' ("&amp;", "&#38;"): "Treatment & Your Role" stays as
+            // written, so editors and the text's readers see no backslash.
+            '&' if !chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push(c);
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '{' | '}' | '|' | '~' | '&' | '$'
             | '^' => {
                 out.push('\\');
@@ -116,6 +125,9 @@ mod tests {
         assert_eq!(markdown("- dash"), r"\- dash");
         assert_eq!(markdown("a | b"), r"a \| b");
         assert_eq!(markdown("a -- b - c"), r"a \-\- b - c");
+        // Only an ampersand that could start a character reference is escaped.
+        assert_eq!(markdown("&amp; &#38; R&D"), r"\&amp; \&#38; R\&D");
+        assert_eq!(markdown("Treatment & Your Role"), "Treatment & Your Role");
     }
 
     /// Issue 21: 4'11" and 5'6" were curled into quotation marks by mdBook's
