@@ -92,6 +92,8 @@ struct Run {
     last: usize,
     words: usize,
     prose: bool,
+    /// Started by a teaser list after text ([`teaser_list_starts`]): never the main text.
+    teasers: bool,
 }
 
 fn kept(k: &Kind) -> bool {
@@ -264,7 +266,52 @@ fn keep_probability(f: &[f64; RUN_FEATURES.len()]) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Kept units form runs separated by at least [`RUN_GAP`] dropped units. Every run
+/// Words of text a run must hold before a teaser list starts a run of its own.
+const TEASER_AFTER_WORDS: usize = 100;
+/// Words of the longest paragraph under a teaser's heading (a story's summary).
+const TEASER_WORDS: usize = 60;
+/// Heading-and-summary pairs in a row that make a teaser list.
+const TEASER_PAIRS: usize = 3;
+
+/// Where lists of teasers start: [`TEASER_PAIRS`] or more kept headings in a row,
+/// each followed by one paragraph of at most [`TEASER_WORDS`] words and then the
+/// next heading (or nothing): "More headlines", "Recommended for you" (another
+/// story's headline and its one-sentence summary, over and over). An article's
+/// sections hold several paragraphs. Such a list after the article's text starts a
+/// run of its own, which the run model then judges like any other (its gap toward
+/// the main text is empty). Returns the index of each list's first heading.
+fn teaser_list_starts(items: &[Item]) -> HashSet<usize> {
+    let shown: Vec<usize> = (0..items.len()).filter(|&i| kept(&items[i].kind)).collect();
+    let pair_at = |j: usize| {
+        let (Some(&h), Some(&p)) = (shown.get(j), shown.get(j + 1)) else {
+            return false;
+        };
+        items[h].kind == Kind::Heading
+            && items[p].kind == Kind::Paragraph
+            && text::at_most_words(&items[p].unit.text, TEASER_WORDS)
+            && shown
+                .get(j + 2)
+                .is_none_or(|&n| items[n].kind == Kind::Heading)
+    };
+    let mut out = HashSet::default();
+    let mut j = 0;
+    while j < shown.len() {
+        let mut pairs = 0;
+        while pair_at(j + 2 * pairs) {
+            pairs += 1;
+        }
+        if pairs >= TEASER_PAIRS {
+            out.insert(shown[j]);
+            j += 2 * pairs;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Kept units form runs separated by at least [`RUN_GAP`] dropped units, or by the
+/// start of a teaser list ([`teaser_list_starts`]). Every run
 /// smaller than the largest (the main text) is kept when the run model gives it a probability
 /// of at least `RUN_KEEP_P` of being main content ([`keep_probability`]; the old
 /// hand-written rule, a quarter of the main run's words or a paragraph of
@@ -274,6 +321,7 @@ fn keep_probability(f: &[f64; RUN_FEATURES.len()]) -> f64 {
 /// ([`RECORD_PAGE_PROSE_RUNS`]). A run as large as the largest is kept undecided.
 /// Returns every run decided, with its features.
 pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
+    let teasers = teaser_list_starts(items);
     let mut runs: Vec<Run> = Vec::new();
     let mut gap = usize::MAX;
     for (i, it) in items.iter().enumerate() {
@@ -286,16 +334,21 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
                 };
                 let prose = matches!(k, Kind::Paragraph) && words >= RUN_PROSE_WORDS;
                 match runs.last_mut() {
-                    Some(r) if gap < RUN_GAP => {
+                    Some(r)
+                        if gap < RUN_GAP
+                            && !(teasers.contains(&i) && r.words >= TEASER_AFTER_WORDS) =>
+                    {
                         r.last = i;
                         r.words += words;
                         r.prose |= prose;
                     }
+                    // Within the gap, only a teaser list starts a run.
                     _ => runs.push(Run {
                         first: i,
                         last: i,
                         words,
                         prose,
+                        teasers: gap < RUN_GAP,
                     }),
                 }
                 gap = 0;
@@ -304,12 +357,13 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
             _ => {}
         }
     }
-    // The largest run (the first of equals) is the main text.
+    // The largest run (the first of equals) is the main text; a teaser list is not,
+    // however long.
     let Some(main) = runs
         .iter()
         .enumerate()
         .rev()
-        .max_by_key(|(_, r)| r.words)
+        .max_by_key(|(_, r)| (!r.teasers, r.words))
         .map(|(k, _)| k)
     else {
         return Vec::new();
@@ -380,6 +434,50 @@ mod tests {
 
     const FURNITURE: &str =
         "Share on Facebook\n\nShare on Twitter\n\nPrint this page\n\nSkip to content\n\n";
+
+    /// Other stories' headlines, each with its one-sentence summary, right after the
+    /// article with no furniture between: a run of its own, judged and dropped; the
+    /// article's own sections (a heading over several paragraphs) stay.
+    #[test]
+    fn a_teaser_list_after_the_article_is_a_run_of_its_own() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        for i in 0..3 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        page.push_str("What happens next\n\n");
+        for i in 3..12 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        for (headline, summary) in [
+            (
+                "Storm closes schools",
+                "Schools across the county closed on Monday as a storm brought heavy snow.",
+            ),
+            (
+                "Mayor opens new library",
+                "The new library opened its doors on Saturday after two years of work.",
+            ),
+            (
+                "Hospital wins award",
+                "The city hospital was named the best in the region for patient care.",
+            ),
+            (
+                "Team reaches final",
+                "The local team beat its rivals to reach the final for the first time.",
+            ),
+        ] {
+            page.push_str(&format!("{headline}\n\n{summary}\n\n"));
+        }
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("What happens next"), "{out}");
+        assert!(out.contains("Paragraph 11."), "{out}");
+        assert!(!out.contains("Schools across the county"), "{out}");
+        assert!(!out.contains("Team reaches final"), "{out}");
+        let runs = &cleaned.pages[0].runs;
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert!(!runs[0].kept && runs[0].text.starts_with("Storm closes schools"));
+    }
 
     /// A reader's note after the article, long enough to pass for prose.
     const CHAT: &str = "I love this blog and you always make my day, thank you so much for sharing your ideas with us, I have been reading you for years and I will try this with my kids next weekend, you are the best and I hope you keep writing for a long time.";
