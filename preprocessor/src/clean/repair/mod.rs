@@ -333,7 +333,10 @@ impl<'a> Speller<'a> {
     /// likeliest candidate must be a frequent word (at least `floor` on the
     /// [`lexicon::Entry::zipf`] scale, or a medical word the corpus uses twice) and
     /// at least ten times as frequent as the next; else the candidates are
-    /// suggestions in a warning.
+    /// suggestions in a warning. A candidate with another first letter (words of
+    /// five letters or more: "fropped" → "dropped", "cropped") counts ten times less
+    /// likely and is never applied here: only the neighbours may settle it
+    /// (`in_context`).
     ///
     /// `name_risk`: the word is capitalised at a sentence start, so it may be a
     /// name; only a medical or common word (Zipf 4.5) that the corpus uses three
@@ -381,16 +384,13 @@ impl<'a> Speller<'a> {
             let c = &all[at..at + len];
             // Swapping two equal letters ("geoff", "immunohistochemical") gives the
             // word back: it is not a candidate for itself.
-            if c == lower
-                || inflection_of(c, lower)
-                || (lower.len() >= 5
-                    && c.as_bytes().first() != lower.as_bytes().first()
-                    // A stray letter before a common word ("swhich") is a slip.
-                    && !(lower.get(1..) == Some(c) && lexicon::zipf(c) >= 50))
-                || spelling_variants(c, lower)
-            {
+            if c == lower || inflection_of(c, lower) || spelling_variants(c, lower) {
                 continue;
             }
+            let first_changed = lower.len() >= 5
+                && c.as_bytes().first() != lower.as_bytes().first()
+                // A stray letter before a common word ("swhich") is a slip.
+                && !(lower.get(1..) == Some(c) && lexicon::zipf(c) >= 50);
             let corpus = self.corpus.count(c);
             let entry = lexicon::lookup(c).unwrap_or_default();
             if score_of(corpus, entry).is_none() {
@@ -414,7 +414,8 @@ impl<'a> Speller<'a> {
             })
             // Two letters swapped is the commonest slip of typing, and seldom makes
             // another word (Damerau 1964).
-            .saturating_add(if transposition(c, lower) { 5 } else { 0 });
+            .saturating_add(if transposition(c, lower) { 5 } else { 0 })
+            .saturating_sub(if first_changed { 10 } else { 0 });
             // Another ending of the same stem ("genotyped"/"genotypes",
             // "hypoxic"/"hypoxia": one letter replaced in the last two) is as likely
             // another form of the word as a slip.
@@ -422,7 +423,8 @@ impl<'a> Speller<'a> {
             // uses ("chemotheray"), else another word ("intron", "tensin").
             let end_edit = common_prefix(c, lower) + 2 >= lower.len().max(c.len());
             let same_stem = end_edit && (c.len() == lower.len() || corpus < 2);
-            let applicable = weight >= floor
+            let applicable = !first_changed
+                && weight >= floor
                 && (!same_stem || weight >= floor + 10)
                 && (!name_risk || (corpus >= CORPUS_TRUSTED && (entry.domain || entry.zipf >= 45)));
             cands.push((weight, c.to_string(), applicable));
@@ -1715,6 +1717,28 @@ mod tests {
             None
         );
         assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
+    }
+
+    /// A changed first letter ("fropped") is a slip as often as another word: never
+    /// applied alone, but suggested, and settled by the neighbours.
+    #[test]
+    fn a_first_letter_slip_is_settled_only_by_the_neighbours() {
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        let Decision::Unsure(s) = sp.decide("fropped", false) else {
+            panic!("{:?}", sp.decide("fropped", false));
+        };
+        assert!(s.iter().any(|w| w == "dropped"), "{s:?}");
+        let mut log = Log::new("a.txt");
+        let out = repair_text(
+            &sp,
+            true,
+            "Prices have fropped to a new low.",
+            |_| 1,
+            &mut log,
+        );
+        assert_eq!(out.as_deref(), Some("Prices have dropped to a new low."));
     }
 
     /// A word the lists do not know but web text writes ("statin", "ebook", "txt")
