@@ -48,9 +48,9 @@ PACKAGES = {
     "wordfreq": "wordfreq==3.1.1",
     "msgpack": "msgpack==1.1.0",
 }
-# The commonest word pairs kept (of 242,342): enough to choose between the
-# candidates of a short misspelling by its neighbours.
-BIGRAMS_KEPT = None  # every pair (repair.rs takes only the commonest as evidence for a split)
+# Word pairs kept: all (None). The speller settles an unsure word with any listed
+# pair, and takes only the commonest (lexicon::COMMON_PAIR) as evidence for a split.
+BIGRAMS_KEPT = None
 
 
 def fetch(cache: Path, name: str) -> Path:

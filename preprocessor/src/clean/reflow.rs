@@ -138,7 +138,7 @@ pub(crate) fn reflow(
                 continue;
             }
             if (width.is_some_and(|w| wraps_into(prev, line, next_blank, w, unit.bullet)))
-                || continues_after_ampersand(prev, line)
+                || (unit.extra.is_empty() && continues_after_ampersand(prev, line))
             {
                 join_into(unit, line, corpus, resolve_hyphens, log);
                 *n += 1;
@@ -247,12 +247,19 @@ fn wraps_into(prev: &Line, line: &Line, next_blank: bool, width: usize, in_bulle
 }
 
 /// A line that starts with "& " continues the line above it when that one has no
-/// sentence end, wrapped or not: no heading, sentence or menu item starts with an
+/// sentence end, wrapped or not (neither being a bullet's or a table row's line): no heading, sentence or menu item starts with an
 /// ampersand ("Ewing Sarcoma Diagnosis, Treatment" / "& Your Role as a Parent",
 /// "Subscriber Agreement" / "& Terms of Use"; every such line of the public gold
 /// pages in ../shared/bench/cleaning continues the line above).
 fn continues_after_ampersand(prev: &Line, line: &Line) -> bool {
-    !line.bullet && line.text.starts_with("& ") && !text::ends_sentence(&prev.text)
+    !line.bullet
+        && line.text.starts_with("& ")
+        && !text::ends_sentence(&prev.text)
+        // A table row keeps its cells: a row is never joined, nor joined to.
+        && !line.cells
+        && !prev.cells
+        && line.row.is_empty()
+        && prev.row.is_empty()
 }
 
 /// Append `line` to `unit`, resolving an end-of-line hyphen.
@@ -482,6 +489,22 @@ imaging studies such as computed tomography scans and many others too.\n";
         );
         let (u, _) = run("It ends here.\n& so on\n", "");
         assert_eq!(u.len(), 2);
+        // A table row is never joined to.
+        let (u, _) = run("Stage\tFive-year survival\n& Terms of Use\n", "");
+        assert_eq!(
+            u.len(),
+            2,
+            "{:?}",
+            u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
+        // Nor is a bullet joined: it starts an item.
+        let (u, _) = run("Diagnosis and treatment\n• & more\n", "");
+        assert_eq!(
+            u.len(),
+            2,
+            "{:?}",
+            u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
     }
 
     #[test]

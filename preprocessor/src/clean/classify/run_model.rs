@@ -11,36 +11,36 @@
 //!
 //! - cleaneval-dev: 0.866
 //! - cleanportaleval: 0.971
-//! - dragnet: 0.871
+//! - dragnet: 0.872
 //! - l3s-gn1: 0.934
-//! - readability-tests: 0.878
+//! - readability-tests: 0.877
 
 /// Weights of `runs::RUN_FEATURES`, in that order (per unit of the raw feature).
 pub(super) const RUN_WEIGHTS: [f32; 20] = [
-    0.4565,   // rule_keep
-    0.0682,   // log_words
-    0.0695,   // share_of_main
-    -1.5005,  // after_main
-    -0.1437,  // log_runs_between
-    -0.2303,  // log_gap_toward_main
-    0.4047,   // log_max_paragraph
-    0.4592,   // prose_share
-    -0.6864,  // heading_share
-    -0.1536,  // list_share
-    -0.9866,  // ellipsis_share
-    -13.5154, // person_rate
-    1.6410,   // title_overlap
-    0.4114,   // sentence_end_share
-    -2.4628,  // digit_share
-    -0.7778,  // boilerplate_in_gap
-    -0.9626,  // position
-    -0.7896,  // link_bar_share
-    0.0135,   // log_prose_runs
-    0.7791,   // outside_share
+    0.2857,   // rule_keep
+    0.0228,   // log_words
+    0.9824,   // share_of_main
+    -1.6154,  // after_main
+    -0.3279,  // log_runs_between
+    -0.3237,  // log_gap_toward_main
+    0.2601,   // log_max_paragraph
+    0.6195,   // prose_share
+    -0.5426,  // heading_share
+    -0.2880,  // list_share
+    -0.7781,  // ellipsis_share
+    -13.5552, // person_rate
+    1.6134,   // title_overlap
+    0.2983,   // sentence_end_share
+    -1.3954,  // digit_share
+    -0.9597,  // boilerplate_in_gap
+    -0.8159,  // position
+    -0.7606,  // link_bar_share
+    0.2987,   // log_prose_runs
+    0.6036,   // outside_share
 ];
 
 /// The model's bias (log-odds of a run with every feature zero).
-pub(super) const RUN_BIAS: f64 = -1.378467;
+pub(super) const RUN_BIAS: f64 = -0.599463;
 
 /// A run away from the main text is kept when the model gives it at least this
 /// probability of being main content (chosen on the leave-one-set-out figures).

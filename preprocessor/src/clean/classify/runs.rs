@@ -22,7 +22,8 @@ const RUN_PROSE_WORDS: usize = 40;
 const RECORD_PAGE_PROSE_RUNS: usize = 4;
 
 /// The names of [`RunRecord::features`], in order (for the fitting script's header).
-/// `log_` features are ln(1 + x); shares are fractions in 0..=1. "Units" are the run's
+/// `log_` features are ln(1 + x); shares are fractions in 0..=1, except
+/// `share_of_main`, which exceeds 1 for a teaser list longer than the main text. "Units" are the run's
 /// kept units; "text units" those of them that are not headings.
 pub(crate) const RUN_FEATURES: [&str; 20] = [
     // 1 when the old hand-written rule kept the run (a paragraph of RUN_PROSE_WORDS,
@@ -273,25 +274,73 @@ const TEASER_WORDS: usize = 60;
 /// Heading-and-summary pairs in a row that make a teaser list.
 const TEASER_PAIRS: usize = 3;
 
-/// Where lists of teasers start: [`TEASER_PAIRS`] or more kept headings in a row,
-/// each followed by one paragraph of at most [`TEASER_WORDS`] words and then the
-/// next heading (or nothing): "More headlines", "Recommended for you" (another
-/// story's headline and its one-sentence summary, over and over). An article's
-/// sections hold several paragraphs. Such a list after the article's text starts a
+/// Where lists of teasers start: [`TEASER_PAIRS`] or more kept headlines in a row
+/// (three words or more, no question, no digits), each followed by one paragraph of
+/// at most [`TEASER_WORDS`] words and then the next heading (or nothing), with no
+/// paragraph of [`RUN_PROSE_WORDS`] words, nor two paragraphs in a row, after them
+/// before the next gap: "More
+/// headlines", "Recommended for you" (another story's headline and its one-sentence
+/// summary, over and over). An article's sections hold several paragraphs; a forum
+/// thread's posts and a blog's comments are headed by names and dates. Such a list after the article's text starts a
 /// run of its own, which the run model then judges like any other (its gap toward
 /// the main text is empty). Returns the index of each list's first heading.
 fn teaser_list_starts(items: &[Item]) -> HashSet<usize> {
     let shown: Vec<usize> = (0..items.len()).filter(|&i| kept(&items[i].kind)).collect();
+    // A story's headline: three words or more, no question (a FAQ's or an
+    // interview's), no time or date of day (a forum post's or a comment's header:
+    // "05-06-2005, 05:41 PM", "Jermaine 07 Nov 12").
+    let headline = |t: &str| {
+        !t.ends_with('?')
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && text::words(t)
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .count()
+                >= 3
+    };
     let pair_at = |j: usize| {
         let (Some(&h), Some(&p)) = (shown.get(j), shown.get(j + 1)) else {
             return false;
         };
         items[h].kind == Kind::Heading
+            && headline(&items[h].unit.text)
             && items[p].kind == Kind::Paragraph
             && text::at_most_words(&items[p].unit.text, TEASER_WORDS)
             && shown
                 .get(j + 2)
                 .is_none_or(|&n| items[n].kind == Kind::Heading)
+    };
+    // Prose after the list, before the next gap (a paragraph of RUN_PROSE_WORDS,
+    // or two paragraphs in a row), means the list is inside the article (its "Key
+    // points"), not after it.
+    let prose_follows = |from: usize| {
+        let mut gap = 0;
+        let mut paragraph_before = false;
+        for it in &items[from..] {
+            match &it.kind {
+                Kind::Paragraph
+                    if paragraph_before
+                        || !text::at_most_words(&it.unit.text, RUN_PROSE_WORDS - 1) =>
+                {
+                    return true;
+                }
+                Kind::Paragraph => {
+                    paragraph_before = true;
+                    gap = 0;
+                }
+                k if kept(k) => {
+                    paragraph_before = false;
+                    gap = 0;
+                }
+                Kind::Drop(r) if !r.is_transparent() => {
+                    gap += 1;
+                    if gap >= RUN_GAP {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
     };
     let mut out = HashSet::default();
     let mut j = 0;
@@ -300,7 +349,8 @@ fn teaser_list_starts(items: &[Item]) -> HashSet<usize> {
         while pair_at(j + 2 * pairs) {
             pairs += 1;
         }
-        if pairs >= TEASER_PAIRS {
+        let end = shown.get(j + 2 * pairs).copied().unwrap_or(items.len());
+        if pairs >= TEASER_PAIRS && !prose_follows(end) {
             out.insert(shown[j]);
             j += 2 * pairs;
         } else {
@@ -348,7 +398,7 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
                         last: i,
                         words,
                         prose,
-                        teasers: gap < RUN_GAP,
+                        teasers: teasers.contains(&i),
                     }),
                 }
                 gap = 0;
@@ -430,6 +480,46 @@ mod tests {
         let out = cleaned.pages[0].doc.outline();
         assert!(out.contains("Paragraph 5."), "{out}");
         assert!(!out.contains("new park will open"), "{out}");
+    }
+
+    /// Short sections inside the article (a heading over one short paragraph,
+    /// three times, then another section) with more of the article after them:
+    /// not a teaser list.
+    #[test]
+    fn short_sections_inside_the_article_stay_in_its_run() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        for i in 0..4 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        for (heading, text) in [
+            (
+                "Cost of the bridge",
+                "The bridge will cost twelve million pounds over three years.",
+            ),
+            (
+                "Work on the site",
+                "Work on the site starts in the spring and ends in the autumn.",
+            ),
+            (
+                "Roads closed meanwhile",
+                "Two roads near the river will close while the work goes on.",
+            ),
+        ] {
+            page.push_str(&format!("{heading}\n\n{text}\n\n"));
+        }
+        page.push_str("What happens next\n\n");
+        for i in 4..7 {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Roads closed meanwhile"), "{out}");
+        assert!(out.contains("Paragraph 6."), "{out}");
+        assert!(
+            cleaned.pages[0].runs.is_empty(),
+            "{:?}",
+            cleaned.pages[0].runs
+        );
     }
 
     const FURNITURE: &str =
