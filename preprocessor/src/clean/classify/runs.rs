@@ -525,7 +525,7 @@ mod tests {
     const FURNITURE: &str =
         "Share on Facebook\n\nShare on Twitter\n\nPrint this page\n\nSkip to content\n\n";
 
-    /// Other stories' headlines, each with its one-sentence summary, right after the
+    /// Other stories' headlines, each with its summary cut with "…", right after the
     /// article with no furniture between: a run of its own, judged and dropped; the
     /// article's own sections (a heading over several paragraphs) stay.
     #[test]
@@ -555,8 +555,18 @@ mod tests {
                 "Team reaches final",
                 "The local team beat its rivals to reach the final for the first time.",
             ),
+            (
+                "Bakery marks a century",
+                "The family bakery on the high street celebrated its hundredth year.",
+            ),
+            (
+                "Trains return to the coast line",
+                "Services on the coast line resumed after a month of repairs.",
+            ),
         ] {
-            page.push_str(&format!("{headline}\n\n{summary}\n\n"));
+            // Teasers are cut with "…" (the story goes on elsewhere).
+            let cut = summary.trim_end_matches('.');
+            page.push_str(&format!("{headline}\n\n{cut} …\n\n"));
         }
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         let out = cleaned.pages[0].doc.outline();
