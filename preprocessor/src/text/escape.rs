@@ -26,15 +26,10 @@ pub(crate) fn markdown_inline(s: &str) -> String {
             '-' if chars.get(i + 1) == Some(&'-') || (i > 0 && chars[i - 1] == '-') => {
                 out.push_str("\\-");
             }
-            // An ampersand starts a character reference only before a letter, a
-            // digit or '#' ("&amp;", "&#38;"): "Treatment & Your Role" stays as
-            // written, so editors and the text's readers see no backslash.
-            '&' if !chars
-                .get(i + 1)
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
-            {
-                out.push(c);
-            }
+            // An ampersand is escaped only where it starts what could be a character
+            // reference ("&amp;", "&#38;", "&#x26;"): "Treatment & Your Role",
+            // "R&D" and "AT&T" stay as written, so editors see no backslash.
+            '&' if !starts_reference(&chars[i + 1..]) => out.push(c),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '{' | '}' | '|' | '~' | '&' | '$'
             | '^' => {
                 out.push('\\');
@@ -64,6 +59,28 @@ pub(crate) fn markdown_inline(s: &str) -> String {
 }
 
 /// Characters that only mean something at the start of a line.
+/// `rest` (what follows an ampersand) makes a CommonMark character reference with
+/// it: an entity name (an ASCII letter, then up to 31 letters or digits) or a
+/// decimal (1-7 digits) or hexadecimal (1-6 digits) number, then ";". Names that
+/// HTML does not define count too (escaping them costs only a backslash).
+fn starts_reference(rest: &[char]) -> bool {
+    let run = |from: usize, ok: fn(&char) -> bool, max: usize| {
+        let n = rest[from.min(rest.len())..]
+            .iter()
+            .take_while(|c| ok(c))
+            .count();
+        (n >= 1 && n <= max && rest.get(from + n) == Some(&';')).then_some(n)
+    };
+    match rest.first() {
+        Some('#') => match rest.get(1) {
+            Some('x' | 'X') => run(2, char::is_ascii_hexdigit, 6).is_some(),
+            _ => run(1, char::is_ascii_digit, 7).is_some(),
+        },
+        Some(c) if c.is_ascii_alphabetic() => run(0, char::is_ascii_alphanumeric, 32).is_some(),
+        _ => false,
+    }
+}
+
 fn escape_line_start(s: &str) -> String {
     let first = s.chars().next();
     match first {
@@ -126,8 +143,16 @@ mod tests {
         assert_eq!(markdown("a | b"), r"a \| b");
         assert_eq!(markdown("a -- b - c"), r"a \-\- b - c");
         // Only an ampersand that could start a character reference is escaped.
-        assert_eq!(markdown("&amp; &#38; R&D"), r"\&amp; \&#38; R\&D");
-        assert_eq!(markdown("Treatment & Your Role"), "Treatment & Your Role");
+        assert_eq!(
+            markdown("&amp; &#38; &#x26; &copy;x"),
+            r"\&amp; \&#38; \&#x26; \&copy;x"
+        );
+        assert_eq!(
+            markdown("Treatment & Your Role, R&D, AT&T, Q&A. &# &#; &#x; &"),
+            "Treatment & Your Role, R&D, AT&T, Q&A. &# &#; &#x; &"
+        );
+        // "&T;" would be a (named) reference: escaped.
+        assert_eq!(markdown("AT&T; R&D"), r"AT\&T; R&D");
     }
 
     /// Issue 21: 4'11" and 5'6" were curled into quotation marks by mdBook's
@@ -150,6 +175,29 @@ mod tests {
             text,
             "She was 4'11\" at 12 and 5'6\" at 16, with a 12\" ruler; \u{201c}so\u{201d} it\u{2019}s fine, \u{201c}CTLA-4\u{201d} and the 1990\u{2019}s."
         );
+    }
+
+    /// Every ampersand, escaped or not, reads back as written through mdBook's own
+    /// parser: no character reference is decoded, no HTML appears.
+    #[test]
+    fn ampersands_read_back_as_written() {
+        use mdbook_markdown::pulldown_cmark::Event;
+        let o = mdbook_markdown::MarkdownOptions::default();
+        for s in [
+            "R&D, AT&T; Q&A. &amp; &#38; &#x26; &copy; &lt;b&gt; & &# &#; &#x; &",
+            "Treatment & Your Role &nbsp;&nbsp; &ZZZZ; &#1234567; &#12345678;",
+        ] {
+            let md = markdown(s);
+            let mut text = String::new();
+            for e in mdbook_markdown::new_cmark_parser(&md, &o) {
+                match e {
+                    Event::Text(t) => text.push_str(&t),
+                    Event::Start(_) | Event::End(_) => {}
+                    e => panic!("{s}: unexpected {e:?} in {md}"),
+                }
+            }
+            assert_eq!(text, s, "{md}");
+        }
     }
 
     #[test]
