@@ -412,6 +412,15 @@ mod tests {
         assert!(r.boilerplate("[Skip to content]").is_some());
         assert!(r.boilerplate("Was this page helpful?").is_some());
         assert!(r.boilerplate("Back to top").is_some());
+        // Share buttons and tag lines as news sites print them (none of the 104 and
+        // 300-odd such lines of the public gold pages is main text).
+        assert!(r.boilerplate("Email this to a friend").is_some());
+        assert!(r.boilerplate("E-mail this article to a friend").is_some());
+        assert!(r.boilerplate("Topics: tj nba ford raptors").is_some());
+        assert!(
+            r.boilerplate("Please email this to a friend who needs it.")
+                .is_none()
+        );
         for t in [
             "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order copies, visit the site.",
             "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.",
