@@ -333,7 +333,9 @@ impl<'a> Speller<'a> {
     /// likeliest candidate must be a frequent word (at least `floor` on the
     /// [`lexicon::Entry::zipf`] scale, or a medical word the corpus uses twice) and
     /// at least ten times as frequent as the next; else the candidates are
-    /// suggestions in a warning. A candidate with another first letter (words of
+    /// suggestions in a warning. A medical word the frequency list lacks weighs its
+    /// web frequency ([`lexicon::web_zipf`]), kept under `floor`: it can be
+    /// suggested, not applied. A candidate with another first letter (words of
     /// five letters or more: "fropped" → "dropped", "cropped") counts ten times less
     /// likely and is never applied here: only the neighbours may settle it
     /// (`in_context`).
@@ -402,8 +404,13 @@ impl<'a> Speller<'a> {
             // that says "hindquarter").
             let medical =
                 (entry.domain || matches!(entry.tier, 35 | 50)) && corpus >= 1 && lower.len() >= 5;
+            // A medical word the frequency list lacks ("arthroplasty") takes its
+            // web frequency, kept under the floor: it is suggested, never applied
+            // on that evidence alone.
             let weight = if medical {
                 entry.zipf.max(floor)
+            } else if entry.zipf == 0 && entry.domain {
+                lexicon::web_zipf(c).min(floor.saturating_sub(1))
             } else {
                 entry.zipf
             }
@@ -1721,6 +1728,16 @@ mod tests {
             None
         );
         assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
+    }
+
+    /// A medical word the frequency list lacks is suggested for a slip of it, on its
+    /// web frequency, but never applied on that alone (the page does not use it).
+    #[test]
+    fn a_medical_word_missing_from_the_frequency_list_is_suggested() {
+        assert_eq!(
+            decide("arthoplasty", false),
+            Decision::Unsure(vec!["arthroplasty".into()])
+        );
     }
 
     /// A changed first letter ("fropped") is a slip as often as another word: never
