@@ -482,35 +482,49 @@ mod tests {
         assert!(!out.contains("new park will open"), "{out}");
     }
 
+    /// `PROSE` paragraphs numbered `from..to`.
+    fn push_prose(page: &mut String, numbers: std::ops::Range<usize>) {
+        for i in numbers {
+            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
+        }
+    }
+
+    /// Headings, each over one short paragraph (ending with `end` instead of its
+    /// full stop: "." as written, " …" for a teaser cut short).
+    fn push_sections(page: &mut String, sections: &[(&str, &str)], end: &str) {
+        for (heading, text) in sections {
+            let text = text.trim_end_matches('.');
+            page.push_str(&format!("{heading}\n\n{text}{end}\n\n"));
+        }
+    }
+
     /// Short sections inside the article (a heading over one short paragraph,
     /// three times, then another section) with more of the article after them:
     /// not a teaser list.
     #[test]
     fn short_sections_inside_the_article_stay_in_its_run() {
         let mut page = String::from("Council approves new river bridge\n\n");
-        for i in 0..4 {
-            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
-        }
-        for (heading, text) in [
-            (
-                "Cost of the bridge",
-                "The bridge will cost twelve million pounds over three years.",
-            ),
-            (
-                "Work on the site",
-                "Work on the site starts in the spring and ends in the autumn.",
-            ),
-            (
-                "Roads closed meanwhile",
-                "Two roads near the river will close while the work goes on.",
-            ),
-        ] {
-            page.push_str(&format!("{heading}\n\n{text}\n\n"));
-        }
+        push_prose(&mut page, 0..4);
+        push_sections(
+            &mut page,
+            &[
+                (
+                    "Cost of the bridge",
+                    "The bridge will cost twelve million pounds over three years.",
+                ),
+                (
+                    "Work on the site",
+                    "Work on the site starts in the spring and ends in the autumn.",
+                ),
+                (
+                    "Roads closed meanwhile",
+                    "Two roads near the river will close while the work goes on.",
+                ),
+            ],
+            ".",
+        );
         page.push_str("What happens next\n\n");
-        for i in 4..7 {
-            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
-        }
+        push_prose(&mut page, 4..7);
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         let out = cleaned.pages[0].doc.outline();
         assert!(out.contains("Roads closed meanwhile"), "{out}");
@@ -531,43 +545,40 @@ mod tests {
     #[test]
     fn a_teaser_list_after_the_article_is_a_run_of_its_own() {
         let mut page = String::from("Council approves new river bridge\n\n");
-        for i in 0..3 {
-            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
-        }
+        push_prose(&mut page, 0..3);
         page.push_str("What happens next\n\n");
-        for i in 3..12 {
-            page.push_str(&format!("{PROSE} Paragraph {i}.\n\n"));
-        }
-        for (headline, summary) in [
-            (
-                "Storm closes schools",
-                "Schools across the county closed on Monday as a storm brought heavy snow.",
-            ),
-            (
-                "Mayor opens new library",
-                "The new library opened its doors on Saturday after two years of work.",
-            ),
-            (
-                "Hospital wins award",
-                "The city hospital was named the best in the region for patient care.",
-            ),
-            (
-                "Team reaches final",
-                "The local team beat its rivals to reach the final for the first time.",
-            ),
-            (
-                "Bakery marks a century",
-                "The family bakery on the high street celebrated its hundredth year.",
-            ),
-            (
-                "Trains return to the coast line",
-                "Services on the coast line resumed after a month of repairs.",
-            ),
-        ] {
-            // Teasers are cut with "…" (the story goes on elsewhere).
-            let cut = summary.trim_end_matches('.');
-            page.push_str(&format!("{headline}\n\n{cut} …\n\n"));
-        }
+        push_prose(&mut page, 3..12);
+        // Teasers are cut with "…" (the story goes on elsewhere).
+        push_sections(
+            &mut page,
+            &[
+                (
+                    "Storm closes schools",
+                    "Schools across the county closed on Monday as a storm brought heavy snow.",
+                ),
+                (
+                    "Mayor opens new library",
+                    "The new library opened its doors on Saturday after two years of work.",
+                ),
+                (
+                    "Hospital wins award",
+                    "The city hospital was named the best in the region for patient care.",
+                ),
+                (
+                    "Team reaches final",
+                    "The local team beat its rivals to reach the final for the first time.",
+                ),
+                (
+                    "Bakery marks a century",
+                    "The family bakery on the high street celebrated its hundredth year.",
+                ),
+                (
+                    "Trains return to the coast line",
+                    "Services on the coast line resumed after a month of repairs.",
+                ),
+            ],
+            " …",
+        );
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         let out = cleaned.pages[0].doc.outline();
         assert!(out.contains("What happens next"), "{out}");
