@@ -85,9 +85,6 @@ pub(super) fn drop_comments(items: &mut [Item]) {
         .filter(|(_, it)| is_comment_header(&it.unit.text))
         .map(|(i, _)| i)
         .collect();
-    if headers.len() < MIN_HEADERS {
-        return;
-    }
     let mut words = 0;
     let mut next_header = 0;
     let mut start = None;
@@ -199,10 +196,11 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
                         .iter()
                         .any(|&k| shape(&items[k].unit.text) == first)
             });
-            return (before <= MAX_HEADERS_BEFORE_ARTICLE
+            let headed = before <= MAX_HEADERS_BEFORE_ARTICLE
                 && after >= MIN_HEADERS
                 && gap <= MAX_WORDS_TO_FIRST_COMMENT
-                && repeated)
+                && repeated;
+            return (headed || (before <= MAX_HEADERS_BEFORE_ARTICLE && named_posts(items, i)))
                 .then_some(i);
         }
         if running_text(&it.kind) {
@@ -210,6 +208,60 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words a commenter's name line may have ("Gibbo", "Mars Dorian", "Dan @ ZenPresence").
+const MAX_NAME_WORDS: usize = 4;
+
+/// Whether the units after the comment-section line at `marker` are posts headed by
+/// their writers' names alone, as some blog themes print them ("{ 131 comments }",
+/// then "Gibbo", a post, "Robert", a post): at least [`MIN_HEADERS`] name lines (a
+/// short line of [`MAX_NAME_WORDS`] words or fewer, with no sentence punctuation), the
+/// first within [`MAX_WORDS_TO_FIRST_COMMENT`] words of the line, each followed by
+/// running text before the next.
+fn named_posts(items: &[Item], marker: usize) -> bool {
+    // The kept units after the line: a name line, or the words of running text.
+    let mut units = items[marker + 1..].iter().filter_map(|it| match it.kind {
+        Kind::Heading | Kind::Paragraph if is_name_line(&it.unit.text) => Some(None),
+        // A post of one line may come out as a heading ("Is the map wrong?").
+        Kind::Heading => Some(Some(size(&it.unit.text))),
+        _ if running_text(&it.kind) => Some(Some(size(&it.unit.text))),
+        _ => None,
+    });
+    let mut before_first = 0;
+    let mut names = 0;
+    let mut post = 0;
+    for unit in units.by_ref() {
+        match unit {
+            Some(words) if names == 0 => {
+                before_first += words;
+                if before_first > MAX_WORDS_TO_FIRST_COMMENT {
+                    return false;
+                }
+            }
+            Some(words) => post += words,
+            // Two name lines in a row are a menu, not posts.
+            None if names > 0 && post == 0 => return false,
+            None => {
+                names += 1;
+                post = 0;
+                if names > MIN_HEADERS {
+                    return true;
+                }
+            }
+        }
+    }
+    names == MIN_HEADERS && post > 0
+}
+
+/// A short line of letters with no sentence punctuation: a name heading a post.
+fn is_name_line(t: &str) -> bool {
+    let t = t.trim();
+    let words = text::word_count(t);
+    (1..=MAX_NAME_WORDS).contains(&words)
+        && t.chars().count() <= 40
+        && t.chars().next().is_some_and(char::is_alphabetic)
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}'])
 }
 
 /// The length of a text in words, or in characters / 6 when that is more: Chinese
@@ -410,6 +462,55 @@ mod tests {
         ));
         let out = kept(&page);
         assert!(out.contains("paragraph 9 of the story"), "{out}");
+    }
+
+    /// A blog theme that heads each comment with its writer's name alone: the line
+    /// that opens the section, then name, post, name, post.
+    #[test]
+    fn comments_headed_by_names_alone_are_dropped() {
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(3));
+        page.push_str("{ 131 comments }\n\n");
+        for (name, post) in [
+            ("Gibbo", "I think the bridge is a waste of money."),
+            (
+                "Robert",
+                "Not seeing the update on my street yet, is the map wrong?",
+            ),
+            (
+                "Mars Dorian",
+                "We waited ten years for this and it is finally happening.",
+            ),
+            (
+                "Dan @ ZenPresence",
+                "Who pays for the upkeep once it is built, the county or us?",
+            ),
+        ] {
+            page.push_str(&format!("{name}\n\n{post}\n\n"));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 2 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
+        assert!(!out.contains("Robert"), "{out}");
+    }
+
+    /// A comment count above an article, followed by its tags and then the article
+    /// with short subheadings: two short lines in a row are not a name and a post.
+    #[test]
+    fn a_comment_count_above_tags_keeps_the_article() {
+        let mut page = String::from(
+            "Bridge vote ends decade of debate\n\nby a reporter on Aug 8, 2012 for the town's paper, filed from the council chamber after the vote\n\n455 comments\n\nBridges\n\nTown council\n\n",
+        );
+        for (i, subheading) in ["Costs rose", "The vote", "What comes next"]
+            .iter()
+            .enumerate()
+        {
+            page.push_str(&format!(
+                "{ARTICLE} This is paragraph {i} of the story.\n\n{subheading}\n\n"
+            ));
+        }
+        page.push_str(&article(2));
+        let out = kept(&page);
+        assert!(out.contains("paragraph 1 of the story"), "{out}");
     }
 
     #[test]
