@@ -223,6 +223,9 @@ def main() -> int:
     sets = a.sets.split(",") if a.sets else sorted(
         p.name for p in a.data.iterdir() if (p / "gold").is_dir()
     )
+    known = sorted(p.name for p in a.data.iterdir() if (p / "gold").is_dir())
+    if unknown := [s for s in sets if s not in known]:
+        sys.exit(f"harness: no set {', '.join(unknown)} in {a.data} (sets: {', '.join(known)})")
     labels = hand_titles()
     tmp = tempfile.TemporaryDirectory()
     out = a.keep or Path(tmp.name)
