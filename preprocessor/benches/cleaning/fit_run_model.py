@@ -3,6 +3,7 @@
 
     python3 preprocessor/benches/cleaning/fit_run_model.py [--threshold P] [--l2 X]
                                                            [--write] [--harness]
+                                                           [--without f1,f2]
 
 The shipped weights were written with the defaults (--threshold 0.15 --l2 0.01
 --harness).
@@ -188,6 +189,8 @@ def main():
     ap.add_argument("--l2", type=float, default=0.01, help="L2 penalty on standardised weights")
     ap.add_argument("--write", action="store_true", help="write the weights fitted on every set")
     ap.add_argument("--harness", action="store_true", help="leave-one-set-out F1 through the harness")
+    ap.add_argument("--without", default="",
+                    help="comma-separated features held at zero (to measure what one adds)")
     args = ap.parse_args()
     data = harness.SHARED / "cleaning"
     binary = harness.release_binary()
@@ -198,6 +201,11 @@ def main():
         for s in SETS:
             sets[s] = load(dump(binary, data, s, tmp), data, s)
     names = sets[SETS[0]][0]
+    for n in filter(None, args.without.split(",")):
+        if n not in names:
+            sys.exit(f"fit_run_model: no feature {n} (features: {', '.join(names)})")
+        for s in SETS:
+            sets[s][1][:, names.index(n)] = 0.0
 
     def fitted_on(chosen):
         return fit(np.vstack([sets[t][1] for t in chosen]), np.concatenate([sets[t][2] for t in chosen]),
