@@ -381,6 +381,7 @@ impl<'a> Speller<'a> {
         });
         // (weight on the Zipf scale, candidate, may be applied)
         let mut cands: Vec<(u8, String, bool)> = Vec::new();
+        let web_zipf = lexicon::web_zipf(lower);
         // Only the survivors are allocated.
         for &(_, at, len) in &spans {
             let c = &all[at..at + len];
@@ -402,8 +403,12 @@ impl<'a> Speller<'a> {
             // corpus itself uses counts as a frequent word: the corpus is about it
             // ("ostesarcoma" on a page about osteosarcoma, "hindquater" on a page
             // that says "hindquarter").
-            let medical =
-                (entry.domain || matches!(entry.tier, 35 | 50)) && corpus >= 1 && lower.len() >= 5;
+            // A standard word used once vouches only for a form web text never writes:
+            // "debrided" (a surgeon's word the web uses) must not become "derided"
+            // because a page of the corpus says "derided" once.
+            let vouched = corpus >= 2 || (corpus >= 1 && web_zipf == 0);
+            let medical = (entry.domain && corpus >= 1 || matches!(entry.tier, 35 | 50) && vouched)
+                && lower.len() >= 5;
             // A medical word the frequency list lacks ("arthroplasty") takes its
             // web frequency, kept under the floor: it is suggested, never applied
             // on that evidence alone.
@@ -1775,6 +1780,31 @@ mod tests {
         ] {
             let (out, log) = repaired(text, 1);
             assert_eq!(out, None, "{text}: {:?}", log.edits);
+        }
+    }
+
+    /// A standard word the corpus uses once vouches for a correction only of a form
+    /// web text never writes: "hindquater" on a page that says "hindquarter" is
+    /// fixed; "debrided" (a surgeon's word) stays beside a page that says "derided",
+    /// and so do "mostest" beside "moistest" and "backlist" beside "blacklist".
+    #[test]
+    fn a_word_used_once_vouches_only_for_a_form_the_web_never_writes() {
+        let c = corpus(
+            "The hindquarter was removed. Critics derided the plan. The moistest cake won. The blacklist grew.",
+        );
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        assert!(
+            matches!(sp.decide("hindquater", false), Decision::Replace { ref with, .. } if with == "hindquarter"),
+            "{:?}",
+            sp.decide("hindquater", false)
+        );
+        for word in ["debrided", "mostest", "backlist"] {
+            assert!(
+                !matches!(sp.decide(word, false), Decision::Replace { .. }),
+                "{word}: {:?}",
+                sp.decide(word, false)
+            );
         }
     }
 
