@@ -34,6 +34,8 @@ pub(crate) struct Unit {
     pub(crate) row: Vec<String>,
     /// Where each raw line starts in `text`: (byte offset, line number), ascending.
     pub(crate) line_starts: Vec<(usize, usize)>,
+    /// A line of a code block (`classify::code`): rendered verbatim, never repaired.
+    pub(crate) code: bool,
 }
 
 impl Unit {
@@ -159,6 +161,7 @@ pub(crate) fn reflow(
                 cells: line.cells,
                 row: line.row.clone(),
                 line_starts: vec![(0, line.no)],
+                code: false,
             },
             1,
         ));

@@ -178,6 +178,13 @@ pub(crate) fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
                     let _ = writeln!(out, "*{}*\n", cites.inline(text));
                 }
             },
+            Block::Code { text, .. } => {
+                // Verbatim, as an HTML block: every character that HTML, Markdown or
+                // mdBook's `{{#include}}` could read as syntax is an entity, so the
+                // scraped code shows as written whatever order the preprocessors
+                // run in (a fenced block cannot escape "{{#").
+                let _ = writeln!(out, "<pre><code>{}</code></pre>\n", escape::html_pre(text));
+            }
             Block::Table { rows, .. } => {
                 // GitHub-flavoured Markdown (mdBook renders it): the first row is
                 // the header, and every row gets as many cells as the widest.
@@ -553,6 +560,39 @@ mod tests {
             body(&b, 0, &mut Cites::new(0)),
             "| Drug | Dose |  |\n| --- | --- | --- |\n| A\\|B |  | \\*x\\* |\n\n"
         );
+    }
+
+    /// A code block reaches the page as one `<pre>` element whose text is the code as
+    /// scraped, indentation, blank-free lines and all, even with HTML, Markdown and
+    /// mdBook directives in it (read back through mdBook's own parser).
+    #[test]
+    fn code_blocks_render_verbatim_in_one_pre_element() {
+        use mdbook_markdown::pulldown_cmark::{Event, html};
+        let code = "SELECT *\n  FROM t -- <b>*x*</b> {{#include /etc/passwd}}\n}";
+        let md = body(
+            &[Block::Code {
+                text: code.into(),
+                line: 3,
+            }],
+            0,
+            &mut Cites::new(0),
+        );
+        let o = mdbook_markdown::MarkdownOptions::default();
+        let mut out = String::new();
+        html::push_html(&mut out, mdbook_markdown::new_cmark_parser(&md, &o));
+        assert_eq!(out.matches("<pre>").count(), 1, "{out}");
+        assert!(!out.contains("<b>") && !out.contains("<em>"), "{out}");
+        // What a browser shows: the entities decoded.
+        let shown = out
+            .trim_start_matches("<pre><code>")
+            .trim_end()
+            .trim_end_matches("</code></pre>")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#123;", "{")
+            .replace("&#125;", "}");
+        assert_eq!(shown, code);
+        assert!(mdbook_markdown::new_cmark_parser(&md, &o).any(|e| matches!(e, Event::Html(_))));
     }
 
     #[test]

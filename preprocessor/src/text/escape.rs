@@ -120,9 +120,22 @@ pub(crate) fn html(s: &str) -> String {
     out
 }
 
+/// Escape text for a `<pre>` element: as [`html`], but line breaks are kept.
+pub(crate) fn html_pre(s: &str) -> String {
+    s.split('\n').map(html).collect::<Vec<_>>().join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_block_keeps_its_lines_and_neutralises_syntax() {
+        assert_eq!(
+            html_pre("if (a < b) {\n  {{#include /etc/passwd}}\n}"),
+            "if (a &lt; b) &#123;\n  &#123;&#123;#include /etc/passwd&#125;&#125;\n&#125;"
+        );
+    }
 
     #[test]
     fn markdown_syntax_is_neutralised() {

@@ -65,6 +65,12 @@ pub(crate) enum Block {
     Table {
         rows: Vec<TableRow>,
     },
+    /// A code block (`classify::code`): its lines as scraped, joined with "\n", each
+    /// indented by its indentation beyond the block's least.
+    Code {
+        text: String,
+        line: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +133,7 @@ impl Document {
                         out.push_str(&format!("| {} |\n", r.cells.join(" | ")));
                     }
                 }
+                Block::Code { text, .. } => out.push_str(&format!("```\n{text}\n```\n")),
                 Block::List { ordered, items } => {
                     for (i, it) in items.iter().enumerate() {
                         let marker = list_marker(*ordered, i);
@@ -164,6 +171,7 @@ impl Document {
                     .flat_map(|r| &r.cells)
                     .map(|c| text::word_count(c))
                     .sum(),
+                Block::Code { text, .. } => text::word_count(text),
             })
             .sum()
     }
@@ -188,6 +196,26 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
             match blocks.last_mut() {
                 Some(Block::Table { rows }) if idx > 0 && in_table[idx - 1] => rows.push(row),
                 _ => blocks.push(Block::Table { rows: vec![row] }),
+            }
+            continue;
+        }
+        if it.unit.code && it.kind == Kind::Paragraph {
+            let indented = |u: &crate::clean::reflow::Unit, least: usize| {
+                format!("{}{}", " ".repeat(u.indent - least), u.text)
+            };
+            match blocks.last_mut() {
+                Some(Block::Code { text, .. })
+                    if idx > 0
+                        && c.items[idx - 1].unit.code
+                        && c.items[idx - 1].kind == Kind::Paragraph =>
+                {
+                    text.push('\n');
+                    text.push_str(&indented(&it.unit, 0));
+                }
+                _ => blocks.push(Block::Code {
+                    text: indented(&it.unit, 0),
+                    line,
+                }),
             }
             continue;
         }

@@ -676,7 +676,7 @@ pub(crate) fn check_citations(blocks: &[Block], count: usize, log: &mut Log) {
                 .iter()
                 .flat_map(|r| r.cells.iter().map(|c| (c.as_str(), r.line)))
                 .collect(),
-            Block::Heading { .. } => vec![],
+            Block::Heading { .. } | Block::Code { .. } => vec![],
         };
         for (text, line) in texts {
             for c in citations(text) {

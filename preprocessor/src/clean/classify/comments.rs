@@ -82,7 +82,8 @@ pub(super) fn drop_comments(items: &mut [Item]) {
     let headers: Vec<usize> = items
         .iter()
         .enumerate()
-        .filter(|(_, it)| is_comment_header(&it.unit.text))
+        // A line of a code block is not a header (a query's output has dates and times).
+        .filter(|(_, it)| !it.unit.code && is_comment_header(&it.unit.text))
         .map(|(i, _)| i)
         .collect();
     let mut words = 0;

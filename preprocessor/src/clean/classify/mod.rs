@@ -10,6 +10,7 @@
 //! (`comments.rs`); the title and the zone before it (`title.rs`); small runs away from
 //! the main text; and what follows the last text.
 
+mod code;
 mod comments;
 mod contents;
 mod context;
@@ -22,6 +23,7 @@ mod signals;
 mod title;
 mod title_model;
 
+use code::*;
 use comments::*;
 use contents::*;
 use context::*;
@@ -279,6 +281,7 @@ pub(crate) fn classify(
         (last.quality, last.heading) = quality_with(&last.unit.text, language.is_english(), false);
     }
 
+    let code_blocks = mark_code_blocks(&mut items);
     let hints = label_units(&mut items, rules, corpus, edge.as_deref());
     implicit_lists(&mut items);
     bind_captions(&mut items);
@@ -289,6 +292,7 @@ pub(crate) fn classify(
         choose_title(&mut items, rules, corpus, edge.as_deref(), &hints);
     let runs = drop_outlying_runs(&mut items);
     drop_trailing(&mut items);
+    keep_whole_code_blocks(&mut items, &code_blocks);
     keep_whole_tables(&mut items);
     for it in &mut items {
         if it.kind == Kind::Open {

@@ -1375,10 +1375,12 @@ fn foreign_block(text: &str) -> bool {
 pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
     let english = c.language.is_english();
     for it in &mut c.items {
-        if matches!(
-            it.kind,
-            Kind::Drop(_) | Kind::Meta { .. } | Kind::FigureLabel
-        ) {
+        if it.unit.code
+            || matches!(
+                it.kind,
+                Kind::Drop(_) | Kind::Meta { .. } | Kind::FigureLabel
+            )
+        {
             continue;
         }
         // A block in another language inside an English page (a Vietnamese
@@ -1886,6 +1888,7 @@ mod tests {
             cells: false,
             row: vec![],
             line_starts: vec![(0, 10), (14, 11)],
+            code: false,
         };
         let out = repair_text(&s, true, &unit.text, |at| unit.line_at(at), &mut log);
         assert_eq!(out.as_deref(), Some("We are waiting for the results now."));

@@ -1,0 +1,188 @@
+//! Signal: preformatted code. A tutorial's SQL, a shell session or a program listing
+//! comes out of a browser as short lines of low text density, some repeated ("FROM",
+//! "SELECT", "}"), so every text signal calls them menus or running headers. A run of
+//! two or more adjacent raw lines (no blank line between) that all look like code,
+//! with at least a third of them unmistakably so, is a code block: it is kept as text
+//! and rendered verbatim in a fenced block, never repaired.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// A line that only code has: a box-drawing character (a table printed by `psql`),
+/// an operator ("=>", "->", "::", "==", "!=", ":=", "+=", "&&", "||"), an SQL clause
+/// opening the line in capitals, or a program's keyword opening the line followed
+/// later by a bracket or an equals sign.
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        [\u{2500}-\u{257F}]
+      | =>|->|::|==|!=|:=|\+=|&&|\|\|
+      | ^(?:SELECT|FROM|WHERE|WITH|JOIN|LEFT\ JOIN|INNER\ JOIN|GROUP\ BY|ORDER\ BY|HAVING|LIMIT|INSERT\ INTO|UPDATE|DELETE\ FROM|CREATE\ (?:TABLE|INDEX|VIEW|FUNCTION))\b
+      | ^(?:def|class|import|return|var|let|const|function|fn|pub|public|private|static|void|int|if|for|while|elif|else|try|except|catch|\#include|\#define|package|func)\b.*[(\[{=]
+    ")
+});
+
+/// A line that ends as a statement or a block does (";", "{", "}", "(", ",") and has
+/// a call or an index ("avg(n)", "a[i]"), an equals sign or a brace in it; or is a
+/// lone closing bracket. A closing bracket alone does not end a statement: "Last
+/// Updated: 18:40 IST(13/1/2008)" is a dateline.
+static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"(?x)
+        ^[^.!?]*(?:\w[(\[]|=|\{)[^.!?]*[;{}(,]$
+      | ^[)\]}]+[;,]?$
+    "#)
+});
+
+/// A call or an index ("stddev(n)", "a[i]"): a line inside a code block.
+static CALL: LazyLock<Regex> = LazyLock::new(|| re(r"\w[(\[]"));
+
+/// A line of prose: eight words or more ending as a sentence does.
+fn prose(t: &str) -> bool {
+    t.ends_with(['.', '!', '?', ':']) && !text::at_most_words(t, 7)
+}
+
+/// How sure a line is code: 2 unmistakably, 1 maybe (a short line or a call inside
+/// a block: "series,", "avg(n) + stddev(n) AS upper_bound"), 0 not (prose, or a line of a hard-wrapped paragraph).
+fn code_score(u: &Unit) -> u8 {
+    let t = u.text.trim();
+    if u.first != u.last || !u.extra.is_empty() || t.is_empty() || prose(t) {
+        return 0;
+    }
+    if STRONG.is_match(t) || STATEMENT.is_match(t) {
+        2
+    } else if text::at_most_words(t, 8) || CALL.is_match(t) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Mark the code blocks of a page ([`Unit::code`]) and keep them as text: runs of
+/// two or more units, each one raw line right under the one before, each with
+/// [`code_score`] 1 or more and at least a third of them (two or more) 2. Returns the blocks as
+/// `first..=last` index ranges.
+pub(super) fn mark_code_blocks(items: &mut [Item]) -> Vec<(usize, usize)> {
+    let scores: Vec<u8> = items.iter().map(|it| code_score(&it.unit)).collect();
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let mut j = i;
+        while scores[j] > 0
+            && j + 1 < items.len()
+            && scores[j + 1] > 0
+            && items[j + 1].unit.first == items[j].unit.last + 1
+        {
+            j += 1;
+        }
+        let strong = scores[i..=j].iter().filter(|&&s| s == 2).count();
+        if scores[i] > 0 && j > i && strong >= 2 && strong * 3 >= j + 1 - i {
+            for it in &mut items[i..=j] {
+                it.unit.code = true;
+                it.kind = Kind::Paragraph;
+            }
+            blocks.push((i, j));
+        }
+        i = j + 1;
+    }
+    blocks
+}
+
+/// A code block is kept or removed as a whole, like a table: a block some of whose
+/// lines a line-level signal removed (a repeated "FROM" taken for a running header)
+/// is restored when a unit of text is kept right before or after it (ignoring units
+/// dropped as copies); a block in a removed sidebar stays removed.
+pub(super) fn keep_whole_code_blocks(items: &mut [Item], blocks: &[(usize, usize)]) {
+    let shown = |it: &Item| {
+        matches!(
+            it.kind,
+            Kind::Paragraph | Kind::Heading | Kind::ListItem { .. } | Kind::Caption { .. }
+        ) && !it.unit.code
+    };
+    let decided = |it: &Item| !matches!(&it.kind, Kind::Drop(r) if r.is_transparent());
+    for &(first, last) in blocks {
+        let before = items[..first].iter().rev().find(|it| decided(it));
+        let after = items[last + 1..].iter().find(|it| decided(it));
+        let any_kept = items[first..=last]
+            .iter()
+            .any(|it| it.kind == Kind::Paragraph);
+        if any_kept && (before.is_some_and(shown) || after.is_some_and(shown)) {
+            for it in &mut items[first..=last] {
+                it.kind = Kind::Paragraph;
+            }
+        } else {
+            for it in &mut items[first..=last] {
+                if it.kind == Kind::Paragraph {
+                    it.kind = Kind::Drop(DropReason::OutsideMainText);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_one;
+
+    const PROSE: &str = "To find the anomaly in the series we first need to define what a reasonable value is, and then how far from it a value may be before we call it an anomaly.";
+
+    fn kept(page: &str) -> String {
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        cleaned.pages[0].doc.outline()
+    }
+
+    #[test]
+    fn a_query_between_paragraphs_is_kept_whole_and_verbatim() {
+        let query = "SELECT\n   avg(n) - stddev(n) AS lower_bound,\n   avg(n) + stddev(n) AS upper_bound\nFROM\n   unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n;\n";
+        let mut page = String::from("Detecting anomalies with SQL\n\n");
+        for i in 0..3 {
+            page.push_str(&format!("{PROSE} Step {i}.\n\n{query}\n"));
+        }
+        page.push_str(&format!("{PROSE} The end.\n"));
+        let out = kept(&page);
+        assert_eq!(out.matches("```").count(), 6, "{out}");
+        assert!(
+            out.contains("```\nSELECT\n   avg(n) - stddev(n) AS lower_bound,\n"),
+            "{out}"
+        );
+        assert!(out.contains("Step 2."), "{out}");
+    }
+
+    /// Short lines without code's punctuation (a menu, a poem, an address) are not
+    /// code, nor is a poem whose lines end with a semicolon.
+    #[test]
+    fn menus_poems_and_addresses_are_not_code() {
+        use super::mark_code_blocks;
+        use crate::clean::classify::{Item, Kind, Quality};
+        use crate::clean::reflow::Unit;
+        let items = |lines: &[&str]| -> Vec<Item> {
+            lines
+                .iter()
+                .enumerate()
+                .map(|(k, t)| Item {
+                    unit: Unit {
+                        first: k + 1,
+                        last: k + 1,
+                        text: t.to_string(),
+                        ..Unit::default()
+                    },
+                    kind: Kind::Open,
+                    quality: Quality::Short,
+                    heading: false,
+                })
+                .collect()
+        };
+        for lines in [
+            &["Home", "News", "Sport", "Weather"][..],
+            &[
+                "He in his madness prays for storms;",
+                "And dreams that storms will bring him peace;",
+                "Mihail Lermontov (1814-1841)",
+            ],
+            &["12 Main Street", "Springfield, IL 62701", "(217) 555-0100"],
+        ] {
+            let mut it = items(lines);
+            assert!(mark_code_blocks(&mut it).is_empty(), "{lines:?}");
+        }
+        let mut it = items(&["for (i = 0; i < n; i++) {", "    sum += a[i];", "}"]);
+        assert_eq!(mark_code_blocks(&mut it), vec![(0, 2)]);
+    }
+}
