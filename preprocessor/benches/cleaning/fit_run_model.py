@@ -190,7 +190,8 @@ def main():
     ap.add_argument("--write", action="store_true", help="write the weights fitted on every set")
     ap.add_argument("--harness", action="store_true", help="leave-one-set-out F1 through the harness")
     ap.add_argument("--without", default="",
-                    help="comma-separated features held at zero (to measure what one adds)")
+                    help="comma-separated features held at zero, to measure what one adds "
+                         "(the shipped weights are then left as they are)")
     args = ap.parse_args()
     data = harness.SHARED / "cleaning"
     binary = harness.release_binary()
@@ -204,6 +205,8 @@ def main():
     for n in filter(None, args.without.split(",")):
         if n not in names:
             sys.exit(f"fit_run_model: no feature {n} (features: {', '.join(names)})")
+        if n in ("prose_share", "log_prose_runs"):
+            sys.exit(f"fit_run_model: {n} is read by the records guard (RECORD_PAGE_PROSE_RUNS); it cannot be held at zero")
         for s in SETS:
             sets[s][1][:, names.index(n)] = 0.0
 
@@ -239,7 +242,10 @@ def main():
                 figures.append(f"{s}: {row.split()[2]}")
         finally:
             OUT.write_text(original)
-    if args.write or args.harness:
+    if args.without:
+        # A measurement: the shipped weights are never fitted without a feature.
+        print(f"--without: {OUT.relative_to(REPO)} left as it was")
+    elif args.write or args.harness:
         write(everything, names, args.threshold, args.l2, figures)
         print(f"wrote {OUT.relative_to(REPO)}")
 

@@ -3,7 +3,9 @@
 //! post has a header of the same shape ("Name | 9 November 2012 1:16 AM | Reply",
 //! "Name says:", a bare "Reply"). A run of such headers after the article's text
 //! starts the comment section, which is not main content (the Dragnet and L3S-GN1
-//! gold standards leave comments out).
+//! gold standards leave comments out). So does a line that opens a comment section
+//! ("12 Comments") followed by such headers, or by posts headed by their writers'
+//! names alone (`named_posts`).
 //!
 //! A forum thread is different: its first post has a header too, before any text,
 //! so a thread never has enough text before its first header to count as an article.
@@ -76,7 +78,8 @@ const MIN_ARTICLE_WORDS: usize = 150;
 
 /// Drop the comment section after the article: from the first comment header that
 /// comes after at least [`MIN_ARTICLE_WORDS`] words of kept text and is followed by
-/// [`MIN_HEADERS`] headers in all, to the end of the page. A page with more than
+/// [`MIN_HEADERS`] headers in all, to the end of the page, or from an earlier line
+/// that opens the section ([`marked_start`]). A page with more than
 /// [`MAX_HEADERS_BEFORE_ARTICLE`] headers before that much text is a thread: kept.
 pub(super) fn drop_comments(items: &mut [Item]) {
     let headers: Vec<usize> = items
@@ -114,15 +117,19 @@ pub(super) fn drop_comments(items: &mut [Item]) {
     };
     // A header before the article with the shape of those after it heads the first
     // post of a thread (an article's byline looks different from its comments').
+    // Posts headed by names alone have no such header after the line: nothing to
+    // compare an article's dated byline with.
     let after: Vec<String> = headers
         .iter()
         .filter(|&&h| h >= start)
         .map(|&h| shape(&items[h].unit.text))
         .collect();
-    if headers.iter().filter(|&&h| h < start).any(|&h| {
-        let first = shape(&items[h].unit.text);
-        after.iter().filter(|s| **s == first).count() * 2 >= after.len()
-    }) {
+    if !after.is_empty()
+        && headers.iter().filter(|&&h| h < start).any(|&h| {
+            let first = shape(&items[h].unit.text);
+            after.iter().filter(|s| **s == first).count() * 2 >= after.len()
+        })
+    {
         return;
     }
     // A thread whose first post is long: its posts are as long as that "article".
@@ -166,7 +173,8 @@ pub(super) fn drop_comments(items: &mut [Item]) {
 
 /// The first comment-section line ([`COMMENT_SECTION`]) after at least
 /// [`MIN_MARKED_ARTICLE_WORDS`] words of kept text, with no more than
-/// [`MAX_HEADERS_BEFORE_ARTICLE`] comment headers before it and [`MIN_HEADERS`] after.
+/// [`MAX_HEADERS_BEFORE_ARTICLE`] comment headers before it and either
+/// [`MIN_HEADERS`] after it or posts headed by names alone ([`named_posts`]).
 fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
     let mut words = 0;
     for (i, it) in items.iter().enumerate() {
@@ -201,8 +209,9 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
                 && after >= MIN_HEADERS
                 && gap <= MAX_WORDS_TO_FIRST_COMMENT
                 && repeated;
-            return (headed || (before <= MAX_HEADERS_BEFORE_ARTICLE && named_posts(items, i)))
-                .then_some(i);
+            return (headed
+                || (before <= MAX_HEADERS_BEFORE_ARTICLE && named_posts(items, i, words)))
+            .then_some(i);
         }
         if running_text(&it.kind) {
             words += size(&it.unit.text);
@@ -216,13 +225,17 @@ const MAX_NAME_WORDS: usize = 4;
 
 /// Whether the units after the comment-section line at `marker` are posts headed by
 /// their writers' names alone, as some blog themes print them ("{ 131 comments }",
-/// then "Gibbo", a post, "Robert", a post): at least [`MIN_HEADERS`] name lines (a
-/// short line of [`MAX_NAME_WORDS`] words or fewer, with no sentence punctuation), the
-/// first within [`MAX_WORDS_TO_FIRST_COMMENT`] words of the line, each followed by
-/// running text before the next.
-fn named_posts(items: &[Item], marker: usize) -> bool {
+/// then "Gibbo", a post, "Robert", a post): [`MIN_HEADERS`] name lines (a short line
+/// of [`MAX_NAME_WORDS`] words or fewer, with no sentence punctuation), the first
+/// within [`MAX_WORDS_TO_FIRST_COMMENT`] words of the line, each followed by running
+/// text before the next, no two in a row (a tag list, share links), and posts much
+/// shorter than the `article_words` of text above the line (the median post at most
+/// 1 / [`ARTICLE_TO_COMMENT`] of it, or [`SHORT_COMMENT_WORDS`]): an article's own
+/// sections under short subheadings, an interview's answers or a blog index's other
+/// posts are as long as what came before.
+fn named_posts(items: &[Item], marker: usize, article_words: usize) -> bool {
     // The kept units after the line: a name line, or the words of running text.
-    let mut units = items[marker + 1..].iter().filter_map(|it| match it.kind {
+    let units = items[marker + 1..].iter().filter_map(|it| match it.kind {
         Kind::Heading | Kind::Paragraph if is_name_line(&it.unit.text) => Some(None),
         // A post of one line may come out as a heading ("Is the map wrong?").
         Kind::Heading => Some(Some(size(&it.unit.text))),
@@ -230,30 +243,35 @@ fn named_posts(items: &[Item], marker: usize) -> bool {
         _ => None,
     });
     let mut before_first = 0;
-    let mut names = 0;
-    let mut post = 0;
-    for unit in units.by_ref() {
-        match unit {
-            Some(words) if names == 0 => {
+    // The words of each post so far (the last one still growing).
+    let mut posts: Vec<usize> = Vec::new();
+    for unit in units {
+        let full = posts.len() == MIN_HEADERS;
+        match (unit, posts.last_mut()) {
+            (Some(words), None) => {
                 before_first += words;
                 if before_first > MAX_WORDS_TO_FIRST_COMMENT {
                     return false;
                 }
             }
-            Some(words) => post += words,
+            (Some(words), Some(post)) => *post += words,
             // Two name lines in a row are a menu, not posts.
-            None if names > 0 && post == 0 => return false,
-            None => {
-                names += 1;
-                post = 0;
-                if names > MIN_HEADERS {
-                    return true;
-                }
-            }
+            (None, Some(0)) => return false,
+            (None, _) if full => break,
+            (None, _) => posts.push(0),
         }
     }
-    names == MIN_HEADERS && post > 0
+    if posts.len() < MIN_HEADERS || posts.last() == Some(&0) {
+        return false;
+    }
+    posts.sort_unstable();
+    let median = posts[posts.len() / 2];
+    median <= SHORT_COMMENT_WORDS || median * ARTICLE_TO_COMMENT <= article_words
 }
+
+/// Posts this short are comments whatever is above them (a photo blog's caption:
+/// "Love her outfit!"); an article's sections and an interview's answers are longer.
+const SHORT_COMMENT_WORDS: usize = 25;
 
 /// A short line of letters with no sentence punctuation: a name heading a post.
 fn is_name_line(t: &str) -> bool {
@@ -442,7 +460,7 @@ mod tests {
     #[test]
     fn a_comment_count_above_the_article_keeps_the_article() {
         let page = format!(
-            "Bridge vote ends decade of debate\n\nLatest news from the county, updated through the day by our reporters in the town hall and the courts.\n\n4 Comments\n\nMon Oct 29, 2012 9:47 AM EDT\n\n{}Anna | November 9, 2012 10:15 am | Reply\n\nGood.\n\nBen | November 9, 2012 11:02 am | Reply\n\nBad.\n\nCleo | November 9, 2012 1:40 pm | Reply\n\nFine.\n",
+            "Bridge vote ends decade of debate\n\nLatest news from the county, updated through the day and the night by our reporters in the town hall and the courts.\n\n4 Comments\n\nMon Oct 29, 2012 9:47 AM EDT\n\n{}Anna | November 9, 2012 10:15 am | Reply\n\nGood.\n\nBen | November 9, 2012 11:02 am | Reply\n\nBad.\n\nCleo | November 9, 2012 1:40 pm | Reply\n\nFine.\n",
             article(4)
         );
         let out = kept(&page);
@@ -494,24 +512,49 @@ mod tests {
         assert!(!out.contains("Robert"), "{out}");
     }
 
-    /// A comment count above an article, followed by its tags and then the article
-    /// with short subheadings: two short lines in a row are not a name and a post.
+    /// A comment count and the story's tags in the middle of a long article, then more
+    /// of it under short subheadings: two short lines in a row are not a name and a
+    /// post.
     #[test]
     fn a_comment_count_above_tags_keeps_the_article() {
-        let mut page = String::from(
-            "Bridge vote ends decade of debate\n\nby a reporter on Aug 8, 2012 for the town's paper, filed from the council chamber after the vote\n\n455 comments\n\nBridges\n\nTown council\n\n",
+        let mut page = format!(
+            "Bridge vote ends decade of debate\n\n{}455 comments\n\nBridges\n\nTown council\n\n",
+            article(8)
         );
         for (i, subheading) in ["Costs rose", "The vote", "What comes next"]
             .iter()
             .enumerate()
         {
             page.push_str(&format!(
-                "{ARTICLE} This is paragraph {i} of the story.\n\n{subheading}\n\n"
+                "{ARTICLE} This is section {i} of the story.\n\n{subheading}\n\n"
             ));
         }
         page.push_str(&article(2));
         let out = kept(&page);
-        assert!(out.contains("paragraph 1 of the story"), "{out}");
+        assert!(out.contains("section 1 of the story"), "{out}");
+    }
+
+    /// A comment link under a standfirst, then the article in sections under short
+    /// subheadings: the sections are as long as the text above the link, so they are
+    /// not comments headed by names.
+    #[test]
+    fn sections_under_a_comment_link_are_not_named_comments() {
+        let mut page = format!(
+            "Bridge vote ends decade of debate\n\n{}4 Comments\n\n",
+            article(1)
+        );
+        for (i, subheading) in ["Costs rose", "The vote", "What comes next"]
+            .iter()
+            .enumerate()
+        {
+            page.push_str(&format!(
+                "{ARTICLE} This is section {i} of the story.\n\n{subheading}\n\n"
+            ));
+        }
+        page.push_str(&format!("{ARTICLE} This is the last section.\n"));
+        let out = kept(&page);
+        assert!(out.contains("section 1 of the story"), "{out}");
+        assert!(out.contains("the last section"), "{out}");
     }
 
     #[test]

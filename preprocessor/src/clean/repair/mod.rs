@@ -331,7 +331,9 @@ impl<'a> Speller<'a> {
 
     /// A one-edit correction of an unknown word, by the noisy-channel rule: the
     /// likeliest candidate must be a frequent word (at least `floor` on the
-    /// [`lexicon::Entry::zipf`] scale, or a medical word the corpus uses twice) and
+    /// [`lexicon::Entry::zipf`] scale; or a medical word the corpus uses; or a
+    /// standard English word the corpus uses twice, or once when web text never
+    /// writes the unknown form) and
     /// at least ten times as frequent as the next; else the candidates are
     /// suggestions in a warning. A medical word the frequency list lacks weighs its
     /// web frequency ([`lexicon::web_zipf`]), kept under `floor`: it can be
