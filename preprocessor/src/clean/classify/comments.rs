@@ -334,6 +334,18 @@ mod tests {
         .collect()
     }
 
+    /// Three sections of the story, each a paragraph ("This is section N of the
+    /// story.") and then a short subheading.
+    fn sections() -> String {
+        ["Costs rose", "The vote", "What comes next"]
+            .iter()
+            .enumerate()
+            .map(|(i, subheading)| {
+                format!("{ARTICLE} This is section {i} of the story.\n\n{subheading}\n\n")
+            })
+            .collect()
+    }
+
     fn kept(page: &str) -> String {
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         cleaned.pages[0].doc.outline()
@@ -521,14 +533,7 @@ mod tests {
             "Bridge vote ends decade of debate\n\n{}455 comments\n\nBridges\n\nTown council\n\n",
             article(8)
         );
-        for (i, subheading) in ["Costs rose", "The vote", "What comes next"]
-            .iter()
-            .enumerate()
-        {
-            page.push_str(&format!(
-                "{ARTICLE} This is section {i} of the story.\n\n{subheading}\n\n"
-            ));
-        }
+        page.push_str(&sections());
         page.push_str(&article(2));
         let out = kept(&page);
         assert!(out.contains("section 1 of the story"), "{out}");
@@ -543,14 +548,7 @@ mod tests {
             "Bridge vote ends decade of debate\n\n{}4 Comments\n\n",
             article(1)
         );
-        for (i, subheading) in ["Costs rose", "The vote", "What comes next"]
-            .iter()
-            .enumerate()
-        {
-            page.push_str(&format!(
-                "{ARTICLE} This is section {i} of the story.\n\n{subheading}\n\n"
-            ));
-        }
+        page.push_str(&sections());
         page.push_str(&format!("{ARTICLE} This is the last section.\n"));
         let out = kept(&page);
         assert!(out.contains("section 1 of the story"), "{out}");
