@@ -38,10 +38,23 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static NAME_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{2}"));
-fn is_comment_header(t: &str) -> bool {
+/// A byline whose date is relative ("Miles Taylor 12 days ago", "2012 | 1:30 pm - 2
+/// hours ago"): a name or a time of five words at most, then how long ago, and
+/// nothing after. A headline before the age is a list of related stories ("Nikkei
+/// hits highest level since 2008 4 hrs ago"), a tab a table's row (a job board).
+static AGO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\S+(?: +\S+){0,4} +(?:\d+|an?|one) +(?:second|minute|min|hour|hr|day|week|month|year)s? +ago\.?$",
+    )
+});
+/// Whether `t` heads one comment. `table_row`: the line is a row of a table, whose
+/// last cell may be an age too (a job board's "Company | Town | 5 Days Ago").
+fn is_comment_header(t: &str, table_row: bool) -> bool {
     t.len() <= 200
         && (COMMENT_HEADER.is_match(t)
-            || (t.len() <= 90 && TIME.is_match(t) && DATE.is_match(t) && NAME_LETTERS.is_match(t)))
+            || (t.len() <= 90
+                && NAME_LETTERS.is_match(t)
+                && ((TIME.is_match(t) && DATE.is_match(t)) || (!table_row && AGO.is_match(t)))))
 }
 
 /// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
@@ -86,7 +99,9 @@ pub(super) fn drop_comments(items: &mut [Item]) {
         .iter()
         .enumerate()
         // A line of a code block is not a header (a query's output has dates and times).
-        .filter(|(_, it)| !it.unit.code && is_comment_header(&it.unit.text))
+        .filter(|(_, it)| {
+            !it.unit.code && is_comment_header(&it.unit.text, it.unit.table_row().is_some())
+        })
         .map(|(i, _)| i)
         .collect();
     let mut words = 0;
@@ -205,8 +220,11 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
                         .iter()
                         .any(|&k| shape(&items[k].unit.text) == first)
             });
+            // The line may say how many comments there are ("{ 2 comments… read
+            // them below }"): that many headers are then enough.
+            let needed = stated_count(&it.unit.text).map_or(MIN_HEADERS, |n| n.min(MIN_HEADERS));
             let headed = before <= MAX_HEADERS_BEFORE_ARTICLE
-                && after >= MIN_HEADERS
+                && after >= needed
                 && gap <= MAX_WORDS_TO_FIRST_COMMENT
                 && repeated;
             return (headed
@@ -218,6 +236,20 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
         }
     }
     None
+}
+
+/// The number of comments a comment-section line states ("{ 2 comments… read them
+/// below or add one }", "Comments (1)"), when it is one or more; `None` when it
+/// states none.
+fn stated_count(t: &str) -> Option<usize> {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(\d[\d,]*)\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b|comments?\s*\((\d+)\)",
+        )
+    });
+    let c = COUNT.captures(t)?;
+    let n = c.get(1).or(c.get(2))?.as_str().replace(',', "");
+    n.parse().ok().filter(|&n: &usize| n >= 1)
 }
 
 /// Words a commenter's name line may have ("Gibbo", "Mars Dorian", "Dan @ ZenPresence").
@@ -367,15 +399,36 @@ mod tests {
             // Blogger's name and date, glued by the browser's text.
             "KellyOctober 29, 2012 3:20 PM",
             "Beth :: Our Front Porch ViewOctober 29, 2012 3:45 PM",
+            // A relative date after a name or a time.
+            "Miles Taylor 12 days ago",
+            "2012 | 1:30 pm - 2 hours ago",
         ] {
-            assert!(is_comment_header(t), "{t}");
+            assert!(is_comment_header(t, false), "{t}");
         }
         for t in [
             "The score was 3:1 in the second half",
             "Posted by Dan at 4:29 PM, a long line of prose about the bridge and the council vote",
+            // A related story's headline and age.
+            "Guardian.co.uk Japan aims to jump-start its economy 20 hrs ago",
         ] {
-            assert!(!is_comment_header(t), "{t}");
+            assert!(!is_comment_header(t, false), "{t}");
         }
+        // A job board's row ends on an age too.
+        assert!(!is_comment_header(
+            "OfficeTeam | Reading | 5 Days Ago",
+            true
+        ));
+        assert_eq!(
+            super::stated_count("{ 2 comments… read them below or add one }"),
+            Some(2)
+        );
+        assert_eq!(super::stated_count("Comments (1)"), Some(1));
+        assert_eq!(
+            super::stated_count("1,204 Responses to “Bridge”"),
+            Some(1204)
+        );
+        assert_eq!(super::stated_count("0 Comments"), None);
+        assert_eq!(super::stated_count("Leave a reply"), None);
         for t in [
             "12 Comments",
             "{ 69 comments… read them below or add one }",
@@ -386,6 +439,31 @@ mod tests {
             assert!(COMMENT_SECTION.is_match(t), "{t}");
         }
         assert!(!COMMENT_SECTION.is_match("Comments on the draft law are due by Friday"));
+    }
+
+    /// A comment-section line that says how many comments follow needs only that
+    /// many headers after it; one that does not say needs three.
+    #[test]
+    fn a_stated_count_of_comments_is_enough_headers() {
+        let page = |section: &str| {
+            let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(2));
+            page.push_str(section);
+            page.push_str("\n\n");
+            for (name, t) in [("Nathan", "21:35"), ("Mike", "22:07")] {
+                page.push_str(&format!(
+                    "{name} 07.16.12 at {t}\n\nI think the bridge is a waste of money, and the council should have listened.\n\n"
+                ));
+            }
+            kept(&page)
+        };
+        let out = page("{ 2 comments… read them below or add one }");
+        assert!(out.contains("paragraph 1 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
+        let out = page("Comments");
+        assert!(out.contains("waste of money"), "{out}");
+        // A count the page does not bear out (two headers for five comments).
+        let out = page("5 Comments");
+        assert!(out.contains("waste of money"), "{out}");
     }
 
     #[test]
