@@ -39,22 +39,54 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAME_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{2}"));
 /// A byline whose date is relative ("Miles Taylor 12 days ago", "2012 | 1:30 pm - 2
-/// hours ago"): a name or a time of five words at most, then how long ago, and
-/// nothing after. A headline before the age is a list of related stories ("Nikkei
-/// hits highest level since 2008 4 hrs ago"), a tab a table's row (a job board).
+/// hours ago"): who or when, then how long ago, and nothing after, not even a full
+/// stop ("That was 20 years ago." is a sentence).
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\S+(?: +\S+){0,4} +(?:\d+|an?|one) +(?:second|minute|min|hour|hr|day|week|month|year)s? +ago\.?$",
-    )
+    re(r"(?i)^(.+?)\s+(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago$")
 });
-/// Whether `t` heads one comment. `table_row`: the line is a row of a table, whose
-/// last cell may be an age too (a job board's "Company | Town | 5 Days Ago").
+
+/// Whether `t` is a relative-date byline ([`AGO`]) whose part before the age is a
+/// name or a time: five words at most, no English stop word nor a stamp's label
+/// ("Updated 2 hours ago" is the article's), and either a time, one word (a user
+/// name), or words that all start with a capital or a digit. A related story's headline
+/// before its age ("Oil prices rise 3 hours ago") is none of these.
+fn aged_byline(t: &str) -> bool {
+    const STAMP_LABELS: [&str; 8] = [
+        "updated",
+        "published",
+        "posted",
+        "edited",
+        "modified",
+        "added",
+        "created",
+        "last",
+    ];
+    let Some(c) = AGO.captures(t) else {
+        return false;
+    };
+    let who = c[1].trim_end_matches([' ', '-', '|', '·', '•', ',', '\u{2013}', '\u{2014}']);
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+    };
+    (1..=5).contains(&words.len())
+        && !words
+            .iter()
+            .any(|w| text::is_stop_word(w) || STAMP_LABELS.contains(&w.to_lowercase().as_str()))
+        && (TIME.is_match(who) || words.len() == 1 || words.iter().all(capitalised))
+}
+
+/// Whether `t` heads one comment. `table_row`: the line is a row of a table
+/// ([`Unit::table_row`]: cells separated by tabs or aligned by spaces), whose last cell
+/// may be an age too (a job board's "Company⇥Town⇥5 Days Ago").
 fn is_comment_header(t: &str, table_row: bool) -> bool {
     t.len() <= 200
         && (COMMENT_HEADER.is_match(t)
             || (t.len() <= 90
                 && NAME_LETTERS.is_match(t)
-                && ((TIME.is_match(t) && DATE.is_match(t)) || (!table_row && AGO.is_match(t)))))
+                && ((TIME.is_match(t) && DATE.is_match(t)) || (!table_row && aged_byline(t)))))
 }
 
 /// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
@@ -244,11 +276,17 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
 fn stated_count(t: &str) -> Option<usize> {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(\d[\d,]*)\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b|comments?\s*\((\d+)\)",
+            r"(?i)(\d[\d,]*)\s+(?:of\s+(\d[\d,]*)\s+)?(?:comments?|responses?|replies|thoughts)\b|comments?\s*\((\d+)\)",
         )
     });
     let c = COUNT.captures(t)?;
-    let n = c.get(1).or(c.get(2))?.as_str().replace(',', "");
+    // "Showing 1 of 12 comments": the total.
+    let n = c
+        .get(2)
+        .or(c.get(1))
+        .or(c.get(3))?
+        .as_str()
+        .replace(',', "");
     n.parse().ok().filter(|&n: &usize| n >= 1)
 }
 
@@ -401,6 +439,7 @@ mod tests {
             "Beth :: Our Front Porch ViewOctober 29, 2012 3:45 PM",
             // A relative date after a name or a time.
             "Miles Taylor 12 days ago",
+            "thejuiceman236 3 hours ago",
             "2012 | 1:30 pm - 2 hours ago",
         ] {
             assert!(is_comment_header(t, false), "{t}");
@@ -410,6 +449,11 @@ mod tests {
             "Posted by Dan at 4:29 PM, a long line of prose about the bridge and the council vote",
             // A related story's headline and age.
             "Guardian.co.uk Japan aims to jump-start its economy 20 hrs ago",
+            "Oil prices rise 3 hours ago",
+            // A sentence, and an article's own stamp.
+            "That was 20 years ago.",
+            "She died a year ago",
+            "Updated 2 hours ago",
         ] {
             assert!(!is_comment_header(t, false), "{t}");
         }
@@ -427,6 +471,7 @@ mod tests {
             super::stated_count("1,204 Responses to “Bridge”"),
             Some(1204)
         );
+        assert_eq!(super::stated_count("Showing 1 of 12 comments"), Some(12));
         assert_eq!(super::stated_count("0 Comments"), None);
         assert_eq!(super::stated_count("Leave a reply"), None);
         for t in [
