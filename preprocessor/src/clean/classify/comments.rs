@@ -104,6 +104,28 @@ static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     )\s*[})\]]?$")
 });
 
+/// A post's title with its comment count after it ("Hot Fixes [ 11 Comments ]", "Don't
+/// go to grad school (326 comments)"): a line of a blog's front page or of a list of
+/// popular posts, never a comment's.
+static POST_WITH_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\w.{3,120}?[\s|(\[-]+\d[\d,]*\s+(?:comments?|responses?|replies)\s*[)\]]?$")
+});
+
+/// Posts in `items` titled with their own comment count ([`POST_WITH_COUNT`]) whose
+/// next undropped unit is good text: the posts of a blog's front page. A sidebar's
+/// list of popular posts with their counts has titles under titles, not text.
+fn front_page_posts(items: &[Item]) -> usize {
+    (0..items.len())
+        .filter(|&i| {
+            POST_WITH_COUNT.is_match(&items[i].unit.text)
+                && items[i + 1..]
+                    .iter()
+                    .find(|it| !matches!(it.kind, Kind::Drop(_)))
+                    .is_some_and(|it| it.quality == Quality::Good)
+        })
+        .count()
+}
+
 /// Words of kept text needed before a comment-section line for it to end an article
 /// (a photo blog's caption above its thread has twenty or so).
 const MIN_MARKED_ARTICLE_WORDS: usize = 20;
@@ -158,6 +180,12 @@ pub(super) fn drop_comments(items: &mut [Item]) {
     }
     // A comment-section line after some article text, followed by headers, starts
     // the section even when the article is short.
+    // Posts that each carry their own comment count, over a post's text ("Hot Fixes
+    // [ 11 Comments ]"): a blog's front page, whose dated bylines end posts, not
+    // comments.
+    if start.is_some_and(|s| front_page_posts(&items[s..]) >= 2) {
+        start = None;
+    }
     let marked = marked_start(items, &headers).filter(|&m| start.is_none_or(|s| m <= s));
     let Some(start) = marked.or(start) else {
         return;
@@ -509,6 +537,47 @@ mod tests {
         // A count the page does not bear out (two headers for five comments).
         let out = page("5 Comments");
         assert!(out.contains("waste of money"), "{out}");
+    }
+
+    /// A blog's front page: each post ends on a dated byline (the shape of a comment's
+    /// header) and the next starts with its title and its own comment count. The
+    /// posts stay; the same bylines over comments go.
+    #[test]
+    fn a_front_page_of_posts_with_comment_counts_is_kept() {
+        let page = |count: bool| {
+            let mut page = format!("Dark Age News\n\n{}", article(8));
+            page.push_str("-- Affek @ 2:36PM Wed 19 Jul 2006\n\n");
+            for (i, (title, text)) in [
+                ("Hot Fixes", "As if we needed any more heat this week, the Herald has a few hot fixes for the players who asked."),
+                ("Patch notes", "The patch notes for the new version are out, with changes to the keeps that many of you asked about."),
+                ("Server moves", "Three of the old servers move to the new hall on Friday, and the team says that the move takes an hour."),
+            ]
+            .iter()
+            .enumerate()
+            {
+                if count {
+                    page.push_str(&format!("{title} [ 1{i} Comments ]\n\n"));
+                }
+                page.push_str(&format!("{text}\n\n-- Affek @ {}:10PM Wed 19 Jul 2006\n\n", i + 3));
+            }
+            kept(&page)
+        };
+        let out = page(true);
+        assert!(out.contains("the move takes an hour"), "{out}");
+        // Without the counts the bylines head short posts under a long one: comments.
+        let out = page(false);
+        assert!(out.contains("paragraph 1 of the story"), "{out}");
+        assert!(!out.contains("the move takes an hour"), "{out}");
+        // A sidebar of popular posts with their counts, titles under titles, is no
+        // front page: the comments above it still go.
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(8));
+        page.push_str(&thread(
+            "I think the bridge is a waste of money and the council should have listened to the people who live near the river.",
+        ));
+        page.push_str("Popular posts:\n- Don't go to grad school (326 comments)\n- Choose sex over money (287 comments)\n- Living up to your potential is BS (143 comments)\n");
+        let out = kept(&page);
+        assert!(out.contains("paragraph 7 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
     }
 
     #[test]
