@@ -68,30 +68,19 @@ impl Unit {
 }
 
 /// The wrap width of a hard-wrapped file, or `None` when lines are paragraphs: the
-/// 90th percentile of the lengths of lines followed by another line of their block
-/// (blocks of three lines or more), 30 to 140 characters, when six of those lines in
-/// ten are at least three quarters of it, or five in ten when four in ten are that
-/// long and stop mid-sentence with a lower-case line after them. The second test (set on the
-/// cleaning harness: L3S-GN1 +0.0004 F1, one wrapped press release 0.43 → 0.86, no
-/// other set or page moved; five and five in ten cost an L3S-GN1 title) reflows a
-/// short PDF extract whose headings make up a fifth of its lines.
+/// 90th percentile of the lengths of the lines followed by another line of their
+/// block (blocks of three lines or more), 30 to 140 characters, when six of those
+/// lines in ten are at least three quarters of it; or five in ten when four in ten
+/// are that long, stop mid-sentence, and go on in a lower-case line that is as long
+/// or ends the sentence (a paragraph's next line or its last). The second test (set
+/// on the cleaning harness: L3S-GN1 +0.0004 F1, one wrapped press release 0.43 →
+/// 0.86, no other set or page moved; five and five in ten cost an L3S-GN1 title)
+/// reflows a short PDF extract whose title, authors and headings are many. A
+/// glossary's term under a definition, or a byline under a headline, is short and
+/// ends no sentence: not a wrap.
 pub(crate) fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let mut lens = Vec::new();
-    let mut group: Vec<usize> = Vec::new();
-    let flush = |group: &mut Vec<usize>, lens: &mut Vec<usize>| {
-        if group.len() >= 3 {
-            lens.extend_from_slice(&group[..group.len() - 1]);
-        }
-        group.clear();
-    };
-    for l in lines {
-        if l.is_blank() {
-            flush(&mut group, &mut lens);
-        } else {
-            group.push(l.text.chars().count() + l.indent);
-        }
-    }
-    flush(&mut group, &mut lens);
+    let len = |l: &Line| l.text.chars().count() + l.indent;
+    let mut lens: Vec<usize> = block_pairs(lines).map(|(a, _)| len(a)).collect();
     if lens.len() < 6 {
         return None;
     }
@@ -100,22 +89,32 @@ pub(crate) fn wrap_width(lines: &[Line]) -> Option<usize> {
     if !(30..=140).contains(&p90) {
         return None;
     }
-    let near = lens.iter().filter(|&&n| n * 4 >= p90 * 3).count();
-    // Lines near the width that stop mid-sentence, the next line going on in lower
-    // case (a program's "SELECT" over "avg(n)" is short).
-    let cut = lines
-        .windows(2)
-        .filter(|w| {
-            !w[1].is_blank()
-                && (w[0].text.chars().count() + w[0].indent) * 4 >= p90 * 3
-                && !text::ends_sentence(&w[0].text)
-                && text::starts_lowercase(&w[1].text)
+    let near = |n: usize| n * 4 >= p90 * 3;
+    let near_count = lens.iter().filter(|&&n| near(n)).count();
+    // Lines near the width that stop mid-sentence before a lower-case line that is
+    // near the width too or ends the sentence (a program's "SELECT" over "avg(n)"
+    // is short).
+    let cut = block_pairs(lines)
+        .filter(|(a, b)| {
+            near(len(a))
+                && !text::ends_sentence(&a.text)
+                && !b.bullet
+                && text::starts_lowercase(&b.text)
+                && (near(len(b)) || text::ends_sentence(&b.text))
         })
         .count();
-    // Six lines in ten near the width; or five, when four in ten stop mid-sentence
-    // (a PDF's page whose headings and short last lines are many).
-    (near * 10 >= lens.len() * 6 || (near * 10 >= lens.len() * 5 && cut * 10 >= lens.len() * 4))
+    (near_count * 10 >= lens.len() * 6
+        || (near_count * 10 >= lens.len() * 5 && cut * 10 >= lens.len() * 4))
         .then_some(p90)
+}
+
+/// Each line and the next line of its block, in blocks of three lines or more (the
+/// lines [`wrap_width`] measures).
+fn block_pairs(lines: &[Line]) -> impl Iterator<Item = (&Line, &Line)> {
+    lines
+        .split(Line::is_blank)
+        .filter(|b| b.len() >= 3)
+        .flat_map(|b| b.windows(2).map(|w| (&w[0], &w[1])))
 }
 
 /// A raw line that may be a heading, so a wrapped paragraph must not swallow it:
@@ -566,6 +565,19 @@ Results\n";
             "{texts:#?}"
         );
         assert!(texts.contains(&"Early Management"), "{texts:#?}");
+        // A glossary: each definition (no full stop) over the next lower-case term.
+        let glossary = "Words you may hear from your doctor or nurse about bone cancer and its care\n\
+biopsy\n\
+the removal of a small piece of tissue so that it can be looked at under a microscope\n\
+chemotherapy\n\
+treatment with drugs that kill cancer cells or stop them from growing and dividing\n\
+metastasis\n\
+the spread of cancer cells from where the cancer started to another part of the body\n\
+osteosarcoma\n\
+a cancer that starts in the cells that make bone, most often in the long bones\n\
+radiotherapy\n\
+treatment that uses high energy rays to kill cancer cells in one part of the body\n";
+        assert_eq!(wrap_width(&normalise(glossary, &mut log)), None);
         // A page of short lines and sentences, one per line, is not wrapped.
         let lines = normalise(
             "Home\nNews\nSport\nThe council voted on Tuesday to build a new bridge.\nIt will open in 2026.\nWeather\nContact us\n",

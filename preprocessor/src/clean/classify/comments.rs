@@ -112,8 +112,8 @@ static POST_WITH_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Posts in `items` titled with their own comment count ([`POST_WITH_COUNT`]) whose
-/// next undropped unit is good text: the posts of a blog's front page. A sidebar's
-/// list of popular posts with their counts has titles under titles, not text.
+/// next undropped unit is good text: the posts of a blog's front page. A list of
+/// popular posts with their counts has titles under titles, not text.
 fn front_page_posts(items: &[Item]) -> usize {
     (0..items.len())
         .filter(|&i| {
@@ -181,9 +181,12 @@ pub(super) fn drop_comments(items: &mut [Item]) {
     // A comment-section line after some article text, followed by headers, starts
     // the section even when the article is short.
     // Posts that each carry their own comment count, over a post's text ("Hot Fixes
-    // [ 11 Comments ]"): a blog's front page, whose dated bylines end posts, not
-    // comments.
-    if start.is_some_and(|s| front_page_posts(&items[s..]) >= 2) {
+    // [ 11 Comments ]"), between the bylines: a blog's front page, whose dated
+    // bylines end posts, not comments. (A sidebar's recent posts after the last
+    // header are not.)
+    if let (Some(s), Some(&last)) = (start, headers.last())
+        && front_page_posts(&items[s..last]) >= 2
+    {
         start = None;
     }
     let marked = marked_start(items, &headers).filter(|&m| start.is_none_or(|s| m <= s));
@@ -577,6 +580,14 @@ mod tests {
         page.push_str("Popular posts:\n- Don't go to grad school (326 comments)\n- Choose sex over money (287 comments)\n- Living up to your potential is BS (143 comments)\n");
         let out = kept(&page);
         assert!(out.contains("paragraph 7 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
+        // Nor are recent posts with their excerpts after the last comment.
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(8));
+        page.push_str(&thread(
+            "I think the bridge is a waste of money and the council should have listened to the people who live near the river.",
+        ));
+        page.push_str("Recent posts\n\nWhy the vote went the way it did (14 comments)\n\nThe council met for six hours on Tuesday night, and in the end the vote went the way that most of the town had expected.\n\nTen years of plans on one map (9 comments)\n\nWe put every plan that has been sent to the council since 2014 on one map, and the picture that comes out of it is not a pretty one.\n");
+        let out = kept(&page);
         assert!(!out.contains("waste of money"), "{out}");
     }
 
