@@ -435,6 +435,16 @@ mod tests {
         .collect()
     }
 
+    /// A story of eight paragraphs, then a thread of three comments saying the bridge
+    /// is "a waste of money".
+    fn story_and_thread() -> String {
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(8));
+        page.push_str(&thread(
+            "I think the bridge is a waste of money and the council should have listened to the people who live near the river.",
+        ));
+        page
+    }
+
     /// Three sections of the story, each a paragraph ("This is section N of the
     /// story.") and then a short subheading.
     fn sections() -> String {
@@ -573,19 +583,13 @@ mod tests {
         assert!(!out.contains("the move takes an hour"), "{out}");
         // A sidebar of popular posts with their counts, titles under titles, is no
         // front page: the comments above it still go.
-        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(8));
-        page.push_str(&thread(
-            "I think the bridge is a waste of money and the council should have listened to the people who live near the river.",
-        ));
+        let mut page = story_and_thread();
         page.push_str("Popular posts:\n- Don't go to grad school (326 comments)\n- Choose sex over money (287 comments)\n- Living up to your potential is BS (143 comments)\n");
         let out = kept(&page);
         assert!(out.contains("paragraph 7 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         // Nor are recent posts with their excerpts after the last comment.
-        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(8));
-        page.push_str(&thread(
-            "I think the bridge is a waste of money and the council should have listened to the people who live near the river.",
-        ));
+        let mut page = story_and_thread();
         page.push_str("Recent posts\n\nWhy the vote went the way it did (14 comments)\n\nThe council met for six hours on Tuesday night, and in the end the vote went the way that most of the town had expected.\n\nTen years of plans on one map (9 comments)\n\nWe put every plan that has been sent to the council since 2014 on one map, and the picture that comes out of it is not a pretty one.\n");
         let out = kept(&page);
         assert!(!out.contains("waste of money"), "{out}");
