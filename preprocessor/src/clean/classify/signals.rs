@@ -1,7 +1,8 @@
 //! The per-unit signals, in order: duplicates, page furniture, known boilerplate
 //! phrases, breadcrumbs, infobox rows, calls to action, metadata, figure labels,
 //! navigation lines, running headers, lines repeated across the corpus, forum user
-//! names; then list items (bulleted, numbered, or implicit runs).
+//! names; then list items (bulleted, numbered, or implicit runs), and bulleted lists
+//! that are menus.
 
 #[allow(unused_imports)]
 use super::*;
@@ -264,7 +265,79 @@ pub(super) fn label_units(
         }
         prev = Some(idx);
     }
+    bulleted_menus(items);
     hints
+}
+
+/// Most words of an item of a bulleted menu: a menu entry or a short headline.
+const MENU_ITEM_WORDS: usize = 8;
+
+/// A menu that the scrape kept as a bulleted list ("- Study Details", "- Tabular
+/// View", "- Results Submitted"): three or more bulleted items in a row, each of at
+/// most [`MENU_ITEM_WORDS`] words, in title case (every word of four letters or
+/// more that is not a stop word capitalised), with no sentence or clause
+/// punctuation. A list is kept when the line before it ends with a colon (it is
+/// introduced: "The following schools will be closed:") or when half its items or
+/// more share a content word (four letters or more, not a stop word) with the
+/// page's good text (a list of the page's own subjects: "Image Quality and
+/// Sharpness", "Zoom Length" on a page about choosing lenses). The items go as a
+/// navigation menu.
+///
+/// Measured on the cleaning harness (F1, before → after): CleanEval 0.8907 →
+/// 0.8919 (a game site's menu of headed link lists, page 27 0.76 → 0.83),
+/// Readability 0.8890 → 0.8901 (a test page of links in lists, 0.84 → 0.96),
+/// L3S-GN1 +0.0004, Dragnet and CleanPortalEval unchanged; medical boilerplate
+/// removed 47 → 50 of 61 lines, content unchanged. Without the title-case test,
+/// Readability gained 0.0001 only; without the shared-word test, two Dragnet
+/// articles lost their lists of school districts and of lens features (Dragnet
+/// −0.0001).
+fn bulleted_menus(items: &mut [Item]) {
+    let good_words: HashSet<String> = items
+        .iter()
+        .filter(|it| it.quality == Quality::Good)
+        .flat_map(|it| text::words(&it.unit.text).map(str::to_lowercase))
+        .filter(|w| menu_content_word(w))
+        .collect();
+    let menu_item = |it: &Item| {
+        let t = it.unit.text.as_str();
+        it.kind == (Kind::ListItem { ordered: false })
+            && it.unit.bullet
+            && text::at_most_words(t, MENU_ITEM_WORDS)
+            && text::starts_uppercase_or_digit(t)
+            && !t.contains(['.', ',', ';', ':', '!', '?'])
+            && text::words(t).all(|w| {
+                !menu_content_word(&w.to_lowercase())
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            })
+    };
+    let mut i = 0;
+    while i < items.len() {
+        if !menu_item(&items[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < items.len() && menu_item(&items[j]) {
+            j += 1;
+        }
+        let introduced = i > 0 && items[i - 1].unit.text.trim_end().ends_with(':');
+        let told = items[i..j]
+            .iter()
+            .filter(|it| text::words(&it.unit.text).any(|w| good_words.contains(&w.to_lowercase())))
+            .count();
+        if j - i >= 3 && !introduced && told * 2 < j - i {
+            for it in &mut items[i..j] {
+                it.kind = Kind::Drop(DropReason::NavigationMenu);
+            }
+        }
+        i = j;
+    }
+}
+
+/// A word that says what a line is about: four letters or more, not a stop word
+/// (`w` in lower case).
+fn menu_content_word(w: &str) -> bool {
+    w.chars().count() >= 4 && !text::is_stop_word(w)
 }
 
 /// "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation".
@@ -281,4 +354,43 @@ pub(super) fn is_navigation_line(t: &str) -> bool {
         n += 1;
     }
     n >= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::clean_one;
+
+    const STORY: &str = "The trial compared two ways of giving chemotherapy to children and young adults with bone tumours, and it reported how many of them were alive five years later.";
+
+    /// The outline of a page: a title, `list` as bulleted lines after `before`, and
+    /// the story.
+    fn outline(before: &str, list: &[&str]) -> String {
+        let items: String = list.iter().map(|i| format!("- {i}\n")).collect();
+        let page = format!(
+            "Chemotherapy for bone tumours in young people\n\n{before}\n\n{items}\n{STORY}\n\n{STORY} It is the second paragraph.\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        cleaned.pages[0].doc.outline()
+    }
+
+    /// A site's tabs kept as a bulleted list go as a menu; a list the text
+    /// introduces, a list of the page's subjects, and items in sentence case stay.
+    #[test]
+    fn bulleted_menus_go_and_lists_stay() {
+        let tabs = ["Study Details", "Tabular View", "Results Submitted"];
+        let out = outline("Last Update Posted June 2018", &tabs);
+        assert!(!out.contains("Tabular View"), "{out}");
+        assert!(out.contains("second paragraph"), "{out}");
+        // Introduced by a colon.
+        let out = outline("The trial has three kinds of record:", &tabs);
+        assert!(out.contains("Tabular View"), "{out}");
+        // Half the items or more name what the text is about.
+        let subjects = ["Chemotherapy Doses", "Surviving Children", "Late Effects"];
+        let out = outline("Last Update Posted June 2018", &subjects);
+        assert!(out.contains("Late Effects"), "{out}");
+        // Sentence case: not a menu's labels.
+        let sentences = ["Study details", "Tabular view", "Results submitted"];
+        let out = outline("Last Update Posted June 2018", &sentences);
+        assert!(out.contains("Tabular view"), "{out}");
+    }
 }
