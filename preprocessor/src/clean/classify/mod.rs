@@ -283,6 +283,10 @@ pub(crate) fn classify(
 
     let code_blocks = mark_code_blocks(&mut items);
     let hints = label_units(&mut items, rules, corpus, edge.as_deref());
+    // Title case marks a menu's labels in English; German capitalises every noun.
+    if language.is_english() {
+        bulleted_menus(&mut items);
+    }
     implicit_lists(&mut items);
     bind_captions(&mut items);
     drop_sections(&mut items, rules);
