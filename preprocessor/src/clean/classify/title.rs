@@ -331,8 +331,9 @@ const DECK_MARGIN: f32 = 1.5;
 /// asked"): the deck is longer and reads like a fuller headline, so the title model
 /// may score it higher. When the model's best line `best` (unit index, score) comes
 /// directly after another candidate that is heading-shaped, of two words or more
-/// (not "MONDAY" over a blog post's title) but fewer than the line, kept or dropped
-/// only for where it stands (not as a menu, a breadcrumb or a repeated line), no
+/// (not "MONDAY" over a blog post's title) but fewer than the line, kept as a
+/// heading or text or dropped only for where it stands (not a list item or a
+/// caption, nor removed as a menu, a breadcrumb or a repeated line), no
 /// byline and no date, not a label of three words or fewer that the line repeats
 /// ("Primary bone cancer" over "Chemotherapy for primary bone cancer"), and within
 /// [`DECK_MARGIN`] of its score, and the line shares a content word with the text
@@ -372,11 +373,7 @@ fn headline_above_deck(
             .filter(|w| content_word(w))
             .all(|w| deck_words.contains(&w.to_lowercase()));
     let headline = items[above].heading
-        && (headline_kind(&items[above].kind)
-            || matches!(
-                items[above].kind,
-                Kind::ListItem { .. } | Kind::Caption { .. }
-            ))
+        && headline_kind(&items[above].kind)
         && !label
         && !BYLINE.is_match(&a.text)
         // Candidates are never a date or credit line, but a date in a longer line
