@@ -22,6 +22,18 @@ pub(super) static PAGE_FURNITURE: LazyLock<Regex> =
 pub(super) static BREADCRUMB: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[^/>»›.!?]{1,40}(\s+(/|>|»|›)\s+[^/>»›.!?]{1,60}){2,}$"));
 
+/// A trail after its label ("You are here: Home / This & That / It's back! HOT
+/// giveaway"): the label says it is a trail, so its last crumb, the page's name,
+/// may hold a sentence's marks. Measured on the cleaning harness: Dragnet titles 60
+/// → 61 of 88 and F1 +0.00005, no other set moved. (Allowing those marks in an unlabelled trail's last
+/// crumb took a quoted line of a Readability page, "I love it / it segfaulted /
+/// there's a problem in the manual!", for a trail.)
+static LABELLED_BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(you are here|you are in|breadcrumbs?)\s*:\s*[^/>»›.!?]{1,60}(\s+(/|>|»|›)\s+[^/>»›]{1,100})+$",
+    )
+});
+
 pub(super) static FORUM_STAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(posts|messages|reputation|likes|joined|member since)\b.*$"));
 
@@ -181,7 +193,7 @@ pub(super) fn label_units(
             Some(Kind::Drop(DropReason::PageFurniture))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))
-        } else if BREADCRUMB.is_match(t) {
+        } else if BREADCRUMB.is_match(t) || LABELLED_BREADCRUMB.is_match(t) {
             hints.crumb = t
                 .rsplit(['/', '>', '»', '›'])
                 .next()
@@ -438,6 +450,33 @@ mod tests {
         let scans = ["MRI", "CT", "PET"];
         let out = outline("Last Update Posted June 2018", &scans);
         assert!(out.contains("- PET"), "{out}");
+    }
+
+    /// A trail after its label is a breadcrumb even when its last crumb, the page's
+    /// name, ends a sentence; an unlabelled line of slashes that ends one is text.
+    #[test]
+    fn a_labelled_trail_is_a_breadcrumb() {
+        for (line, crumb) in [
+            (
+                "You are here: Home / Support / It's back! Our bone cancer fun run",
+                true,
+            ),
+            (
+                "I love it / it segfaulted / there's a problem in the manual!",
+                false,
+            ),
+        ] {
+            let page = format!(
+                "Our bone cancer fun run\n\n{line}\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
+            );
+            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+            let removed = cleaned.pages[0]
+                .log
+                .edits
+                .iter()
+                .any(|e| e.before == line && e.reason == "breadcrumb navigation");
+            assert_eq!(removed, crumb, "{line}");
+        }
     }
 
     /// A list under a heading between paragraphs of the text is part of it, and so
