@@ -249,6 +249,15 @@ fn clean_in_batches(
     Ok((out, t))
 }
 
+/// The outline of one page cleaned alone (tests only).
+#[cfg(test)]
+pub(crate) fn outline_of(page: &str) -> String {
+    match clean_one("p.txt", page.as_bytes()) {
+        Ok(cleaned) => cleaned.pages[0].doc.outline(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
 /// Clean a single page on its own (its own corpus).
 pub fn clean_one(name: &str, bytes: &[u8]) -> Result<Cleaned> {
     clean_corpus(

@@ -233,18 +233,16 @@ pub(super) fn drop_trailing(items: &mut [Item]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::clean::clean_one;
+    use crate::clean::outline_of;
 
     const ARTICLE: &str = "The council voted on Tuesday to build a new bridge across the river, ending a debate that had lasted for more than a decade and divided the town.";
 
     /// The outline of a page: a headline, two paragraphs of the story, `line`, and a
     /// site footer.
     fn kept(line: &str) -> String {
-        let page = format!(
+        outline_of(&format!(
             "Bridge vote ends decade of debate\n\n{ARTICLE} This is the first paragraph.\n\n{ARTICLE} This is the second paragraph.\n\n{line}\n\nCopyright 2012 Example News. All rights reserved.\n"
-        );
-        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
-        cleaned.pages[0].doc.outline()
+        ))
     }
 
     /// jusText's rule: a short line between the text and boilerplate is boilerplate.

@@ -408,7 +408,7 @@ pub(super) fn is_navigation_line(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::clean::clean_one;
+    use crate::clean::{clean_one, outline_of};
 
     const STORY: &str = "The trial compared two ways of giving chemotherapy to children and young adults with bone tumours, and it reported how many of them were alive five years later.";
 
@@ -416,40 +416,56 @@ mod tests {
     /// and a footer line, and the story.
     fn outline(before: &str, list: &[&str]) -> String {
         let items: String = list.iter().map(|i| format!("- {i}\n")).collect();
-        let page = format!(
+        outline_of(&format!(
             "Chemotherapy for bone tumours in young people\n\n{before}\n\n{items}\nCopyright 2024 Example Registry. All rights reserved.\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
-        );
-        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
-        cleaned.pages[0].doc.outline()
+        ))
     }
 
     /// A site's tabs kept as a bulleted list go as a menu; a list the text
     /// introduces, a list of the page's subjects, and items in sentence case stay.
     #[test]
     fn bulleted_menus_go_and_lists_stay() {
+        const META: &str = "Last Update Posted June 2018";
         let tabs = ["Study Details", "Tabular View", "Results Submitted"];
-        let out = outline("Last Update Posted June 2018", &tabs);
-        assert!(!out.contains("Tabular View"), "{out}");
-        assert!(out.contains("second paragraph"), "{out}");
-        // Introduced by a colon.
-        let out = outline("The trial has three kinds of record:", &tabs);
-        assert!(out.contains("Tabular View"), "{out}");
-        // Half the items or more name what the text is about.
-        let subjects = ["Chemotherapy Doses", "Surviving Children", "Late Effects"];
-        let out = outline("Last Update Posted June 2018", &subjects);
-        assert!(out.contains("Late Effects"), "{out}");
-        // Sentence case: not a menu's labels.
-        let sentences = ["Study details", "Tabular view", "Results submitted"];
-        let out = outline("Last Update Posted June 2018", &sentences);
-        assert!(out.contains("Tabular view"), "{out}");
-        // Plurals of the text's words name its subjects too.
-        let plurals = ["Chemotherapies", "Trials", "Tabular View"];
-        let out = outline("Last Update Posted June 2018", &plurals);
-        assert!(out.contains("Tabular View"), "{out}");
-        // Abbreviations and doses have no word to be a menu's label.
-        let scans = ["MRI", "CT", "PET"];
-        let out = outline("Last Update Posted June 2018", &scans);
-        assert!(out.contains("- PET"), "{out}");
+        // (line before the list, the list, an item, whether it stays)
+        let cases: [(&str, [&str; 3], &str, bool); 6] = [
+            (META, tabs, "Tabular View", false),
+            // Introduced by a colon.
+            (
+                "The trial has three kinds of record:",
+                tabs,
+                "Tabular View",
+                true,
+            ),
+            // Half the items or more name what the text is about.
+            (
+                META,
+                ["Chemotherapy Doses", "Surviving Children", "Late Effects"],
+                "Late Effects",
+                true,
+            ),
+            // Sentence case: not a menu's labels.
+            (
+                META,
+                ["Study details", "Tabular view", "Results submitted"],
+                "Tabular view",
+                true,
+            ),
+            // Plurals of the text's words name its subjects too.
+            (
+                META,
+                ["Chemotherapies", "Trials", "Tabular View"],
+                "Tabular View",
+                true,
+            ),
+            // Abbreviations have no word to be a menu's label.
+            (META, ["MRI", "CT", "PET"], "- PET", true),
+        ];
+        for (before, list, item, stays) in cases {
+            let out = outline(before, &list);
+            assert_eq!(out.contains(item), stays, "{list:?}: {out}");
+            assert!(out.contains("second paragraph"), "{out}");
+        }
     }
 
     /// A trail after its label is a breadcrumb even when its last crumb, the page's
@@ -488,23 +504,17 @@ mod tests {
         let page = format!(
             "Chemotherapy for bone tumours in young people\n\n{STORY}\n\nGiven Together\n\n{drugs}\n{STORY} It is the second paragraph.\n"
         );
-        let out = clean_one("p.txt", page.as_bytes()).unwrap().pages[0]
-            .doc
-            .outline();
+        let out = outline_of(&page);
         assert!(out.contains("Doxorubicin Hydrochloride"), "{out}");
         let page = format!(
             "Chemotherapy for bone tumours in young people\n\n{STORY}\n\n{STORY} It is the second paragraph.\n\nDrugs In This Regimen\n\n{drugs}\nCopyright 2024 Example Registry. All rights reserved.\n"
         );
-        let out = clean_one("p.txt", page.as_bytes()).unwrap().pages[0]
-            .doc
-            .outline();
+        let out = outline_of(&page);
         assert!(out.contains("Doxorubicin Hydrochloride"), "{out}");
         let page = String::from(
             "Chemotherapy for bone tumours in young people\n\nLast Update Posted June 2018\n\nThe registry keeps these records:\n\n- Study details\n- Tabular View\n- Results Submitted\n- Record History\n\nLast Update Posted June 2018\n",
         );
-        let out = clean_one("p.txt", page.as_bytes()).unwrap().pages[0]
-            .doc
-            .outline();
+        let out = outline_of(&page);
         assert!(out.contains("Record History"), "{out}");
     }
 }
