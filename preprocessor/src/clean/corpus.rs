@@ -136,6 +136,7 @@ mod tests {
                 text: (*t).to_string(),
                 cells: false,
                 row: Vec::new(),
+                quotes: Vec::new(),
             })
             .collect()
     }

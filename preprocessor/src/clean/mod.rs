@@ -228,7 +228,8 @@ fn clean_in_batches(
                 let runs = std::mem::take(&mut classified.runs);
                 let accounting = account(&lines, &classified, &mut log);
                 let page = metadata.pages.get(name).cloned().unwrap_or_default();
-                let doc = assemble(name, &page, classified, &mut log);
+                let mut doc = assemble(name, &page, classified, &mut log);
+                assemble::quotes::restore_quotes(&mut doc, &lines, &mut log);
                 if doc.blocks.is_empty() {
                     log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
                 }

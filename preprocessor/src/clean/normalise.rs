@@ -2,7 +2,8 @@
 //!
 //! Line endings, invisible and non-breaking spaces, typographic quotes,
 //! bullets, control characters and Unicode composition are normalised here,
-//! once, so later stages see one spelling of each thing.
+//! once, so later stages see one spelling of each thing. Typographic quotes are
+//! remembered ([`QuoteMark`]) and put back by the assemble stage.
 
 use crate::record::{Action, Log, Stage};
 use unicode_normalization::UnicodeNormalization;
@@ -28,6 +29,53 @@ pub struct Line {
     /// line is not a row: fewer than two cells hold text. The non-empty cells
     /// joined by single spaces are exactly `text`.
     pub(crate) row: Vec<String>,
+    /// Every quotation mark of `text` that was written as a typographic one, and
+    /// every plain one on a line that has any: see [`QuoteMark`]. Empty on most
+    /// lines.
+    pub(crate) quotes: Vec<QuoteMark>,
+}
+
+/// One quotation mark of a line as the page wrote it. `text` holds a plain `'` or
+/// `"` in its place, so later stages see one spelling of each word ("Ewing's"); the
+/// assemble stage puts the typographic mark back (`assemble::restore_quotes`).
+/// `before` and `after` are the rest of its whitespace-separated token in `text`
+/// (plain quotes): "1970’s" is `("1970", "s", '’')`, "“Stop" is `("", "Stop", '“')`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuoteMark {
+    pub(crate) before: String,
+    pub(crate) after: String,
+    /// The mark as written: `'`, `"`, or a typographic quote or prime
+    /// (‘ ’ ‛ ′ “ ” ‟ ″).
+    pub(crate) mark: char,
+}
+
+impl QuoteMark {
+    /// The quotes of a line's `text` written plain, as marks.
+    pub(crate) fn as_written(text: &str) -> Vec<QuoteMark> {
+        let plain: Vec<char> = text.chars().filter(|&c| c == '\'' || c == '"').collect();
+        QuoteMark::of(text, &plain)
+    }
+
+    /// The marks of `text` (plain quotes) in order, given the marks as written, one
+    /// per plain quote of `text`, in order.
+    fn of(text: &str, written: &[char]) -> Vec<QuoteMark> {
+        let mut out = Vec::with_capacity(written.len());
+        let mut marks = written.iter();
+        for token in text.split(' ') {
+            for (at, c) in token.char_indices() {
+                if (c == '\'' || c == '"')
+                    && let Some(&mark) = marks.next()
+                {
+                    out.push(QuoteMark {
+                        before: token[..at].to_string(),
+                        after: token[at + 1..].to_string(),
+                        mark,
+                    });
+                }
+            }
+        }
+        out
+    }
 }
 
 impl Line {
@@ -45,7 +93,6 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     let mut out = Vec::new();
     let mut nbsp = Counter::default();
     let mut invisible = Counter::default();
-    let mut quotes = Counter::default();
     let mut gapped: Vec<Vec<String>> = Vec::new();
     // Split on \r\n, \r and \n alike.
     let has_cr = text.contains('\r');
@@ -88,6 +135,10 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             None => raw,
         };
         let mut s = String::new();
+        // The quotation marks as written, one per plain quote of `s`, when the
+        // line has a typographic one.
+        let mut written: Vec<char> = Vec::new();
+        let mut typographic = false;
         if !plain {
             s.reserve(raw.len());
             for c in raw.chars() {
@@ -104,12 +155,18 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
                         invisible.hit(no);
                     }
                     '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => {
-                        quotes.hit(no);
+                        typographic = true;
+                        written.push(c);
                         s.push('\'');
                     }
                     '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => {
-                        quotes.hit(no);
+                        typographic = true;
+                        written.push(c);
                         s.push('"');
+                    }
+                    '\'' | '"' => {
+                        written.push(c);
+                        s.push(c);
                     }
                     c if c.is_control() => {
                         log.edit(
@@ -175,6 +232,26 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         } else {
             (collapse_spaces(body), Vec::new())
         };
+        let quotes = if typographic {
+            let marks = QuoteMark::of(&text, &written);
+            if marks.len() != written.len() {
+                // Not expected (every mark is kept as a plain one); if it happens,
+                // the marks stay plain and the change is listed.
+                log.edit(
+                    no,
+                    Stage::Normalise,
+                    Action::Changed,
+                    "",
+                    "",
+                    "typographic quotes replaced by plain quotes",
+                );
+                Vec::new()
+            } else {
+                marks
+            }
+        } else {
+            Vec::new()
+        };
         out.push(Line {
             no,
             indent,
@@ -182,6 +259,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             text,
             cells,
             row,
+            quotes,
         });
     }
     space_tables(&mut out, &gapped);
@@ -197,7 +275,6 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         log,
         "invisible characters (zero-width, soft hyphen, BOM) removed",
     );
-    quotes.report(log, "typographic quotes replaced by plain quotes");
     out
 }
 

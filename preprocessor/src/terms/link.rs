@@ -140,9 +140,11 @@ pub(super) fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
                 (true, Some(x)) => x.as_str(),
                 _ => e.name.as_str(),
             };
+            // A typographic apostrophe ("Ewing’s") is the same form.
+            let folded = |s: &str| s.to_lowercase().replace('\u{2019}', "'");
             let plain = inflections(key, hit.short)
                 .iter()
-                .any(|f| f.to_lowercase() == words.to_lowercase());
+                .any(|f| folded(f) == folded(words));
             let search_key = if plain {
                 String::new()
             } else {

@@ -2,6 +2,7 @@
 //! headings and their levels, the title, metadata, and the reference list and in-text
 //! citations (`references.rs`).
 
+pub(crate) mod quotes;
 pub(crate) mod references;
 
 use crate::clean::classify::{Classified, Kind};
