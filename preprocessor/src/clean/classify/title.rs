@@ -893,7 +893,8 @@ fn content_word(w: &str) -> bool {
 /// 6:30 p.m. EST", "2008-01-12 11:31:01 -"), possibly with a byline ("Jan 14 2008 by
 /// Andy Howell"), a photo credit ("Courtesy: San Jose State Athletics"), a time
 /// counted back ("1 hour 24 minutes ago") or a bar of links or facts ("DC | MD | VA",
-/// "Mary · Quickies · 7 Comments · October 29th, 2012"): never a page's title.
+/// "Mary · Quickies · 7 Comments · October 29th, 2012") or a taxonomy line ("Tags:
+/// vista, os"): never a page's title.
 fn date_or_credit(t: &str) -> bool {
     const DATE_WORDS: [&str; 30] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -901,6 +902,7 @@ fn date_or_credit(t: &str) -> bool {
         "est", "edt", "gmt", "bst", "utc",
     ];
     if CREDIT.is_match(t)
+        || TAXONOMY.is_match(t)
         || RELATIVE_TIME.is_match(t)
         || [" | ", " · ", " • "]
             .iter()
@@ -941,6 +943,14 @@ fn question_headings(items: &[Item]) -> usize {
 /// A photo or picture credit line.
 static CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(courtesy|photo|photograph|picture|image|credit)s?\s*:"));
+
+/// A taxonomy line, the site's index terms for the page: "Tags: vista, os",
+/// "Topics: tj nba ford raptors", "Filed under: Sport". Never a title.
+static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:tags?|tagged(?: with)?|topics?|labels?|categories|category|filed under|keywords)\s*:",
+    )
+});
 
 /// A time counted back from now ("Reuters – 1 hour 24 minutes ago"): a stamp.
 static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1085,6 +1095,9 @@ mod tests {
             "DC | MD | VA",
             "Reuters – 1 hour 24 minutes ago",
             "Mary · Quickies · 7 Comments · October 29th, 2012",
+            "Tags: vista, os, us, microsoft",
+            "Topics: tj nba ford raptors",
+            "Filed under: Sport, Cricket",
         ] {
             assert!(date_or_credit(t), "{t}");
         }
@@ -1094,6 +1107,7 @@ mod tests {
             "Monday mornings",
             "Ten years ago, a bridge",
             "Ireland · a history",
+            "Tagged for life: the bird ringers",
         ] {
             assert!(!date_or_credit(t), "{t}");
         }
