@@ -46,7 +46,13 @@ pub struct Page {
 
 /// Account for every line: each non-blank line belongs to exactly one unit, and
 /// each unit is rendered, removed (with a recorded reason) or moved to metadata.
-fn account(lines: &[normalise::Line], c: &classify::Classified, log: &mut Log) -> Accounting {
+/// Also returns, per line (index = line number - 1), whether the reader sees it:
+/// rendered or moved to metadata.
+fn account(
+    lines: &[normalise::Line],
+    c: &classify::Classified,
+    log: &mut Log,
+) -> (Accounting, Vec<bool>) {
     use classify::Kind;
     let mut a = Accounting {
         lines: lines.len(),
@@ -55,6 +61,7 @@ fn account(lines: &[normalise::Line], c: &classify::Classified, log: &mut Log) -
     let blank: Vec<bool> = lines.iter().map(normalise::Line::is_blank).collect();
     a.blank = blank.iter().filter(|b| **b).count();
     let mut seen = vec![false; lines.len()];
+    let mut visible = vec![false; lines.len()];
     for it in &c.items {
         for no in it.unit.first..=it.unit.last {
             let Some(i) = no.checked_sub(1).filter(|&i| i < lines.len() && !blank[i]) else {
@@ -70,10 +77,14 @@ fn account(lines: &[normalise::Line], c: &classify::Classified, log: &mut Log) -
             }
             match &it.kind {
                 Kind::Drop(r) if r.moved_to_metadata() => a.moved += 1,
-                Kind::Drop(_) => a.removed += 1,
+                Kind::Drop(_) => {
+                    a.removed += 1;
+                    continue;
+                }
                 Kind::Meta { .. } => a.moved += 1,
                 _ => a.rendered += 1,
             }
+            visible[i] = true;
         }
     }
     for (i, s) in seen.iter().enumerate() {
@@ -85,7 +96,7 @@ fn account(lines: &[normalise::Line], c: &classify::Classified, log: &mut Log) -
             );
         }
     }
-    a
+    (a, visible)
 }
 
 /// The result of cleaning a corpus.
@@ -226,10 +237,10 @@ fn clean_in_batches(
                 let name = &inputs[i].name;
                 let title_candidates = std::mem::take(&mut classified.title_candidates);
                 let runs = std::mem::take(&mut classified.runs);
-                let accounting = account(&lines, &classified, &mut log);
+                let (accounting, visible) = account(&lines, &classified, &mut log);
                 let page = metadata.pages.get(name).cloned().unwrap_or_default();
                 let mut doc = assemble(name, &page, classified, &mut log);
-                assemble::quotes::restore_quotes(&mut doc, &lines, &mut log);
+                assemble::quotes::restore_quotes(&mut doc, &lines, &visible, &mut log);
                 if doc.blocks.is_empty() {
                     log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
                 }

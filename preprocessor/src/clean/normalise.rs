@@ -37,9 +37,9 @@ pub struct Line {
 
 /// One quotation mark of a line as the page wrote it. `text` holds a plain `'` or
 /// `"` in its place, so later stages see one spelling of each word ("Ewing's"); the
-/// assemble stage puts the typographic mark back (`assemble::restore_quotes`).
-/// `before` and `after` are the rest of its whitespace-separated token in `text`
-/// (plain quotes): "1970’s" is `("1970", "s", '’')`, "“Stop" is `("", "Stop", '“')`.
+/// assemble stage puts the typographic mark back (`assemble::quotes`), finding it
+/// again by its context ([`quote_context`]): "1970’s" is `("1970", "s", '’')`,
+/// "“Stop" is `("", "Stop", '“')`, "said.”" is `(".", "", '”')`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct QuoteMark {
     pub(crate) before: String,
@@ -47,6 +47,44 @@ pub(crate) struct QuoteMark {
     /// The mark as written: `'`, `"`, or a typographic quote or prime
     /// (‘ ’ ‛ ′ “ ” ‟ ″).
     pub(crate) mark: char,
+}
+
+/// The context of the quote at byte `at` of `s`: the letters and digits right
+/// before it and right after it, or on a side with none, the one character there
+/// that is not a space (a full stop, a bracket, another quote), or nothing.
+/// Letters and digits survive the later stages' edits around a word (a hyphen
+/// joined, punctuation trimmed from a reference's title), so the context finds the
+/// mark again where the whole token would not.
+pub(crate) fn quote_context(s: &str, at: usize) -> (&str, &str) {
+    let head = &s[..at];
+    let tail = s.get(at + 1..).unwrap_or("");
+    let run_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let before = if run_start < head.len() {
+        &head[run_start..]
+    } else {
+        match head.chars().next_back() {
+            Some(c) if !c.is_whitespace() => &head[head.len() - c.len_utf8()..],
+            _ => "",
+        }
+    };
+    let run_end = tail
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(tail.len(), |(i, _)| i);
+    let after = if run_end > 0 {
+        &tail[..run_end]
+    } else {
+        match tail.chars().next() {
+            Some(c) if !c.is_whitespace() => &tail[..c.len_utf8()],
+            _ => "",
+        }
+    };
+    (before, after)
 }
 
 impl QuoteMark {
@@ -59,22 +97,18 @@ impl QuoteMark {
     /// The marks of `text` (plain quotes) in order, given the marks as written, one
     /// per plain quote of `text`, in order.
     fn of(text: &str, written: &[char]) -> Vec<QuoteMark> {
-        let mut out = Vec::with_capacity(written.len());
-        let mut marks = written.iter();
-        for token in text.split(' ') {
-            for (at, c) in token.char_indices() {
-                if (c == '\'' || c == '"')
-                    && let Some(&mark) = marks.next()
-                {
-                    out.push(QuoteMark {
-                        before: token[..at].to_string(),
-                        after: token[at + 1..].to_string(),
-                        mark,
-                    });
+        text.char_indices()
+            .filter(|(_, c)| *c == '\'' || *c == '"')
+            .zip(written)
+            .map(|((at, _), &mark)| {
+                let (before, after) = quote_context(text, at);
+                QuoteMark {
+                    before: before.to_string(),
+                    after: after.to_string(),
+                    mark,
                 }
-            }
-        }
-        out
+            })
+            .collect()
     }
 }
 

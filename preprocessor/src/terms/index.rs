@@ -57,7 +57,7 @@ pub(super) fn index(scans: &[Scan], setup: &Setup, warnings: &mut Vec<String>) -
             // The most frequent long form (case aside), first seen on ties.
             let mut counts: Vec<(String, usize)> = Vec::new();
             for (l, _, _) in &longs {
-                let k = l.to_lowercase();
+                let k = long_key(l);
                 match counts.iter_mut().find(|(c, _)| *c == k) {
                     Some((_, n)) => *n += 1,
                     None => counts.push((k, 1)),
@@ -72,7 +72,7 @@ pub(super) fn index(scans: &[Scan], setup: &Setup, warnings: &mut Vec<String>) -
             // Written as a page writes it mid-sentence, if one does.
             let display = longs
                 .iter()
-                .filter(|(l, _, _)| l.to_lowercase() == best)
+                .filter(|(l, _, _)| long_key(l) == best)
                 .min_by_key(|(_, _, initial)| *initial)
                 .map(|(l, _, _)| l.clone())
                 .unwrap_or(best.clone());
@@ -82,7 +82,7 @@ pub(super) fn index(scans: &[Scan], setup: &Setup, warnings: &mut Vec<String>) -
                 .map(|(k, _)| {
                     longs
                         .iter()
-                        .find(|(l, _, _)| l.to_lowercase() == *k)
+                        .find(|(l, _, _)| long_key(l) == *k)
                         .map(|(l, _, _)| l.clone())
                         .unwrap_or(k.clone())
                 })
@@ -157,10 +157,21 @@ pub(super) fn index(scans: &[Scan], setup: &Setup, warnings: &mut Vec<String>) -
     entries
 }
 
-/// The entry one of whose forms is `name` (case-insensitive).
+/// A long form compared: lower case, typographic apostrophes plain ("Ewing’s
+/// sarcoma" is "ewing's sarcoma").
+fn long_key(l: &str) -> String {
+    l.to_lowercase().replace(crate::text::APOSTROPHES, "'")
+}
+
+/// The entry one of whose forms is `name` (case-insensitive, typographic
+/// apostrophes plain).
 pub(super) fn find_entry(entries: &[Entry], name: &str) -> Option<usize> {
+    let plain = |s: &str| s.replace(crate::text::APOSTROPHES, "'");
+    let name = plain(name);
     entries.iter().position(|e| {
-        e.name.eq_ignore_ascii_case(name)
-            || e.forms.iter().any(|(f, _)| f.eq_ignore_ascii_case(name))
+        plain(&e.name).eq_ignore_ascii_case(&name)
+            || e.forms
+                .iter()
+                .any(|(f, _)| plain(f).eq_ignore_ascii_case(&name))
     })
 }

@@ -141,7 +141,7 @@ pub(super) fn link_chapter(ctx: &Ctx, ci: usize) -> (String, Mentions, usize) {
                 _ => e.name.as_str(),
             };
             // A typographic apostrophe ("Ewing’s") is the same form.
-            let folded = |s: &str| s.to_lowercase().replace('\u{2019}', "'");
+            let folded = |s: &str| s.to_lowercase().replace(crate::text::APOSTROPHES, "'");
             let plain = inflections(key, hit.short)
                 .iter()
                 .any(|f| folded(f) == folded(words));

@@ -79,8 +79,16 @@ impl Matcher {
         for (ei, e) in entries.iter().enumerate() {
             for (form, short) in &e.forms {
                 for f in inflections(form, *short) {
+                    // The page may write the apostrophe as any typographic mark
+                    // (see `text::APOSTROPHES`).
                     let variants = if f.contains('\'') {
-                        vec![f.clone(), f.replace('\'', "\u{2019}")]
+                        std::iter::once(f.clone())
+                            .chain(
+                                crate::text::APOSTROPHES
+                                    .iter()
+                                    .map(|&a| f.replace('\'', a.encode_utf8(&mut [0; 4]))),
+                            )
+                            .collect()
                     } else {
                         vec![f]
                     };
@@ -161,7 +169,8 @@ impl Matcher {
 pub(super) fn whole_word(text: &str, s: usize, e: usize) -> bool {
     let before: Vec<char> = text[..s].chars().rev().take(2).collect();
     let after: Vec<char> = text[e..].chars().take(3).collect();
-    let joins = |c: char| c == '-' || c == '\'' || c == '\u{2019}' || c == '/';
+    let joins =
+        |c: char| c == '-' || c == '\'' || crate::text::APOSTROPHES.contains(&c) || c == '/';
     if let Some(&b) = before.first() {
         if b.is_alphanumeric() || b == '_' {
             return false;

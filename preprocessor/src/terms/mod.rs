@@ -474,6 +474,38 @@ mod tests {
         assert!(l.entries[0].definition.is_some());
     }
 
+    /// Cleaned pages keep the apostrophe the page wrote ("Ewing’s", "Crohn′s"): a
+    /// curated "Ewing's sarcoma" links every spelling, needs no hidden search key
+    /// for it, and an abbreviation defined with a curly apostrophe joins the entry.
+    #[test]
+    fn a_typographic_apostrophe_is_the_same_term() {
+        let a = "# A\n\nEwing\u{2019}s sarcoma (ES) is rare.\n\n## B\n\nMore on Ewing\u{2032}s sarcoma.\n";
+        let config = TermsConfig {
+            first_mention_per: LinkScope::Section,
+            ..TermsConfig::default()
+        };
+        let l = run_with(
+            &config,
+            &[term("Ewing's sarcoma", &[])],
+            &[chapter("a.md", a)],
+        );
+        assert_eq!(l.entries.len(), 1, "{:?}", l.entries);
+        assert_eq!(
+            links(&l.contents[0]),
+            vec![
+                (
+                    "Ewing\u{2019}s sarcoma".into(),
+                    "glossary.html#ewings-sarcoma".into()
+                ),
+                (
+                    "Ewing\u{2032}s sarcoma".into(),
+                    "glossary.html#ewings-sarcoma".into()
+                ),
+            ]
+        );
+        assert!(!l.contents[0].contains("search-key"), "{}", l.contents[0]);
+    }
+
     #[test]
     fn at_most_max_links_per_section() {
         let config = TermsConfig {
