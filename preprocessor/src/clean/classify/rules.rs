@@ -421,10 +421,20 @@ mod tests {
             r.boilerplate("Please email this to a friend who needs it.")
                 .is_none()
         );
+        assert!(
+            r.boilerplate("Notify me of new posts and my doctor by email if it changes.")
+                .is_none()
+        );
         for t in [
             "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order copies, visit the site.",
             "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.",
             "You can follow this conversation by subscribing to the comment feed for this post.",
+            // A blog's comment form and post links (99 and 136 lines of the public
+            // pages' text, none in their gold).
+            "Notify me of follow-up comments by email.",
+            "Notify me of new posts via email.",
+            "Previous post: Nine steps to transform yourself into a river",
+            "Next Entry: The Loveseat",
         ] {
             assert!(r.boilerplate(t).is_some(), "{t}");
         }
