@@ -298,6 +298,7 @@ pub(crate) fn classify(
     drop_trailing(&mut items);
     keep_whole_code_blocks(&mut items, &code_blocks);
     keep_whole_tables(&mut items);
+    rescue_lone_prose(&mut items, language == PageLanguage::English);
     for it in &mut items {
         if it.kind == Kind::Open {
             it.kind = Kind::Paragraph;
@@ -330,6 +331,89 @@ pub(crate) fn classify(
         title_candidates,
         title_reason,
         runs,
+    }
+}
+
+/// Words of kept text (paragraphs and list items) under which a page is taken to
+/// have lost its text.
+const LONE_PROSE_BELOW: usize = 30;
+
+/// A page whose kept text is under [`LONE_PROSE_BELOW`] words may have lost its
+/// text (a photo blog's post of two sentences between a sidebar and a footer): the
+/// longest run of units removed on weak evidence alone (short, between
+/// boilerplate, away from the main text, before the title) that reads as prose (an
+/// optional heading-shaped line, then lines with a fifth of their words stop words,
+/// one of them ending a sentence; ten words or more) is kept when it is longer than
+/// the text kept. Measured on the public sets: Dragnet +0.0007 (three pages that
+/// had lost their post), no page worse, the other sets unchanged; the same from
+/// 30 to 300 words, nothing moved at 15.
+fn rescue_lone_prose(items: &mut [Item], english: bool) {
+    let kept: usize = items
+        .iter()
+        .filter(|it| {
+            matches!(
+                it.kind,
+                Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
+            )
+        })
+        .map(|it| text::word_count(&it.unit.text))
+        .sum();
+    if kept >= LONE_PROSE_BELOW {
+        return;
+    }
+    // Removed on weak evidence alone.
+    let weak = |it: &Item| {
+        matches!(
+            it.kind,
+            Kind::Drop(
+                DropReason::NoTextAfter
+                    | DropReason::BetweenBoilerplate { .. }
+                    | DropReason::OutsideMainText
+                    | DropReason::HeaderBeforeTitle
+                    | DropReason::LabelAfterTitle
+                    | DropReason::TrailingHeading
+            )
+        )
+    };
+    // Shaped like prose: a fifth of its words stop words (on an English page).
+    let prose = |it: &Item| {
+        let (words, stops) = text::word_and_stop_counts(&it.unit.text);
+        words > 0 && !it.heading && (!english || stops * 5 >= words)
+    };
+    // Candidates: a heading-shaped line (the post's title) or none, then one or
+    // more lines of prose, all removed on weak evidence; one of them ends a
+    // sentence.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut i = 0;
+    while i < items.len() {
+        let head = weak(&items[i]) && items[i].heading;
+        let mut j = if head { i + 1 } else { i };
+        while j < items.len() && weak(&items[j]) && prose(&items[j]) {
+            j += 1;
+        }
+        let body = if head { i + 1 } else { i };
+        if j == body {
+            i += 1;
+            continue;
+        }
+        let run = &items[i..j];
+        let words: usize = run.iter().map(|it| text::word_count(&it.unit.text)).sum();
+        let sentence = items[body..j]
+            .iter()
+            .any(|it| text::ends_full_stop(&it.unit.text));
+        if sentence && words >= 10 && words > kept && best.is_none_or(|(_, _, w)| words > w) {
+            best = Some((i, j, words));
+        }
+        i = j;
+    }
+    if let Some((i, j, _)) = best {
+        for (k, it) in items[i..j].iter_mut().enumerate() {
+            it.kind = if k == 0 && it.heading {
+                Kind::Heading
+            } else {
+                Kind::Paragraph
+            };
+        }
     }
 }
 
@@ -419,6 +503,41 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A craft blog's post of three wrapped lines between a category menu and a
+    /// sidebar: every line of it is short between boilerplate, and it would be lost
+    /// with only a sidebar's few words kept. A post shorter than what is kept is left
+    /// out (the sidebar is not added to a page that kept its post).
+    #[test]
+    fn a_page_that_kept_almost_nothing_keeps_its_longest_prose() {
+        let page = |sidebar: &str, post: &str| {
+            format!(
+                "Crafts for Kids - The Crafty Site\nHOME\nABOUT\nCONTACT\nSUBSCRIBE BY EMAIL\n\
+                 Categories\nAnimals & Bugs\nArt History\nBead Crafts\nBirthday Parties\n\n\
+                 Words of Wisdom\n\n{sidebar}\n\n« Indian Corn Printing Craft | Main\n\n\
+                 Paper Punched Leaves for Crafting\n\n{post}\n\n\
+                 11/09/2012 in Crafts, Fall Crafts, Family, Free & Fun Crafts | Permalink\n\n\
+                 Comments\n\nPrivacy Policy\n"
+            )
+        };
+        let wrapped = "I love the idea of preserving these paper\n\
+                       punched leaves for other craft projects!\n\
+                       Get the details at Grow Creative.";
+        let outline = crate::clean::outline_of(&page("Click on the photo. Enjoy!", wrapped));
+        assert!(
+            outline.contains("punched leaves for other craft projects!")
+                && outline.contains("Get the details at Grow Creative."),
+            "{outline}"
+        );
+        let one_line = "I love the idea of preserving these paper punched leaves for other \
+                        craft projects! Get the details at Grow Creative.";
+        let outline = crate::clean::outline_of(&page(
+            "Click on the photo to find the tutorial. Enjoy!",
+            one_line,
+        ));
+        assert!(outline.contains(one_line), "{outline}");
+        assert!(!outline.contains("Click on the photo"), "{outline}");
+    }
 
     /// Chinese and Japanese lines are text by their clauses, not by eighty characters;
     /// a menu of short items is not.
