@@ -264,8 +264,11 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             let after = headers.len() - before;
             // The comments follow the line: little kept text before the first header
             // (a "Comments" link above the article is followed by the article).
+            // (The line may itself be the first header: "3 comments | Reply".)
             let gap: usize = headers.get(before).map_or(usize::MAX, |&h| {
-                running_texts(&items[i + 1..h]).map(size).sum()
+                items
+                    .get(i + 1..h)
+                    .map_or(0, |between| running_texts(between).map(size).sum())
             });
             // ... and the first header is a comment's: later headers share its shape
             // (an article's own dateline under a "4 Comments" link has none).
@@ -460,6 +463,17 @@ mod tests {
     fn kept(page: &str) -> String {
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         cleaned.pages[0].doc.outline()
+    }
+
+    /// "3 comments | Reply" opens the comment section and is a comment header too:
+    /// the page is cleaned (it used to panic on an empty range between the two).
+    #[test]
+    fn a_comment_count_that_is_also_a_header() {
+        let out = kept(&format!(
+            "A post about bridges\n\n{}3 comments | Reply\n\nI agree and walk across it every day.\n",
+            article(1)
+        ));
+        assert!(out.contains("This is paragraph 0"), "{out}");
     }
 
     #[test]
