@@ -167,21 +167,24 @@ fn clean_in_batches(
         .enumerate()
         .map(|(i, input)| {
             let mut log = Log::new(&input.name);
-            let lines = match decode::decode(&input.bytes, &mut log) {
-                Ok(text) => {
-                    let lines = normalise::normalise(&text, &mut log);
-                    if lines.iter().all(normalise::Line::is_blank) {
-                        log.warn(0, "the file is empty or holds only white space; it was skipped. Add the page's text or remove the file");
+            let lines = isolated("decode and normalise", &mut log, |log| {
+                match decode::decode(&input.bytes, log) {
+                    Ok(text) => {
+                        let lines = normalise::normalise(&text, log);
+                        if lines.iter().all(normalise::Line::is_blank) {
+                            log.warn(0, "the file is empty or holds only white space; it was skipped. Add the page's text or remove the file");
+                            Err(())
+                        } else {
+                            Ok(lines)
+                        }
+                    }
+                    Err(e) => {
+                        log.warn(0, e.to_string());
                         Err(())
-                    } else {
-                        Ok(lines)
                     }
                 }
-                Err(e) => {
-                    log.warn(0, e.to_string());
-                    Err(())
-                }
-            };
+            })
+            .unwrap_or(Err(()));
             (i, lines, log)
         })
         .collect();
@@ -211,54 +214,127 @@ fn clean_in_batches(
         let batch: Vec<_> = batch
             .into_par_iter()
             .map(|(i, lines, mut log)| {
-                let units = reflow::reflow(&lines, &corpus, config.repair.hyphens, &mut log);
-                (i, lines, log, units)
+                match isolated("reflow", &mut log, |log| {
+                    reflow::reflow(&lines, &corpus, config.repair.hyphens, log)
+                }) {
+                    Some(units) => Ok((i, lines, log, units)),
+                    None => Err(log),
+                }
             })
             .collect();
+        let batch = set_aside(batch, &mut out.skipped);
         t.reflow += start.elapsed();
         let start = Instant::now();
-        let mut batch: Vec<_> = batch
+        let batch: Vec<_> = batch
             .into_par_iter()
             .map(|(i, lines, mut log, units)| {
-                let classified = classify::classify(units, &rules, &corpus, &mut log);
-                (i, lines, log, classified)
+                match isolated("classify", &mut log, |log| {
+                    classify::classify(units, &rules, &corpus, log)
+                }) {
+                    Some(classified) => Ok((i, lines, log, classified)),
+                    None => Err(log),
+                }
             })
             .collect();
+        let batch = set_aside(batch, &mut out.skipped);
         t.classify += start.elapsed();
         let start = Instant::now();
-        batch.par_iter_mut().for_each(|(_, _, log, classified)| {
-            repair::repair(classified, &speller, log);
-        });
-        t.repair += start.elapsed();
-        let start = Instant::now();
-        let pages: Vec<Page> = batch
+        let batch: Vec<_> = batch
             .into_par_iter()
             .map(|(i, lines, mut log, mut classified)| {
-                let name = &inputs[i].name;
-                let title_candidates = std::mem::take(&mut classified.title_candidates);
-                let runs = std::mem::take(&mut classified.runs);
-                let (accounting, visible) = account(&lines, &classified, &mut log);
-                let page = metadata.pages.get(name).cloned().unwrap_or_default();
-                let mut doc = assemble(name, &page, classified, &mut log);
-                assemble::quotes::restore_quotes(&mut doc, &lines, &visible, &mut log);
-                if doc.blocks.is_empty() {
-                    log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
-                }
-                // Stable: edits of one line keep their pipeline order.
-                log.edits.sort_by_key(|e| e.line);
-                Page {
-                    doc,
-                    log,
-                    accounting,
-                    title_candidates,
-                    runs,
+                match isolated("word repair", &mut log, |log| {
+                    repair::repair(&mut classified, &speller, log);
+                }) {
+                    Some(()) => Ok((i, lines, log, classified)),
+                    None => Err(log),
                 }
             })
             .collect();
+        let batch = set_aside(batch, &mut out.skipped);
+        t.repair += start.elapsed();
+        let start = Instant::now();
+        let pages: Vec<_> = batch
+            .into_par_iter()
+            .map(|(i, lines, mut log, classified)| {
+                match isolated("assemble", &mut log, |log| {
+                    assemble_page(&inputs[i].name, &lines, classified, metadata, log)
+                }) {
+                    Some(page) => Ok(Page { log, ..page }),
+                    None => Err(log),
+                }
+            })
+            .collect();
+        let pages = set_aside(pages, &mut out.skipped);
         t.assemble += start.elapsed();
         out.pages.extend(pages);
     }
     Ok((out, t))
+}
+
+/// Run one stage of the cleaner on one page so that a bug of the cleaner (a panic)
+/// costs that page and not the whole run: `None`, with a warning in the page's log
+/// naming the stage and the panic's message (the page is then skipped).
+fn isolated<T>(stage: &str, log: &mut Log, f: impl FnOnce(&mut Log) -> T) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *log))) {
+        Ok(v) => Some(v),
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            log.warn(
+                0,
+                format!(
+                    "the cleaner failed on this page in its {stage} stage ({message}); the page was skipped. This is a bug of mdbook-seeds: please report it with this file"
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The pages of a stage's results that went through, in order; the logs of those
+/// that failed join `skipped`.
+fn set_aside<T>(results: Vec<Result<T, Log>>, skipped: &mut Vec<Log>) -> Vec<T> {
+    let mut ok = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(v) => ok.push(v),
+            Err(log) => skipped.push(log),
+        }
+    }
+    ok
+}
+
+/// The assemble stage of one page: its accounting, its document (typographic quotes
+/// put back) and what the models were shown. The returned page's log is empty: the
+/// caller puts the page's log in.
+fn assemble_page(
+    name: &str,
+    lines: &[normalise::Line],
+    mut classified: classify::Classified,
+    metadata: &MetadataFile,
+    log: &mut Log,
+) -> Page {
+    let title_candidates = std::mem::take(&mut classified.title_candidates);
+    let runs = std::mem::take(&mut classified.runs);
+    let (accounting, visible) = account(lines, &classified, log);
+    let page = metadata.pages.get(name).cloned().unwrap_or_default();
+    let mut doc = assemble(name, &page, classified, log);
+    assemble::quotes::restore_quotes(&mut doc, lines, &visible, log);
+    if doc.blocks.is_empty() {
+        log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
+    }
+    // Stable: edits of one line keep their pipeline order.
+    log.edits.sort_by_key(|e| e.line);
+    Page {
+        doc,
+        log: Log::new(name),
+        accounting,
+        title_candidates,
+        runs,
+    }
 }
 
 /// The outline of one page cleaned alone (tests only).
@@ -387,6 +463,29 @@ mod tests {
     /// The order of the work (batches, stage by stage) changes nothing: the
     /// seeds and the fixture pages cleaned in batches of 1, 2 and 3 pages
     /// give the same pages, logs and warnings as in one batch.
+    /// A bug of the cleaner on one page costs that page: the stage's panic is caught,
+    /// and the page's log says which stage failed and why.
+    #[test]
+    fn a_stage_that_fails_on_a_page_skips_only_that_page() {
+        let mut log = Log::new("bad.txt");
+        let r: Option<usize> = isolated("classify", &mut log, |_| panic!("index out of range"));
+        assert_eq!(r, None);
+        assert!(
+            log.warnings.iter().any(|w| w.message.contains("classify stage")
+                && w.message.contains("index out of range")
+                && w.message.contains("skipped")),
+            "{:?}",
+            log.warnings
+        );
+        let mut log = Log::new("good.txt");
+        assert_eq!(isolated("classify", &mut log, |_| 7), Some(7));
+        assert!(log.warnings.is_empty());
+        let mut skipped = Vec::new();
+        let kept = set_aside(vec![Ok(1), Err(Log::new("bad.txt")), Ok(3)], &mut skipped);
+        assert_eq!(kept, [1, 3]);
+        assert_eq!(skipped.len(), 1);
+    }
+
     #[test]
     fn batches_change_nothing() {
         let mut inputs = Vec::new();
