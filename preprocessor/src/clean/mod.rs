@@ -471,9 +471,11 @@ mod tests {
         let r: Option<usize> = isolated("classify", &mut log, |_| panic!("index out of range"));
         assert_eq!(r, None);
         assert!(
-            log.warnings.iter().any(|w| w.message.contains("classify stage")
-                && w.message.contains("index out of range")
-                && w.message.contains("skipped")),
+            log.warnings
+                .iter()
+                .any(|w| w.message.contains("classify stage")
+                    && w.message.contains("index out of range")
+                    && w.message.contains("skipped")),
             "{:?}",
             log.warnings
         );

@@ -14,12 +14,13 @@
 use super::*;
 
 /// One comment's header line: only shapes that belong to comments ("says:",
-/// "wrote:", "Reply", "Link to this comment", Slashcode's moderation score "Re: Bridges
+/// "wrote:", a short name and "said,", "Reply", "Link to this comment", Slashcode's moderation score "Re: Bridges
 /// (Score:5, Insightful)"). A bare date and time, or "Permalink",
 /// also heads the posts of a blog's index page and a forum thread, which are content.
 static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
         .{1,80}\b(?:says|wrote)\s*:?
+      | [^.!?]{1,40}\bsaid\s*[:,]?
       | \[?\s*reply(?:\ to\ this(?:\ parent|\ comment)?)?\s*\]?(?:\s*[↓→])?
       | .{1,120}\|\s*reply
       | .{0,120}\blink\ to\ this\ comment
@@ -496,6 +497,10 @@ mod tests {
             "Miles Taylor 12 days ago",
             "thejuiceman236 3 hours ago",
             "2012 | 1:30 pm - 2 hours ago",
+            // A WordPress theme's "Name said," (Dragnet +0.0008, L3S-GN1 +0.0003, no
+            // page worse).
+            "Progress Trap said,",
+            "Nikos said:",
         ] {
             assert!(is_comment_header(t, false), "{t}");
         }
@@ -508,6 +513,9 @@ mod tests {
             // A sentence, and an article's own stamp.
             "That was 20 years ago.",
             "She died a year ago",
+            // A sentence that ends on "said" is no comment's name.
+            "Costs rose by a third last year. The minister said,",
+            "When asked about the vote on the bridge project, the minister of transport said:",
             "Updated 2 hours ago",
         ] {
             assert!(!is_comment_header(t, false), "{t}");
