@@ -268,6 +268,15 @@ fn clean_in_batches(
         t.assemble += start.elapsed();
         out.pages.extend(pages);
     }
+    // Skipped pages in input order, however the stages that skipped them were
+    // batched.
+    let order: foldhash::HashMap<&str, usize> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| (input.name.as_str(), i))
+        .collect();
+    out.skipped
+        .sort_by_key(|l| order.get(l.file.as_str()).copied().unwrap_or(usize::MAX));
     Ok((out, t))
 }
 
@@ -295,13 +304,16 @@ fn isolated<T>(stage: &str, log: &mut Log, f: impl FnOnce(&mut Log) -> T) -> Opt
 }
 
 /// The pages of a stage's results that went through, in order; the logs of those
-/// that failed join `skipped`.
+/// that failed join `skipped`, their edits in line order.
 fn set_aside<T>(results: Vec<Result<T, Log>>, skipped: &mut Vec<Log>) -> Vec<T> {
     let mut ok = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(v) => ok.push(v),
-            Err(log) => skipped.push(log),
+            Err(mut log) => {
+                log.edits.sort_by_key(|e| e.line);
+                skipped.push(log);
+            }
         }
     }
     ok
@@ -460,9 +472,6 @@ mod tests {
         assert_eq!(fix.line, 6, "{fix}");
     }
 
-    /// The order of the work (batches, stage by stage) changes nothing: the
-    /// seeds and the fixture pages cleaned in batches of 1, 2 and 3 pages
-    /// give the same pages, logs and warnings as in one batch.
     /// A bug of the cleaner on one page costs that page: the stage's panic is caught,
     /// and the page's log says which stage failed and why.
     #[test]
@@ -488,6 +497,9 @@ mod tests {
         assert_eq!(skipped.len(), 1);
     }
 
+    /// The order of the work (batches, stage by stage) changes nothing: the
+    /// seeds and the fixture pages cleaned in batches of 1, 2 and 3 pages
+    /// give the same pages, logs and warnings as in one batch.
     #[test]
     fn batches_change_nothing() {
         let mut inputs = Vec::new();
