@@ -95,6 +95,9 @@ pub(crate) enum DropReason {
     Comments,
     /// A small run of text far from the main text (a sidebar, related links, a teaser).
     OutsideMainText,
+    /// A label of related content after the text ("Around The Web", "You might
+    /// also like") and the short lines under it.
+    RelatedContent,
 }
 
 /// What a dropped unit says about the units around it (jusText's context pass).
@@ -136,7 +139,8 @@ impl DropReason {
             | DropReason::TrailingHeading
             | DropReason::TrailingMetadata { .. }
             | DropReason::Comments
-            | DropReason::OutsideMainText => Neighbourhood::Boilerplate,
+            | DropReason::OutsideMainText
+            | DropReason::RelatedContent => Neighbourhood::Boilerplate,
         }
     }
 
@@ -221,6 +225,9 @@ impl fmt::Display for DropReason {
             DropReason::Comments => {
                 f.write_str("readers' comments after the article (a run of comment headers)")
             }
+            DropReason::RelatedContent => f.write_str(
+                "related content after the text (a label such as \"Around the web\" and the short lines under it)",
+            ),
             DropReason::TrailingMetadata { key } => write!(
                 f,
                 "{} after the text, of a related item (the page has its own)",

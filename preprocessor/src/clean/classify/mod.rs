@@ -296,6 +296,7 @@ pub(crate) fn classify(
         choose_title(&mut items, rules, corpus, edge.as_deref(), &hints);
     let runs = drop_outlying_runs(&mut items);
     drop_trailing(&mut items);
+    drop_related(&mut items);
     keep_whole_code_blocks(&mut items, &code_blocks);
     keep_whole_tables(&mut items);
     // English only: its evidence of prose is the stop words (and a run of Chinese
@@ -335,6 +336,63 @@ pub(crate) fn classify(
         title_candidates,
         title_reason,
         runs,
+    }
+}
+
+/// A label of related content: "Around the web", "You might also like", "Related
+/// stories", "Recommended for you", "Most read". ("More from <site>" is left out: a
+/// syndicated post's gold keeps its list.)
+static RELATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(around the web|from around the web|you may also like|you might also like|related (stories|articles|posts|content|links)|recommended( for you)?|trending( now)?|most (read|popular|viewed|shared))\s*:?$",
+    )
+});
+
+/// Words of kept text before a [`RELATED_LABEL`] for it to end the text.
+const TEXT_BEFORE_RELATED: usize = 150;
+
+/// Words of a good paragraph that ends the related content.
+const PARAGRAPH_AFTER_RELATED: usize = 40;
+
+/// A label of related content ([`RELATED_LABEL`]) kept after
+/// [`TEXT_BEFORE_RELATED`] words of text: it and the kept units after it go, up to
+/// the next good paragraph of [`PARAGRAPH_AFTER_RELATED`] words (the teasers under
+/// the label are headlines and short blurbs). Readability +0.0013 (three pages, none
+/// worse), the other sets unchanged; from 50 words of text before, Readability
+/// +0.0036 but L3S-GN1 -0.0001; stopping at a paragraph of 15 words, +0.0005.
+fn drop_related(items: &mut [Item]) {
+    let mut words = 0;
+    let mut i = 0;
+    while i < items.len() {
+        let kept = !matches!(
+            items[i].kind,
+            Kind::Drop(_) | Kind::Meta { .. } | Kind::Title
+        );
+        if kept && words >= TEXT_BEFORE_RELATED && RELATED_LABEL.is_match(&items[i].unit.text) {
+            items[i].kind = Kind::Drop(DropReason::RelatedContent);
+            let mut j = i + 1;
+            while j < items.len() {
+                let it = &items[j];
+                if it.quality == Quality::Good
+                    && text::word_count(&it.unit.text) >= PARAGRAPH_AFTER_RELATED
+                {
+                    break;
+                }
+                if !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. }) {
+                    items[j].kind = Kind::Drop(DropReason::RelatedContent);
+                }
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        if matches!(
+            items[i].kind,
+            Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
+        ) {
+            words += text::word_count(&items[i].unit.text);
+        }
+        i += 1;
     }
 }
 
@@ -516,6 +574,37 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Around The Web" after an article: the label and the teasers under it go, up
+    /// to the next long paragraph; on a short page the label stays.
+    #[test]
+    fn related_content_after_the_text_goes() {
+        let para = "The council voted on Tuesday to build a new bridge across the river, \
+                    ending a debate that had lasted for more than a decade and divided the \
+                    town between those who wanted it and those who did not.";
+        let teasers = "Around The Web\n\nKourtney Kardashian Shares Post-Baby Weight\n\n\
+                       Selena Gomez Shows Off Her New Look\n\n\
+                       Nick Cannon: Chicks Love My New Back Tattoo!";
+        let tail = "The bridge will open in 2027, and the council says it will cost less than \
+                    the ferry it replaces over twenty years, though the figures behind that \
+                    claim have not been published and the opposition has asked to see them \
+                    before the work begins next spring.";
+        let article: String = (1..=4)
+            .map(|i| format!("{para} This is paragraph {i} of the story.\n\n"))
+            .collect();
+        let long = format!("Bridge vote ends decade of debate\n\n{article}{teasers}\n\n{tail}\n");
+        let outline = crate::clean::outline_of(&long);
+        assert!(!outline.contains("Around The Web"), "{outline}");
+        assert!(!outline.contains("Kardashian"), "{outline}");
+        assert!(!outline.contains("Back Tattoo"), "{outline}");
+        assert!(
+            outline.contains("The bridge will open in 2027"),
+            "{outline}"
+        );
+        let short = format!("Bridge vote ends decade of debate\n\n{para}\n\n{teasers}\n\n{tail}\n");
+        let outline = crate::clean::outline_of(&short);
+        assert!(outline.contains("Around The Web"), "{outline}");
+    }
 
     /// A craft blog's post of three wrapped lines between a category menu and a
     /// sidebar: every line of it is short between boilerplate, and it would be lost
