@@ -344,7 +344,7 @@ pub(crate) fn classify(
 /// syndicated post's gold keeps its list.)
 static RELATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(around the web|from around the web|you may also like|you might also like|related (stories|articles|posts|content|links)|recommended( for you)?|trending( now)?|most (read|popular|viewed|shared))\s*:?$",
+        r"(?i)^(around the web|from around the web|you may also like|you might also like|related (stories|articles|posts|content|links)|recommended (for you|stories|articles|reading|posts)|trending( now)?|most (read|popular|viewed|shared))\s*:?$",
     )
 });
 
