@@ -341,7 +341,8 @@ pub(crate) fn classify(
 
 /// A label of related content: "Around the web", "You might also like", "Related
 /// stories", "Recommended for you", "Most read". ("More from <site>" is left out: a
-/// syndicated post's gold keeps its list.)
+/// syndicated post's gold keeps its list; so is "Recommended" alone, which a
+/// guideline may use as a heading, at a cost of Readability 0.0001.)
 static RELATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(around the web|from around the web|you may also like|you might also like|related (stories|articles|posts|content|links)|recommended (for you|stories|articles|reading|posts)|trending( now)?|most (read|popular|viewed|shared))\s*:?$",
@@ -357,7 +358,7 @@ const PARAGRAPH_AFTER_RELATED: usize = 40;
 /// A label of related content ([`RELATED_LABEL`]) kept after
 /// [`TEXT_BEFORE_RELATED`] words of text: it and the kept units after it go, up to
 /// the next good paragraph of [`PARAGRAPH_AFTER_RELATED`] words (the teasers under
-/// the label are headlines and short blurbs). Readability +0.0013 (three pages, none
+/// the label are headlines and short blurbs). Readability +0.0012 (three pages, none
 /// worse), the other sets unchanged; from 50 words of text before, Readability
 /// +0.0036 but L3S-GN1 -0.0001; stopping at a paragraph of 15 words, +0.0005.
 fn drop_related(items: &mut [Item]) {
