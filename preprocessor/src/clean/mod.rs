@@ -210,63 +210,50 @@ fn clean_in_batches(
     while !rest.is_empty() {
         let tail = rest.split_off(rest.len().min(batch.max(1)));
         let batch = std::mem::replace(&mut rest, tail);
-        let start = Instant::now();
         let batch: Vec<_> = batch
-            .into_par_iter()
-            .map(|(i, lines, mut log)| {
-                match isolated("reflow", &mut log, |log| {
-                    reflow::reflow(&lines, &corpus, config.repair.hyphens, log)
-                }) {
-                    Some(units) => Ok((i, lines, log, units)),
-                    None => Err(log),
-                }
-            })
+            .into_iter()
+            .map(|(i, lines, log)| ((i, lines), log))
             .collect();
-        let batch = set_aside(batch, &mut out.skipped);
+        let start = Instant::now();
+        let batch = stage(batch, "reflow", &mut out.skipped, |(i, lines), log| {
+            let units = reflow::reflow(&lines, &corpus, config.repair.hyphens, log);
+            (i, lines, units)
+        });
         t.reflow += start.elapsed();
         let start = Instant::now();
-        let batch: Vec<_> = batch
-            .into_par_iter()
-            .map(|(i, lines, mut log, units)| {
-                match isolated("classify", &mut log, |log| {
-                    classify::classify(units, &rules, &corpus, log)
-                }) {
-                    Some(classified) => Ok((i, lines, log, classified)),
-                    None => Err(log),
-                }
-            })
-            .collect();
-        let batch = set_aside(batch, &mut out.skipped);
+        let batch = stage(
+            batch,
+            "classify",
+            &mut out.skipped,
+            |(i, lines, units), log| {
+                let classified = classify::classify(units, &rules, &corpus, log);
+                (i, lines, classified)
+            },
+        );
         t.classify += start.elapsed();
         let start = Instant::now();
-        let batch: Vec<_> = batch
-            .into_par_iter()
-            .map(|(i, lines, mut log, mut classified)| {
-                match isolated("word repair", &mut log, |log| {
-                    repair::repair(&mut classified, &speller, log);
-                }) {
-                    Some(()) => Ok((i, lines, log, classified)),
-                    None => Err(log),
-                }
-            })
-            .collect();
-        let batch = set_aside(batch, &mut out.skipped);
+        let batch = stage(
+            batch,
+            "word repair",
+            &mut out.skipped,
+            |(i, lines, mut classified), log| {
+                repair::repair(&mut classified, &speller, log);
+                (i, lines, classified)
+            },
+        );
         t.repair += start.elapsed();
         let start = Instant::now();
-        let pages: Vec<_> = batch
-            .into_par_iter()
-            .map(|(i, lines, mut log, classified)| {
-                match isolated("assemble", &mut log, |log| {
-                    assemble_page(&inputs[i].name, &lines, classified, metadata, log)
-                }) {
-                    Some(page) => Ok(Page { log, ..page }),
-                    None => Err(log),
-                }
-            })
-            .collect();
-        let pages = set_aside(pages, &mut out.skipped);
+        let pages = stage(
+            batch,
+            "assemble",
+            &mut out.skipped,
+            |(i, lines, classified), log| {
+                assemble_page(&inputs[i].name, &lines, classified, metadata, log)
+            },
+        );
         t.assemble += start.elapsed();
-        out.pages.extend(pages);
+        out.pages
+            .extend(pages.into_iter().map(|(page, log)| Page { log, ..page }));
     }
     // Skipped pages in input order, however the stages that skipped them were
     // batched.
@@ -301,6 +288,27 @@ fn isolated<T>(stage: &str, log: &mut Log, f: impl FnOnce(&mut Log) -> T) -> Opt
             None
         }
     }
+}
+
+/// One stage over a batch of pages (each a page's state and its log), in parallel,
+/// each page [`isolated`]: the pages that went through, in order, with their logs;
+/// the logs of those that failed join `skipped`.
+fn stage<T: Send, U: Send>(
+    batch: Vec<(T, Log)>,
+    name: &str,
+    skipped: &mut Vec<Log>,
+    f: impl Fn(T, &mut Log) -> U + Sync,
+) -> Vec<(U, Log)> {
+    let results: Vec<Result<(U, Log), Log>> = batch
+        .into_par_iter()
+        .map(
+            |(page, mut log)| match isolated(name, &mut log, |log| f(page, log)) {
+                Some(u) => Ok((u, log)),
+                None => Err(log),
+            },
+        )
+        .collect();
+    set_aside(results, skipped)
 }
 
 /// The pages of a stage's results that went through, in order; the logs of those
