@@ -283,12 +283,17 @@ const SUFFIXES: [&str; 30] = [
 ];
 
 /// Prefixes that make new words of known ones ("over" + "billing",
-/// "down" + "regulates", "photo" + "anode"): the usual English and scientific ones.
-pub(crate) const PREFIXES: [&str; 41] = [
+/// "down" + "regulates", "photo" + "anode"): the usual English and scientific ones,
+/// and the combining forms of medical and scientific terms ("phyto" + "chemistry",
+/// "osteo" + "sarcoma", "immuno" + "staining").
+pub(crate) const PREFIXES: [&str; 62] = [
     "anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "down", "extra", "hyper", "hypo",
     "inter", "intra", "iso", "macro", "micro", "mid", "mis", "multi", "nano", "neo", "neuro",
     "non", "off", "out", "over", "photo", "post", "pre", "pro", "pseudo", "re", "self", "semi",
-    "sub", "super", "trans", "un", "under", "up",
+    "sub", "super", "trans", "un", "under", "up", // Combining forms.
+    "angio", "cardio", "chemo", "chondro", "cyto", "electro", "endo", "gastro", "haemato", "hemato",
+    "histo", "hydro", "immuno", "myo", "onco", "osteo", "patho", "phyto", "psycho", "radio",
+    "thermo",
 ];
 
 /// `word` (lower case) is a regular form of a known word: a known word that is
@@ -356,6 +361,14 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
                 return true;
             }
         }
+    }
+    // A Latin adjective in "-ar" of a medical noun in "-a" ("amygdala" → "amygdalar",
+    // "vulva" → "vulvar", "uvula" → "uvular").
+    if let Some(noun) = word.strip_suffix('r')
+        && noun.ends_with('a')
+        && WORDS.get(noun).is_some_and(|e| e.domain)
+    {
+        return true;
     }
     // After a prefix, a word of five letters or more ("pro" + "move" is a slip of
     // "promote", "pro" + "tact" of "protect"), or a medical word ("pre" + "dose").

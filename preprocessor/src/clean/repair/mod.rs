@@ -346,10 +346,13 @@ impl<'a> Speller<'a> {
     /// name; only a medical or common word (Zipf 4.5) that the corpus uses three
     /// times or more may replace it.
     fn spelling(&self, word: &str, lower: &str, floor: u8, name_risk: bool) -> Decision {
-        // A letter outside ASCII marks a foreign word ("concrète", "Müller").
+        // A letter outside ASCII marks a foreign word ("concrète", "Müller"); "-yl"
+        // ends the name of a chemical group ("silyl", "tosyl", "trityl": IUPAC
+        // nomenclature), which no word list holds in full.
         if !self.config.spelling
             || self.corpus.count(lower) >= CORPUS_TRUSTED
             || !lower.is_ascii()
+            || (lower.len() >= 5 && lower.ends_with("yl"))
             || lexicon::web_zipf(lower)
                 >= if lower.len() < 5 {
                     WEB_SHORT_WORD
@@ -1677,6 +1680,21 @@ mod tests {
         }
         // A one-edit correction comes first ("playslists" is "playlists").
         assert_eq!(fixed("playslists", false).as_deref(), Some("playlists"));
+    }
+
+    /// Correct technical words the lists lack, found changed on the spelling bench's
+    /// seeds 4 and 5: a chemical group ("silyl" is no "silly"), a combining form and a
+    /// known word ("phytochemistry" is no "photochemistry"), a Latin adjective of a
+    /// medical noun ("amygdalar" is no "amygdala").
+    #[test]
+    fn chemical_groups_combining_forms_and_latin_adjectives_are_words() {
+        for w in ["silyl", "trityl", "phytochemistry", "amygdalar"] {
+            assert_eq!(fixed(w, false), None, "{w}");
+        }
+        // "-ar" makes an adjective of a medical noun in "-a" only.
+        assert!(!lexicon::is_regular_form("ideaar"));
+        assert!(lexicon::is_regular_form("amygdalar"));
+        assert!(lexicon::is_regular_form("phytochemistry"));
     }
 
     /// A known word glued to the function word after it, in a token nothing writes,
