@@ -285,15 +285,14 @@ const SUFFIXES: [&str; 30] = [
 /// Prefixes that make new words of known ones ("over" + "billing",
 /// "down" + "regulates", "photo" + "anode"): the usual English and scientific ones,
 /// and the combining forms of medical and scientific terms ("phyto" + "chemistry",
-/// "osteo" + "sarcoma", "immuno" + "staining").
+/// "osteo" + "sarcoma", "immuno" + "staining"), from "angio" on.
 pub(crate) const PREFIXES: [&str; 62] = [
     "anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "down", "extra", "hyper", "hypo",
     "inter", "intra", "iso", "macro", "micro", "mid", "mis", "multi", "nano", "neo", "neuro",
     "non", "off", "out", "over", "photo", "post", "pre", "pro", "pseudo", "re", "self", "semi",
-    "sub", "super", "trans", "un", "under", "up", // Combining forms.
-    "angio", "cardio", "chemo", "chondro", "cyto", "electro", "endo", "gastro", "haemato", "hemato",
-    "histo", "hydro", "immuno", "myo", "onco", "osteo", "patho", "phyto", "psycho", "radio",
-    "thermo",
+    "sub", "super", "trans", "un", "under", "up", "angio", "cardio", "chemo", "chondro", "cyto",
+    "electro", "endo", "gastro", "haemato", "hemato", "histo", "hydro", "immuno", "myo", "onco",
+    "osteo", "patho", "phyto", "psycho", "radio", "thermo",
 ];
 
 /// `word` (lower case) is a regular form of a known word: a known word that is
