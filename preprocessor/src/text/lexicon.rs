@@ -283,23 +283,34 @@ const SUFFIXES: [&str; 30] = [
 ];
 
 /// Prefixes that make new words of known ones ("over" + "billing",
-/// "down" + "regulates", "photo" + "anode"): the usual English and scientific ones,
-/// and the combining forms of medical and scientific terms ("phyto" + "chemistry",
-/// "osteo" + "sarcoma", "immuno" + "staining"), from "angio" on.
-pub(crate) const PREFIXES: [&str; 62] = [
+/// "down" + "regulates", "photo" + "anode"): the usual English and scientific ones.
+pub(crate) const PREFIXES: [&str; 41] = [
     "anti", "auto", "bio", "co", "counter", "cyber", "de", "dis", "down", "extra", "hyper", "hypo",
     "inter", "intra", "iso", "macro", "micro", "mid", "mis", "multi", "nano", "neo", "neuro",
     "non", "off", "out", "over", "photo", "post", "pre", "pro", "pseudo", "re", "self", "semi",
-    "sub", "super", "trans", "un", "under", "up", "angio", "cardio", "chemo", "chondro", "cyto",
-    "electro", "endo", "gastro", "haemato", "hemato", "histo", "hydro", "immuno", "myo", "onco",
-    "osteo", "patho", "phyto", "psycho", "radio", "thermo",
+    "sub", "super", "trans", "un", "under", "up",
 ];
+
+/// Combining forms of medical and scientific terms ("phyto" + "chemistry", "immuno" +
+/// "staining"): they make a regular form only of a long word (see
+/// [`is_regular_form`]), as a short rest makes slips look regular ("histo" + "rain",
+/// "electro" + "city", "angio" + "platy", "radio" + "ology").
+const COMBINING_FORMS: [&str; 17] = [
+    "angio", "cardio", "chemo", "chondro", "cyto", "gastro", "haemato", "hemato", "immuno", "myo",
+    "onco", "osteo", "patho", "phyto", "psycho", "radio", "thermo",
+];
+
+/// Letters of the word after a [`COMBINING_FORMS`] prefix.
+const AFTER_COMBINING_FORM: usize = 8;
 
 /// `word` (lower case) is a regular form of a known word: a known word that is
 /// not a function word plus a
 /// suffix of [`SUFFIXES`] (with a final "e" dropped, a final "y" turned to "i", or a
 /// final consonant doubled), or a prefix of [`PREFIXES`] plus an English word of
-/// five letters or more or a medical word of four, neither a function word.
+/// five letters or more or a medical word of four, neither a function word, or a
+/// combining form of [`COMBINING_FORMS`] plus a listed word of
+/// [`AFTER_COMBINING_FORM`] letters or more, or a Latin "-ar" adjective of a medical
+/// noun in "-la" whose "-al" form the lists lack ("amygdalar").
 ///
 /// A form is not regular when the lists know another spelling of the same
 /// formation: "occuring" is "occur" + "ing", but the lists have "occurring", so
@@ -361,11 +372,13 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
             }
         }
     }
-    // A Latin adjective in "-ar" of a medical noun in "-a" ("amygdala" → "amygdalar",
-    // "vulva" → "vulvar", "uvula" → "uvular").
+    // A Latin adjective in "-ar" (Latin "-aris", after an "l") of a medical noun in
+    // "-la" ("amygdala" → "amygdalar", "uvula" → "uvular"), unless the lists have its
+    // "-al" form: "medicar", "spinar" are slips of "medical", "spinal".
     if let Some(noun) = word.strip_suffix('r')
-        && noun.ends_with('a')
+        && noun.ends_with("la")
         && WORDS.get(noun).is_some_and(|e| e.domain)
+        && !known(&format!("{noun}l"))
     {
         return true;
     }
@@ -378,6 +391,11 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
                     .get(rest)
                     .is_some_and(|e| e.domain || (rest.len() >= 5 && e.tier > 0))
                 && !crate::text::is_stop_word(rest)
+        })
+    }) || COMBINING_FORMS.iter().any(|p| {
+        word.strip_prefix(p).is_some_and(|rest| {
+            rest.len() >= AFTER_COMBINING_FORM
+                && WORDS.get(rest).is_some_and(|e| e.domain || e.tier > 0)
         })
     })
 }

@@ -35,7 +35,7 @@ static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static TIME: LazyLock<Regex> = LazyLock::new(|| re(r"\b\d{1,2}:\d{2}"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|(?-i:[a-z](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|[a-z]\d{1,2}/\d{1,2}/\d{2,4}\b",
+        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|(?-i:[a-z](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|(?-i:[a-z]\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}\s*[AP]M\b)",
     )
 });
 static NAME_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z]{2}"));
@@ -94,18 +94,19 @@ fn is_comment_header(t: &str, table_row: bool) -> bool {
 /// comment", "Comments (3)", "The following comments are owned by whoever posted
 /// them", in brackets or not: "{ 69 comments… read them below or add one }"; WordPress's
 /// "48 Responses to “Post title”" and "2 thoughts on “Post title”", whatever the
-/// title's length, but not a sentence: "One comment on the law was received."). With
+/// title's length, the title in quotation marks: "One response to the outbreak: close
+/// the schools?" is a sentence). With
 /// comment headers after it, it marks where the article ends even when
 /// the article is short (a news site's summary above hundreds of comments).
 static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^[{(\[]?\s*(?:
+    re(r#"(?ix)^[{(\[]?\s*(?:
         \d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b.{0,40}
-      | (?:\d[\d,]*|one)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)\s.{0,160}[^.]
+      | (?:\d[\d,]*|one)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)\s+[“"«][^”"»]{1,160}[”"»]
       | (?:reader\s+|user\s+)?comments?\s*(?:\(\d+\))?\s*:?
       | (?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b.{0,40}
       | .{0,80}\bcomments\ are\ owned\ by\b.{0,80}
       | join\ the\ (?:discussion|conversation)\b.{0,40}
-    )\s*[})\]]?$")
+    )\s*[})\]]?$"#)
 });
 
 /// A post's title with its comment count after it ("Hot Fixes [ 11 Comments ]", "Don't
@@ -314,7 +315,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
 fn stated_count(t: &str) -> Option<usize> {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(\d[\d,]*)\s+(?:of\s+(\d[\d,]*)\s+)?(?:comments?|responses?|replies|thoughts)\b|comments?\s*\((\d+)\)",
+            r"(?i)(\d[\d,]*)\s+(?:of\s+(\d[\d,]*)\s+)?(?:comments?|responses?|replies|thoughts?)\b|comments?\s*\((\d+)\)",
         )
     });
     let c = COUNT.captures(t)?;
@@ -523,6 +524,8 @@ mod tests {
             "Costs rose by a third last year. The minister said,",
             "When asked about the vote on the bridge project, the minister of transport said:",
             "Updated 2 hours ago",
+            // A dose schedule, not a name glued to a date.
+            "Cycles given on day1/8/15 from 9:30",
         ] {
             assert!(!is_comment_header(t, false), "{t}");
         }
@@ -541,6 +544,7 @@ mod tests {
             Some(1204)
         );
         assert_eq!(super::stated_count("Showing 1 of 12 comments"), Some(12));
+        assert_eq!(super::stated_count("1 thought on “Bridge”"), Some(1));
         assert_eq!(super::stated_count("0 Comments"), None);
         assert_eq!(super::stated_count("Leave a reply"), None);
         for t in [
@@ -551,7 +555,7 @@ mod tests {
             // WordPress's heading over a long title (Dragnet +0.0003, seven pages
             // better, one 0.003 worse).
             "48 Responses to “Searching for Guinea Bissau in Midtown Manhattan”",
-            "One Response to Scouting Report: Will Manny Machado Be The Next Mike Trout?",
+            "One Response to “Scouting Report: Will Manny Machado Be The Next Mike Trout?”",
             "2 thoughts on “PubCon 2012 Las Vegas Coverage, Day Three Afternoon”",
             "Leave a reply",
         ] {
@@ -559,8 +563,10 @@ mod tests {
         }
         for t in [
             "Comments on the draft law are due by Friday",
-            "What are your thoughts on the new bridge across the river?",
-            "One comment on the draft law was received from the harbour board.",
+            // Sentences and a list's title: the long form needs a quoted title.
+            "One response to the outbreak: close the schools across the whole county?",
+            "5 responses to chemotherapy were seen in the trial (see Table 2)",
+            "10 Thoughts on Leadership in a Crisis for Hospital Managers Everywhere",
         ] {
             assert!(!COMMENT_SECTION.is_match(t), "{t}");
         }
