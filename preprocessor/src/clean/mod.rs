@@ -425,6 +425,37 @@ mod tests {
         }
     }
 
+    /// An author's blurb of several sentences (over 400 bytes, a paragraph's length),
+    /// verbatim under the posts of four pages of one blog, is the site's too.
+    #[test]
+    fn a_long_blurb_repeated_across_pages_is_the_sites() {
+        const BLURB: &str = "About the author: Bob Walsh is the author of The Web Startup Success Guide, co-hosts a weekly podcast about small software companies and founded a consultancy that helps founders decide what to build next. He has written about marketing, pricing and hiring for more than ten years, and he answers every email he gets from readers of this blog, usually within a day or two of receiving it. His next book, about running a software business on the side, comes out next spring.";
+        assert!(BLURB.len() > 400);
+        let topics = ["pricing", "hiring", "marketing", "support"];
+        let pages: Vec<String> = topics
+            .iter()
+            .map(|t| {
+                format!(
+                    "Notes on {t}
+
+                     Most small software companies get {t} wrong in their first year, and the reasons are usually the same ones.
+
+                     The founders treat {t} as something to decide once, when it is something to revisit every few months as the product grows.
+
+                     Customers notice when {t} changes for the better, and they say so, which is the best evidence a small company can hope for.
+
+                     {BLURB}
+"
+                )
+            })
+            .collect();
+        for p in &corpus_of(&pages).pages {
+            let outline = p.doc.outline();
+            assert!(!outline.contains("Bob Walsh"), "{outline}");
+            assert!(outline.contains("the best evidence"), "{outline}");
+        }
+    }
+
     /// A page in another language keeps its prose (judged on length and punctuation,
     /// not on English stop words), is not spell-corrected, and says so in a warning.
     #[test]
