@@ -98,6 +98,9 @@ pub(crate) enum DropReason {
     /// A label of related content after the text ("Around The Web", "You might
     /// also like") and the short lines under it.
     RelatedContent,
+    /// A line of HTML tags with attributes and hardly any text, alone among text
+    /// lines (a tracking pixel's or an advert's markup that the scrape kept).
+    StrayMarkup,
 }
 
 /// What a dropped unit says about the units around it (jusText's context pass).
@@ -122,7 +125,8 @@ impl DropReason {
             | DropReason::Breadcrumb
             | DropReason::Infobox
             | DropReason::RunningHeader { .. }
-            | DropReason::ForumUserName => Neighbourhood::Furniture,
+            | DropReason::ForumUserName
+            | DropReason::StrayMarkup => Neighbourhood::Furniture,
             DropReason::Duplicate | DropReason::MetaValue | DropReason::MergedLabel => {
                 Neighbourhood::Transparent
             }
@@ -178,6 +182,9 @@ impl fmt::Display for DropReason {
             }
             DropReason::Duplicate => f.write_str("duplicate of the line above"),
             DropReason::PageFurniture => f.write_str("page number or running footer"),
+            DropReason::StrayMarkup => {
+                f.write_str("stray HTML markup (tags with attributes, alone among text lines)")
+            }
             DropReason::Breadcrumb => f.write_str("breadcrumb navigation"),
             DropReason::Infobox => f.write_str("infobox or table row before the text"),
             DropReason::CallToAction => f.write_str("advert: a call to action in the site's voice"),

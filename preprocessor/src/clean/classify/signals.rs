@@ -97,6 +97,21 @@ fn title_case(t: &str) -> bool {
     t.split(' ').count() >= 3 && !long.is_empty() && caps * 10 >= long.len() * 7
 }
 
+/// A line of HTML tags, one with an attribute at least, and at most two words of
+/// text between them (`<div style="position:absolute;"><img width=1 height=1 src=…>`):
+/// markup a scrape kept. Beside another line of markup it may be a code sample
+/// (a tutorial's listing): the caller looks at the neighbours. In the public sets,
+/// 45 such lines stand alone among text lines, none of them in a gold text.
+fn stray_markup(t: &str) -> bool {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"));
+    static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| re(r"<[A-Za-z][^<>]*\s[\w-]+="));
+    let t = t.trim();
+    t.starts_with('<')
+        && t.ends_with('>')
+        && ATTRIBUTE.is_match(t)
+        && text::word_count(&TAG.replace_all(t, " ")) <= 2
+}
+
 /// Pages a long line (over 80 bytes) must appear on, verbatim, to be the site's.
 const LONG_REPEAT_PAGES: usize = 4;
 
@@ -189,6 +204,15 @@ pub(super) fn label_units(
         let standing = folded.and_then(|f| standalone.get(f)).copied().unwrap_or(0);
         let kind = if prev.is_some_and(|p| items[p].unit.text == t) {
             Some(Kind::Drop(DropReason::Duplicate))
+        } else if !it.unit.code
+            && stray_markup(t)
+            && [idx.checked_sub(1), Some(idx + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| items.get(j))
+                .all(|n| !n.unit.code && !n.unit.text.trim_start().starts_with('<'))
+        {
+            Some(Kind::Drop(DropReason::StrayMarkup))
         } else if PAGE_FURNITURE.is_match(t) {
             Some(Kind::Drop(DropReason::PageFurniture))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
@@ -493,6 +517,38 @@ mod tests {
                 .any(|e| e.before == line && e.reason == "breadcrumb navigation");
             assert_eq!(removed, crumb, "{line}");
         }
+    }
+
+    /// A tracking pixel's markup alone among the paragraphs goes, with its reason in
+    /// the log; a listing of markup (two lines of tags in a row) is a code sample and
+    /// stays, and so does a sentence that names a tag.
+    #[test]
+    fn stray_markup_goes_and_a_listing_stays() {
+        let pixel = r#"<div style="position:absolute;"><img width=1 height=1 alt="" src="http://b5.example.com/b?P=x"></div>"#;
+        let page = format!(
+            "Our bone cancer fun run\n\n{STORY}\n\n{pixel}\n\n{STORY} It is the second paragraph.\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        assert!(!cleaned.pages[0].doc.outline().contains("position:absolute"));
+        assert!(cleaned.pages[0].log.edits.iter().any(|e| e.before == pixel
+            && e.reason == "stray HTML markup (tags with attributes, alone among text lines)"));
+        let listing = r#"<link rel="stylesheet" href="book.css">"#;
+        let page = format!(
+            "Styling the book\n\n{STORY}\n\n{listing}\n<script src=\"book.js\"></script>\n\n{STORY} It is the second paragraph.\n"
+        );
+        assert!(
+            outline_of(&page).contains("book.css"),
+            "{}",
+            outline_of(&page)
+        );
+        for t in [
+            r#"<a href="https://example.com">the trial's results</a>"#,
+            "<p>",
+            "Use <img src=x> to add a picture.",
+        ] {
+            assert!(!super::stray_markup(t), "{t}");
+        }
+        assert!(super::stray_markup(pixel));
     }
 
     /// A list under a heading between paragraphs of the text is part of it, and so
