@@ -435,24 +435,64 @@ mod tests {
         let pages: Vec<String> = topics
             .iter()
             .map(|t| {
-                format!(
-                    "Notes on {t}
-
-                     Most small software companies get {t} wrong in their first year, and the reasons are usually the same ones.
-
-                     The founders treat {t} as something to decide once, when it is something to revisit every few months as the product grows.
-
-                     Customers notice when {t} changes for the better, and they say so, which is the best evidence a small company can hope for.
-
-                     {BLURB}
-"
-                )
+                let text = [
+                    format!("Most small software companies get {t} wrong in their first year, and the reasons are usually the same ones."),
+                    format!("The founders treat {t} as something to decide once, when it is something to revisit every few months as the product grows."),
+                    format!("Customers notice when {t} changes for the better, and they say so, which is the best evidence a small company can hope for."),
+                    format!("A founder who writes down why {t} is the way it is finds the next change easier to make, and easier to explain to the team."),
+                    format!("The companies that do {t} well tend to ask their customers first, then change one thing at a time and watch what happens."),
+                    format!("None of this needs a large budget for {t}: a spreadsheet, a few emails and an afternoon a month are enough for most small teams."),
+                ]
+                // Each paragraph of two sentences: a post three times the blurb's length.
+                .map(|p| format!("{p} Small teams learn this about {t} the hard way, and then they write about it."))
+                .join("\n\n");
+                format!("Notes on {t}\n\n{text}\n\n{BLURB}\n")
             })
             .collect();
         for p in &corpus_of(&pages).pages {
             let outline = p.doc.outline();
             assert!(!outline.contains("Bob Walsh"), "{outline}");
             assert!(outline.contains("the best evidence"), "{outline}");
+        }
+    }
+
+    /// The same article on four sites, each copy with its own reference list of
+    /// shorter lines: its paragraphs are most of the page's long text, so the pages
+    /// are copies and every one keeps them (the share is measured in bytes, not lines).
+    #[test]
+    fn an_article_on_four_sites_keeps_its_paragraphs() {
+        let paragraph = |i: usize| {
+            format!(
+                "Paragraph {i} of the review: osteosarcoma is the commonest primary malignant tumour of bone in children and young adults, and most patients present with pain and swelling around the knee. Treatment combines chemotherapy before and after surgery, and limb-sparing surgery is possible for most patients. Survival for localised disease is now about two in three at five years, but it has changed little for those whose disease has spread at diagnosis."
+            )
+        };
+        assert!(paragraph(1).len() > 400);
+        let pages: Vec<String> = ["PubMed", "PMC", "Europe PMC", "the publisher"]
+            .iter()
+            .map(|site| {
+                let references: String = (1..=14)
+                    .map(|r| {
+                        format!(
+                            "{r}. Author A, Author B. A study of bone tumours number {r}, as listed by {site}. J Bone Oncol. 2019;{r}:1-9.\n\n"
+                        )
+                    })
+                    .collect();
+                format!(
+                    "Osteosarcoma: a review\n\n{}\n\n{}\n\n{}\n\nReferences\n\n{references}",
+                    paragraph(1),
+                    paragraph(2),
+                    paragraph(3)
+                )
+            })
+            .collect();
+        for p in &corpus_of(&pages).pages {
+            let outline = p.doc.outline();
+            for i in 1..=3 {
+                assert!(
+                    outline.contains(&format!("Paragraph {i} of the review")),
+                    "{outline}"
+                );
+            }
         }
     }
 

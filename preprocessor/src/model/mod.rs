@@ -98,8 +98,8 @@ pub(crate) enum DropReason {
     /// A label of related content after the text ("Around The Web", "You might
     /// also like") and the short lines under it.
     RelatedContent,
-    /// A line of HTML tags with attributes and hardly any text, alone among text
-    /// lines (a tracking pixel's or an advert's markup that the scrape kept).
+    /// A line of HTML tags with attributes and no text, alone among text lines (a
+    /// tracking pixel's or an advert's markup that the scrape kept).
     StrayMarkup,
 }
 
@@ -125,11 +125,12 @@ impl DropReason {
             | DropReason::Breadcrumb
             | DropReason::Infobox
             | DropReason::RunningHeader { .. }
-            | DropReason::ForumUserName
-            | DropReason::StrayMarkup => Neighbourhood::Furniture,
-            DropReason::Duplicate | DropReason::MetaValue | DropReason::MergedLabel => {
-                Neighbourhood::Transparent
-            }
+            | DropReason::ForumUserName => Neighbourhood::Furniture,
+            // Markup the reader never saw says nothing about the lines around it.
+            DropReason::Duplicate
+            | DropReason::MetaValue
+            | DropReason::MergedLabel
+            | DropReason::StrayMarkup => Neighbourhood::Transparent,
             DropReason::UserPattern { .. }
             | DropReason::DroppedSection { .. }
             | DropReason::CallToAction
@@ -183,7 +184,7 @@ impl fmt::Display for DropReason {
             DropReason::Duplicate => f.write_str("duplicate of the line above"),
             DropReason::PageFurniture => f.write_str("page number or running footer"),
             DropReason::StrayMarkup => {
-                f.write_str("stray HTML markup (tags with attributes, alone among text lines)")
+                f.write_str("stray HTML markup (tags with attributes and no text, alone among text lines)")
             }
             DropReason::Breadcrumb => f.write_str("breadcrumb navigation"),
             DropReason::Infobox => f.write_str("infobox or table row before the text"),

@@ -2,7 +2,7 @@
 //!
 //! The order is the list of calls in [`classify`]: heading suffixes and repeated edge
 //! phrases are stripped (`edge.rs`); the per-unit signals label what they are sure of
-//! (`signals.rs`, in the order of its chain: duplicates, page furniture, known phrases,
+//! (`signals.rs`, in the order of its chain: duplicates, stray markup, page furniture, known phrases,
 //! breadcrumbs, infobox rows, calls to action, metadata, figure labels, navigation
 //! lines, running headers, corpus repetition, forum names; tables of contents from
 //! `contents.rs`); lists; captions; configured sections; jusText-style quality with
