@@ -53,14 +53,17 @@ pub(crate) fn page_language<'a>(texts: impl Iterator<Item = &'a str>) -> PageLan
     if sample.len() < 100 {
         return PageLanguage::English;
     }
+    // English stop words at this density settle it whatever the detector says: they
+    // are counted first, and the detector (a third of the cleaner's time when it ran
+    // on every page) runs only on pages that may be in another language.
+    let (n, stop) = text::word_and_stop_counts(&sample);
+    if n > 0 && stop as f64 / n as f64 >= ENGLISH_STOP_DENSITY {
+        return PageLanguage::English;
+    }
     let Some(info) = whatlang::detect(&sample) else {
         return PageLanguage::English;
     };
     if info.lang() == whatlang::Lang::Eng || !info.is_reliable() {
-        return PageLanguage::English;
-    }
-    let (n, stop) = text::word_and_stop_counts(&sample);
-    if n > 0 && stop as f64 / n as f64 >= ENGLISH_STOP_DENSITY {
         return PageLanguage::English;
     }
     PageLanguage::Other(info.lang().eng_name())
