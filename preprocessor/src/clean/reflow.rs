@@ -322,7 +322,7 @@ fn wraps_into(
         && line_may_be_heading(&prev.text)
         && text::words(&prev.text)
             .last()
-            .is_some_and(|w| !text::is_stop_word(&w.to_lowercase()))
+            .is_some_and(|w| !text::is_stop_word(w))
         && text::starts_uppercase_or_digit(&line.text)
         && next_word_fits(prev, line, width)
     {

@@ -30,35 +30,84 @@ const SAMPLE_BYTES: usize = 4_000;
 /// Below this share of English stop words, a reliable non-English detection stands.
 const ENGLISH_STOP_DENSITY: f64 = 0.15;
 
-/// The language of a page from the texts of its units.
-pub(crate) fn page_language<'a>(texts: impl Iterator<Item = &'a str>) -> PageLanguage {
+/// The language of a page from its units: each unit's text with its number of
+/// words and of English stop words ([`text::word_and_stop_counts`], counted once by
+/// the caller).
+pub(crate) fn page_language<'a>(
+    units: impl Iterator<Item = (&'a str, (usize, usize))>,
+) -> PageLanguage {
     // Addresses and markup written out as text are no language: a tracking
-    // pixel's URL would be the page's longest "sentence".
-    let prose = |t: &str| -> String {
+    // pixel's URL would be the page's longest "sentence". A unit's prose is its
+    // other whitespace-separated tokens joined by single spaces; its length is
+    // counted without building it.
+    let is_prose = |c: &&str| !c.contains("://") && !c.contains('<') && !c.contains('=');
+    // Most units are their own prose: ASCII, single spaces, no markup.
+    let plain = |t: &str| {
+        let b = t.as_bytes();
+        b.first() != Some(&b' ')
+            && b.last() != Some(&b' ')
+            && b.iter().all(|&x| {
+                x.is_ascii()
+                    && x != b'<'
+                    && x != b'='
+                    && (x == b' ' || !(x.is_ascii_whitespace() || x == 0x0B))
+            })
+            && !t.contains("  ")
+            && !t.contains("://")
+    };
+    let prose = |t: &str| {
         t.split_whitespace()
-            .filter(|c| !c.contains("://") && !c.contains('<') && !c.contains('='))
+            .filter(is_prose)
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut longest: Vec<String> = texts.map(prose).filter(|t| t.len() >= 40).collect();
-    longest.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    let mut sample = String::new();
-    for t in longest {
-        if sample.len() >= SAMPLE_BYTES {
+    // Prose is never longer than its unit: shorter units cannot qualify.
+    // (prose bytes, text, its counts when the text is its own prose)
+    type Sampled<'t> = (usize, &'t str, Option<(usize, usize)>);
+    let mut longest: Vec<Sampled> = units
+        .filter(|(t, _)| t.len() >= 40)
+        .map(|(t, counts)| {
+            if plain(t) {
+                (t.len(), t, Some(counts))
+            } else {
+                let (mut bytes, mut tokens) = (0, 0);
+                for c in t.split_whitespace().filter(is_prose) {
+                    bytes += c.len();
+                    tokens += 1;
+                }
+                (bytes + tokens.max(1) - 1, t, None)
+            }
+        })
+        .filter(|&(n, _, _)| n >= 40)
+        .collect();
+    longest.sort_by_key(|&(n, _, _)| std::cmp::Reverse(n));
+    // The sample: the longest units' prose, one per line, until SAMPLE_BYTES.
+    let (mut bytes, mut n, mut stop) = (0, 0, 0);
+    let mut taken = 0;
+    for &(len, t, counts) in &longest {
+        if bytes >= SAMPLE_BYTES {
             break;
         }
-        sample.push_str(&t);
-        sample.push('\n');
+        let (w, s) = counts.unwrap_or_else(|| text::word_and_stop_counts(&prose(t)));
+        (bytes, n, stop, taken) = (bytes + len + 1, n + w, stop + s, taken + 1);
     }
-    if sample.len() < 100 {
+    if bytes < 100 {
         return PageLanguage::English;
     }
     // English stop words at this density settle it whatever the detector says: they
     // are counted first, and the detector (a third of the cleaner's time when it ran
     // on every page) runs only on pages that may be in another language.
-    let (n, stop) = text::word_and_stop_counts(&sample);
     if n > 0 && stop as f64 / n as f64 >= ENGLISH_STOP_DENSITY {
         return PageLanguage::English;
+    }
+    let mut sample = String::with_capacity(bytes);
+    for &(_, t, counts) in &longest[..taken] {
+        if counts.is_some() {
+            sample.push_str(t);
+        } else {
+            sample.push_str(&prose(t));
+        }
+        sample.push('\n');
     }
     let Some(info) = whatlang::detect(&sample) else {
         return PageLanguage::English;
@@ -73,17 +122,18 @@ pub(crate) fn page_language<'a>(texts: impl Iterator<Item = &'a str>) -> PageLan
 mod tests {
     use super::*;
 
+    fn detect(texts: &[&str]) -> PageLanguage {
+        page_language(texts.iter().map(|t| (*t, text::word_and_stop_counts(t))))
+    }
+
     #[test]
     fn english_and_other_languages() {
         let en = "Osteosarcoma is the most common primary bone cancer in children and young adults, and it is usually treated with chemotherapy and surgery.";
-        assert_eq!(page_language([en, en].into_iter()), PageLanguage::English);
+        assert_eq!(detect(&[en, en]), PageLanguage::English);
         let fr = "Le gouvernement a présenté mercredi un projet de loi qui prévoit de réformer le système des retraites, une mesure contestée par les syndicats depuis plusieurs mois.";
-        assert_eq!(
-            page_language([fr, fr].into_iter()),
-            PageLanguage::Other("French")
-        );
+        assert_eq!(detect(&[fr, fr]), PageLanguage::Other("French"));
         let la = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip.";
-        assert!(!page_language([la].into_iter()).is_english());
+        assert!(!detect(&[la]).is_english());
         // A tracking pixel's address is not the page's language.
         let ja = "トレンドマイクロは3月9日、Wi-Fi利用時の通信を暗号化し保護するスマホ・タブレット向けのセキュリティアプリの発売を開始すると発表した。";
         let pixel = format!(
@@ -91,13 +141,10 @@ mod tests {
             "oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA".repeat(20)
         );
         assert_eq!(
-            page_language([pixel.as_str(), ja, ja].into_iter()),
+            detect(&[pixel.as_str(), ja, ja]),
             PageLanguage::Other("Japanese")
         );
         // Too little text to tell: English evidence applies.
-        assert_eq!(
-            page_language(["Menu", "Home"].into_iter()),
-            PageLanguage::English
-        );
+        assert_eq!(detect(&["Menu", "Home"]), PageLanguage::English);
     }
 }

@@ -151,22 +151,24 @@ mod tests {
     #[test]
     fn menus_poems_and_addresses_are_not_code() {
         use super::mark_code_blocks;
-        use crate::clean::classify::{Item, Kind, Quality};
+        use crate::clean::classify::{Item, Quality};
         use crate::clean::reflow::Unit;
         let items = |lines: &[&str]| -> Vec<Item> {
             lines
                 .iter()
                 .enumerate()
                 .map(|(k, t)| Item {
-                    unit: Unit {
-                        first: k + 1,
-                        last: k + 1,
-                        text: t.to_string(),
-                        ..Unit::default()
-                    },
-                    kind: Kind::Open,
                     quality: Quality::Short,
                     heading: false,
+                    ..Item::new(
+                        Unit {
+                            first: k + 1,
+                            last: k + 1,
+                            text: t.to_string(),
+                            ..Unit::default()
+                        },
+                        true,
+                    )
                 })
                 .collect()
         };

@@ -180,7 +180,7 @@ pub(super) fn drop_comments(items: &mut [Item]) {
             }
         }
         if matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }) {
-            words += size(&it.unit.text);
+            words += size(it);
         }
     }
     // A comment-section line after some article text, followed by headers, starts
@@ -224,7 +224,7 @@ pub(super) fn drop_comments(items: &mut [Item]) {
             items[w[0]..w[1]]
                 .iter()
                 .filter(|it| matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }))
-                .map(|it| size(&it.unit.text))
+                .map(size)
                 .sum()
         })
         .collect();
@@ -273,7 +273,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             let gap: usize = headers.get(before).map_or(usize::MAX, |&h| {
                 items
                     .get(i + 1..h)
-                    .map_or(0, |between| running_texts(between).map(size).sum())
+                    .map_or(0, |between| running_items(between).map(size).sum())
             });
             // ... and the first header is a comment's: later headers share its shape
             // (an article's own dateline under a "4 Comments" link has none).
@@ -283,7 +283,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             let repeated = headers.get(before).is_some_and(|&h| {
                 let first = shape(&items[h].unit.text);
                 let post: usize = headers.get(before + 1).map_or(usize::MAX, |&k| {
-                    running_texts(&items[h + 1..k]).map(size).sum()
+                    running_items(&items[h + 1..k]).map(size).sum()
                 });
                 COMMENT_HEADER.is_match(&items[h].unit.text)
                     || post < words
@@ -303,7 +303,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
             .then_some(i);
         }
         if running_text(&it.kind) {
-            words += size(&it.unit.text);
+            words += size(it);
         }
     }
     None
@@ -347,8 +347,8 @@ fn named_posts(items: &[Item], marker: usize, article_words: usize) -> bool {
     let units = items[marker + 1..].iter().filter_map(|it| match it.kind {
         Kind::Heading | Kind::Paragraph if is_name_line(&it.unit.text) => Some(None),
         // A post of one line may come out as a heading ("Is the map wrong?").
-        Kind::Heading => Some(Some(size(&it.unit.text))),
-        _ if running_text(&it.kind) => Some(Some(size(&it.unit.text))),
+        Kind::Heading => Some(Some(size(it))),
+        _ if running_text(&it.kind) => Some(Some(size(it))),
         _ => None,
     });
     let mut before_first = 0;
@@ -395,8 +395,14 @@ fn is_name_line(t: &str) -> bool {
 /// The length of a text in words, or in characters / 6 when that is more: Chinese
 /// and Japanese put no spaces between words, so a whole post would count as a few
 /// "words" and a thread's posts would look like short comments under an article.
-fn size(t: &str) -> usize {
-    text::word_count(t).max(t.chars().count() / 6)
+fn size(it: &Item) -> usize {
+    let t = &it.unit.text;
+    // Characters are at most bytes: count them only when that could win.
+    if t.len() / 6 <= it.words {
+        it.words
+    } else {
+        it.words.max(t.chars().count() / 6)
+    }
 }
 
 /// The shape of a line: digits as `9`, letters as `a`, runs collapsed

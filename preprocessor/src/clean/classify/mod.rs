@@ -85,6 +85,32 @@ pub(crate) struct Item {
     /// `heading_shaped_with` of the text as classified (classify never changes it;
     /// repair, later, may).
     heading: bool,
+    /// The text's words ([`text::words`]), counted once: a dozen rules read it.
+    words: usize,
+    /// Of those, English stop words ([`text::is_stop_word`]).
+    stops: usize,
+}
+
+impl Item {
+    /// An open item of `unit`, its quality judged on English evidence or not.
+    #[cfg(test)]
+    fn new(unit: Unit, english: bool) -> Item {
+        let (words, stops) = text::word_and_stop_counts(&unit.text);
+        Item::counted(unit, english, words, stops)
+    }
+
+    /// [`Item::new`] of a unit of `words` words, `stops` of them English stop words.
+    fn counted(unit: Unit, english: bool, words: usize, stops: usize) -> Item {
+        let (quality, heading) = quality_counted(&unit.text, english, true, words, stops);
+        Item {
+            unit,
+            kind: Kind::Open,
+            quality,
+            heading,
+            words,
+            stops,
+        }
+    }
 }
 
 /// A page after classification.
@@ -120,12 +146,9 @@ fn running_text(kind: &Kind) -> bool {
     matches!(kind, Kind::Paragraph | Kind::ListItem { .. } | Kind::Open)
 }
 
-/// The texts of the units of running text ([`running_text`]) in `items`.
-fn running_texts(items: &[Item]) -> impl Iterator<Item = &str> {
-    items
-        .iter()
-        .filter(|it| running_text(&it.kind))
-        .map(|it| it.unit.text.as_str())
+/// The units of running text ([`running_text`]) in `items`.
+fn running_items(items: &[Item]) -> impl Iterator<Item = &Item> {
+    items.iter().filter(|it| running_text(&it.kind))
 }
 
 /// Compare headings without their numbering ("2 Diagnosis" = "Diagnosis").
@@ -165,10 +188,7 @@ fn sentence_breaks(s: &str) -> usize {
 
 /// A line that stops mid-sentence: eight words or more, ending on a stop word.
 fn cut_sentence(t: &str) -> bool {
-    !text::at_most_words(t, 7)
-        && text::words(t)
-            .last()
-            .is_some_and(|w| text::is_stop_word(&w.to_lowercase()))
+    !text::at_most_words(t, 7) && text::words(t).last().is_some_and(text::is_stop_word)
 }
 
 /// The most words of a heading or headline: news headlines and patient-information
@@ -177,20 +197,21 @@ fn cut_sentence(t: &str) -> bool {
 /// every public set (cleanportaleval 0.908 -> 0.917).
 const HEADING_WORDS: usize = 18;
 
-/// The quality of a unit's text, and whether it is heading-shaped: one scan
-/// of its words for both. `english`: the page is English, so the density of English
-/// stop words is evidence (jusText's signal); otherwise only length and punctuation are.
-fn quality(s: &str, english: bool) -> (Quality, bool) {
-    quality_with(s, english, true)
-}
-
-/// [`quality`], with headings allowed or not (a line that cannot be a heading is
-/// judged as text).
-fn quality_with(s: &str, english: bool, may_head: bool) -> (Quality, bool) {
+/// The quality of a unit's text of `n` words, `stop` of them English stop words,
+/// and whether it is heading-shaped (never when `may_head` is false: a line that
+/// cannot be a heading is judged as text). `english`: the page is English, so the
+/// density of English stop words is evidence (jusText's signal); otherwise only
+/// length and punctuation are.
+fn quality_counted(
+    s: &str,
+    english: bool,
+    may_head: bool,
+    n: usize,
+    stop: usize,
+) -> (Quality, bool) {
     if !english {
-        return quality_any_language(s);
+        return quality_any_language(s, n);
     }
-    let (n, stop) = text::word_and_stop_counts(s);
     let heading = may_head && heading_shaped_with(s, n);
     let d = if n == 0 { 0.0 } else { stop as f64 / n as f64 };
     let q = if n < 8 || text::chars_at_most(s, 49) || (!text::ends_sentence(s) && n < 15) || heading
@@ -208,8 +229,7 @@ fn quality_with(s: &str, english: bool, may_head: bool) -> (Quality, bool) {
 /// spaced in every script) and sentence punctuation, in any script's form. A long unit
 /// with sentence punctuation is text; a long one without any is a menu or a list of
 /// links; anything shorter is decided by its neighbours.
-fn quality_any_language(s: &str) -> (Quality, bool) {
-    let n = text::word_count(s);
+fn quality_any_language(s: &str, n: usize) -> (Quality, bool) {
     let heading = heading_shaped_with(s, n);
     const SENTENCE_MARKS: &[char] = &['.', '!', '?', '。', '！', '？', '؟', '।', '…', ';', '；'];
     // Chinese and Japanese write a clause in a dozen characters, not eighty: a
@@ -249,7 +269,20 @@ pub(crate) fn classify(
     log: &mut Log,
 ) -> Classified {
     let mut units = units;
-    let language = page_language(units.iter().map(|u| u.text.as_str()));
+    strip_heading_suffixes(&mut units, log);
+    let edge = strip_edge_phrase(&mut units, log);
+    // Words and stop words of each unit, counted once: the language and every
+    // rule below read them.
+    let counts: Vec<(usize, usize)> = units
+        .iter()
+        .map(|u| text::word_and_stop_counts(&u.text))
+        .collect();
+    let language = page_language(
+        units
+            .iter()
+            .map(|u| u.text.as_str())
+            .zip(counts.iter().copied()),
+    );
     if let PageLanguage::Other(name) = language {
         log.warn(
             0,
@@ -258,19 +291,10 @@ pub(crate) fn classify(
             ),
         );
     }
-    strip_heading_suffixes(&mut units, log);
-    let edge = strip_edge_phrase(&mut units, log);
     let mut items: Vec<Item> = units
         .into_iter()
-        .map(|u| {
-            let (quality, heading) = quality(&u.text, language.is_english());
-            Item {
-                unit: u,
-                kind: Kind::Open,
-                quality,
-                heading,
-            }
-        })
+        .zip(counts)
+        .map(|(u, (words, stops))| Item::counted(u, language.is_english(), words, stops))
         .collect();
     // The page's last line cut mid-sentence (a stored excerpt, a truncated scrape: it
     // ends on "is", "the", "of") is text, not a heading.
@@ -278,7 +302,13 @@ pub(crate) fn classify(
         && last.heading
         && cut_sentence(&last.unit.text)
     {
-        (last.quality, last.heading) = quality_with(&last.unit.text, language.is_english(), false);
+        (last.quality, last.heading) = quality_counted(
+            &last.unit.text,
+            language.is_english(),
+            false,
+            last.words,
+            last.stops,
+        );
     }
 
     let code_blocks = mark_code_blocks(&mut items);
@@ -374,9 +404,7 @@ fn drop_related(items: &mut [Item]) {
             let mut j = i + 1;
             while j < items.len() {
                 let it = &items[j];
-                if it.quality == Quality::Good
-                    && text::word_count(&it.unit.text) >= PARAGRAPH_AFTER_RELATED
-                {
+                if it.quality == Quality::Good && it.words >= PARAGRAPH_AFTER_RELATED {
                     break;
                 }
                 if !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. }) {
@@ -391,7 +419,7 @@ fn drop_related(items: &mut [Item]) {
             items[i].kind,
             Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
         ) {
-            words += text::word_count(&items[i].unit.text);
+            words += items[i].words;
         }
         i += 1;
     }
@@ -420,7 +448,7 @@ fn rescue_lone_prose(items: &mut [Item], log: &mut Log) {
                 Kind::Paragraph | Kind::Open | Kind::ListItem { .. } | Kind::Caption { .. }
             )
         })
-        .map(|it| text::word_count(&it.unit.text))
+        .map(|it| it.words)
         .sum();
     if kept >= LONE_PROSE_BELOW {
         return;
@@ -440,10 +468,7 @@ fn rescue_lone_prose(items: &mut [Item], log: &mut Log) {
         )
     };
     // Shaped like prose: a fifth of its words stop words (on an English page).
-    let prose = |it: &Item| {
-        let (words, stops) = text::word_and_stop_counts(&it.unit.text);
-        words > 0 && !it.heading && stops * 5 >= words
-    };
+    let prose = |it: &Item| it.words > 0 && !it.heading && it.stops * 5 >= it.words;
     // Candidates: a heading-shaped line (the post's title) or none, then one or
     // more lines of prose, all removed on weak evidence; one of them ends a
     // sentence.
@@ -461,7 +486,7 @@ fn rescue_lone_prose(items: &mut [Item], log: &mut Log) {
             continue;
         }
         let run = &items[i..j];
-        let words: usize = run.iter().map(|it| text::word_count(&it.unit.text)).sum();
+        let words: usize = run.iter().map(|it| it.words).sum();
         let sentence = items[body..j]
             .iter()
             .any(|it| text::ends_full_stop(&it.unit.text));
@@ -662,7 +687,7 @@ mod tests {
     /// a menu of short items is not.
     #[test]
     fn text_in_scripts_without_spaces() {
-        let q = |t: &str| quality_any_language(t).0;
+        let q = |t: &str| quality_any_language(t, text::word_count(t)).0;
         assert_eq!(
             q("一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣"),
             Quality::Good

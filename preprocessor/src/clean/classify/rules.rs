@@ -157,29 +157,102 @@ impl Floating {
 /// ASCII literals one of which every match of every pattern contains (see
 /// [`required_literals`]). `None` when some pattern has no such literals.
 #[derive(Debug)]
-struct Needles(Option<aho_corasick::packed::Searcher>);
+struct Needles {
+    searcher: Option<aho_corasick::packed::Searcher>,
+    /// Characters beyond ASCII that a pattern may match where a literal is
+    /// required (see [`Unmatched`]): a text with one is never ruled out.
+    unmatched: Unmatched,
+}
 
 impl Needles {
     fn of<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Result<Needles> {
         let mut all = Some(Vec::new());
+        let mut unmatched = Unmatched::default();
         for p in patterns {
             let hir = regex_syntax::parse(p).with_context(|| format!("pattern {p:?}"))?;
+            unmatched.add(&hir);
             all = all.zip(required_literals(&hir)).map(|(mut all, v)| {
                 all.extend(v);
                 all
             });
         }
-        Ok(Needles(all.and_then(|v| {
-            aho_corasick::packed::Searcher::new(fewest(v))
-        })))
+        Ok(Needles {
+            searcher: all.and_then(|v| aho_corasick::packed::Searcher::new(fewest(v))),
+            unmatched,
+        })
     }
 
-    /// No pattern can match `s`. On an ASCII text, a literal occurs only if its
-    /// lower case occurs in the text's lower case; other texts are never ruled out.
+    /// No pattern can match `s`. The literals are searched in the text's ASCII
+    /// lower case, where other characters stay as they are and match no literal
+    /// byte; a text with a character that a pattern may match inside a literal
+    /// (the Kelvin sign is a "k", a no-break space a `\s`) is never ruled out.
     fn rule_out(&self, s: &str) -> bool {
-        self.0
-            .as_ref()
-            .is_some_and(|n| s.is_ascii() && n.find(s.to_ascii_lowercase()).is_none())
+        self.searcher.as_ref().is_some_and(|n| {
+            (s.is_ascii() || !s.chars().any(|c| self.unmatched.has(c)))
+                && n.find(s.to_ascii_lowercase()).is_none()
+        })
+    }
+}
+
+/// The characters beyond ASCII that some class or literal of a pattern matches,
+/// of classes small enough to sit inside a required literal (under 64 ASCII
+/// members: the literal extractor gives up on classes of more than ten, so `.` and
+/// `[^x]` never do). The ASCII lowering of [`ascii_lower`] drops exactly these
+/// characters, so only a text without any of them is searched for the literals.
+#[derive(Debug, Default)]
+struct Unmatched {
+    chars: HashSet<char>,
+    /// A small class that also matches more than [`Unmatched::MAX_CHARS`] characters
+    /// beyond ASCII: every such character counts.
+    any: bool,
+}
+
+impl Unmatched {
+    const MAX_CHARS: u32 = 4096;
+
+    fn has(&self, c: char) -> bool {
+        !c.is_ascii() && (self.any || self.chars.contains(&c))
+    }
+
+    fn add(&mut self, h: &Hir) {
+        match h.kind() {
+            HirKind::Literal(l) => {
+                self.chars.extend(
+                    String::from_utf8_lossy(&l.0)
+                        .chars()
+                        .filter(|c| !c.is_ascii()),
+                );
+            }
+            HirKind::Class(Class::Unicode(u)) => {
+                // Members of each range below and above U+0080.
+                let (mut ascii, mut beyond) = (0u32, 0u32);
+                for r in u.ranges() {
+                    let (lo, hi) = (u32::from(r.start()), u32::from(r.end()));
+                    if lo < 0x80 {
+                        ascii += hi.min(0x7f) - lo + 1;
+                    }
+                    if hi >= 0x80 {
+                        beyond += hi - lo.max(0x80) + 1;
+                    }
+                }
+                if ascii >= 64 {
+                    return;
+                }
+                if beyond > Self::MAX_CHARS {
+                    self.any = true;
+                    return;
+                }
+                for r in u.ranges() {
+                    self.chars
+                        .extend((r.start()..=r.end()).filter(|c| !c.is_ascii()));
+                }
+            }
+            // A byte class matches ASCII only here: the patterns are Unicode.
+            HirKind::Class(Class::Bytes(_)) | HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Repetition(r) => self.add(&r.sub),
+            HirKind::Capture(c) => self.add(&c.sub),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|x| self.add(x)),
+        }
     }
 }
 
@@ -191,16 +264,40 @@ fn pieces(h: &Hir) -> &[Hir] {
     }
 }
 
-/// Does the pattern start, after its anchors, with an unbounded repetition
-/// that may match nothing (`.*`)? Such a pattern never fails early.
+/// Does the pattern start, after its anchors, with a repetition that may run
+/// over more than [`EARLY_FAIL_REPEAT`] characters (`.*`, `.{20,400}?`)? Such a
+/// pattern does not fail early: an anchored search reads every line that far, so
+/// these patterns go behind the literal prefilter (in session 18 the two
+/// `.{20,400}?… read more` patterns alone took a tenth of the cleaner's time).
 fn starts_unbounded(h: &Hir) -> bool {
     pieces(h)
         .iter()
         .find(|p| !matches!(p.kind(), HirKind::Look(_)))
-        .is_some_and(
-            |p| matches!(p.kind(), HirKind::Repetition(r) if r.min == 0 && r.max.is_none()),
-        )
+        .is_some_and(|p| {
+            matches!(p.kind(), HirKind::Repetition(r)
+                if r.max.is_none_or(|m| m > EARLY_FAIL_REPEAT) && reads_prose(&r.sub))
+        })
 }
+
+/// A class that matches both a letter and a space (`.`, `\S` does not): a
+/// repetition of it runs through any sentence.
+fn reads_prose(h: &Hir) -> bool {
+    let has = |c: &Class, ch: char| match c {
+        Class::Unicode(u) => u
+            .ranges()
+            .iter()
+            .any(|r| (r.start()..=r.end()).contains(&ch)),
+        Class::Bytes(b) => b
+            .ranges()
+            .iter()
+            .any(|r| (r.start()..=r.end()).contains(&(ch as u8))),
+    };
+    matches!(h.kind(), HirKind::Class(c) if has(c, 'e') && has(c, ' '))
+}
+
+/// The longest leading repetition (in repeats) that an anchored pattern may keep
+/// in the anchored set: `(\w+ ){0,3}` fails within a few words.
+const EARLY_FAIL_REPEAT: u32 = 8;
 
 /// Required literals are cut to this many bytes: a prefix of a required literal
 /// is required too, and the cut merges the variants of a phrase ("fill in the
@@ -578,6 +675,9 @@ mod tests {
         let parse = |p: &str| regex_syntax::parse(p).unwrap();
         assert!(starts_unbounded(&parse("(?i)^(?:.*x)$")));
         assert!(!starts_unbounded(&parse("(?i)^(?:x.*)$")));
+        assert!(starts_unbounded(&parse("(?i)^(?:.{20,400}?read more)$")));
+        assert!(!starts_unbounded(&parse("(?i)^(?:.{1,8}logo)$")));
+        assert!(!starts_unbounded(&parse("(?i)^(?:[★☆]{3,}.*)$")));
     }
 
     /// The built-in patterns in one set, as before the split: the reference.
@@ -597,6 +697,39 @@ mod tests {
         let t = line.trim_end_matches([':', ' ']);
         let g = [all.group(t), all.group(line)].into_iter().flatten().min();
         g.map(|g| format!("boilerplate: {}", labels[g]))
+    }
+
+    /// Every floating pattern has required literals, so the prefilter exists: one
+    /// without would send every line through the floating set, which reads each
+    /// line to its end.
+    #[test]
+    fn characters_a_literal_may_hide_are_never_ruled_out() {
+        let n = Needles::of([r"(?i)\bcookie\s+policy\b"]).unwrap();
+        let re = Regex::new(r"(?i)\bcookie\s+policy\b").unwrap();
+        // A Kelvin sign is a "k" and a no-break space a space to the pattern.
+        for t in ["Coo\u{212A}ie policy", "Cookie\u{a0}policy"] {
+            assert!(!n.rule_out(t), "{t:?}");
+            assert!(re.is_match(t));
+        }
+        // Typographic quotes match no literal: the line is searched and ruled out.
+        assert!(n.rule_out("\u{201c}The patient\u{2019}s story\u{201d}"));
+        assert!(!n.rule_out("\u{201c}Our cookie policy\u{201d}"));
+    }
+
+    #[test]
+    fn floating_patterns_have_a_literal_prefilter() {
+        let b = BUILTIN_RULES.as_ref().unwrap();
+        let missing: Vec<&str> = b
+            .floating
+            .patterns
+            .set
+            .patterns()
+            .iter()
+            .filter(|p| required_literals(&regex_syntax::parse(p).unwrap()).is_none())
+            .map(String::as_str)
+            .collect();
+        assert!(missing.is_empty(), "no required literals: {missing:?}");
+        assert!(b.floating.needles.searcher.is_some());
     }
 
     #[test]
@@ -634,6 +767,9 @@ mod tests {
                 "CREATIVE COMMONS", "licence", "LICENSE", "reuse", "REPRODUCE", "copyright",
                 "Permissions", "\u{a9}", "2024", "we use cookies", "skip to content", "the",
                 "bone", "tumour", ".", ",", "\u{e9}", "share", ":",
+                "\u{2019}", "\u{201c}", "\u{a0}", "\u{2026}", "\u{bb}", "\u{2014}", "\u{17f}",
+                "read more", "Continue reading", "full story", "logo", "LOGO", "Home Page",
+                "The story so far was long and it had many words in it",
             ]), 0..10),
             glue in proptest::bool::ANY,
         ) {

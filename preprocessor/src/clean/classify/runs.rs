@@ -149,7 +149,7 @@ fn features(
         .copied()
         .filter(|it| !matches!(it.kind, Kind::Heading))
         .collect();
-    let words_of = |it: &Item| text::word_count(&it.unit.text);
+    let words_of = |it: &Item| it.words;
     let max_para = texts.iter().map(|it| words_of(it)).max().unwrap_or(0);
     let prose_words: usize = texts
         .iter()
@@ -304,7 +304,7 @@ fn teaser_list_starts(items: &[Item]) -> HashSet<usize> {
         items[h].kind == Kind::Heading
             && headline(&items[h].unit.text)
             && items[p].kind == Kind::Paragraph
-            && text::at_most_words(&items[p].unit.text, TEASER_WORDS)
+            && items[p].words <= TEASER_WORDS
             && shown
                 .get(j + 2)
                 .is_none_or(|&n| items[n].kind == Kind::Heading)
@@ -317,10 +317,7 @@ fn teaser_list_starts(items: &[Item]) -> HashSet<usize> {
         let mut paragraph_before = false;
         for it in &items[from..] {
             match &it.kind {
-                Kind::Paragraph
-                    if paragraph_before
-                        || !text::at_most_words(&it.unit.text, RUN_PROSE_WORDS - 1) =>
-                {
+                Kind::Paragraph if paragraph_before || it.words >= RUN_PROSE_WORDS => {
                     return true;
                 }
                 Kind::Paragraph => {
@@ -380,7 +377,7 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
                 let words = if matches!(k, Kind::Heading) {
                     0
                 } else {
-                    text::word_count(&it.unit.text)
+                    it.words
                 };
                 let prose = matches!(k, Kind::Paragraph) && words >= RUN_PROSE_WORDS;
                 match runs.last_mut() {

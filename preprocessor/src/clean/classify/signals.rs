@@ -57,7 +57,7 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         while j < n
             && items[j].kind == Kind::Open
             && items[j].quality == Quality::Short
-            && text::at_most_words(&items[j].unit.text, 12)
+            && items[j].words <= 12
             && !items[j].unit.text.ends_with(':')
         {
             let before_prose = items
@@ -120,12 +120,12 @@ const LONG_REPEAT_PAGES: usize = 4;
 /// reprint notice, the author's blurb), not an article's. Short lines are judged
 /// by the navigation rule above, which leaves full sentences alone. Not used on a
 /// page that shares most of its long lines with others (a copy of the same story).
-fn repeated_sentence(t: &str, corpus: &Corpus) -> Option<Kind> {
-    if t.len() <= 80 || t.len() > crate::clean::corpus::MAX_COUNTED_LINE {
-        return None;
-    }
-    let pages = corpus.pages_with_folded(&text::fold(t));
-    (pages >= LONG_REPEAT_PAGES).then_some(Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
+/// `pages`: the pages with the line's text, for a line of 81 bytes up to
+/// `MAX_COUNTED_LINE`; `None` for any other line.
+fn repeated_sentence(pages: Option<usize>) -> Option<Kind> {
+    pages
+        .filter(|&pages| pages >= LONG_REPEAT_PAGES)
+        .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
 }
 
 /// The boilerplate label of a unit: of its whole text, or, when reflow joined
@@ -164,22 +164,26 @@ pub(super) fn label_units(
     // The share is measured in bytes: an article that four sites carry, each copy
     // with its own reference list of many shorter lines, is a copy by the length of
     // its shared paragraphs.
-    let long_lines: Vec<(usize, usize)> = items
+    // Per unit: the pages with its text, for a long line (81 bytes up to the
+    // longest counted).
+    let long_pages: Vec<Option<usize>> = items
         .iter()
-        .filter(|it| (81..=crate::clean::corpus::MAX_COUNTED_LINE).contains(&it.unit.text.len()))
         .map(|it| {
-            (
-                corpus.pages_with_folded(&text::fold(&it.unit.text)),
-                it.unit.text.len(),
-            )
+            let t = &it.unit.text;
+            (81..=crate::clean::corpus::MAX_COUNTED_LINE)
+                .contains(&t.len())
+                .then(|| corpus.pages_with_folded(&text::fold(t)))
         })
         .collect();
-    let repeated_bytes: usize = long_lines
-        .iter()
-        .filter(|(n, _)| *n >= LONG_REPEAT_PAGES)
-        .map(|(_, b)| b)
-        .sum();
-    let long_bytes: usize = long_lines.iter().map(|(_, b)| b).sum();
+    let (mut repeated_bytes, mut long_bytes) = (0, 0);
+    for (it, pages) in items.iter().zip(&long_pages) {
+        if let Some(n) = pages {
+            long_bytes += it.unit.text.len();
+            if *n >= LONG_REPEAT_PAGES {
+                repeated_bytes += it.unit.text.len();
+            }
+        }
+    }
     // (Counted in lines instead, Dragnet is 0.0002 higher, but such a page would lose
     // every shared paragraph.)
     let site_sentences = repeated_bytes * 3 <= long_bytes;
@@ -258,7 +262,7 @@ pub(super) fn label_units(
                 .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
                 .or_else(|| {
                     site_sentences
-                        .then(|| repeated_sentence(t, corpus))
+                        .then(|| repeated_sentence(long_pages[idx]))
                         .flatten()
                 })
         };
@@ -353,12 +357,8 @@ pub(super) fn bulleted_menus(items: &mut [Item]) {
             _ => w,
         }
     };
-    let good_words: HashSet<String> = items
-        .iter()
-        .filter(|it| it.quality == Quality::Good && !matches!(it.kind, Kind::Drop(_)))
-        .flat_map(|it| text::words(&it.unit.text).map(stem).collect::<Vec<_>>())
-        .filter(|w| menu_content_word(w))
-        .collect();
+    // Built when a list first needs it: most pages have no bulleted menu.
+    let mut good_words: Option<HashSet<String>> = None;
     let menu_item = |it: &Item| {
         let t = it.unit.text.as_str();
         it.kind == (Kind::ListItem { ordered: false })
@@ -407,11 +407,23 @@ pub(super) fn bulleted_menus(items: &mut [Item]) {
             .find(|&k| !items[k].heading)
             .map(|k| &items[k]);
         let beside_text = good_at(before) || good_at(after);
+        if j - i < 3 || introduced || beside_text {
+            i = j;
+            continue;
+        }
+        let good_words = good_words.get_or_insert_with(|| {
+            items
+                .iter()
+                .filter(|it| it.quality == Quality::Good && !matches!(it.kind, Kind::Drop(_)))
+                .flat_map(|it| text::words(&it.unit.text).map(stem).collect::<Vec<_>>())
+                .filter(|w| menu_content_word(w))
+                .collect()
+        });
         let told = items[i..j]
             .iter()
             .filter(|it| text::words(&it.unit.text).any(|w| good_words.contains(&stem(w))))
             .count();
-        if j - i >= 3 && !introduced && !beside_text && told * 2 < j - i {
+        if told * 2 < j - i {
             for it in &mut items[i..j] {
                 it.kind = Kind::Drop(DropReason::NavigationMenu);
             }

@@ -64,17 +64,17 @@ fn rule_title(
     for &i in &candidates {
         *seen.entry(text::fold(&items[i].unit.text)).or_default() += 1;
     }
-    let repeated = candidates.iter().copied().find(|&i| {
-        text::word_count(&items[i].unit.text) >= 3 && seen[&text::fold(&items[i].unit.text)] >= 2
-    });
+    let repeated = candidates
+        .iter()
+        .copied()
+        .find(|&i| items[i].words >= 3 && seen[&text::fold(&items[i].unit.text)] >= 2);
     // A headline signed right below it ("By Washington Post editors"), before any
     // paragraph of a lede's length: news and blog posts put the byline under the
     // headline, so the line above the first byline is the title.
     let by_byline = || {
         for i in 0..items.len().saturating_sub(1) {
             let it = &items[i];
-            if matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. })
-                && text::word_count(&it.unit.text) >= LEDE_WORDS
+            if matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. }) && it.words >= LEDE_WORDS
             {
                 return None;
             }
@@ -93,10 +93,7 @@ fn rule_title(
             if j < items.len() && DATE.is_match(&items[j].unit.text) {
                 j += 1;
             }
-            if j < items.len()
-                && SIGNED.is_match(&items[j].unit.text)
-                && text::at_most_words(&items[j].unit.text, 10)
-            {
+            if j < items.len() && SIGNED.is_match(&items[j].unit.text) && items[j].words <= 10 {
                 return Some(i);
             }
         }
@@ -379,14 +376,14 @@ fn headline_above_deck(
         // Candidates are never a date or credit line, but a date in a longer line
         // ("Thursday 10 January 2008 at 12:46") is no headline either.
         && date_in(&a.text).is_none()
-        && (2..text::word_count(&items[i].unit.text)).contains(&text::word_count(&a.text))
+        && (2..items[i].words).contains(&text::word_count(&a.text))
         && shared_words(&items[i].unit.text, body) >= 1;
     (headline && a.score >= score - DECK_MARGIN).then_some((above, a.score, i))
 }
 
 /// Words of kept (or undecided) paragraphs and list items in `items`.
 fn text_words(items: &[Item]) -> usize {
-    running_texts(items).map(text::word_count).sum()
+    running_items(items).map(|it| it.words).sum()
 }
 
 /// Words of kept text the title model may remove as page header even when sure:
@@ -414,7 +411,7 @@ fn sections_before(items: &[Item], i: usize, body: &Body) -> bool {
             }
             k if running_text(k) => {
                 if let Some(n) = &mut under {
-                    *n += text::word_count(&it.unit.text);
+                    *n += it.words;
                     if *n >= TEXT_BEFORE_HEADLINE {
                         return true;
                     }
@@ -585,9 +582,7 @@ fn title_candidates(
     // units after a lede of under twice a lede's words are candidates too (a longer
     // paragraph is the text).
     let end = match body.lede {
-        Some(l) if text::at_most_words(&items[l].unit.text, 2 * LEDE_WORDS - 1) => {
-            (l + AFTER_LEDE).min(items.len())
-        }
+        Some(l) if items[l].words < 2 * LEDE_WORDS => (l + AFTER_LEDE).min(items.len()),
         Some(l) => l,
         None => first_para,
     };
@@ -617,13 +612,13 @@ fn title_candidates(
             it.kind,
             Kind::Paragraph | Kind::ListItem { .. } | Kind::Heading
         ) {
-            words_so_far += text::word_count(&it.unit.text);
+            words_so_far += it.words;
         }
     }
     for i in (start..end).rev() {
         let it = &items[i];
         let t = it.unit.text.as_str();
-        let words = text::word_count(t);
+        let words = it.words;
         // A section's generic name ("Abstract", "Introduction") is never the title.
         if words == 0
             || words > CANDIDATE_WORDS
@@ -648,8 +643,7 @@ fn title_candidates(
         let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
         let next_is = |j: usize| {
             items.get(j).is_some_and(|n| {
-                SIGNED.is_match(&n.unit.text)
-                    || (DATE.is_match(&n.unit.text) && text::at_most_words(&n.unit.text, 12))
+                SIGNED.is_match(&n.unit.text) || (DATE.is_match(&n.unit.text) && n.words <= 12)
             })
         };
         let (k_heading, k_para, k_list) = (
@@ -828,7 +822,7 @@ fn headline(items: &[Item], body: &Body) -> Option<usize> {
                 Kind::Paragraph | Kind::ListItem { .. } | Kind::Heading
             )
         })
-        .map(|it| text::word_count(&it.unit.text))
+        .map(|it| it.words)
         .sum();
     (before < TEXT_BEFORE_HEADLINE).then_some(i)
 }
@@ -844,16 +838,16 @@ struct Body {
 }
 
 fn body_words(items: &[Item]) -> Body {
-    let long = items.iter().position(|i| {
-        matches!(i.kind, Kind::Paragraph) && !text::at_most_words(&i.unit.text, LEDE_WORDS - 1)
-    });
+    let long = items
+        .iter()
+        .position(|i| matches!(i.kind, Kind::Paragraph) && i.words >= LEDE_WORDS);
     // News writes short paragraphs: a run of two sentences of [`SHORT_LEDE_WORDS`]
     // words or more, one after the other, also starts the text.
     let sentence = |i: usize| {
         items.get(i).is_some_and(|it| {
             matches!(it.kind, Kind::Paragraph)
                 && text::ends_sentence(&it.unit.text)
-                && !text::at_most_words(&it.unit.text, SHORT_LEDE_WORDS - 1)
+                && it.words >= SHORT_LEDE_WORDS
         })
     };
     let pair = (0..long.unwrap_or(items.len())).find(|&i| sentence(i) && sentence(i + 1));
@@ -867,7 +861,10 @@ fn body_words(items: &[Item]) -> Body {
         for w in text::words(&it.unit.text) {
             n += 1;
             if content_word(w) {
-                words.insert(w.to_lowercase());
+                let w = lower(w);
+                if !words.contains(w.as_ref()) {
+                    words.insert(w.into_owned());
+                }
             }
         }
         if n >= BODY_WORDS {
@@ -880,13 +877,22 @@ fn body_words(items: &[Item]) -> Body {
 /// Content words of `t` that the body uses.
 fn shared_words(t: &str, body: &Body) -> usize {
     text::words(t)
-        .filter(|w| content_word(w) && body.words.contains(&w.to_lowercase()))
+        .filter(|w| content_word(w) && body.words.contains(lower(w).as_ref()))
         .count()
 }
 
 /// A word that says what a text is about: not a stop word, three letters or more.
+/// `w.to_lowercase()`, borrowed when `w` is already lower-case ASCII.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 fn content_word(w: &str) -> bool {
-    w.chars().count() >= 3 && !text::is_stop_word(&w.to_lowercase())
+    w.chars().count() >= 3 && !text::is_stop_word(w)
 }
 
 /// A line that is a date or time stamp ("Wednesday, January 09, 2008", "1/7/2008,
@@ -1187,20 +1193,15 @@ mod tests {
                 .iter()
                 .chain([&story])
                 .map(|t| {
-                    let (quality, heading) = quality(t, true);
-                    Item {
-                        unit: Unit {
-                            text: (*t).to_string(),
-                            ..Unit::default()
-                        },
-                        kind: if quality == Quality::Good {
-                            Kind::Paragraph
-                        } else {
-                            Kind::Open
-                        },
-                        quality,
-                        heading,
+                    let unit = Unit {
+                        text: (*t).to_string(),
+                        ..Unit::default()
+                    };
+                    let mut item = Item::new(unit, true);
+                    if item.quality == Quality::Good {
+                        item.kind = Kind::Paragraph;
                     }
+                    item
                 })
                 .collect();
             if let Some(k) = first {
