@@ -14,18 +14,20 @@ use std::hash::BuildHasher;
 /// more, and is the site's too when four pages repeat it verbatim. (Until session 18
 /// the limit was 400 bytes; raising it gained CleanPortalEval 0.0045 and Dragnet
 /// 0.0021, the other sets and the medical pages unchanged.) A line longer than this
-/// is never counted. Each counted line is kept folded, once: about as many bytes again
-/// as the corpus's text.
+/// is never counted. A line is kept as the 64-bit hash of its folded text
+/// ([`text::fold_hash`]): 24 bytes a line, whatever its length.
 pub(crate) const MAX_COUNTED_LINE: usize = 20_000;
 
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     /// Lower-cased word → occurrences across the corpus (hyphenated forms kept whole).
     pub(crate) words: HashMap<String, usize>,
-    /// Folded line (up to [`MAX_COUNTED_LINE`] bytes) → number of pages it appears on, and the number of
-    /// the last page counted (so that a page counts once, without a set of
-    /// the lines seen on each page).
-    line_pages: HashMap<String, (usize, usize)>,
+    /// Hash of a folded line ([`text::fold_hash`] of a line of up to
+    /// [`MAX_COUNTED_LINE`] bytes) → number of pages it appears on, and the number
+    /// of the last page counted (so that a page counts once, without a set of the
+    /// lines seen on each page). Two lines whose hashes collide (odds about n²/2⁶⁵
+    /// for n distinct lines: one in 37 million at a million lines) count together.
+    line_pages: HashMap<u64, (usize, usize)>,
     /// Hash of two lower-cased words written one after the other, separated by one
     /// space and nothing else ("left knee") → occurrences: the page's own evidence
     /// that a glued token ("leftknee") is two words.
@@ -47,12 +49,15 @@ impl Corpus {
             let page = c.pages;
             let mut lower = String::new();
             let mut previous = String::new();
-            let mut folded = String::new();
             for line in lines {
                 // The end (byte offset) of the previous word of the line, if only
                 // one space may follow it.
                 let mut previous_end: Option<usize> = None;
                 let base = line.text.as_ptr() as usize;
+                // The folded line's hash, built from the lower-cased words as
+                // they are counted (see `text::fold_hash`).
+                let counted = !line.text.is_empty() && line.text.len() <= MAX_COUNTED_LINE;
+                let mut fold = text::FoldHasher::default();
                 for w in text::words(&line.text) {
                     // Most words are their own lower case: counted without a copy.
                     let key = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
@@ -69,6 +74,9 @@ impl Corpus {
                     {
                         *c.pairs.entry(pair_key(&previous, key)).or_default() += 1;
                     }
+                    if counted {
+                        fold.word(key);
+                    }
                     previous.clear();
                     previous.push_str(key);
                     previous_end = Some(start + w.len());
@@ -79,19 +87,15 @@ impl Corpus {
                         }
                     }
                 }
-                // Folded into a reused buffer.
-                if !line.text.is_empty() && line.text.len() <= MAX_COUNTED_LINE && {
-                    text::fold_into(&mut folded, &line.text);
-                    !folded.is_empty()
-                } {
-                    match c.line_pages.get_mut(folded.as_str()) {
+                if let Some(hash) = fold.finish().filter(|_| counted) {
+                    match c.line_pages.get_mut(&hash) {
                         Some((n, last)) if *last != page => {
                             *n += 1;
                             *last = page;
                         }
                         Some(_) => {}
                         None => {
-                            c.line_pages.insert(folded.clone(), (1, page));
+                            c.line_pages.insert(hash, (1, page));
                         }
                     }
                 }
@@ -115,14 +119,9 @@ impl Corpus {
         self.pairs.get(&pair_key(a, b)).map_or(0, |&n| n as usize)
     }
 
-    #[cfg(test)]
+    /// The number of pages with a line that folds ([`text::fold`]) like `text`.
     pub(crate) fn pages_with_line(&self, text: &str) -> usize {
-        self.pages_with_folded(&text::fold(text))
-    }
-
-    /// `pages_with_line` of a line already folded with `text::fold`.
-    pub(crate) fn pages_with_folded(&self, folded: &str) -> usize {
-        self.line_pages.get(folded).map_or(0, |&(n, _)| n)
+        text::fold_hash(text).map_or(0, |h| self.line_pages.get(&h).map_or(0, |&(n, _)| n))
     }
 }
 

@@ -303,6 +303,50 @@ pub(crate) fn fold_within_into(out: &mut String, s: &str, max: usize) -> bool {
     true
 }
 
+/// The 64-bit hash of `fold(s)`, built word by word without building the folded
+/// text (see [`FoldHasher`]); `None` when `s` has no word (its fold is empty).
+pub(crate) fn fold_hash(s: &str) -> Option<u64> {
+    let mut h = FoldHasher::default();
+    let mut lower = String::new();
+    for w in words(s) {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            lower.clear();
+            push_lower(&mut lower, w);
+            h.word(&lower);
+        } else {
+            h.word(w);
+        }
+    }
+    h.finish()
+}
+
+/// Hashes a folded text one lower-cased word at a time (each word as
+/// [`push_lower`] writes it), so that a line's words, counted one by one, give
+/// the same hash as [`fold_hash`] of its text. foldhash with a fixed seed: the
+/// same hash in every run.
+#[derive(Default)]
+pub(crate) struct FoldHasher {
+    state: Option<foldhash::fast::FoldHasher<'static>>,
+}
+
+impl FoldHasher {
+    /// Add one word, already lower case.
+    pub(crate) fn word(&mut self, w: &str) {
+        use std::hash::{BuildHasher, Hasher};
+        const SEED: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0xf01d);
+        let h = self.state.get_or_insert_with(|| SEED.build_hasher());
+        h.write(w.as_bytes());
+        // A byte that UTF-8 never uses ends each word: "ab c" and "a bc" differ.
+        h.write_u8(0xff);
+    }
+
+    /// The hash, or `None` when no word was added.
+    pub(crate) fn finish(&self) -> Option<u64> {
+        use std::hash::Hasher;
+        self.state.as_ref().map(Hasher::finish)
+    }
+}
+
 /// `fold(s) == folded`, without building `fold(s)`: stops at the first difference.
 pub(crate) fn fold_eq(s: &str, folded: &str) -> bool {
     let mut rest = folded;
@@ -338,6 +382,26 @@ pub(crate) fn fold_eq(s: &str, folded: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_hash_is_the_hash_of_the_fold() {
+        // Texts that fold alike hash alike; the word seams count.
+        assert_eq!(fold_hash("Home"), fold_hash("  HOME. "));
+        assert_eq!(
+            fold_hash("Patients\u{2019} Guide \u{2014} Osteosarcoma"),
+            fold_hash("patients' guide: OSTEOSARCOMA")
+        );
+        assert_ne!(fold_hash("ab c"), fold_hash("a bc"));
+        assert_ne!(fold_hash("bone"), fold_hash("bones"));
+        // No word, no hash (an empty fold is never counted).
+        assert_eq!(fold_hash(" ... | "), None);
+        // Word by word, as the corpus counts a line, gives the same hash.
+        let mut h = FoldHasher::default();
+        for w in ["ewing", "sarcoma"] {
+            h.word(w);
+        }
+        assert_eq!(h.finish(), fold_hash("Ewing Sarcoma"));
+    }
 
     #[test]
     fn stop_words_are_lower_case_unique_and_at_most_eight_letters() {

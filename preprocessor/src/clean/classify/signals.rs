@@ -172,7 +172,7 @@ pub(super) fn label_units(
             let t = &it.unit.text;
             (81..=crate::clean::corpus::MAX_COUNTED_LINE)
                 .contains(&t.len())
-                .then(|| corpus.pages_with_folded(&text::fold(t)))
+                .then(|| corpus.pages_with_line(t))
         })
         .collect();
     let (mut repeated_bytes, mut long_bytes) = (0, 0);
@@ -257,7 +257,7 @@ pub(super) fn label_units(
         } else {
             folded
                 .filter(|_| !text::ends_full_stop(t) && corpus.pages >= 2)
-                .map(|f| corpus.pages_with_folded(f))
+                .map(|_| corpus.pages_with_line(t))
                 .filter(|&n| n >= rules.repeat_min_pages.max(2) && !rules.is_generic_heading(t))
                 .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
                 .or_else(|| {

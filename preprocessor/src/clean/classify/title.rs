@@ -728,7 +728,7 @@ fn title_candidates(
                     .iter()
                     .any(|s| t.contains(s)),
             ),
-            ln(corpus.pages_with_folded(&folded)),
+            ln(corpus.pages_with_line(t)),
             digits as f32 / t.chars().count().max(1) as f32,
             flag(i > first_para),
             flag(i > text_start),
