@@ -22,7 +22,10 @@ Then it cleans ../shared/bench/medical (16 real bone-tumour pages with hand-made
 prints that set's own score.py summary beside the public sets.
 
 --check   fail (exit 1) when a set's F1 falls more than 0.01 below the figure recorded in
-          `floors.toml` beside this file, or a medical figure falls below its floor. CI runs it.
+          `floors.toml` beside this file, a medical figure falls below its floor, or the
+          cleaner's speed on one core falls below half its recorded figure. CI runs it.
+--speed   also time the cleaner alone on one core (the scale bench's `--clean-only 1000`:
+          1,000 generated pages, best of three) and print its MB/s; --check and --record do.
 --record  write today's figures to `floors.toml` (do it in the commit that improves them).
 
 The binary defaults to Cargo's release build of mdbook-seeds (built first, quietly);
@@ -211,6 +214,7 @@ def main() -> int:
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--record", action="store_true")
+    ap.add_argument("--speed", action="store_true", help="time the cleaner alone on one core")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--keep", type=Path, help="write the cleaned pages here instead of a temp dir")
     ap.add_argument("--titles", action="store_true", help="list every title miss")
@@ -283,12 +287,37 @@ def main() -> int:
         a.json.write_text(json.dumps({"sets": {s: {k: v for k, v in r.items() if k != "worst"}
                                                for s, r in results.items()},
                                       "medical": med}, indent=1, default=str))
+    if a.speed or a.check or a.record:
+        mb_s = clean_speed()
+        print(f"\nspeed: the cleaner alone on one core, 1,000 generated pages (scale bench): "
+              f"{mb_s:.1f} MB/s")
+        figures["speed"] = {"clean_mb_per_s_one_core": round(mb_s, 1)}
     status = 0
     if a.check:
         status = check(figures)
     if a.record:
         record(figures)
     return status
+
+
+# The share of the recorded one-core speed below which --check fails: the cleaner may
+# get at most twice as slow (the developers' guide's budget) before CI says so.
+SPEED_SHARE = 0.5
+
+
+def clean_speed() -> float:
+    """MB/s of the cleaner alone on one core: the scale bench's `--clean-only 1000`
+    (1,000 pages generated from the seeds, about 3.4 MB; best of three runs)."""
+    r = subprocess.run(
+        ["cargo", "bench", "--quiet", "-p", "mdbook-seeds", "--bench", "scale", "--",
+         "--clean-only", "1000"],
+        cwd=REPO, check=True, capture_output=True, text=True,
+    )
+    for line in (r.stdout + r.stderr).splitlines():
+        if line.startswith("CLEAN\t"):
+            _, _pages, nbytes, ms, _kb = line.split("\t")
+            return int(nbytes) / 1e6 / (float(ms) / 1000)
+    raise SystemExit("harness: the scale bench printed no CLEAN line:\n" + r.stdout + r.stderr)
 
 
 def check(figures: dict) -> int:
@@ -305,6 +334,12 @@ def check(figures: dict) -> int:
         for k, v in want.items():
             g = got.get(k)
             slack = F1_SLACK if k in ("f1", "shingle_f1") else 0.0
+            if k == "clean_mb_per_s_one_core":
+                # Timing varies from run to run and machine to machine: the floor is the
+                # speed budget itself, within 2x of the recorded figure.
+                if g is None or g < v * SPEED_SHARE:
+                    bad.append(f"{s} {k}: {g} < {SPEED_SHARE} x recorded {v}")
+                continue
             if g is None or g < v - slack - 1e-9:
                 bad.append(f"{s} {k}: {g} < recorded {v}" + (f" - {slack}" if slack else ""))
     print("\nfloor check (" + FLOORS.name + "): " + ("ok" if not bad else "FAILED"))
