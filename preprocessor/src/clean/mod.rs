@@ -529,6 +529,46 @@ mod tests {
         );
     }
 
+    /// The language is read from the page as scraped, before a phrase repeated at
+    /// the end of its paragraphs is cut: an English tagline on French paragraphs
+    /// counts (a reviewer's case; whatever the detector would say of what is left).
+    #[test]
+    fn the_language_is_read_before_repeated_phrases_are_cut() {
+        let tail = "Read more of the news from the site at our desk";
+        let page = format!(
+            "Le gouvernement présente mercredi un projet de loi sur les retraites. {tail}\n\n\
+             Les syndicats contestent depuis plusieurs mois cette réforme du système des retraites. {tail}\n\n\
+             La ministre défend une mesure nécessaire pour garantir le financement des pensions. {tail}\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        // The tagline was cut from every paragraph ...
+        assert!(
+            !p.doc.outline().contains("our desk. Les"),
+            "{}",
+            p.doc.outline()
+        );
+        assert!(
+            p.log
+                .edits
+                .iter()
+                .filter(|e| e.before.eq_ignore_ascii_case(tail))
+                .count()
+                >= 3,
+            "{:?}",
+            p.log.edits
+        );
+        // ... after the page was judged English on its text as scraped.
+        assert!(
+            !p.log
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("not English")),
+            "{:?}",
+            p.log.warnings
+        );
+    }
+
     /// A list item's continuation line keeps its own raw line number: a fix there is
     /// reported on that line, not on the item's first line.
     #[test]

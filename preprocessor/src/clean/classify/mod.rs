@@ -269,14 +269,13 @@ pub(crate) fn classify(
     log: &mut Log,
 ) -> Classified {
     let mut units = units;
-    strip_heading_suffixes(&mut units, log);
-    let edge = strip_edge_phrase(&mut units, log);
     // Words and stop words of each unit, counted once: the language and every
     // rule below read them.
-    let counts: Vec<(usize, usize)> = units
+    let mut counts: Vec<(usize, usize)> = units
         .iter()
         .map(|u| text::word_and_stop_counts(&u.text))
         .collect();
+    // The language of the page as scraped, before anything is cut from it.
     let language = page_language(
         units
             .iter()
@@ -290,6 +289,15 @@ pub(crate) fn classify(
                 "the page reads as {name}, not English: cleaned on language-independent evidence only (length, punctuation, repetition, known furniture), and its words were not repaired"
             ),
         );
+    }
+    let lengths: Vec<usize> = units.iter().map(|u| u.text.len()).collect();
+    strip_heading_suffixes(&mut units, log);
+    let edge = strip_edge_phrase(&mut units, log);
+    // Both strips only shorten a unit: those they cut are counted again.
+    for ((u, n), count) in units.iter().zip(lengths).zip(&mut counts) {
+        if u.text.len() != n {
+            *count = text::word_and_stop_counts(&u.text);
+        }
     }
     let mut items: Vec<Item> = units
         .into_iter()
