@@ -85,6 +85,7 @@ fn aged_byline(t: &str) -> bool {
 fn is_comment_header(t: &str, table_row: bool) -> bool {
     t.len() <= 200
         && (COMMENT_HEADER.is_match(t)
+            || linked_name(t)
             || (t.len() <= 90
                 && NAME_LETTERS.is_match(t)
                 && ((TIME.is_match(t) && DATE.is_match(t)) || (!table_row && aged_byline(t)))))
@@ -174,6 +175,24 @@ fn dated_name(t: &str) -> bool {
                         .next()
                         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
         })
+}
+
+/// A commenter's web address and name, as Disqus and WordPress head a comment
+/// ("http://twitter.com/danamac Dana McMahan", "http://free-range.org FreeRange
+/// Pamela"): an address, then one to four words of letters, nothing else.
+static LINKED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^https?://\S+\s+(?P<who>[\p{L}@][\p{L}\p{N}_.'’-]*(?:\s+\p{L}[\p{L}\p{N}_.'’-]*){0,3})$")
+});
+
+/// [`LINKED_NAME`] whose words are no English stop words ("http://x.org is a
+/// good site" is a sentence). Measured on the public sets: Dragnet 0.8889 -> 0.8894
+/// (three blogs' threads dropped, no page worse), the other sets and the medical
+/// pages unchanged; a link and its site in brackets (Slashdot's "http://… [wsj.com]")
+/// is not one.
+fn linked_name(t: &str) -> bool {
+    LINKED_NAME
+        .captures(t)
+        .is_some_and(|c| c["who"].split_whitespace().all(|w| !text::is_stop_word(w)))
 }
 
 /// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
@@ -604,6 +623,9 @@ mod tests {
             // page worse).
             "Progress Trap said,",
             "Nikos said:",
+            // A commenter's address and name (Dragnet +0.0005, three pages better).
+            "http://twitter.com/danamac Dana McMahan",
+            "http://free-range.org FreeRange Pamela",
         ] {
             assert!(is_comment_header(t, false), "{t}");
         }
@@ -622,6 +644,9 @@ mod tests {
             "Updated 2 hours ago",
             // A dose schedule, not a name glued to a date.
             "Cycles given on day1/8/15 from 9:30",
+            // A link and its site, or a sentence after a link.
+            "http://online.wsj.com/article/BT-CO-20120703-702076.html [wsj.com]",
+            "http://www.sarcoma.org.uk is a good place to start",
         ] {
             assert!(!is_comment_header(t, false), "{t}");
         }
