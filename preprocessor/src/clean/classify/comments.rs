@@ -196,7 +196,9 @@ fn linked_name(t: &str) -> bool {
 }
 
 /// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
-/// comment", "Comments (3)", "The following comments are owned by whoever posted
+/// comment", "Comments (3)", "Total Comments (920)", "Comments (3 of 3)", with "Add a
+/// comment" after it or not (Dragnet +0.0003: one page better, none worse), "The
+/// following comments are owned by whoever posted
 /// them", in brackets or not: "{ 69 comments… read them below or add one }"; WordPress's
 /// "48 Responses to “Post title”" and "2 thoughts on “Post title”", whatever the
 /// title's length, the title in quotation marks: "One response to the outbreak: close
@@ -207,7 +209,7 @@ static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^[{(\[]?\s*(?:
         \d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b.{0,40}
       | (?:\d[\d,]*|one)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)\s+[“"«][^”"»]{1,160}[”"»]
-      | (?:reader\s+|user\s+)?comments?\s*(?:\(\d+\))?\s*:?
+      | (?:reader\s+|user\s+|total\s+)?comments?\s*(?:\(\d[\d,]*(?:\s+of\s+\d[\d,]*)?\))?\s*:?(?:\s+(?:add|post|leave|write)\s+(?:a|your)\s+comment)?
       | (?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b.{0,40}
       | .{0,80}\bcomments\ are\ owned\ by\b.{0,80}
       | join\ the\ (?:discussion|conversation)\b.{0,40}
@@ -424,7 +426,7 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
 fn stated_count(t: &str) -> Option<usize> {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(\d[\d,]*)\s+(?:of\s+(\d[\d,]*)\s+)?(?:comments?|responses?|replies|thoughts?)\b|comments?\s*\((\d+)\)",
+            r"(?i)(\d[\d,]*)\s+(?:of\s+(\d[\d,]*)\s+)?(?:comments?|responses?|replies|thoughts?)\b|comments?\s*\((\d[\d,]*)(?:\s+of\s+\d[\d,]*)?\)",
         )
     });
     let c = COUNT.captures(t)?;
@@ -668,8 +670,13 @@ mod tests {
         assert_eq!(super::stated_count("1 thought on “Bridge”"), Some(1));
         assert_eq!(super::stated_count("0 Comments"), None);
         assert_eq!(super::stated_count("Leave a reply"), None);
+        assert_eq!(super::stated_count("Total Comments (1,465)"), Some(1465));
+        assert_eq!(super::stated_count("Comments (3 of 3)"), Some(3));
         for t in [
             "12 Comments",
+            "Total Comments (920)",
+            "Comments (9) Add A Comment",
+            "Comments (3 of 3)",
             "{ 69 comments… read them below or add one }",
             "(3 responses)",
             "53 Responses to “1,400 Rectangles”",
