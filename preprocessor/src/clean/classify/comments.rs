@@ -197,16 +197,15 @@ fn linked_name(t: &str) -> bool {
         .is_some_and(|c| c["who"].split_whitespace().all(|w| !text::is_stop_word(w)))
 }
 
-/// The line that opens a comment section ("12 Comments", "Leave a reply", "Post a
-/// comment", "Comments (3)", "Total Comments (920)", "Comments (3 of 3)", with "Add a
-/// comment" after it or not (Dragnet +0.0003: one page better, none worse), "The
-/// following comments are owned by whoever posted
-/// them", in brackets or not: "{ 69 comments… read them below or add one }"; WordPress's
-/// "48 Responses to “Post title”" and "2 thoughts on “Post title”", whatever the
-/// title's length, the title in quotation marks: "One response to the outbreak: close
-/// the schools?" is a sentence). With
-/// comment headers after it, it marks where the article ends even when
-/// the article is short (a news site's summary above hundreds of comments).
+/// The line that opens a comment section: "12 Comments", "Leave a reply", "Post a
+/// comment", "Comments (3)", "Total Comments (920)", "Comments (1 of 12)" (with "Add a
+/// comment" after it or not: Dragnet +0.0003, one page better, none worse), "The
+/// following comments are owned by whoever posted them", in brackets or not ("{ 69
+/// comments… read them below or add one }"); WordPress's "48 Responses to “Post
+/// title”" and "2 thoughts on “Post title”", whatever the title's length, the title in
+/// quotation marks ("One response to the outbreak: close the schools?" is a
+/// sentence). With comment headers after it, it marks where the article ends even
+/// when the article is short (a news site's summary above hundreds of comments).
 static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^[{(\[]?\s*(?:
         \d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b.{0,40}
@@ -311,9 +310,10 @@ pub(super) fn drop_comments(items: &mut [Item]) {
         return;
     };
     // A header before the article with the shape of those after it heads the first
-    // post of a thread (an article's byline looks different from its comments').
-    // Posts headed by names alone have no such header after the line: nothing to
-    // compare an article's dated byline with.
+    // post of a thread (an article's byline usually looks different from its
+    // comments'; a byline "Jane Doe - October 26, 2012" over comments headed the same
+    // way keeps them: a missed drop, never lost text). Posts headed by names alone have
+    // no such header after the line: nothing to compare an article's dated byline with.
     let after: Vec<String> = headers
         .iter()
         .filter(|&&h| h >= start)
