@@ -569,6 +569,38 @@ mod tests {
         );
     }
 
+    /// A paragraph of prose repeated right after itself is kept, with a warning
+    /// naming both lines; a short line repeated is still a scraping artefact.
+    #[test]
+    fn a_repeated_paragraph_of_prose_is_kept_and_reported() {
+        let para = "The council voted on Tuesday to build a new bridge across the river, \
+                    ending a debate that had lasted for more than a decade and divided the \
+                    town between those who wanted it and those who did not.";
+        let other = "The bridge will open in 2027, and the council says it will cost less than \
+                     the ferry it replaces over twenty years, though the figures have not been \
+                     published and the opposition has asked to see them.";
+        let page = format!(
+            "Bridge vote ends decade of debate\n\nShare this\n\nShare this\n\n{para}\n\n{para}\n\n{other}\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        let text = p.doc.outline();
+        assert_eq!(
+            text.matches("The council voted on Tuesday").count(),
+            2,
+            "{text}"
+        );
+        assert!(!text.contains("Share this"), "{text}");
+        let warned: Vec<_> = p
+            .log
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("repeats the one above (line 7)"))
+            .collect();
+        assert_eq!(warned.len(), 1, "{:?}", p.log.warnings);
+        assert_eq!(warned[0].line, 9);
+    }
+
     /// A list item's continuation line keeps its own raw line number: a fix there is
     /// reported on that line, not on the item's first line.
     #[test]

@@ -347,6 +347,23 @@ pub(crate) fn classify(
             it.kind = Kind::Paragraph;
         }
     }
+    // A paragraph of prose repeated word for word is kept (signals::repeated_prose):
+    // the editor is told, to delete one copy if the page repeated it by mistake.
+    for pair in items.windows(2) {
+        let [above, it] = pair else { continue };
+        if above.unit.text == it.unit.text
+            && signals::repeated_prose(it)
+            && !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. })
+        {
+            log.warn(
+                it.unit.first,
+                format!(
+                    "this paragraph repeats the one above (line {}) word for word; both are kept, since prose is never dropped as a duplicate: delete one if the page repeated it by mistake",
+                    above.unit.first
+                ),
+            );
+        }
+    }
     for it in &items {
         match &it.kind {
             Kind::Drop(reason) => {
