@@ -580,7 +580,7 @@ mod tests {
                      the ferry it replaces over twenty years, though the figures have not been \
                      published and the opposition has asked to see them.";
         let page = format!(
-            "Bridge vote ends decade of debate\n\nShare this\n\nShare this\n\n{para}\n\n{para}\n\n{other}\n"
+            "Bridge vote ends decade of debate\n\nThe vote in full\n\nThe vote in full\n\n{para}\n\n{para}\n\n{other}\n"
         );
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         let p = &cleaned.pages[0];
@@ -590,15 +590,37 @@ mod tests {
             2,
             "{text}"
         );
-        assert!(!text.contains("Share this"), "{text}");
+        assert_eq!(text.matches("The vote in full").count(), 1, "{text}");
+        assert!(
+            p.log
+                .edits
+                .iter()
+                .any(|e| e.line == 5 && e.reason.contains("duplicate of the line above")),
+            "{:?}",
+            p.log.edits
+        );
         let warned: Vec<_> = p
             .log
             .warnings
             .iter()
-            .filter(|w| w.message.contains("repeats the one above (line 7)"))
+            .filter(|w| w.message.contains("repeats the text above it (line 7)"))
             .collect();
         assert_eq!(warned.len(), 1, "{:?}", p.log.warnings);
         assert_eq!(warned[0].line, 9);
+        // An image's alt text over the same long caption is one caption.
+        let caption = "Figure 2. Survival of the patients treated with the new regimen over \
+                       five years, compared with the patients who were given the standard \
+                       regimen in the same hospitals during the same period of time.";
+        let page = format!(
+            "Bridge vote ends decade of debate\n\n{para}\n\n{caption}\n\n{caption}\n\n{other}\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let text = cleaned.pages[0].doc.outline();
+        assert_eq!(
+            text.matches("Survival of the patients").count(),
+            1,
+            "{text}"
+        );
     }
 
     /// A list item's continuation line keeps its own raw line number: a fix there is

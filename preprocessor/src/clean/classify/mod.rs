@@ -349,16 +349,18 @@ pub(crate) fn classify(
     }
     // A paragraph of prose repeated word for word is kept (signals::repeated_prose):
     // the editor is told, to delete one copy if the page repeated it by mistake.
-    for pair in items.windows(2) {
-        let [above, it] = pair else { continue };
+    let kept = |it: &Item| !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. });
+    for i in 1..items.len() {
+        let (above, it) = (&items[i - 1], &items[i]);
         if above.unit.text == it.unit.text
-            && signals::repeated_prose(it)
-            && !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. })
+            && signals::repeated_prose(&items, i)
+            && kept(above)
+            && kept(it)
         {
             log.warn(
                 it.unit.first,
                 format!(
-                    "this paragraph repeats the one above (line {}) word for word; both are kept, since prose is never dropped as a duplicate: delete one if the page repeated it by mistake",
+                    "this text repeats the text above it (line {}) word for word; both are kept, since prose is never dropped as a duplicate: delete one if the page repeated it by mistake",
                     above.unit.first
                 ),
             );

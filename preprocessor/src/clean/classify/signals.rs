@@ -156,10 +156,21 @@ pub(super) fn unit_boilerplate(u: &Unit, rules: &Rules) -> Option<DropReason> {
 /// that JavaScript be enabled ...") stays (L3S-GN1 -0.0002); 30 to 50 measure the same.
 pub(super) const DUPLICATE_PROSE_WORDS: usize = 30;
 
-/// A good unit of [`DUPLICATE_PROSE_WORDS`] words or more: never dropped as a copy
-/// of the line above.
-pub(super) fn repeated_prose(it: &Item) -> bool {
-    it.quality == Quality::Good && it.words >= DUPLICATE_PROSE_WORDS
+/// A caption's start: "Figure 2.", "Fig. 3a", "Table 1:", "Image 4".
+static CAPTION_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(fig\.?|figure|table|image|photo|chart|graph)\s*\d+[a-z]?\b"));
+
+/// `items[i]`, a copy of the unit above it, is prose of its own: a good unit of
+/// [`DUPLICATE_PROSE_WORDS`] words or more, never dropped as a copy. A caption is not:
+/// an image's alt text over the same caption (a text that starts "Figure 2." or
+/// follows a figure label) is one caption.
+pub(super) fn repeated_prose(items: &[Item], i: usize) -> bool {
+    let it = &items[i];
+    let t = &it.unit.text;
+    it.quality == Quality::Good
+        && it.words >= DUPLICATE_PROSE_WORDS
+        && !CAPTION_START.is_match(t)
+        && !(i >= 2 && FIG_LABEL.is_match(&items[i - 2].unit.text))
 }
 
 pub(super) fn label_units(
@@ -232,7 +243,7 @@ pub(super) fn label_units(
         // Only short lines can be running headers (the table holds only those).
         let folded = folds[idx].as_deref();
         let standing = folded.and_then(|f| standalone.get(f)).copied().unwrap_or(0);
-        let kind = if prev.is_some_and(|p| items[p].unit.text == t) && !repeated_prose(it) {
+        let kind = if prev.is_some_and(|p| items[p].unit.text == t) && !repeated_prose(items, idx) {
             Some(Kind::Drop(DropReason::Duplicate))
         } else if !it.unit.code
             && stray_markup(t)

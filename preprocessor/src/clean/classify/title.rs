@@ -286,29 +286,33 @@ pub(super) fn choose_title(
             // The guard refused the headline on its own (less) probability but takes
             // its deck: the headline, right above the deck, removes no more text.
             _ => match choose(best, None) {
-                Some(c) if Some(c.0) == best.map(|b| b.0) && !c.3 => Some((
-                    headline,
-                    c.1,
-                    format!(
-                        "{}; the guard took the deck, so the headline above it removes no more text",
-                        model(score, Some(d))
-                    ),
-                    false,
-                )),
+                Some(c)
+                    if by_edge(items, edge).is_none() && Some(c.0) == best.map(|b| b.0) && !c.3 =>
+                {
+                    Some((
+                        headline,
+                        c.1,
+                        format!(
+                            "{}; the guard took the deck, so the headline above it removes no more text",
+                            model(score, Some(d))
+                        ),
+                        false,
+                    ))
+                }
                 other => other,
             },
         },
         None => choose(best, None),
     };
-    let deck = deck.map(|(_, _, d)| d);
+    // The deck, when its headline is the title.
+    let deck_of = |title: usize| deck.and_then(|(h, _, d)| (h == title).then_some(d));
     let mut reason = None;
     if let Some((title, header, why, _)) = choice {
         mark_title(items, title, header);
         // The deck under the chosen headline is text, not a label after the title nor
         // a short line without text around it (a line that a signal of its own
         // removed, as furniture or repeated, stays removed).
-        if let Some(d) = deck
-            && d > title
+        if let Some(d) = deck_of(title)
             && matches!(
                 items[d].kind,
                 Kind::Heading
@@ -357,9 +361,10 @@ const DECK_MARGIN: f32 = 1.5;
 /// F1 CleanEval +0.0001, the others unchanged. Without the shared word, a medical
 /// page kept a journal's alert line as text; a label test on all the headline's
 /// words, not only short ones, lost two L3S-GN1 headlines that their decks restate.
-/// When the guard refuses the headline (it would remove text above it on a guess),
-/// the model's line is taken as before: falling back to the rules' line instead
-/// made a byline the title.
+/// When the guard refuses the headline (it would remove text above it on a guess)
+/// but takes the model's line, the headline is taken all the same (see below);
+/// when it refuses both, the model's line is judged as before: falling back to the
+/// rules' line instead made a byline the title.
 ///
 /// After the news layout of headline, deck and byline; the deck is what L3S-GN1's
 /// misses most often chose (39 of its 140 wrong titles before this rule). A
@@ -410,13 +415,16 @@ fn headline_above_deck(
 const DATELINES_UNDER_HEADLINE: usize = 2;
 
 /// A dateline or byline between a headline and its deck: page metadata, or a line
-/// of eight words or fewer that holds a date or starts "By", "Posted by", "From".
+/// that is not text (no paragraph or list item) and is a signature ("By Sam
+/// Writer", "Posted by Ed Kent") or a date or credit line ([`date_or_credit`]:
+/// "Saturday, 05 Jan 2008 20:43"). A heading that starts "From" or holds a date is
+/// neither.
 fn dateline(it: &Item) -> bool {
+    let t = &it.unit.text;
     matches!(it.kind, Kind::Meta { .. })
-        || (text::at_most_words(&it.unit.text, 8)
-            && (date_in(&it.unit.text).is_some()
-                || BYLINE.is_match(&it.unit.text)
-                || SIGNED.is_match(&it.unit.text)))
+        || (!matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. })
+            && text::at_most_words(t, 8)
+            && (SIGNED.is_match(t) || date_or_credit(t)))
 }
 
 /// Words of kept (or undecided) paragraphs and list items in `items`.
@@ -1223,6 +1231,13 @@ mod tests {
         assert_eq!(doc.title, "Hasselbeck shrugs off guarantee question");
         let outline = doc.outline();
         assert!(outline.contains(&format!("\n{deck}\n")), "{outline}");
+        assert!(
+            cleaned.pages[0].log.edits.iter().any(|e| e
+                .reason
+                .contains("the headline over line 7, which reads as its deck")),
+            "{:?}",
+            cleaned.pages[0].log.edits
+        );
         for above in ["MONDAY", "Wednesday 9 January 2008"] {
             let cleaned = clean_one("p.txt", page(above).as_bytes()).unwrap();
             assert_eq!(cleaned.pages[0].doc.title, deck, "{above}");
@@ -1332,6 +1347,18 @@ mod tests {
             ),
             None
         );
+        // A heading that starts "From", or holds a date in a headline's words, is
+        // no dateline: the line above it is not looked at.
+        for between in [
+            "From diagnosis to treatment",
+            "Trial results published 5 January 2024",
+        ] {
+            assert_eq!(
+                judge(&[headline, between, deck], &[3.0, -2.0, 4.0]),
+                None,
+                "{between}"
+            );
+        }
         // A line that shares no word with the text is no deck.
         assert_eq!(
             judge(
