@@ -304,15 +304,18 @@ pub(super) fn choose_title(
         },
         None => choose(best, None),
     };
-    // The deck, when its headline is the title.
-    let deck_of = |title: usize| deck.and_then(|(h, _, d)| (h == title).then_some(d));
     let mut reason = None;
     if let Some((title, header, why, _)) = choice {
+        // The deck, when its headline is the title: the one the deck rule found, or
+        // the line under the title that restates it.
+        let deck = deck
+            .and_then(|(h, _, d)| (h == title).then_some(d))
+            .or_else(|| restating(items, title, true));
         mark_title(items, title, header);
         // The deck under the chosen headline is text, not a label after the title nor
         // a short line without text around it (a line that a signal of its own
         // removed, as furniture or repeated, stays removed).
-        if let Some(d) = deck_of(title)
+        if let Some(d) = deck
             && matches!(
                 items[d].kind,
                 Kind::Heading
@@ -562,7 +565,7 @@ const CANDIDATE_WORDS: usize = 30;
 /// taken as ln(1 + n) (`_ln`), and fractions in 0..=1 (`_fraction`). "The text"
 /// starts at the lede ([`Body`]); "shared" words are content words the first
 /// [`BODY_WORDS`] words of the text use.
-pub(crate) const TITLE_FEATURES: [&str; 38] = [
+pub(crate) const TITLE_FEATURES: [&str; 40] = [
     "heading_shaped",
     "kind_heading",
     "kind_paragraph",
@@ -601,6 +604,8 @@ pub(crate) const TITLE_FEATURES: [&str; 38] = [
     "one_of_several_questions",
     "web_address",
     "ends_bracket",
+    "restated_below",
+    "restates_above",
 ];
 
 /// The candidate lines for the title: up to [`CANDIDATE_WINDOW`] units before the
@@ -783,6 +788,8 @@ fn title_candidates(
             flag(t.ends_with('?') && question_shaped >= 2),
             flag(t.contains("www.") || t.contains(".com") || t.contains("http")),
             flag(t.ends_with(')') || t.ends_with(']')),
+            flag(restating(items, i, true).is_some()),
+            flag(restating(items, i, false).is_some()),
         ];
         let score = TITLE_WEIGHTS
             .iter()
@@ -800,6 +807,42 @@ fn title_candidates(
     }
     out.reverse();
     out
+}
+
+/// Content words (lower case) a headline and its deck share for one to restate the
+/// other: "Federer aiming for more titles" over "Roger Federer is aiming to win a
+/// hat-trick of Australian Open titles" share three.
+const RESTATED_WORDS: usize = 2;
+
+/// `below`: the next line (past a dateline or byline or two, see [`dateline`]) is
+/// longer and shares [`RESTATED_WORDS`] content words with `items[i]` (a headline
+/// over its deck); else the line before is shorter, heading-shaped and shares as
+/// many (a deck under its headline). Returns that line's index.
+fn restating(items: &[Item], i: usize, below: bool) -> Option<usize> {
+    let mut j = i;
+    let mut skipped = 0;
+    let other = loop {
+        j = if below { j + 1 } else { j.checked_sub(1)? };
+        let it = items.get(j)?;
+        if skipped < DATELINES_UNDER_HEADLINE && dateline(it) {
+            skipped += 1;
+            continue;
+        }
+        break it;
+    };
+    let this = &items[i];
+    let (short, long) = if below { (this, other) } else { (other, this) };
+    if short.words >= long.words || !short.heading || short.words < 2 {
+        return None;
+    }
+    let words = |t: &str| -> HashSet<String> {
+        text::words(t)
+            .filter(|w| content_word(w))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let a = words(&short.unit.text);
+    (words(&long.unit.text).intersection(&a).count() >= RESTATED_WORDS).then_some(j)
 }
 
 /// A unit that may hold a headline: kept as a heading or text, or dropped only for
@@ -1190,54 +1233,30 @@ mod tests {
     }
 
     /// A news page's headline, then its deck (a longer line that the model may
-    /// prefer), then the story: the headline is the title, the deck stays as text.
-    /// One word above the deck, or a date, is not its headline.
+    /// prefer, restating the headline), then the story: the headline is the title,
+    /// the deck stays as text, also under a dateline. One word above the deck, or a
+    /// date, is not its headline.
     #[test]
     fn the_headline_over_its_deck_is_the_title() {
+        let deck = "Hasselbeck tackles the guarantee question before it is even asked";
         let page = |headline: &str| {
             format!(
-                "News | Sport | Business | Weather\n\n{headline}\n\n\
-                 Quarterback tackles media blitz before it is even asked\n\n\
+                "News | Sport | Business | Weather\n\n{headline}\n\n{deck}\n\n\
                  KIRKLAND, Wash. -- Matt Hasselbeck was asked by the media on Wednesday whether he would guarantee a win over the visiting team, and he smiled before the question was finished.\n\n\
                  The quarterback said that the team had prepared well and that the players were ready for a hard game in the rain on Saturday.\n"
             )
         };
-        let deck = "Quarterback tackles media blitz before it is even asked";
-        let cleaned = clean_one(
-            "p.txt",
-            page("Hasselbeck shrugs off guarantee question").as_bytes(),
-        )
-        .unwrap();
-        let doc = &cleaned.pages[0].doc;
-        assert_eq!(doc.title, "Hasselbeck shrugs off guarantee question");
-        let outline = doc.outline();
-        assert!(outline.contains(&format!("\n{deck}\n")), "{outline}");
-        let log = &cleaned.pages[0].log;
-        assert!(
-            log.edits
-                .iter()
-                .any(|e| e.reason.contains("which reads as its deck")),
-            "{:?}",
-            log.edits
-        );
-        // A dateline between the headline and its deck.
-        let cleaned = clean_one(
-            "p.txt",
-            page("Hasselbeck shrugs off guarantee question\n\nSaturday, 05 Jan 2008 20:43")
-                .as_bytes(),
-        )
-        .unwrap();
-        let doc = &cleaned.pages[0].doc;
-        assert_eq!(doc.title, "Hasselbeck shrugs off guarantee question");
-        let outline = doc.outline();
-        assert!(outline.contains(&format!("\n{deck}\n")), "{outline}");
-        assert!(
-            cleaned.pages[0].log.edits.iter().any(|e| e
-                .reason
-                .contains("the headline over line 7, which reads as its deck")),
-            "{:?}",
-            cleaned.pages[0].log.edits
-        );
+        let headline = "Hasselbeck shrugs off guarantee question";
+        for above in [
+            headline.to_string(),
+            format!("{headline}\n\nSaturday, 05 Jan 2008 20:43"),
+        ] {
+            let cleaned = clean_one("p.txt", page(&above).as_bytes()).unwrap();
+            let doc = &cleaned.pages[0].doc;
+            assert_eq!(doc.title, headline, "{above}");
+            let outline = doc.outline();
+            assert!(outline.contains(&format!("\n{deck}\n")), "{outline}");
+        }
         for above in ["MONDAY", "Wednesday 9 January 2008"] {
             let cleaned = clean_one("p.txt", page(above).as_bytes()).unwrap();
             assert_eq!(cleaned.pages[0].doc.title, deck, "{above}");
