@@ -148,7 +148,8 @@ fn rule_title(
 /// the text before it kept. A line found after the lede keeps what is before it.
 /// With no candidate, the rules' line. Before the title, everything (but metadata)
 /// is page header and goes; between it and the text, only the heading right before
-/// the text stays. Returns every candidate with its features and score, and why the
+/// the text stays, and the title's deck ([`headline_above_deck`], or a removed line
+/// that [`restating`] finds under it). Returns every candidate with its features and score, and why the
 /// title was chosen (for the edit record).
 pub(super) fn choose_title(
     items: &mut [Item],
@@ -306,25 +307,34 @@ pub(super) fn choose_title(
     };
     let mut reason = None;
     if let Some((title, header, why, _)) = choice {
-        // The deck, when its headline is the title: the one the deck rule found, or
-        // the line under the title that restates it.
-        let deck = deck
-            .and_then(|(h, _, d)| (h == title).then_some(d))
-            .or_else(|| restating(items, title, true));
+        // The deck the deck rule found under the chosen headline, or else a line
+        // under the title that restates it as a sentence would (no question, and
+        // DECK_EXTRA_WORDS longer), which is kept as a heading if it is one.
+        let found = deck.and_then(|(h, _, d)| (h == title).then_some(d));
+        let restated = restating(items, title, true).filter(|&d| {
+            !items[d].unit.text.ends_with('?')
+                && items[d].words >= items[title].words + DECK_EXTRA_WORDS
+        });
         mark_title(items, title, header);
-        // The deck under the chosen headline is text, not a label after the title nor
-        // a short line without text around it (a line that a signal of its own
-        // removed, as furniture or repeated, stays removed).
-        if let Some(d) = deck
-            && matches!(
-                items[d].kind,
-                Kind::Heading
-                    | Kind::Drop(
-                        DropReason::LabelAfterTitle
-                            | DropReason::NoTextAfter
-                            | DropReason::BetweenBoilerplate { .. }
-                    )
+        // The deck is text, not a label after the title nor a short line without
+        // text around it (a line that a signal of its own removed, as furniture or
+        // repeated, stays removed).
+        let dropped_for_place = |k: &Kind| {
+            matches!(
+                k,
+                Kind::Drop(
+                    DropReason::LabelAfterTitle
+                        | DropReason::NoTextAfter
+                        | DropReason::BetweenBoilerplate { .. }
+                )
             )
+        };
+        if let Some(d) = found
+            && (items[d].kind == Kind::Heading || dropped_for_place(&items[d].kind))
+        {
+            items[d].kind = Kind::Paragraph;
+        } else if let Some(d) = restated
+            && dropped_for_place(&items[d].kind)
         {
             items[d].kind = Kind::Paragraph;
         }
@@ -814,10 +824,13 @@ fn title_candidates(
 /// hat-trick of Australian Open titles" share three.
 const RESTATED_WORDS: usize = 2;
 
-/// `below`: the next line (past a dateline or byline or two, see [`dateline`]) is
-/// longer and shares [`RESTATED_WORDS`] content words with `items[i]` (a headline
-/// over its deck); else the line before is shorter, heading-shaped and shares as
-/// many (a deck under its headline). Returns that line's index.
+/// `below`: `items[i]` is a headline over its deck, the next line (past a dateline
+/// or byline or two, see [`dateline`]); else `items[i]` is a deck under its headline,
+/// the line before. The headline is heading-shaped, of two words or more, and no
+/// label the deck repeats whole (three words or fewer: "Primary bone cancer" over
+/// "Chemotherapy for primary bone cancer"); the deck is longer, shares [`RESTATED_WORDS`] content words with
+/// it, and is no paragraph as long as a lede ([`LEDE_WORDS`]: the text's first
+/// paragraph restates its headline too). Returns the other line's index.
 fn restating(items: &[Item], i: usize, below: bool) -> Option<usize> {
     let mut j = i;
     let mut skipped = 0;
@@ -831,8 +844,12 @@ fn restating(items: &[Item], i: usize, below: bool) -> Option<usize> {
         break it;
     };
     let this = &items[i];
-    let (short, long) = if below { (this, other) } else { (other, this) };
-    if short.words >= long.words || !short.heading || short.words < 2 {
+    let (headline, deck) = if below { (this, other) } else { (other, this) };
+    if headline.words >= deck.words
+        || !headline.heading
+        || headline.words < 2
+        || (matches!(deck.kind, Kind::Paragraph | Kind::Open) && deck.words >= LEDE_WORDS)
+    {
         return None;
     }
     let words = |t: &str| -> HashSet<String> {
@@ -841,9 +858,15 @@ fn restating(items: &[Item], i: usize, below: bool) -> Option<usize> {
             .map(str::to_lowercase)
             .collect()
     };
-    let a = words(&short.unit.text);
-    (words(&long.unit.text).intersection(&a).count() >= RESTATED_WORDS).then_some(j)
+    let (h, d) = (words(&headline.unit.text), words(&deck.unit.text));
+    let label = headline.words <= 3 && h.is_subset(&d);
+    (!label && d.intersection(&h).count() >= RESTATED_WORDS).then_some(j)
 }
+
+/// Words a deck found by [`restating`] adds to its headline for it to be turned back
+/// into text under the title: a section heading adds a word or three to the title's
+/// ("Bone cancer" over "Symptoms of bone cancer"), a deck reads as a sentence.
+const DECK_EXTRA_WORDS: usize = 4;
 
 /// A unit that may hold a headline: kept as a heading or text, or dropped only for
 /// where it stands (before the title, between boilerplate, with no text after).
@@ -1233,13 +1256,13 @@ mod tests {
     }
 
     /// A news page's headline, then its deck (a longer line that the model may
-    /// prefer, restating the headline), then the story: the headline is the title,
-    /// the deck stays as text, also under a dateline. One word above the deck, or a
-    /// date, is not its headline.
+    /// prefer), then the story: the headline is the title, the deck stays as text,
+    /// also under a dateline, whether the deck shares no word with the headline (the
+    /// deck rule finds it) or restates it. One word above the deck, or a date, is not
+    /// its headline.
     #[test]
     fn the_headline_over_its_deck_is_the_title() {
-        let deck = "Hasselbeck tackles the guarantee question before it is even asked";
-        let page = |headline: &str| {
+        let page = |headline: &str, deck: &str| {
             format!(
                 "News | Sport | Business | Weather\n\n{headline}\n\n{deck}\n\n\
                  KIRKLAND, Wash. -- Matt Hasselbeck was asked by the media on Wednesday whether he would guarantee a win over the visiting team, and he smiled before the question was finished.\n\n\
@@ -1247,20 +1270,130 @@ mod tests {
             )
         };
         let headline = "Hasselbeck shrugs off guarantee question";
-        for above in [
-            headline.to_string(),
-            format!("{headline}\n\nSaturday, 05 Jan 2008 20:43"),
+        let dated = format!("{headline}\n\nSaturday, 05 Jan 2008 20:43");
+        for deck in [
+            "Quarterback tackles media blitz before it is even asked",
+            "Hasselbeck tackles the guarantee question before it is even asked",
         ] {
-            let cleaned = clean_one("p.txt", page(&above).as_bytes()).unwrap();
+            for above in [headline, dated.as_str()] {
+                let cleaned = clean_one("p.txt", page(above, deck).as_bytes()).unwrap();
+                let doc = &cleaned.pages[0].doc;
+                assert_eq!(doc.title, headline, "{above} / {deck}");
+                // The deck stays as text (the deck rule's), or as the heading it
+                // was (a restating deck: a heading is never turned into text on
+                // that evidence alone).
+                let outline = doc.outline();
+                assert!(
+                    outline.contains(&format!("\n{deck}\n"))
+                        || outline.contains(&format!("\n## {deck}\n")),
+                    "{outline}"
+                );
+            }
+            for above in ["MONDAY", "Wednesday 9 January 2008"] {
+                let cleaned = clean_one("p.txt", page(above, deck).as_bytes()).unwrap();
+                assert_eq!(cleaned.pages[0].doc.title, deck, "{above}");
+            }
+        }
+        // The deck rule's choice is in the record, naming the deck's line (past the
+        // dateline).
+        let deck = "Quarterback tackles media blitz before it is even asked";
+        let cleaned = clean_one("p.txt", page(&dated, deck).as_bytes()).unwrap();
+        assert!(
+            cleaned.pages[0].log.edits.iter().any(|e| e
+                .reason
+                .contains("the headline over line 7, which reads as its deck")),
+            "{:?}",
+            cleaned.pages[0].log.edits
+        );
+    }
+
+    /// A health page's title over a section heading that restates it ("Primary bone
+    /// cancer in teenagers" over "What is primary bone cancer in teenagers and young
+    /// adults?" or "Symptoms of ..."): the heading stays a heading.
+    #[test]
+    fn a_section_heading_under_the_title_stays_a_heading() {
+        let title = "Primary bone cancer in teenagers";
+        for heading in [
+            "What is primary bone cancer in teenagers and young adults?",
+            "Symptoms of primary bone cancer in teenagers and young adults",
+        ] {
+            let page = format!(
+                "Home | Conditions | Contact us\n\n{title}\n\n{heading}\n\n\
+                 Bone cancer is a rare cancer that starts in the bones. It can affect any bone, but it most often starts in the long bones of the legs or arms, and it is more common in teenagers and young adults than in older people.\n\n\
+                 The main symptom is pain in the affected bone that gets worse over time and is often worse at night.\n"
+            );
+            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
             let doc = &cleaned.pages[0].doc;
-            assert_eq!(doc.title, headline, "{above}");
+            assert_eq!(doc.title, title);
             let outline = doc.outline();
-            assert!(outline.contains(&format!("\n{deck}\n")), "{outline}");
+            assert!(outline.contains(&format!("## {heading}")), "{outline}");
         }
-        for above in ["MONDAY", "Wednesday 9 January 2008"] {
-            let cleaned = clean_one("p.txt", page(above).as_bytes()).unwrap();
-            assert_eq!(cleaned.pages[0].doc.title, deck, "{above}");
-        }
+    }
+
+    /// The terms of `restating`: the deck past two datelines at most, longer, two
+    /// shared content words, no label, no lede-long paragraph; and the page's ends.
+    #[test]
+    fn the_terms_of_a_restated_headline() {
+        let items = |lines: &[&str]| -> Vec<Item> {
+            lines
+                .iter()
+                .map(|t| {
+                    let mut it = Item::new(
+                        Unit {
+                            text: (*t).to_string(),
+                            ..Unit::default()
+                        },
+                        true,
+                    );
+                    if it.quality == Quality::Good {
+                        it.kind = Kind::Paragraph;
+                    }
+                    it
+                })
+                .collect()
+        };
+        let headline = "Federer aiming for more titles";
+        let deck = "Roger Federer is aiming to win a hat-trick of Australian Open titles";
+        let date = "Saturday, 05 Jan 2008 20:43";
+        let both = |lines: &[&str], h: usize, d: usize| {
+            let it = items(lines);
+            (restating(&it, h, true), restating(&it, d, false))
+        };
+        assert_eq!(both(&[headline, deck], 0, 1), (Some(1), Some(0)));
+        assert_eq!(both(&[headline, date, deck], 0, 2), (Some(2), Some(0)));
+        assert_eq!(
+            both(&[headline, date, "By Sam Writer", deck], 0, 3),
+            (Some(3), Some(0))
+        );
+        assert_eq!(
+            both(&[headline, date, "By Sam Writer", date, deck], 0, 4),
+            (None, None)
+        );
+        // The ends of the page.
+        assert_eq!(restating(&items(&[deck]), 0, false), None);
+        assert_eq!(restating(&items(&[headline]), 0, true), None);
+        // One word, one shared word, a line as long as the deck.
+        assert_eq!(both(&["Federer", deck], 0, 1), (None, None));
+        assert_eq!(
+            both(&["Federer wins again today", deck], 0, 1),
+            (None, None)
+        );
+        assert_eq!(
+            both(
+                &[
+                    "Roger Federer is aiming to win a hat-trick of Open titles now",
+                    deck
+                ],
+                0,
+                1
+            ),
+            (None, None)
+        );
+        // A label the deck repeats whole.
+        assert_eq!(both(&["Australian Open titles", deck], 0, 1), (None, None));
+        // A paragraph as long as a lede restates its headline too: no deck.
+        let lede = "Roger Federer is aiming to win a hat-trick of Australian Open titles when the tournament starts in Melbourne later this month, and he says that his preparation over the winter has gone better than in any year before.";
+        assert_eq!(both(&[headline, lede], 0, 1), (None, None));
     }
 
     /// The terms of a headline over its deck, on candidate scores set by hand: the

@@ -10,50 +10,50 @@
 //!
 //! - cleaneval-dev: 2/2 / 2 (in-sample 2/2 / 2)
 //! - cleanportaleval: 62/68 / 69 (in-sample 62/68 / 69)
-//! - dragnet: 60/79 / 88 (in-sample 63/79 / 88)
-//! - l3s-gn1: 445/573 / 612 (in-sample 486/573 / 612)
-//! - readability-tests: 1/6 / 8 (in-sample 2/6 / 8)
+//! - dragnet: 58/79 / 88 (in-sample 60/79 / 88)
+//! - l3s-gn1: 446/573 / 612 (in-sample 484/573 / 612)
+//! - readability-tests: 1/6 / 8 (in-sample 1/6 / 8)
 
 /// Weights of `title::TITLE_FEATURES`, in that order (per unit of the raw feature).
 pub(crate) const TITLE_WEIGHTS: [f32; 40] = [
-    0.6747,  // heading_shaped
-    1.0063,  // kind_heading
-    -1.5842, // kind_paragraph
-    -0.0595, // kind_list_or_caption
-    0.7214,  // drop_no_text_after
-    0.6809,  // drop_by_position
-    -0.5946, // drop_repeated
-    -0.1420, // drop_furniture
-    -0.2195, // drop_other
-    0.1429,  // words_ln
-    -0.8127, // one_word
-    -1.8618, // over_20_words
-    1.6099,  // shared_words
-    1.4874,  // shared_fraction
-    -0.5843, // units_to_text_ln
-    -0.0911, // headings_to_text_ln
-    0.3752,  // position_ln
-    -1.7847, // capitalised_fraction
-    0.0373,  // all_capitals
-    -3.2075, // ends_full_stop
-    -0.6455, // ends_question_or_exclamation
-    -0.7689, // date
-    -1.1190, // byline
-    -0.2462, // in_contents
-    1.3989,  // byline_or_date_follows
-    1.4153,  // repeats_breadcrumb
-    0.6684,  // repeated_in_header
-    0.4015,  // rule_pick
-    0.2914,  // separator
-    -0.5988, // pages_with_line_ln
-    -7.5556, // digit_fraction
-    0.0367,  // after_first_paragraph
-    -1.8279, // after_lede
-    -2.2525, // section_number
-    -0.2973, // text_words_before_ln
-    -0.0178, // one_of_several_questions
-    -2.7807, // web_address
-    -1.5844, // ends_bracket
-    -0.7473, // restated_below
-    -3.1017, // restates_above
+    0.6438,  // heading_shaped
+    0.9877,  // kind_heading
+    -1.4886, // kind_paragraph
+    -0.0410, // kind_list_or_caption
+    0.7413,  // drop_no_text_after
+    0.6638,  // drop_by_position
+    -0.5986, // drop_repeated
+    -0.1832, // drop_furniture
+    -0.2308, // drop_other
+    0.1427,  // words_ln
+    -0.8030, // one_word
+    -1.8217, // over_20_words
+    1.5569,  // shared_words
+    1.4583,  // shared_fraction
+    -0.5808, // units_to_text_ln
+    -0.0586, // headings_to_text_ln
+    0.3737,  // position_ln
+    -1.8018, // capitalised_fraction
+    0.0325,  // all_capitals
+    -3.1902, // ends_full_stop
+    -0.6782, // ends_question_or_exclamation
+    -0.8019, // date
+    -1.0914, // byline
+    -0.2543, // in_contents
+    1.4034,  // byline_or_date_follows
+    1.5523,  // repeats_breadcrumb
+    0.6545,  // repeated_in_header
+    0.3839,  // rule_pick
+    0.2595,  // separator
+    -0.6018, // pages_with_line_ln
+    -7.4546, // digit_fraction
+    0.0873,  // after_first_paragraph
+    -1.8130, // after_lede
+    -2.2157, // section_number
+    -0.3084, // text_words_before_ln
+    0.0582,  // one_of_several_questions
+    -2.7733, // web_address
+    -1.7370, // ends_bracket
+    -0.3138, // restated_below
+    -2.8826, // restates_above
 ];
