@@ -209,13 +209,29 @@ pub(crate) fn is_domain(word: &str) -> bool {
     lookup(word).is_some_and(|e| e.domain)
 }
 
-/// Known to any shipped list, directly or as a plural.
+/// `base` + "s" can be a plural or a verb's third person in English spelling: not
+/// after a sibilant written "s", "x", "z" or "sh" (that takes "es": "newss",
+/// "boxs" are slips; after "ch" it may be "k": "stomachs"), nor of a function word
+/// ("theys", "fews").
+fn takes_s(base: &str) -> bool {
+    !(base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || crate::text::is_stop_word(base))
+}
+
+/// `base` + "es" can be a plural or a third person: after "s", "x", "z", "ch", "sh"
+/// or "o" ("buses", "boxes", "churches", "heroes"); "secondes" is a slip.
+fn takes_es(base: &str) -> bool {
+    base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("ch") || base.ends_with("sh")
+}
+
+/// A word of the lists, or a regular plural or third person of one ([`takes_s`],
+/// [`takes_es`]).
 pub(crate) fn is_known(word: &str) -> bool {
     let known = |w: &str| WORDS.contains_key(w);
     let plural = |w: &str| {
         known(w)
-            || w.strip_suffix('s').is_some_and(known)
-            || w.strip_suffix("es").is_some_and(known)
+            || w.strip_suffix('s').is_some_and(|b| known(b) && takes_s(b))
+            || w.strip_suffix("es")
+                .is_some_and(|b| known(b) && takes_es(b))
     };
     // Callers mostly pass lower-case words: no copy then.
     if is_lower(word) {
@@ -403,6 +419,25 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plural or third person of a listed word is known only in English spelling:
+    /// "-s" not after a sibilant, "-es" after one or after "o", never of a function
+    /// word (a slip then: "theys" for "their", "secondes", "newss").
+    #[test]
+    fn plurals_follow_english_spelling() {
+        for w in [
+            "chondrosarcomas",
+            "interleukins",
+            "tomatoes",
+            "biopsies",
+            "osteosarcomas",
+        ] {
+            assert!(is_known(w), "{w}");
+        }
+        for w in ["theys", "fews", "newss", "secondes", "boxs"] {
+            assert!(!is_known(w), "{w}");
+        }
+    }
 
     #[test]
     fn lists_load_with_tiers() {
