@@ -1014,10 +1014,10 @@ fn content_word(w: &str) -> bool {
 /// "Mary · Quickies · 7 Comments · October 29th, 2012") or a taxonomy line ("Tags:
 /// vista, os"): never a page's title.
 fn date_or_credit(t: &str) -> bool {
-    const DATE_WORDS: [&str; 30] = [
+    const DATE_WORDS: [&str; 37] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm",
-        "est", "edt", "gmt", "bst", "utc",
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "gmt", "bst", "utc",
     ];
     if CREDIT.is_match(t)
         || TAXONOMY.is_match(t)
@@ -1030,33 +1030,67 @@ fn date_or_credit(t: &str) -> bool {
     }
     let lower = t.to_lowercase();
     let before_byline = lower.split(" by ").next().unwrap_or(&lower);
+    // A stamp under a short label: "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
+    // "Last Edited: …", "Word Count: 676".
+    let stamp = match before_byline.split_once(':') {
+        Some((label, rest))
+            if (1..=STAMP_LABEL_WORDS).contains(&label.split_whitespace().count())
+                && label.chars().all(|c| c.is_alphabetic() || c == ' ') =>
+        {
+            rest
+        }
+        _ => before_byline,
+    };
+    // A place in brackets after the date: "Saturday, December 29, 2007 (New Delhi)".
+    let (stamp, place) = match stamp.split_once('(') {
+        Some((date, place)) if place.trim_end().ends_with(')') => (date, true),
+        _ => (stamp, false),
+    };
     let mut numbers = 0;
+    let mut date_words = 0;
     let mut others = 0;
-    for w in before_byline
+    for w in stamp
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
         let digits = w.trim_end_matches("am").trim_end_matches("pm");
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // An ordinal day: "9th", "1st", "22nd", "3rd".
+        let day = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| digits.strip_suffix(s))
+            .filter(|d| !d.is_empty() && d.len() <= 2)
+            .unwrap_or(digits);
+        if !day.is_empty() && day.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
-        } else if !(DATE_WORDS.iter().any(|d| w.starts_with(d) && w.len() <= 9)
-            // "p.m." and "a.m." split into letters.
-            || matches!(w, "a" | "p" | "m"))
-        {
+        } else if DATE_WORDS.iter().any(|d| w.starts_with(d) && w.len() <= 9) {
+            date_words += 1;
+        } else if !matches!(w, "a" | "p" | "m") {
+            // ("p.m." and "a.m." split into letters.)
             others += 1;
         }
     }
-    numbers >= 1 && others == 0
+    numbers >= 1 && others == 0 && (!place || date_words >= 1)
 }
 
-/// Questions kept as headings on the page: with two or more, each heads a section of
-/// a Q&A page or a leaflet, never the title.
+/// Words of a label before a stamp's colon ("Last Edited:", "Word Count:"): at most
+/// three, letters only, so "Movie Review: There Will Be Blood" stays a headline (its
+/// rest is no stamp).
+const STAMP_LABEL_WORDS: usize = 3;
+
+/// Questions of [`QUESTION_WORDS`] or more kept as headings on the page: with two or
+/// more, each heads a section of a Q&A page or a leaflet, never the title. A shorter
+/// one is a widget's label ("What's this?", "Why?"), not a section.
 fn question_headings(items: &[Item]) -> usize {
     items
         .iter()
-        .filter(|i| i.kind == Kind::Heading && i.unit.text.ends_with('?'))
+        .filter(|i| {
+            i.kind == Kind::Heading && i.unit.text.ends_with('?') && i.words >= QUESTION_WORDS
+        })
         .count()
 }
+
+/// Words of a question that heads a section ("What is osteosarcoma?").
+const QUESTION_WORDS: usize = 3;
 
 /// A photo or picture credit line.
 static CREDIT: LazyLock<Regex> =
@@ -1216,6 +1250,10 @@ mod tests {
             "Tags: vista, os, us, microsoft",
             "Topics: tj nba ford raptors",
             "Filed under: Sport, Cricket",
+            "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
+            "Word Count: 676",
+            "January 9th, 2008 by Ed Kent",
+            "Saturday, December 29, 2007 (New Delhi)",
         ] {
             assert!(date_or_credit(t), "{t}");
         }
@@ -1226,6 +1264,10 @@ mod tests {
             "Ten years ago, a bridge",
             "Ireland · a history",
             "Tagged for life: the bird ringers",
+            "Movie Review: There Will Be Blood",
+            "Euro 2008: the final",
+            "Top stories of 2008 (so far)",
+            "Heroes of 1st Battalion",
         ] {
             assert!(!date_or_credit(t), "{t}");
         }
@@ -1253,6 +1295,29 @@ mod tests {
         );
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         assert_eq!(cleaned.pages[0].doc.title, "How to contact the newsroom");
+    }
+
+    /// A blog post's headline is a question, signed under it with a date ("January
+    /// 9th, 2008 by Ed Kent"), and a widget further down asks "What's this?": one
+    /// question of a page's furniture does not make the page a Q&A page whose
+    /// questions are sections, and the dated signature is no title.
+    #[test]
+    fn a_question_headline_over_a_dated_signature_is_the_title() {
+        let page = "Satellite Receivers & Support\n\n\
+                    New files and key updates for receivers.\n\n\
+                    Blogger News Network\n\n\
+                    Reporting, analysis and editorial writing on the news.\n\n\
+                    Why does the river keep flooding the old town?\n\
+                    January 9th, 2008 by Ed Kent\n\n\
+                    The river rose again last week and the old town's lower streets were under water for three days, the fourth time in two years that shops along the quay have had to close.\n\n\
+                    Residents say the new embankment upstream sends the water their way, and the council has promised a survey before the spring rains.\n\n\
+                    What's this?\n\n\
+                    A list of the blogs that link to this post.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        assert_eq!(
+            cleaned.pages[0].doc.title,
+            "Why does the river keep flooding the old town?"
+        );
     }
 
     /// A news page's headline, then its deck (a longer line that the model may
