@@ -456,6 +456,37 @@ mod tests {
         }
     }
 
+    /// A blog's sidebar testimonial, one long block on every page, and its author's
+    /// blurb outweigh a short post in bytes; the post's paragraphs are still most of
+    /// the page's prose, so the page is no copy and both blocks go as the site's.
+    #[test]
+    fn a_sidebar_longer_than_the_post_is_the_sites() {
+        let testimonial = "What our clients say: ".to_string()
+            + &"As someone trying to get a self-funded company going, both time and money were at a premium, and a single hour of advice saved me a month of guessing about what to build first. "
+                .repeat(8);
+        const BLURB: &str = "About the author: Bob Walsh writes about small software companies, co-hosts a weekly podcast for their founders and answers every email he gets from the readers of this blog.";
+        assert!(testimonial.len() > 1000);
+        let topics = ["pricing", "hiring", "marketing", "support", "hosting"];
+        let pages: Vec<String> = topics
+            .iter()
+            .map(|t| {
+                format!(
+                    "Notes on {t}\n\n{testimonial}\n\n\
+                     Most small software companies get {t} wrong in their first year, and the reasons are usually the same ones.\n\n\
+                     The founders treat {t} as something to decide once, when it is something to revisit every few months.\n\n\
+                     A founder who writes down why {t} is the way it is finds the next change easier to make and to explain.\n\n\
+                     {BLURB}\n"
+                )
+            })
+            .collect();
+        for p in &corpus_of(&pages).pages {
+            let outline = p.doc.outline();
+            assert!(!outline.contains("What our clients say"), "{outline}");
+            assert!(!outline.contains("Bob Walsh"), "{outline}");
+            assert!(outline.contains("revisit every few months"), "{outline}");
+        }
+    }
+
     /// The same article on four sites, each copy with its own reference list of
     /// shorter lines: its paragraphs are most of the page's long text, so the pages
     /// are copies and every one keeps them (the share is measured in bytes, not lines).
