@@ -527,6 +527,47 @@ mod tests {
         }
     }
 
+    /// A leaflet of five paragraphs that four hospital sites print, each with more
+    /// sentences of its own around it: the leaflet is most of each page's bytes, and
+    /// more long paragraphs than a site's furniture has, so the pages are copies of
+    /// it and keep it, though their own prose lines outnumber its paragraphs.
+    #[test]
+    fn a_leaflet_on_four_hospital_sites_keeps_its_paragraphs() {
+        let paragraph = |i: usize| {
+            format!(
+                "Part {i} of the leaflet: osteosarcoma is the commonest primary malignant tumour of bone in children and young adults, and most patients present with pain and swelling around the knee. Treatment combines chemotherapy before and after surgery, and limb-sparing surgery is possible for most patients. Survival for localised disease is now about two in three at five years."
+            )
+        };
+        let pages: Vec<String> = ["Northgate", "Riverside", "St Anne's", "Hillcrest"]
+            .iter()
+            .map(|site| {
+                let own: Vec<String> = (1..=6)
+                    .map(|k| {
+                        format!(
+                            "Note {k} from {site}: our team of nurses and doctors is here for you and your family, and you can call the ward at any time of the day or night."
+                        )
+                    })
+                    .collect();
+                let leaflet: Vec<String> = (1..=5).map(paragraph).collect();
+                format!(
+                    "Bone cancer: a leaflet for patients\n\n{}\n\n{}\n\n{}\n",
+                    own[..3].join("\n\n"),
+                    leaflet.join("\n\n"),
+                    own[3..].join("\n\n")
+                )
+            })
+            .collect();
+        for p in &corpus_of(&pages).pages {
+            let outline = p.doc.outline();
+            for i in 1..=5 {
+                assert!(
+                    outline.contains(&format!("Part {i} of the leaflet")),
+                    "{outline}"
+                );
+            }
+        }
+    }
+
     /// A page in another language keeps its prose (judged on length and punctuation,
     /// not on English stop words), is not spell-corrected, and says so in a warning.
     #[test]

@@ -1012,11 +1012,17 @@ fn content_word(w: &str) -> bool {
 /// Andy Howell"), a photo credit ("Courtesy: San Jose State Athletics"), a time
 /// counted back ("1 hour 24 minutes ago") or a bar of links or facts ("DC | MD | VA",
 /// "Mary · Quickies · 7 Comments · October 29th, 2012") or a taxonomy line ("Tags:
-/// vista, os"): never a page's title.
+/// vista, os"), also under a stamp's label ([`STAMP_LABEL`]: "Created: Wednesday, 09
+/// Jan 2008, 7:51 PM CST", "Word Count: 676"), with an ordinal day ("January 9th,
+/// 2008 by Ed Kent") or a place in brackets after it ("Saturday, December 29, 2007
+/// (New Delhi)"): never a page's title.
 fn date_or_credit(t: &str) -> bool {
-    const DATE_WORDS: [&str; 37] = [
+    const DATE_WORDS: [&str; 25] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm",
+    ];
+    // Time zones, matched whole ("estimates" and "cetuximab" start like zones).
+    const ZONES: [&str; 12] = [
         "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "gmt", "bst", "utc",
     ];
     if CREDIT.is_match(t)
@@ -1030,15 +1036,10 @@ fn date_or_credit(t: &str) -> bool {
     }
     let lower = t.to_lowercase();
     let before_byline = lower.split(" by ").next().unwrap_or(&lower);
-    // A stamp under a short label: "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
-    // "Last Edited: …", "Word Count: 676".
+    // A stamp under its label: "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
+    // "Last Edited: …", "Word Count: 676" (not "Annual Report: 2023").
     let stamp = match before_byline.split_once(':') {
-        Some((label, rest))
-            if (1..=STAMP_LABEL_WORDS).contains(&label.split_whitespace().count())
-                && label.chars().all(|c| c.is_alphabetic() || c == ' ') =>
-        {
-            rest
-        }
+        Some((label, rest)) if STAMP_LABEL.is_match(label.trim()) => rest,
         _ => before_byline,
     };
     // A place in brackets after the date: "Saturday, December 29, 2007 (New Delhi)".
@@ -1062,31 +1063,43 @@ fn date_or_credit(t: &str) -> bool {
             .unwrap_or(digits);
         if !day.is_empty() && day.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
-        } else if DATE_WORDS.iter().any(|d| w.starts_with(d) && w.len() <= 9) {
+        } else if DATE_WORDS.iter().any(|d| w.starts_with(d) && w.len() <= 9) || ZONES.contains(&w)
+        {
             date_words += 1;
         } else if !matches!(w, "a" | "p" | "m") {
             // ("p.m." and "a.m." split into letters.)
             others += 1;
         }
     }
-    numbers >= 1 && others == 0 && (!place || date_words >= 1)
+    // "1917 (film)" is no date; "1/7/2008 (6:30 p.m. EST)" is.
+    numbers >= 1 && others == 0 && (!place || date_words >= 1 || numbers >= 2)
 }
 
-/// Words of a label before a stamp's colon ("Last Edited:", "Word Count:"): at most
-/// three, letters only, so "Movie Review: There Will Be Blood" stays a headline (its
-/// rest is no stamp).
-const STAMP_LABEL_WORDS: usize = 3;
+/// The label of a time stamp or a page count before its colon: "Created", "Last
+/// Edited", "Posted on", "Word Count". Other labels before a number make headlines
+/// ("Annual Report: 2023", "Death toll: 1,200").
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:(?:last|first|date) )?(?:created|posted|published|updated|modified|edited|submitted|filed|released|issued|date|time|word count|words)(?: on| at)?$",
+    )
+});
 
-/// Questions of [`QUESTION_WORDS`] or more kept as headings on the page: with two or
-/// more, each heads a section of a Q&A page or a leaflet, never the title. A shorter
-/// one is a widget's label ("What's this?", "Why?"), not a section.
+/// Questions kept as headings on the page: with two or more, each heads a section of
+/// a Q&A page or a leaflet, never the title. One question under [`QUESTION_WORDS`]
+/// is a widget's label ("What's this?") and is not counted; two or more short ones
+/// are a leaflet's ("Why me?", "What next?") and are.
 fn question_headings(items: &[Item]) -> usize {
-    items
-        .iter()
-        .filter(|i| {
-            i.kind == Kind::Heading && i.unit.text.ends_with('?') && i.words >= QUESTION_WORDS
-        })
-        .count()
+    let (mut long, mut short) = (0, 0);
+    for i in items {
+        if i.kind == Kind::Heading && i.unit.text.ends_with('?') {
+            if i.words >= QUESTION_WORDS {
+                long += 1;
+            } else {
+                short += 1;
+            }
+        }
+    }
+    if short >= 2 { long + short } else { long }
 }
 
 /// Words of a question that heads a section ("What is osteosarcoma?").
@@ -1254,6 +1267,8 @@ mod tests {
             "Word Count: 676",
             "January 9th, 2008 by Ed Kent",
             "Saturday, December 29, 2007 (New Delhi)",
+            "Posted: Saturday, December 29, 2007 (New Delhi)",
+            "1/7/2008 (6:30 p.m. EST)",
         ] {
             assert!(date_or_credit(t), "{t}");
         }
@@ -1266,11 +1281,48 @@ mod tests {
             "Tagged for life: the bird ringers",
             "Movie Review: There Will Be Blood",
             "Euro 2008: the final",
-            "Top stories of 2008 (so far)",
-            "Heroes of 1st Battalion",
+            "Annual Report: 2023",
+            "Death toll: 1,200",
+            "1917 (film)",
+            "2008 (so far)",
+            "May 100th",
+            "Cetuximab 2008",
+            "Estimates 2008",
         ] {
             assert!(!date_or_credit(t), "{t}");
         }
+    }
+
+    /// One short question is a widget's label and not a section; a question of three
+    /// words or more is one, and so are short questions when there are two or more.
+    #[test]
+    fn short_questions_count_as_sections_only_in_numbers() {
+        let headings = |texts: &[&str]| -> Vec<Item> {
+            texts
+                .iter()
+                .map(|t| {
+                    let mut it = Item::new(
+                        Unit {
+                            text: (*t).to_string(),
+                            ..Unit::default()
+                        },
+                        true,
+                    );
+                    it.kind = Kind::Heading;
+                    it
+                })
+                .collect()
+        };
+        assert_eq!(question_headings(&headings(&["What's this?"])), 0);
+        assert_eq!(
+            question_headings(&headings(&["What is it?", "What's this?"])),
+            1
+        );
+        assert_eq!(question_headings(&headings(&["Why me?", "What next?"])), 2);
+        assert_eq!(
+            question_headings(&headings(&["What is osteosarcoma?", "How is it treated?"])),
+            2
+        );
     }
 
     /// A page shaped like the ones the byline rule was written for: a script line
