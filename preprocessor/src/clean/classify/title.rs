@@ -1031,6 +1031,7 @@ fn date_or_credit(t: &str) -> bool {
         || [" | ", " · ", " • "]
             .iter()
             .any(|sep| t.matches(sep).count() >= 2)
+        || keyword_list(t)
     {
         return true;
     }
@@ -1074,6 +1075,21 @@ fn date_or_credit(t: &str) -> bool {
     // "1917 (film)" is no date; "1/7/2008 (6:30 p.m. EST)" is.
     numbers >= 1 && others == 0 && (!place || date_words >= 1 || numbers >= 2)
 }
+
+/// A page's keywords in one line, [`KEYWORDS`] or more short terms between commas and
+/// no sentence ("Video, Andrea Saul, Marsha Blackburn, Romney Health Care,
+/// Romneycare, Politics News"): a headline has a comma or two, not five.
+fn keyword_list(t: &str) -> bool {
+    let terms: Vec<&str> = t.split(", ").collect();
+    terms.len() >= KEYWORDS
+        && terms.iter().all(|k| {
+            let k = k.trim();
+            !k.is_empty() && text::at_most_words(k, 4) && !k.ends_with(['.', '!', '?'])
+        })
+}
+
+/// Terms of a keyword line ([`keyword_list`]).
+const KEYWORDS: usize = 6;
 
 /// The label of a time stamp or a page count before its colon: "Created", "Last
 /// Edited", "Posted on", "Word Count". Other labels before a number make headlines
@@ -1263,6 +1279,7 @@ mod tests {
             "Tags: vista, os, us, microsoft",
             "Topics: tj nba ford raptors",
             "Filed under: Sport, Cricket",
+            "Video, Andrea Saul, Marsha Blackburn, Romney Health Care, Romneycare, Politics News",
             "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
             "Word Count: 676",
             "January 9th, 2008 by Ed Kent",
@@ -1288,6 +1305,8 @@ mod tests {
             "May 100th",
             "Cetuximab 2008",
             "Estimates 2008",
+            "Bulls, Jones pursue talks",
+            "Ames, Weir third, fourth in season opener",
         ] {
             assert!(!date_or_credit(t), "{t}");
         }
