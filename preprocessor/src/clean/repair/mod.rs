@@ -139,6 +139,41 @@ fn unlikely_substitution(a: &str, b: &str) -> bool {
     !(adjacent || (vowel(x) && vowel(y)) || same_sound)
 }
 
+/// The optimal string alignment distance (Damerau-Levenshtein with each letter
+/// edited once: insertions, deletions, substitutions and swaps of two adjacent
+/// letters; Damerau 1964), in bytes, stopping at 3 (a result of 3 means "three or
+/// more").
+fn osa_distance(a: &[u8], b: &[u8]) -> usize {
+    const OVER: usize = 3;
+    if a.len().abs_diff(b.len()) >= OVER {
+        return OVER;
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        let mut row_min = i;
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min >= OVER {
+            return OVER;
+        }
+    }
+    d[a.len() * w + b.len()].min(OVER)
+}
+
 /// `a` is `b` with two adjacent letters swapped.
 fn transposition(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -450,6 +485,14 @@ impl<'a> Speller<'a> {
             [(best, w, true), rest @ ..]
                 if rest.first().is_none_or(|(s, _, _)| *best >= s + 10) =>
             {
+                // A correction the corpus never uses is unsure beside a word the
+                // corpus uses two edits away: both are suggested, and the
+                // neighbours may settle it ([`Speller::in_context`]).
+                if self.corpus.count(w) == 0
+                    && let Some(v) = self.corpus_word_two_edits(lower, w)
+                {
+                    return Decision::Unsure(vec![w.clone(), v]);
+                }
                 Decision::Replace {
                     with: match_case(word, w),
                     reason: format!(
@@ -482,6 +525,28 @@ impl<'a> Speller<'a> {
                 }
             }
         }
+    }
+
+    /// The likeliest word of the corpus ([`CORPUS_TRUSTED`] uses or more, of letters
+    /// only) two edits from `lower`, other than `except`: most used, then first in
+    /// order. A correction one edit away that the corpus never uses is no surer
+    /// than it ("methology": "mythology", one edit, or "methodology", which the
+    /// pages use, two).
+    fn corpus_word_two_edits(&self, lower: &str, except: &str) -> Option<String> {
+        let n = lower.len();
+        self.corpus
+            .words
+            .iter()
+            .filter(|(v, count)| {
+                **count >= CORPUS_TRUSTED
+                    && v.len() + 2 >= n
+                    && v.len() <= n + 2
+                    && v.as_str() != except
+                    && v.bytes().all(|b| b.is_ascii_lowercase())
+                    && osa_distance(lower.as_bytes(), v.as_bytes()) == 2
+            })
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(v, _)| v.clone())
     }
 
     /// An unsure word read with its neighbours: of the suggested corrections,
@@ -1898,6 +1963,44 @@ mod tests {
                 "{word}: {:?}",
                 sp.decide(word, false)
             );
+        }
+    }
+
+    /// A one-edit correction the corpus never uses ("methology" → "mythology") is
+    /// unsure when the corpus uses a word two edits away ("methodology"): the word
+    /// is left and both are suggested. Without such a word the correction stands.
+    #[test]
+    fn a_correction_the_corpus_never_uses_yields_to_one_it_uses_two_edits_away() {
+        let c = corpus(
+            "The methodology was sound. A new methodology for trials. The methodology section.",
+        );
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        assert_eq!(
+            sp.decide("methology", false),
+            Decision::Unsure(vec!["mythology".into(), "methodology".into()])
+        );
+        let c = corpus("The results were sound. A new design for trials.");
+        let sp = Speller::new(&c, &cfg);
+        assert!(
+            matches!(sp.decide("methology", false), Decision::Replace { ref with, .. } if with == "mythology"),
+            "{:?}",
+            sp.decide("methology", false)
+        );
+    }
+
+    /// The optimal string alignment distance, capped at three.
+    #[test]
+    fn osa_distance_counts_swaps_as_one_edit() {
+        for (a, b, d) in [
+            ("methology", "methodology", 2),
+            ("recieve", "receive", 1),
+            ("tepal", "petal", 2),
+            ("abc", "abc", 0),
+            ("a", "abcd", 3),
+            ("kitten", "sitting", 3),
+        ] {
+            assert_eq!(osa_distance(a.as_bytes(), b.as_bytes()), d, "{a} {b}");
         }
     }
 
