@@ -77,6 +77,9 @@ pub struct Speller<'a> {
     /// Indexed by "starts a sentence" (0 or 1), then by the word.
     memo: std::sync::RwLock<[foldhash::HashMap<String, Decision>; 2]>,
     corpus_filter: std::sync::OnceLock<lexicon::Filter>,
+    /// The corpus's trusted words for [`Speller::corpus_word_two_edits`], built on
+    /// first use: (length, letters present as bits a–z, word), sorted by length.
+    trusted: std::sync::OnceLock<Vec<(usize, u32, String)>>,
 }
 
 const CORPUS_TRUSTED: usize = 3;
@@ -141,37 +144,51 @@ fn unlikely_substitution(a: &str, b: &str) -> bool {
 
 /// The optimal string alignment distance (Damerau-Levenshtein with each letter
 /// edited once: insertions, deletions, substitutions and swaps of two adjacent
-/// letters; Damerau 1964), in bytes, stopping at 3 (a result of 3 means "three or
-/// more").
+/// letters; Damerau 1964) of two ASCII words, in bytes, stopping at 3 (a result of 3
+/// means "three or more"; so is any word over [`OSA_MAX`] bytes). Three rows on the
+/// stack; a row whose least value reaches 3 ends it (a swap reads two rows back,
+/// but never less than the diagonal it skips).
 fn osa_distance(a: &[u8], b: &[u8]) -> usize {
     const OVER: usize = 3;
-    if a.len().abs_diff(b.len()) >= OVER {
+    if a.len().abs_diff(b.len()) >= OVER || a.len() > OSA_MAX || b.len() > OSA_MAX {
         return OVER;
     }
     let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for (j, cell) in d.iter_mut().take(w).enumerate() {
+    let mut two_up = [0usize; OSA_MAX + 1];
+    let mut up = [0usize; OSA_MAX + 1];
+    let mut row = [0usize; OSA_MAX + 1];
+    for (j, cell) in up.iter_mut().take(w).enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        d[i * w] = i;
+        row[0] = i;
         let mut row_min = i;
         for j in 1..w {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
+            let mut v = (up[j] + 1).min(row[j - 1] + 1).min(up[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
+                v = v.min(two_up[j - 2] + 1);
             }
-            d[i * w + j] = v;
+            row[j] = v;
             row_min = row_min.min(v);
         }
         if row_min >= OVER {
             return OVER;
         }
+        two_up = up;
+        up = row;
     }
-    d[a.len() * w + b.len()].min(OVER)
+    up[b.len()].min(OVER)
+}
+
+/// The longest word [`osa_distance`] measures.
+const OSA_MAX: usize = 48;
+
+/// The letters a–z of `w` as bits.
+fn letter_mask(w: &str) -> u32 {
+    w.bytes()
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |m, b| m | 1 << (b - b'a'))
 }
 
 /// `a` is `b` with two adjacent letters swapped.
@@ -202,6 +219,7 @@ impl<'a> Speller<'a> {
             accept: config.accept.iter().map(|w| w.to_lowercase()).collect(),
             memo: Default::default(),
             corpus_filter: Default::default(),
+            trusted: Default::default(),
         }
     }
 
@@ -488,7 +506,8 @@ impl<'a> Speller<'a> {
                 // A correction the corpus never uses is unsure beside a word the
                 // corpus uses two edits away: both are suggested, and the
                 // neighbours may settle it ([`Speller::in_context`]).
-                if self.corpus.count(w) == 0
+                if lower.len() >= 5
+                    && self.corpus.count(w) == 0
                     && let Some(v) = self.corpus_word_two_edits(lower, w)
                 {
                     return Decision::Unsure(vec![w.clone(), v]);
@@ -528,25 +547,50 @@ impl<'a> Speller<'a> {
     }
 
     /// The likeliest word of the corpus ([`CORPUS_TRUSTED`] uses or more, of letters
-    /// only) two edits from `lower`, other than `except`: most used, then first in
-    /// order. A correction one edit away that the corpus never uses is no surer
-    /// than it ("methology": "mythology", one edit, or "methodology", which the
-    /// pages use, two).
+    /// a–z, no listed misspelling) two edits from `lower` (ASCII), other than `except`:
+    /// most used, then first in alphabetical order. A correction one edit away that
+    /// the corpus never uses is no surer than it ("methology": "mythology", one edit,
+    /// or "methodology", which the pages use, two). None also when that word is a
+    /// form of `except` ("tumours" for "tumour", "organizers" for "organisers"): the
+    /// corpus then vouches for the correction. The words are scanned once per
+    /// distinct unknown word (decisions are memoised), only those of a length within
+    /// two, and only those whose letters could be two edits apart.
     fn corpus_word_two_edits(&self, lower: &str, except: &str) -> Option<String> {
+        let trusted = self.trusted.get_or_init(|| {
+            let mut v: Vec<(usize, u32, String)> = self
+                .corpus
+                .words
+                .iter()
+                .filter(|(w, n)| {
+                    **n >= CORPUS_TRUSTED
+                        && w.bytes().all(|b| b.is_ascii_lowercase())
+                        && lexicon::misspelling(w).is_none()
+                })
+                .map(|(w, _)| (w.len(), letter_mask(w), w.clone()))
+                .collect();
+            v.sort_unstable();
+            v
+        });
         let n = lower.len();
-        self.corpus
-            .words
+        let mask = letter_mask(lower);
+        let from = trusted.partition_point(|(len, _, _)| *len + 2 < n);
+        let best = trusted[from..]
             .iter()
-            .filter(|(v, count)| {
-                **count >= CORPUS_TRUSTED
-                    && v.len() + 2 >= n
-                    && v.len() <= n + 2
+            .take_while(|(len, _, _)| *len <= n + 2)
+            // Two edits change at most four letters' presence.
+            .filter(|(_, m, v)| {
+                (m ^ mask).count_ones() <= 4
                     && v.as_str() != except
-                    && v.bytes().all(|b| b.is_ascii_lowercase())
                     && osa_distance(lower.as_bytes(), v.as_bytes()) == 2
             })
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(v, _)| v.clone())
+            .max_by(|a, b| {
+                self.corpus
+                    .count(&a.2)
+                    .cmp(&self.corpus.count(&b.2))
+                    .then(b.2.cmp(&a.2))
+            })
+            .map(|(_, _, v)| v)?;
+        (!inflection_of(best, except) && !spelling_variants(best, except)).then(|| best.clone())
     }
 
     /// An unsure word read with its neighbours: of the suggested corrections,
@@ -566,10 +610,15 @@ impl<'a> Speller<'a> {
         prev: Option<&str>,
         next: Option<&str>,
     ) -> Option<Decision> {
+        // A candidate two edits away ([`Speller::corpus_word_two_edits`]) is only
+        // suggested: the neighbours never settle such a word.
         if !self.config.spelling
             || candidates.is_empty()
             || !word.bytes().all(|b| b.is_ascii_lowercase())
             || (prev.is_none() && next.is_none())
+            || candidates
+                .iter()
+                .any(|c| osa_distance(word.as_bytes(), c.as_bytes()) > 1)
         {
             return None;
         }
@@ -1980,13 +2029,57 @@ mod tests {
             sp.decide("methology", false),
             Decision::Unsure(vec!["mythology".into(), "methodology".into()])
         );
-        let c = corpus("The results were sound. A new design for trials.");
+        // Without that word, or with it used only twice, the correction stands.
+        for text in [
+            "The results were sound. A new design for trials.",
+            "The methodology was sound. A new methodology for trials.",
+        ] {
+            let c = corpus(text);
+            let sp = Speller::new(&c, &cfg);
+            assert!(
+                matches!(sp.decide("methology", false), Decision::Replace { ref with, .. } if with == "mythology"),
+                "{text}: {:?}",
+                sp.decide("methology", false)
+            );
+        }
+        // Another spelling of the correction that the corpus uses vouches for it:
+        // "organizers" for "organisers".
+        let c = corpus("The organizers met. Two organizers spoke. The organizers left.");
         let sp = Speller::new(&c, &cfg);
         assert!(
-            matches!(sp.decide("methology", false), Decision::Replace { ref with, .. } if with == "mythology"),
+            matches!(sp.decide("organisors", false), Decision::Replace { ref with, .. } if with == "organisers"),
             "{:?}",
-            sp.decide("methology", false)
+            sp.decide("organisors", false)
         );
+    }
+
+    /// The word two edits away is only suggested: its neighbours never settle it,
+    /// and the correct botanical word "tepal" stays beside pages that say "petal",
+    /// with a warning that names both words and not itself.
+    #[test]
+    fn a_word_two_edits_away_is_suggested_never_applied() {
+        let c = corpus("The petal fell. A red petal and a white petal.");
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        let mut log = Log::new("a.txt");
+        let out = repair_text(&sp, true, "the tepal and the stem", |_| 1, &mut log);
+        assert_eq!(out, None, "{:?}", log.edits);
+        assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
+        assert!(
+            log.warnings[0]
+                .message
+                .contains("\"tepal\" left as it is; did you mean teal, petal?"),
+            "{:?}",
+            log.warnings
+        );
+        // Even where the words around it favour the one two edits away ("has taken
+        // the"): "tooken" is left, not made "taken" by a two-letter change.
+        let c = corpus("It was taken away. She has taken the bus. They were taken in.");
+        let sp = Speller::new(&c, &cfg);
+        let mut log = Log::new("a.txt");
+        let out = repair_text(&sp, true, "He has tooken the bus home.", |_| 1, &mut log);
+        assert_eq!(out, None, "{:?}", log.edits);
+        assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
     }
 
     /// The optimal string alignment distance, capped at three.
@@ -1999,6 +2092,10 @@ mod tests {
             ("abc", "abc", 0),
             ("a", "abcd", 3),
             ("kitten", "sitting", 3),
+            ("ab", "ba", 1),
+            ("ca", "abc", 3),
+            ("", "ab", 2),
+            ("abcdef", "badcfe", 3),
         ] {
             assert_eq!(osa_distance(a.as_bytes(), b.as_bytes()), d, "{a} {b}");
         }
