@@ -1081,7 +1081,9 @@ fn date_or_credit(t: &str) -> bool {
 /// Romneycare, Politics News"): a headline has a comma or two, not five.
 fn keyword_list(t: &str) -> bool {
     let terms: Vec<&str> = t.split(", ").collect();
-    terms.len() >= KEYWORDS
+    // A colon introduces a list in a heading: "Symptoms: fever, cough, rash, …".
+    !t.contains(':')
+        && terms.len() >= KEYWORDS
         && terms.iter().all(|k| {
             let k = k.trim();
             !k.is_empty() && text::at_most_words(k, 4) && !k.ends_with(['.', '!', '?'])
@@ -1306,6 +1308,7 @@ mod tests {
             "Cetuximab 2008",
             "Estimates 2008",
             "Bulls, Jones pursue talks",
+            "Symptoms: fever, cough, rash, nausea, vomiting, pain",
             "Ames, Weir third, fourth in season opener",
         ] {
             assert!(!date_or_credit(t), "{t}");
