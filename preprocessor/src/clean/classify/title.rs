@@ -1035,6 +1035,8 @@ fn date_or_credit(t: &str) -> bool {
     {
         return true;
     }
+    // A news dateline's place: "WESTPORT, Wash. July 24, 2012 (AP)".
+    let t = PLACE.find(t).map_or(t, |m| &t[m.end()..]).trim_start();
     let lower = t.to_lowercase();
     let before_byline = lower.split(" by ").next().unwrap_or(&lower);
     // A stamp under its label: "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
@@ -1092,6 +1094,11 @@ fn keyword_list(t: &str) -> bool {
 
 /// Terms of a keyword line ([`keyword_list`]).
 const KEYWORDS: usize = 6;
+
+/// The place that starts a news dateline, in capitals, then a comma and maybe a
+/// state's abbreviation: "WESTPORT, Wash. ", "NEW YORK, ".
+static PLACE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z][A-Z .'-]{2,30}, (?:[A-Z][a-z]{1,4}\. )?"));
 
 /// The label of a time stamp or a page count before its colon: "Created", "Last
 /// Edited", "Posted on", "Word Count". Other labels before a number make headlines
@@ -1288,6 +1295,8 @@ mod tests {
             "Saturday, December 29, 2007 (New Delhi)",
             "Posted: Saturday, December 29, 2007 (New Delhi)",
             "1/7/2008 (6:30 p.m. EST)",
+            "WESTPORT, Wash. July 24, 2012 (AP)",
+            "NEW YORK, Jan. 8, 2008",
         ] {
             assert!(date_or_credit(t), "{t}");
         }
@@ -1308,6 +1317,7 @@ mod tests {
             "Cetuximab 2008",
             "Estimates 2008",
             "Bulls, Jones pursue talks",
+            "NASA, ESA plan 2020 mission",
             "Symptoms: fever, cough, rash, nausea, vomiting, pain",
             "Ames, Weir third, fourth in season opener",
         ] {
