@@ -349,6 +349,8 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--list", action="store_true", help="list every false edit")
     ap.add_argument("--misses", action="store_true", help="list every injected error left unrepaired")
+    ap.add_argument("--check", action="store_true",
+                    help="fail (exit 1) when a figure of the default seed is worse than its floor in floors.toml")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     cache = target_dir() / "spelling-bench"
@@ -471,7 +473,39 @@ def main() -> int:
                 print(f"    missed {k}: {tok} (want {right})")
     if a.json:
         a.json.write_text(json.dumps(res, indent=1))
+    if a.check:
+        return check(res, HERE / "floors.toml")
     return 0
+
+
+def check(res: dict, floors_file: Path) -> int:
+    """Compare the figures with the floors (the CI's regression check): false edits per
+    10,000 words at most their ceiling, recall and precision at least their floor, no
+    variant or name changed. Prints each failure; 1 when any, else 0."""
+    import tomllib
+    f = tomllib.loads(floors_file.read_text())
+    got = {
+        "false_per_10k_news": res["false_per_10k"]["news"],
+        "false_per_10k_medical": res["false_per_10k"]["medical"],
+        "recall_misspelling": res["recall"]["misspelling"],
+        "recall_glued": res["recall"]["glued"],
+        "precision": res["precision"],
+        "variant_changes": len(res["variant_changes"]),
+        "name_changes": len(res["name_changes"]),
+    }
+    failed = []
+    for key, value in got.items():
+        if key not in f:
+            failed.append(f"{key}: no floor in {floors_file.name}")
+            continue
+        ceiling = key.startswith("false") or key.endswith("changes")
+        if (value > f[key]) if ceiling else (value < f[key]):
+            failed.append(f"{key} = {value:.4f}, {'above the ceiling' if ceiling else 'below the floor'} {f[key]}")
+    for x in failed:
+        print(f"spelling floor: {x}")
+    if not failed:
+        print(f"spelling floors held ({floors_file.name})")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
