@@ -569,6 +569,31 @@ mod tests {
         );
     }
 
+    /// Counters of forums, blogs and news rivers are furniture, their number glued to
+    /// the word or not ("200Comments. Click to view comments" on Yahoo's news river);
+    /// a sentence with a count is not.
+    #[test]
+    fn counters_are_furniture() {
+        let r = rules();
+        for t in [
+            "3 replies",
+            "20 followers",
+            "1.2k views",
+            "4,210 Likes",
+            "200Comments. Click to view comments",
+            "12 Comments",
+        ] {
+            assert!(r.boilerplate(t).is_some(), "{t}");
+        }
+        for t in [
+            "3 replies to the survey were positive.",
+            "20 followers of the trial were lost to follow-up",
+            "Views",
+        ] {
+            assert!(r.boilerplate(t).is_none(), "{t}");
+        }
+    }
+
     #[test]
     fn a_blurb_ending_in_a_read_more_link_is_a_teaser() {
         let r = rules();
