@@ -589,6 +589,9 @@ mod tests {
             "3 replies to the survey were positive.",
             "20 followers of the trial were lost to follow-up",
             "Views",
+            // A numbered section heading.
+            "3. Points",
+            "5. Comments",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
