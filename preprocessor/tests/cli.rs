@@ -115,7 +115,24 @@ fn clean_refuses_colliding_output_names() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("\"page\""));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"page\"") && err.contains("a/page.txt") && err.contains("b/page.txt"),
+        "{err}"
+    );
+    // Names that differ only in letter case are one file on macOS and Windows.
+    std::fs::write(dir.path().join("b/Page.txt"), "Other text here.").unwrap();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["clean", "--out-dir", "out", "a/page.txt", "b/Page.txt"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("letter case aside") && err.contains("b/Page.txt"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -32,7 +32,7 @@ pub struct CleanRequest {
 /// Clean `req.files` as one corpus and write the result.
 ///
 /// Errors: an unreadable input or output path, two inputs with the same file stem
-/// under `--out-dir`, or an invalid book configuration (each message names the file).
+/// (letter case aside) under `--out-dir`, or an invalid book configuration (each message names the file).
 pub fn clean_files(req: &CleanRequest) -> Result<()> {
     let CleanRequest {
         files,
@@ -57,7 +57,9 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
         None => (Config::default(), MetadataFile::default()),
     };
     let mut inputs = Vec::new();
-    let mut stems = std::collections::HashSet::new();
+    // Stems compared without case: on a case-insensitive file system (macOS, Windows)
+    // "Same.md" and "same.md" are one file.
+    let mut stems: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for f in files {
         let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
         let name = f
@@ -68,9 +70,13 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if out_dir.is_some() && !stems.insert(stem.clone()) {
+        if out_dir.is_some()
+            && let Some(first) = stems.insert(stem.to_lowercase(), f.clone())
+        {
             bail!(
-                "two inputs share the file stem {stem:?}; their outputs would overwrite each other in --out-dir"
+                "two inputs share the file stem {stem:?} (letter case aside): {} and {}; their outputs would overwrite each other in --out-dir",
+                first.display(),
+                f.display()
             );
         }
         inputs.push(Input { name, bytes });
