@@ -352,6 +352,8 @@ def main() -> int:
     ap.add_argument("--check", action="store_true",
                     help="fail (exit 1) when a figure of the default seed is worse than its floor in floors.toml")
     a = ap.parse_args()
+    if a.check and (a.seed != ap.get_default("seed") or a.words != ap.get_default("words")):
+        ap.error("--check compares the default seed and word count with floors.toml; drop --seed and --words")
     rng = random.Random(a.seed)
     cache = target_dir() / "spelling-bench"
     cache.mkdir(parents=True, exist_ok=True)
@@ -453,9 +455,12 @@ def main() -> int:
         print(f"    {label} by kind: {dict(false_by[label]) or '-'}")
     print(f"    full stops glued to the next sentence, given their space (not counted): "
           f"news {stops_spaced['news']}, medical {stops_spaced['medical']}")
-    print(f"{'recall, injected misspellings':34s} {res['recall']['misspelling']:14.1%} {res['codespell']['recall_misspelling']:10.1%} {'>= 85%':>8s}")
-    print(f"{'glued pairs split right':34s} {res['recall']['glued']:14.1%} {'':>10s} {'>= 85%':>8s}")
-    print(f"{'precision of all edits':34s} {res['precision']:14.3f} {res['codespell']['precision'] or 0:10.3f} {'>= 0.98':>8s}")
+    def fig(x, spec):
+        return f"{x:{spec}}" if x is not None else f"{'not measured':>{spec.split('.')[0]}}"
+
+    print(f"{'recall, injected misspellings':34s} {fig(res['recall']['misspelling'], '14.1%')} {fig(res['codespell']['recall_misspelling'], '10.1%')} {'>= 85%':>8s}")
+    print(f"{'glued pairs split right':34s} {fig(res['recall']['glued'], '14.1%')} {'':>10s} {'>= 85%':>8s}")
+    print(f"{'precision of all edits':34s} {fig(res['precision'], '14.3f')} {fig(res['codespell']['precision'], '10.3f')} {'>= 0.98':>8s}")
     print(f"{'variant spellings changed':34s} {len(variant_changes):14d} {'':>10s} {'0':>8s}")
     print(f"{'names changed':34s} {len(name_changes):14d} {'':>10s} {'0':>8s}")
     for b, a_ in variant_changes[:20]:
@@ -493,10 +498,13 @@ def check(res: dict, floors_file: Path) -> int:
         "variant_changes": len(res["variant_changes"]),
         "name_changes": len(res["name_changes"]),
     }
-    failed = []
+    failed = [f"{key}: in {floors_file.name} but not a figure of the bench" for key in f if key not in got]
     for key, value in got.items():
         if key not in f:
             failed.append(f"{key}: no floor in {floors_file.name}")
+            continue
+        if value is None:
+            failed.append(f"{key}: not measured (nothing injected or no edit made)")
             continue
         ceiling = key.startswith("false") or key.endswith("changes")
         if (value > f[key]) if ceiling else (value < f[key]):

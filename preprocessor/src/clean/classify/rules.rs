@@ -581,17 +581,25 @@ mod tests {
             "1.2k views",
             "4,210 Likes",
             "200Comments. Click to view comments",
-            "12 Comments",
         ] {
-            assert!(r.boilerplate(t).is_some(), "{t}");
+            assert!(
+                r.boilerplate(t)
+                    .is_some_and(|l| l.to_string().contains("counter of replies")),
+                "{t}"
+            );
         }
         for t in [
             "3 replies to the survey were positive.",
             "20 followers of the trial were lost to follow-up",
             "Views",
-            // A numbered section heading.
+            // Numbered section headings, and cells of tables of results.
             "3. Points",
+            "4.2 Views",
             "5. Comments",
+            "3 Members",
+            "12 points",
+            "12,345 votes",
+            "1,000 shares",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
