@@ -64,6 +64,41 @@ fn clean_out_dir_writes_one_markdown_file_per_seed_and_a_report() {
     );
 }
 
+/// With `--out-dir --report` the report goes to its file, and the terminal says where
+/// it is and names every skipped file (its text is in no output).
+#[test]
+fn clean_report_to_a_folder_is_announced_with_skipped_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("page.txt"),
+        "A page title\n\nSome text of the page, long enough to be a paragraph of prose.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
+    let o = bin()
+        .current_dir(dir.path())
+        .args([
+            "clean",
+            "--out-dir",
+            "out",
+            "--report",
+            "page.txt",
+            "empty.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("1 page cleaned into out;") && err.contains("out/report.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("empty.txt: warning: the file is empty"),
+        "{err}"
+    );
+}
+
 #[test]
 fn clean_prints_markdown_and_reports_to_stderr() {
     let out = bin()

@@ -344,7 +344,7 @@ fn assemble_page(
     let mut doc = assemble(name, &page, classified, log);
     assemble::quotes::restore_quotes(&mut doc, lines, &visible, log);
     if doc.blocks.is_empty() {
-        log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file");
+        log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file (`mdbook-seeds clean --report` lists every line's fate)");
     }
     // Stable: edits of one line keep their pipeline order.
     log.edits.sort_by_key(|e| e.line);

@@ -125,6 +125,19 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
                 let path = dir.join("report.txt");
                 std::fs::write(&path, &report_text)
                     .with_context(|| format!("cannot write {}", path.display()))?;
+                // The report goes to the file; the terminal gets where it is, how much
+                // it holds, and every file that was skipped (its text is not in DIR).
+                let (pages, warnings) = (cleaned.pages.len(), cleaned.warnings().count());
+                eprintln!(
+                    "mdbook-seeds: {pages} page{} cleaned into {}; every edit and {warnings} warning{} are listed in {}",
+                    if pages == 1 { "" } else { "s" },
+                    dir.display(),
+                    if warnings == 1 { "" } else { "s" },
+                    path.display()
+                );
+                for w in cleaned.skipped.iter().flat_map(|l| &l.warnings) {
+                    eprintln!("mdbook-seeds: {w}");
+                }
             }
         }
         None => {
