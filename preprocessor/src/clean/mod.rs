@@ -601,6 +601,42 @@ mod tests {
         );
     }
 
+    /// A page in another language whose paragraphs are hard-wrapped into two lines
+    /// each (too few lines to measure a wrap width) keeps them, joined: each half
+    /// was dropped as a menu item or a short line between boilerplate. Menu labels
+    /// in lower case are short and are not joined.
+    #[test]
+    fn a_page_in_another_language_keeps_its_two_line_paragraphs() {
+        let page = "Inicio | Noticias | Salud | Contacto\n\
+            El osteosarcoma en niños y adolescentes\n\
+            15 de abril de 2024\n\n\
+            El osteosarcoma es el tumor óseo maligno más frecuente en niños y\n\
+            adolescentes. Suele aparecer cerca de la rodilla o del hombro.\n\n\
+            El tratamiento habitual combina quimioterapia y cirugía. Los pacientes\n\
+            reciben quimioterapia antes y después de la operación.\n\n\
+            Compartir en Facebook\n\
+            deportes\n\
+            calendario\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        let text = p.doc.outline();
+        for para in [
+            "El osteosarcoma es el tumor óseo maligno más frecuente en niños y adolescentes. Suele aparecer cerca de la rodilla o del hombro.",
+            "El tratamiento habitual combina quimioterapia y cirugía. Los pacientes reciben quimioterapia antes y después de la operación.",
+        ] {
+            assert!(text.contains(para), "{text}");
+        }
+        // The short lower-case labels stay apart.
+        assert!(!text.contains("deportes calendario"), "{text}");
+        let joins = p
+            .log
+            .edits
+            .iter()
+            .filter(|e| e.reason.contains("joined to the next"))
+            .count();
+        assert_eq!(joins, 2, "{:?}", p.log.edits);
+    }
+
     /// The language is read from the page as scraped, before a phrase repeated at
     /// the end of its paragraphs is cut: an English tagline on French paragraphs
     /// counts (a reviewer's case; whatever the detector would say of what is left).

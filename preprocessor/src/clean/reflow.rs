@@ -237,6 +237,63 @@ pub(crate) fn reflow(
     join_page_breaks(units, log)
 }
 
+/// The least length of a line that [`join_wrapped_pairs`] takes for a wrapped one:
+/// the shortest wrap width [`local_widths`] accepts.
+const WRAPPED_LINE_CHARS: usize = 50;
+
+/// On a page in another language, a line broken mid-sentence ("… en niños y") before a
+/// line of its block that starts lower case ("adolescentes. Suele …") is one wrapped
+/// sentence, however few lines the block has: the two units are joined, and the
+/// join is logged. English pages are left to [`wrap_width`]: a two-line rule there
+/// moved pages both ways on the public sets (a promo joined into a paragraph on
+/// Readability's mozilla-1, an L3S-GN1 title lost), and English stop words already
+/// tell a short paragraph line from a menu item. Elsewhere that evidence is missing,
+/// and each half of a two-line paragraph was dropped as a menu item.
+pub(crate) fn join_wrapped_pairs(units: &mut Vec<Unit>, log: &mut Log) {
+    let plain =
+        |u: &Unit| !u.bullet && !u.cells && u.row.is_empty() && !u.code && u.extra.is_empty();
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    for u in units.drain(..) {
+        if let Some(prev) = out.last_mut()
+            && !u.gap_before
+            && plain(prev)
+            && plain(&u)
+            && u.first == prev.last + 1
+            // A wrapped line is long (a menu's lower-case labels are not), and its
+            // continuation ends the sentence or is long too.
+            && prev.text.chars().count() >= WRAPPED_LINE_CHARS
+            && (text::ends_sentence(&u.text) || u.text.chars().count() >= WRAPPED_LINE_CHARS)
+            && !text::ends_sentence(&prev.text)
+            && !prev.text.ends_with(':')
+            && text::starts_lowercase(&u.text)
+        {
+            log.edit(
+                prev.first,
+                Stage::Reflow,
+                Action::Joined,
+                "",
+                "",
+                format!(
+                    "a line broken mid-sentence ({}-{}) joined to the next, which starts lower case (a page in another language)",
+                    prev.last, u.first
+                ),
+            );
+            let base = prev.text.len() + 1;
+            prev.text.push(' ');
+            prev.text.push_str(&u.text);
+            if u.line_starts.first().is_none_or(|&(o, _)| o > 0) {
+                prev.line_starts.push((base, u.first));
+            }
+            prev.line_starts
+                .extend(u.line_starts.iter().map(|&(o, no)| (o + base, no)));
+            prev.last = u.last;
+            continue;
+        }
+        out.push(u);
+    }
+    *units = out;
+}
+
 fn finish(cur: &mut Option<(Unit, usize)>, units: &mut Vec<Unit>, log: &mut Log) {
     if let Some((u, n)) = cur.take() {
         if n > 1 {

@@ -289,6 +289,14 @@ pub(crate) fn classify(
                 "the page reads as {name}, not English: cleaned on language-independent evidence only (length, punctuation, repetition, known furniture), and its words were not repaired"
             ),
         );
+        let before = units.len();
+        crate::clean::reflow::join_wrapped_pairs(&mut units, log);
+        if units.len() != before {
+            counts = units
+                .iter()
+                .map(|u| text::word_and_stop_counts(&u.text))
+                .collect();
+        }
     }
     let lengths: Vec<usize> = units.iter().map(|u| u.text.len()).collect();
     strip_heading_suffixes(&mut units, log);
