@@ -632,9 +632,58 @@ mod tests {
             .log
             .edits
             .iter()
-            .filter(|e| e.reason.contains("joined to the next"))
+            .filter(|e| e.reason.contains("joined to the next (line"))
             .count();
         assert_eq!(joins, 2, "{:?}", p.log.edits);
+    }
+
+    /// What the two-line join must leave apart on a page in another language (a
+    /// reviewer's cases): a headline over a lower-case byline, a list item ending in
+    /// ";" under its lead-in, a line of code ending in a brace, and a footer that the
+    /// site prints on every page (joined, it would no longer be found on the others
+    /// and would stay).
+    #[test]
+    fn the_two_line_join_leaves_bylines_lists_code_and_site_footers_apart() {
+        let para = "El osteosarcoma es el tumor óseo maligno más frecuente en niños y adolescentes, y suele aparecer cerca de la rodilla o del hombro durante el crecimiento.";
+        let page = format!(
+            "Osteosarcoma: un nuevo tratamiento probado en adolescentes en Madrid\n\
+             por Juan Pérez, publicado el 12 de marzo de 2024, actualizado el 13 de marzo\n\n\
+             {para}\n\n\
+             Para participar en el ensayo hay que cumplir varias condiciones, entre ellas\n\
+             tener entre 12 y 25 años y un diagnóstico confirmado por biopsia;\n\n\
+             function calcularPromedio(valores, pesos, opcionesDeRedondeo, precision) {{\n\
+             const total = valores.reduce((a, b) => a + b, 0) / pesos.length.\n\n\
+             {para}\n\n\
+             La información de esta página tiene fines educativos y en ningún caso\n\
+             sustituye la consulta con su médico o con su equipo sanitario habitual.\n"
+        );
+        let other = |i: usize| {
+            format!(
+                "Otra página número {i} sobre el tratamiento del sarcoma de Ewing\n\n\
+                 {para} Página {i}.\n\n{para} Otra vez, página {i}.\n\n\
+                 La información de esta página tiene fines educativos y en ningún caso\n\
+                 sustituye la consulta con su médico o con su equipo sanitario habitual.\n"
+            )
+        };
+        let cleaned = corpus_of(&[page, other(1), other(2)]);
+        let p = &cleaned.pages[0];
+        let joins: Vec<_> = p
+            .log
+            .edits
+            .iter()
+            .filter(|e| e.reason.contains("joined to the next (line"))
+            .collect();
+        assert!(joins.is_empty(), "{joins:?}");
+        assert!(
+            p.log
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("reads as Spanish")),
+            "{:?}",
+            p.log.warnings
+        );
+        let text = p.doc.outline();
+        assert!(!text.contains("sustituye la consulta"), "{text}");
     }
 
     /// The language is read from the page as scraped, before a phrase repeated at

@@ -242,16 +242,31 @@ pub(crate) fn reflow(
 const WRAPPED_LINE_CHARS: usize = 50;
 
 /// On a page in another language, a line broken mid-sentence ("… en niños y") before a
-/// line of its block that starts lower case ("adolescentes. Suele …") is one wrapped
-/// sentence, however few lines the block has: the two units are joined, and the
-/// join is logged. English pages are left to [`wrap_width`]: a two-line rule there
-/// moved pages both ways on the public sets (a promo joined into a paragraph on
-/// Readability's mozilla-1, an L3S-GN1 title lost), and English stop words already
-/// tell a short paragraph line from a menu item. Elsewhere that evidence is missing,
-/// and each half of a two-line paragraph was dropped as a menu item.
-pub(crate) fn join_wrapped_pairs(units: &mut Vec<Unit>, log: &mut Log) {
+/// line of its block that starts lower case and ends the sentence ("adolescentes.
+/// Suele … del hombro.") is one wrapped sentence, however few lines the block has:
+/// the two units are joined, and the join is logged. The first line is long (a
+/// menu's lower-case labels are not) and ends on a letter, a digit or a comma (not a
+/// brace of code); the second ends with a full stop (not a list item's ";", not a
+/// byline); neither is a line that [`Corpus::pages_with_line`] finds on
+/// `repeat_min_pages` pages or more (a footer, dropped as the site's). English pages
+/// are left to [`wrap_width`]: a two-line rule there moved pages both ways on the
+/// public sets (a promo joined into a paragraph on Readability's mozilla-1, an
+/// L3S-GN1 title lost), and English stop words already tell a short paragraph line
+/// from a menu item. Elsewhere that evidence is missing, and each half of a two-line
+/// paragraph was dropped as a menu item.
+pub(crate) fn join_wrapped_pairs(
+    units: &mut Vec<Unit>,
+    corpus: &Corpus,
+    repeat_min_pages: usize,
+    log: &mut Log,
+) {
     let plain =
         |u: &Unit| !u.bullet && !u.cells && u.row.is_empty() && !u.code && u.extra.is_empty();
+    let site_line = |u: &Unit| {
+        corpus.pages >= 2
+            && u.first == u.last
+            && corpus.pages_with_line(&u.text) >= repeat_min_pages.max(2)
+    };
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     for u in units.drain(..) {
         if let Some(prev) = out.last_mut()
@@ -259,31 +274,31 @@ pub(crate) fn join_wrapped_pairs(units: &mut Vec<Unit>, log: &mut Log) {
             && plain(prev)
             && plain(&u)
             && u.first == prev.last + 1
-            // A wrapped line is long (a menu's lower-case labels are not), and its
-            // continuation ends the sentence or is long too.
             && prev.text.chars().count() >= WRAPPED_LINE_CHARS
-            && (text::ends_sentence(&u.text) || u.text.chars().count() >= WRAPPED_LINE_CHARS)
-            && !text::ends_sentence(&prev.text)
-            && !prev.text.ends_with(':')
+            && prev
+                .text
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
             && text::starts_lowercase(&u.text)
+            && text::ends_full_stop(&u.text)
+            && !site_line(prev)
+            && !site_line(&u)
         {
             log.edit(
-                prev.first,
+                u.first,
                 Stage::Reflow,
                 Action::Joined,
-                "",
+                format!("…{} / {}…", tail(&prev.text, 30), head(&u.text, 30)),
                 "",
                 format!(
-                    "a line broken mid-sentence ({}-{}) joined to the next, which starts lower case (a page in another language)",
+                    "a line broken mid-sentence (line {}, no end punctuation) joined to the next (line {}, lower case, ends the sentence) on a page in another language",
                     prev.last, u.first
                 ),
             );
             let base = prev.text.len() + 1;
             prev.text.push(' ');
             prev.text.push_str(&u.text);
-            if u.line_starts.first().is_none_or(|&(o, _)| o > 0) {
-                prev.line_starts.push((base, u.first));
-            }
             prev.line_starts
                 .extend(u.line_starts.iter().map(|&(o, no)| (o + base, no)));
             prev.last = u.last;

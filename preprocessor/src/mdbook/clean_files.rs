@@ -126,7 +126,8 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
                 std::fs::write(&path, &report_text)
                     .with_context(|| format!("cannot write {}", path.display()))?;
                 // The report goes to the file; the terminal gets where it is, how much
-                // it holds, and every file that was skipped (its text is not in DIR).
+                // it holds, and every warning (a skipped file, a page left empty, a
+                // page in another language), as without --report.
                 let (pages, warnings) = (cleaned.pages.len(), cleaned.warnings().count());
                 eprintln!(
                     "mdbook-seeds: {pages} page{} cleaned into {}; every edit and {warnings} warning{} are listed in {}",
@@ -135,7 +136,7 @@ pub fn clean_files(req: &CleanRequest) -> Result<()> {
                     if warnings == 1 { "" } else { "s" },
                     path.display()
                 );
-                for w in cleaned.skipped.iter().flat_map(|l| &l.warnings) {
+                for w in cleaned.warnings() {
                     eprintln!("mdbook-seeds: {w}");
                 }
             }

@@ -290,7 +290,7 @@ pub(crate) fn classify(
             ),
         );
         let before = units.len();
-        crate::clean::reflow::join_wrapped_pairs(&mut units, log);
+        crate::clean::reflow::join_wrapped_pairs(&mut units, corpus, rules.repeat_min_pages, log);
         if units.len() != before {
             counts = units
                 .iter()
