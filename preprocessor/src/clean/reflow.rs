@@ -275,33 +275,17 @@ pub(crate) fn join_wrapped_pairs(
             && plain(&u)
             && u.first == prev.last + 1
             && prev.text.chars().count() >= WRAPPED_LINE_CHARS
-            && prev
-                .text
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+            && stops_mid_sentence(prev)
             && text::starts_lowercase(&u.text)
             && text::ends_full_stop(&u.text)
             && !site_line(prev)
             && !site_line(&u)
         {
-            log.edit(
-                u.first,
-                Stage::Reflow,
-                Action::Joined,
-                format!("…{} / {}…", tail(&prev.text, 30), head(&u.text, 30)),
-                "",
-                format!(
-                    "a line broken mid-sentence (line {}, no end punctuation) joined to the next (line {}, lower case, ends the sentence) on a page in another language",
-                    prev.last, u.first
-                ),
+            let reason = format!(
+                "a line broken mid-sentence (line {}, no end punctuation) joined to the next (line {}, lower case, ends the sentence) on a page in another language",
+                prev.last, u.first
             );
-            let base = prev.text.len() + 1;
-            prev.text.push(' ');
-            prev.text.push_str(&u.text);
-            prev.line_starts
-                .extend(u.line_starts.iter().map(|&(o, no)| (o + base, no)));
-            prev.last = u.last;
+            append_unit(prev, &u, reason, log);
             continue;
         }
         out.push(u);
@@ -519,6 +503,34 @@ static STAMP_AFTER_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The unit stops mid-sentence: its last character is a letter, a digit or a comma
+/// (not a full stop, a colon, or a brace of code).
+fn stops_mid_sentence(u: &Unit) -> bool {
+    u.text
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',')
+}
+
+/// `u` appended to `prev` after a space, with its raw lines' offsets; the join is
+/// logged at `u`'s first line with the text around the break and `reason`.
+fn append_unit(prev: &mut Unit, u: &Unit, reason: String, log: &mut Log) {
+    log.edit(
+        u.first,
+        Stage::Reflow,
+        Action::Joined,
+        format!("…{} / {}…", tail(&prev.text, 30), head(&u.text, 30)),
+        "",
+        reason,
+    );
+    prev.text.push(' ');
+    let shift = prev.text.len();
+    prev.line_starts
+        .extend(u.line_starts.iter().map(|(o, no)| (o + shift, *no)));
+    prev.text.push_str(&u.text);
+    prev.last = u.last;
+}
+
 /// Re-join a paragraph that a page break (blank lines) cut mid-sentence.
 fn join_page_breaks(units: Vec<Unit>, log: &mut Log) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
@@ -531,29 +543,13 @@ fn join_page_breaks(units: Vec<Unit>, log: &mut Log) -> Vec<Unit> {
             && text::starts_lowercase(&u.text)
             && !text::at_most_words(&prev.text, 3)
             && !(text::at_most_words(&prev.text, 18) && STAMP_AFTER_HEADLINE.is_match(&u.text))
-            && prev
-                .text
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+            && stops_mid_sentence(prev)
         {
-            log.edit(
-                u.first,
-                Stage::Reflow,
-                Action::Joined,
-                format!("…{} / {}…", tail(&prev.text, 30), head(&u.text, 30)),
-                "",
-                format!(
-                    "paragraph broken mid-sentence (line {} has no end punctuation, line {} starts lower-case) re-joined",
-                    prev.last, u.first
-                ),
+            let reason = format!(
+                "paragraph broken mid-sentence (line {} has no end punctuation, line {} starts lower-case) re-joined",
+                prev.last, u.first
             );
-            prev.text.push(' ');
-            let shift = prev.text.len();
-            prev.line_starts
-                .extend(u.line_starts.iter().map(|(o, no)| (o + shift, *no)));
-            prev.text.push_str(&u.text);
-            prev.last = u.last;
+            append_unit(prev, &u, reason, log);
             continue;
         }
         out.push(u);
