@@ -316,6 +316,14 @@ const COMBINING_FORMS: [&str; 17] = [
     "onco", "osteo", "patho", "phyto", "psycho", "radio", "thermo",
 ];
 
+/// `prefix` (lower case) is a prefix of [`PREFIXES`] or a combining form of
+/// [`COMBINING_FORMS`] that ends in a combining vowel "o" ("pseudo", "osteo",
+/// "neuro"): the vowel that medical terminology drops before a part beginning with
+/// a vowel, and writers often keep ("pseudarthrosis" and "pseudoarthrosis").
+pub(crate) fn ends_in_combining_vowel(prefix: &str) -> bool {
+    prefix.ends_with('o') && (PREFIXES.contains(&prefix) || COMBINING_FORMS.contains(&prefix))
+}
+
 /// Letters of the word after a [`COMBINING_FORMS`] prefix.
 const AFTER_COMBINING_FORM: usize = 8;
 
