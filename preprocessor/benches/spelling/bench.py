@@ -98,6 +98,39 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     ("headoffice", "head office"),
     ("aminoacid", "amino acid"),
     ("cerebralvascular", "cerebral vascular"),
+    # Found in the clean text of the default seed (session 23): "randomly selected
+    # patientnotes" in an abstract whose own title says "patient notes".
+    ("patientnotes", "patient notes"),
+    # Found in the clean text of seeds 3 to 7 (session 23), each read in its sentence:
+    # "forcible land acqusition", "quality of lifeand relieving", "the detrmient of
+    # omitting", "enjoy that compay", "was perfomed between", "determine theprecise
+    # state", "in an emergencydepartment (ED)", "under ceratolizumab pegol"...
+    # Not "A pplications" (a PDF's split word: "A applications" is no repair), nor
+    # "ambiguus", "mucosus", "cohabitating", "physiochemical", "Firey" or "Padge",
+    # which may be right.
+    ("acqusition", "acquisition"),
+    ("lifeand", "life and"),
+    ("Pratical", "Practical"),
+    ("detrmient", "detriment"),
+    ("compay", "company"),
+    ("eveyone", "everyone"),
+    ("targetted", "targeted"),
+    ("perfomed", "performed"),
+    ("requirng", "requiring"),
+    ("retrorspective", "retrospective"),
+    ("disapponting", "disappointing"),
+    ("recieved", "received"),
+    ("constrcucted", "constructed"),
+    ("theprecise", "the precise"),
+    ("emergencydepartment", "emergency department"),
+    ("trainng", "training"),
+    ("Mutivariate", "Multivariate"),
+    ("recieving", "receiving"),
+    ("projecs", "projects"),
+    ("Orginially", "Originally"),
+    ("isk", "risk"),
+    ("diminsihed", "diminished"),
+    ("ceratolizumab", "certolizumab"),
 }
 WORD = re.compile(r"[A-Za-z]+")
 # A sentence's full stop glued to the next one ("isolation.Conclusions": PubMed's
