@@ -204,7 +204,8 @@ fn linked_name(t: &str) -> bool {
 /// comments… read them below or add one }"); WordPress's "48 Responses to “Post
 /// title”" and "2 thoughts on “Post title”", whatever the title's length, the title in
 /// quotation marks ("One response to the outbreak: close the schools?" is a
-/// sentence). With comment headers after it, it marks where the article ends even
+/// sentence); a link's arrow may end it ("Comments »"). With comment headers after it,
+/// it marks where the article ends even
 /// when the article is short (a news site's summary above hundreds of comments).
 static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^[{(\[]?\s*(?:
@@ -214,7 +215,7 @@ static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
       | (?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b.{0,40}
       | .{0,80}\bcomments\ are\ owned\ by\b.{0,80}
       | join\ the\ (?:discussion|conversation)\b.{0,40}
-    )\s*[})\]]?$"#)
+    )\s*[})\]]?\s*[»›→↓]?$"#)
 });
 
 /// A post's title with its comment count after it ("Hot Fixes [ 11 Comments ]", "Don't
@@ -701,6 +702,9 @@ mod tests {
             "One Response to “Scouting Report: Will Manny Machado Be The Next Mike Trout?”",
             "2 thoughts on “PubCon 2012 Las Vegas Coverage, Day Three Afternoon”",
             "Leave a reply",
+            // A link's arrow after it (Dragnet +0.0007, three pages better, none worse).
+            "Comments»",
+            "53 Comments »",
         ] {
             assert!(COMMENT_SECTION.is_match(t), "{t}");
         }
@@ -710,6 +714,7 @@ mod tests {
             "One response to the outbreak: close the schools across the whole county?",
             "5 responses to chemotherapy were seen in the trial (see Table 2)",
             "10 Thoughts on Leadership in a Crisis for Hospital Managers Everywhere",
+            "Comments » Policy",
         ] {
             assert!(!COMMENT_SECTION.is_match(t), "{t}");
         }
