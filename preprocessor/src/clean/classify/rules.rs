@@ -573,6 +573,31 @@ mod tests {
     /// the word or not ("200Comments. Click to view comments" on Yahoo's news river);
     /// a sentence with a count is not.
     #[test]
+    fn blog_comment_forms_and_trackback_lists_are_furniture() {
+        let r = rules();
+        for t in [
+            "Listed below are links to weblogs that reference Chad's Choice Webcast Sept 27th, presentation and recording:",
+            "This is only a preview. Your comment has not yet been posted.",
+            "The letters and numbers you entered did not match the image. Please try again.",
+            "As a final step before posting your comment, enter the letters and numbers you see in the image below. This prevents automated programs from posting comments.",
+            "Having trouble reading this image? View an alternate.",
+            "Your comment has been saved. Comments are moderated and will not appear until approved by the author. Post another comment",
+        ] {
+            assert!(
+                r.boilerplate(t)
+                    .is_some_and(|l| l.to_string().contains("comment form")),
+                "{t}"
+            );
+        }
+        for t in [
+            "Listed below are the side effects that patients reported most often.",
+            "The letters and numbers on the label show the batch.",
+        ] {
+            assert!(r.boilerplate(t).is_none(), "{t}");
+        }
+    }
+
+    #[test]
     fn counters_are_furniture() {
         let r = rules();
         for t in [
