@@ -425,6 +425,43 @@ mod tests {
         }
     }
 
+    /// A short sentence of the site's (80 characters or fewer, four words or more),
+    /// verbatim on four pages, goes like a long one; one of three words ("The vote
+    /// passed.") stays, and so does a short sentence on three pages only.
+    #[test]
+    fn a_short_sentence_repeated_across_pages_is_the_sites() {
+        let topics = ["bridge", "school", "library", "harbour", "market"];
+        let pages: Vec<String> = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!(
+                    "Council votes on the {t}\n\n\
+                     The council voted on Tuesday to rebuild the old {t}, ending a debate that had lasted for more than a decade and divided the town.\n\n\
+                     The vote passed.\n\n\
+                     Work on the {t} will start in the spring and is expected to take two years, the mayor said in a statement after the vote.\n\n\
+                     {}\
+                     Come see us again.\n",
+                    if i < 3 { "The mayor thanked the town.\n\n" } else { "" }
+                )
+            })
+            .collect();
+        for p in &corpus_of(&pages[..4]).pages {
+            let outline = p.doc.outline();
+            assert!(!outline.contains("Come see us again"), "{outline}");
+            assert!(outline.contains("The vote passed."), "{outline}");
+            assert!(outline.contains("take two years"), "{outline}");
+        }
+        // "The mayor thanked the town." is on three of the five pages: it stays.
+        let cleaned = corpus_of(&pages);
+        assert!(
+            cleaned.pages[0]
+                .doc
+                .outline()
+                .contains("The mayor thanked the town.")
+        );
+    }
+
     /// An author's blurb of several sentences (over 400 bytes, a paragraph's length),
     /// verbatim under the posts of four pages of one blog, is the site's too.
     #[test]
