@@ -106,15 +106,14 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     # omitting", "enjoy that compay", "was perfomed between", "determine theprecise
     # state", "in an emergencydepartment (ED)", "under ceratolizumab pegol"...
     # Not "A pplications" (a PDF's split word: "A applications" is no repair), nor
-    # "ambiguus", "mucosus", "cohabitating", "physiochemical", "Firey" or "Padge",
-    # which may be right.
+    # "ambiguus", "mucosus", "cohabitating", "physiochemical", "targetted" (some British
+    # writers double the t), "Firey" or "Padge", which may be right.
     ("acqusition", "acquisition"),
     ("lifeand", "life and"),
     ("Pratical", "Practical"),
     ("detrmient", "detriment"),
     ("compay", "company"),
     ("eveyone", "everyone"),
-    ("targetted", "targeted"),
     ("perfomed", "performed"),
     ("requirng", "requiring"),
     ("retrorspective", "retrospective"),

@@ -204,14 +204,15 @@ fn linked_name(t: &str) -> bool {
 /// comments… read them below or add one }"); WordPress's "48 Responses to “Post
 /// title”" and "2 thoughts on “Post title”", whatever the title's length, the title in
 /// quotation marks ("One response to the outbreak: close the schools?" is a
-/// sentence); a link's arrow may end it ("Comments »"); "One Comment" in a word, alone
-/// or before a separator or "Add your comment". With comment headers after it,
+/// sentence); a link's arrow may end it ("Comments »"); "One Comment" in a word, alone,
+/// before "Add your comment", or before a separator and a link ("one comment –
+/// permalink"), never before a colon ("One response: close the schools."). With comment headers after it,
 /// it marks where the article ends even
 /// when the article is short (a news site's summary above hundreds of comments).
 static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?ix)^[{(\[]?\s*(?:
         \d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies|thoughts)\b.{0,40}
-      | one\s+(?:comment|response|reply|thought)(?:\s*[-–—|:»·].{0,30}|\s+(?:add|leave|post|write)\s+(?:a|your)\s+comment)?
+      | one\s+(?:comment|response|reply|thought)(?:\s+(?:add|leave|post|write)\s+(?:a|your)\s+comment|\s*[-–—|·»]\s*(?:permalink|add|leave|post|reply)\b.{0,20})?
       | (?:\d[\d,]*|one)\s+(?:comments?|responses?|replies|thoughts?)\s+(?:to|on)\s+[“"«][^”"»]{1,160}[”"»]
       | (?:reader\s+|user\s+|total\s+)?comments?\s*(?:\(\d[\d,]*(?:\s+of\s+\d[\d,]*)?\))?\s*:?(?:\s+(?:add|post|leave|write)\s+(?:a|your)\s+comment)?
       | (?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b.{0,40}
@@ -729,6 +730,9 @@ mod tests {
             "Comments » Policy",
             "One comment from the mayor surprised everyone",
             "One commentator said the bridge was too costly",
+            "One response: close the schools.",
+            "One thought: wash your hands often.",
+            "One response – surgery – was tried.",
         ] {
             assert!(!COMMENT_SECTION.is_match(t), "{t}");
         }
@@ -982,8 +986,8 @@ mod tests {
         assert!(!out.contains("waste of money"), "{out}");
     }
 
-    /// A "4 Comments" link above the article, then the article's own dateline: the
-    /// article is not a comment.
+    /// A comment section whose headers sign each post from below: the first post,
+    /// between the count line and the first header, goes with the rest.
     #[test]
     fn comments_signed_under_their_posts_are_dropped_from_the_first() {
         // The count line, then posts each signed under its text: the first post (over
@@ -1017,8 +1021,27 @@ mod tests {
         }
         let out = kept(&page);
         assert!(out.contains("later paragraph 3"), "{out}");
+        // A count link inside a long article: the text after it, longer than any post
+        // below, is the article's, however much longer the article above it is.
+        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(4));
+        page.push_str("45 comments\n\n");
+        page.push_str(&article(2).replace("This is paragraph", "This is later paragraph"));
+        for (name, t) in [
+            ("Eric", "6:10 am"),
+            ("Rand", "8:23 am"),
+            ("Zed", "4:25 pm"),
+            ("Will", "5:02 pm"),
+        ] {
+            page.push_str(&format!(
+                "{post}\n\nby {name} on November 9, 2010 at {t}. Reply #\n\n"
+            ));
+        }
+        let out = kept(&page);
+        assert!(out.contains("later paragraph 1"), "{out}");
     }
 
+    /// A "4 Comments" link above the article, then the article's own dateline: the
+    /// article is not a comment.
     #[test]
     fn a_comment_count_above_the_article_keeps_the_article() {
         let page = format!(

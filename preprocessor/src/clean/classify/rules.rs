@@ -569,9 +569,51 @@ mod tests {
         );
     }
 
-    /// Counters of forums, blogs and news rivers are furniture, their number glued to
-    /// the word or not ("200Comments. Click to view comments" on Yahoo's news river);
-    /// a sentence with a count is not.
+    /// The line blog software files a post under, and news agencies' and archives'
+    /// reprint notices, are furniture; sentences that start alike are not.
+    #[test]
+    fn filing_lines_and_reprint_notices_are_furniture() {
+        let r = rules();
+        for (t, label) in [
+            (
+                "This entry was posted on Monday, March 3, 2008 at 7:14 pm and is filed under About us, Blogging. You can follow any responses to this entry through the RSS 2.0 feed.",
+                "filing line",
+            ),
+            (
+                "This entry was posted in Mobile and tagged Android, Chrome by Rob Tiffany. Bookmark the permalink.",
+                "filing line",
+            ),
+            (
+                "This material may not be published, broadcast, rewritten, or redistributed.",
+                "copyright",
+            ),
+            (
+                "The full article contains 295 words and appears in Press Association newspaper.",
+                "copyright",
+            ),
+            (
+                "A version of this article appears in print on November 9, 2012, on Page A22 of the New York edition with the headline: Under the Bridge.",
+                "copyright",
+            ),
+        ] {
+            assert!(
+                r.boilerplate(t)
+                    .is_some_and(|l| l.to_string().contains(label)),
+                "{t}: {:?}",
+                r.boilerplate(t).map(|l| l.to_string())
+            );
+        }
+        for t in [
+            "This entry was the first of many in the trial's register.",
+            "The full article was published in the Lancet in 2012.",
+            "A version of this drug appears in the national formulary.",
+        ] {
+            assert!(r.boilerplate(t).is_none(), "{t}");
+        }
+    }
+
+    /// Blog platforms' comment forms and trackback lists (TypePad, Movable Type) are
+    /// comment-form furniture; a sentence that starts the same way is not.
     #[test]
     fn blog_comment_forms_and_trackback_lists_are_furniture() {
         let r = rules();
@@ -591,12 +633,16 @@ mod tests {
         }
         for t in [
             "Listed below are the side effects that patients reported most often.",
+            "Listed below are links to sites that reference the NICE sepsis guideline.",
             "The letters and numbers on the label show the batch.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
     }
 
+    /// Counters of forums, blogs and news rivers are furniture, their number glued to
+    /// the word or not ("200Comments. Click to view comments" on Yahoo's news river);
+    /// a sentence with a count is not.
     #[test]
     fn counters_are_furniture() {
         let r = rules();

@@ -45,25 +45,23 @@ fn spelling_variants(a: &str, b: &str) -> bool {
     a != b && lexicon::american(a) == lexicon::american(b)
 }
 
-/// `a` and `b` are one medical term with and without the combining vowel "o" of its
-/// first part before a vowel ("pseudoarthrosis"/"pseudarthrosis",
-/// "osteoarthropathy"/"ostearthropathy"): terminology drops the vowel there, and
-/// authors and dictionaries often keep it. Neither is a misspelling of the other
-/// (Dorland's and Stedman's list both forms of many such terms). The first part must
-/// be a prefix or combining form ([`lexicon::ends_in_combining_vowel`]).
-fn combining_vowel_variants(a: &str, b: &str) -> bool {
-    let (long, short) = match a.len().checked_sub(b.len()) {
-        Some(1) => (a.as_bytes(), b.as_bytes()),
-        _ if b.len().checked_sub(a.len()) == Some(1) => (b.as_bytes(), a.as_bytes()),
-        _ => return false,
-    };
-    (3..short.len()).any(|k| {
-        long[k] == b'o'
-            && b"aeiou".contains(&short[k])
-            && long[..k] == short[..k]
-            && long[k + 1..] == short[k..]
-            && std::str::from_utf8(&long[..=k]).is_ok_and(lexicon::ends_in_combining_vowel)
-    })
+/// `word` keeps the combining vowel "o" of its first part before a vowel where
+/// `candidate` drops it ("pseudoarthrosis" beside "pseudarthrosis"): medical
+/// terminology drops the vowel there, and many authors keep it, so the word is
+/// another spelling of the candidate, not a slip of it. The other way is a slip:
+/// "ostearthritis" and "autimmune" drop a vowel the term keeps, and are still
+/// corrected. The first part must be a prefix or combining form
+/// ([`lexicon::ends_in_combining_vowel`]).
+fn keeps_combining_vowel(word: &str, candidate: &str) -> bool {
+    let (long, short) = (word.as_bytes(), candidate.as_bytes());
+    long.len() == short.len() + 1
+        && (3..short.len()).any(|k| {
+            long[k] == b'o'
+                && b"aeiou".contains(&short[k])
+                && long[..k] == short[..k]
+                && long[k + 1..] == short[k..]
+                && std::str::from_utf8(&long[..=k]).is_ok_and(lexicon::ends_in_combining_vowel)
+        })
 }
 
 /// Which splits of a glued token are tried.
@@ -466,7 +464,7 @@ impl<'a> Speller<'a> {
             if c == lower
                 || inflection_of(c, lower)
                 || spelling_variants(c, lower)
-                || combining_vowel_variants(c, lower)
+                || keeps_combining_vowel(lower, c)
             {
                 continue;
             }
@@ -2040,9 +2038,8 @@ mod tests {
         }
     }
 
-    /// A one-edit correction the corpus never uses ("methology" → "mythology") is
-    /// unsure when the corpus uses a word two edits away ("methodology"): the word
-    /// is left and both are suggested. Without such a word the correction stands.
+    /// A term that keeps the combining "o" of its first part before a vowel is
+    /// another spelling of the term that drops it, never a slip of it.
     #[test]
     fn a_combining_vowel_kept_or_dropped_is_no_misspelling() {
         // The corpus uses "pseudarthrosis" three times: "pseudoarthrosis", the same
@@ -2054,26 +2051,32 @@ mod tests {
         let cfg = RepairConfig::default();
         let sp = Speller::new(&c, &cfg);
         assert_eq!(sp.decide("pseudoarthrosis", false), Decision::Keep);
-        assert!(combining_vowel_variants(
-            "osteoarthropathy",
-            "ostearthropathy"
-        ));
-        assert!(combining_vowel_variants("microrganism", "microorganism"));
-        // Only a prefix or combining form ending in "o", before a vowel.
-        assert!(!combining_vowel_variants(
-            "pseudoarthrosis",
-            "pseudorthrosis"
-        ));
-        assert!(!combining_vowel_variants("tomato", "tomat"));
-        assert!(!combining_vowel_variants("lassoing", "lassing"));
-        assert!(!combining_vowel_variants("photograph", "phtograph"));
+        assert!(keeps_combining_vowel("osteoarthropathy", "ostearthropathy"));
+        // The other way is a slip: a vowel the term keeps, dropped.
+        assert!(!keeps_combining_vowel("microrganism", "microorganism"));
+        assert!(!keeps_combining_vowel("ostearthritis", "osteoarthritis"));
+        // Only the "o" of a prefix or combining form, and only before a vowel.
+        assert!(!keeps_combining_vowel("pseudoarthrosis", "pseudorthrosis"));
+        assert!(!keeps_combining_vowel("neuroblastoma", "neurblastoma"));
+        assert!(!keeps_combining_vowel("lassoing", "lassing"));
         // A slip elsewhere in the word is still one.
         assert!(matches!(
             sp.decide("pseudarhtrosis", false),
             Decision::Replace { ref with, .. } if with == "pseudarthrosis"
         ));
+        let c = corpus(
+            "Osteoarthritis of the knee. The osteoarthritis progressed. Hip osteoarthritis.",
+        );
+        let sp = Speller::new(&c, &cfg);
+        assert!(matches!(
+            sp.decide("ostearthritis", false),
+            Decision::Replace { ref with, .. } if with == "osteoarthritis"
+        ));
     }
 
+    /// A one-edit correction the corpus never uses ("methology" → "mythology") is
+    /// unsure when the corpus uses a word two edits away ("methodology"): the word
+    /// is left and both are suggested. Without such a word the correction stands.
     #[test]
     fn a_correction_the_corpus_never_uses_yields_to_one_it_uses_two_edits_away() {
         let c = corpus(
