@@ -300,17 +300,6 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
             c.title_reason.clone().unwrap_or_default(),
         );
         (t, TitleOrigin::Page { line })
-    } else if let Some((i, t, line)) = first_heading_title(&blocks) {
-        blocks.remove(i);
-        log.edit(
-            line,
-            Stage::Classify,
-            Action::ChosenAsTitle,
-            t.clone(),
-            "",
-            "no line was chosen as the title: the page's first heading, before any paragraph of text",
-        );
-        (t, TitleOrigin::Page { line })
     } else if let Some(t) = derive_title(&blocks) {
         log.warn(
             0,
@@ -528,53 +517,6 @@ impl<'a> TitleWords<'a> {
 /// The phrase (2 to 6 words, content words at both ends, used at least three
 /// times in the body) with the most words × uses, earliest on a tie: what the
 /// page is about, for pages with no title.
-/// Blocks before a page's first heading, and words in them, that still let the
-/// heading be the page's title when no line was chosen as one (a link to the
-/// previous post above a blog post's headline).
-const BLOCKS_BEFORE_FIRST_HEADING: usize = 2;
-const WORDS_BEFORE_FIRST_HEADING: usize = 30;
-
-/// The page's first heading, as its title, when no line was chosen as one: a
-/// heading among the first [`BLOCKS_BEFORE_FIRST_HEADING`] + 1 blocks with at most
-/// [`WORDS_BEFORE_FIRST_HEADING`] words before it. A short post's text may be too
-/// little for the title model's candidates (a blog post of 35 words under its
-/// headline), and its headline is still there as a heading. Returns the block's
-/// index, its text and its line.
-fn first_heading_title(blocks: &[Block]) -> Option<(usize, String, usize)> {
-    let mut words = 0;
-    for (i, b) in blocks
-        .iter()
-        .enumerate()
-        .take(BLOCKS_BEFORE_FIRST_HEADING + 1)
-    {
-        match b {
-            Block::Heading { text, line, .. } => return Some((i, text.clone(), *line)),
-            Block::Paragraph { text, .. }
-            | Block::Figure { text, .. }
-            | Block::Code { text, .. } => {
-                words += text.split_whitespace().count();
-            }
-            Block::List { items, .. } => {
-                words += items
-                    .iter()
-                    .map(|e| e.text.split_whitespace().count())
-                    .sum::<usize>();
-            }
-            Block::Table { rows } => {
-                words += rows
-                    .iter()
-                    .flat_map(|r| &r.cells)
-                    .map(|c| c.split_whitespace().count())
-                    .sum::<usize>();
-            }
-        }
-        if words > WORDS_BEFORE_FIRST_HEADING {
-            return None;
-        }
-    }
-    None
-}
-
 pub(crate) fn derive_title(blocks: &[Block]) -> Option<String> {
     let w = TitleWords::of(blocks);
     let (lower, bounds, stop, digit) = (&w.lower, &w.bounds, &w.stop, &w.digit);
@@ -665,42 +607,6 @@ mod tests {
             text: t.into(),
             line: 1,
         }
-    }
-
-    /// With no line chosen as the title, the page's first heading is its title when
-    /// no more than a short line or two come before it (a link to the previous
-    /// post above a short blog post's headline); else the title is derived.
-    #[test]
-    fn the_first_heading_is_the_title_when_no_line_was_chosen() {
-        let heading = |t: &str| Block::Heading {
-            level: 2,
-            text: t.to_string(),
-            line: 2,
-        };
-        let b = vec![
-            para("« Campus Party Europe – Live in Berlin!"),
-            heading("And Now, A Robot Plays Iron Man"),
-            para("Courtesy RoboCross.de, who are building a band to go with the drummer."),
-        ];
-        assert_eq!(
-            first_heading_title(&b),
-            Some((1, "And Now, A Robot Plays Iron Man".to_string(), 2))
-        );
-        // Past a paragraph of text, a heading is a section's.
-        let long = "The council voted on Tuesday to rebuild the old bridge over the river, ending a debate that had lasted for more than a decade and divided the town and its people.";
-        assert!(long.split_whitespace().count() > WORDS_BEFORE_FIRST_HEADING);
-        assert_eq!(
-            first_heading_title(&[para(long), heading("Costs rose")]),
-            None
-        );
-        // Past three blocks, too.
-        let b = vec![
-            para("One."),
-            para("Two."),
-            para("Three."),
-            heading("Costs rose"),
-        ];
-        assert_eq!(first_heading_title(&b), None);
     }
 
     #[test]

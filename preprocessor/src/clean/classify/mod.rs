@@ -138,6 +138,9 @@ struct Hints {
     crumb: Option<String>,
     /// Keys of headings listed in a table of contents: section names, never the title.
     toc: HashSet<String>,
+    /// The page is no copy of others: a sentence it shares with other pages is the
+    /// site's ([`signals::drop_site_sentences`]).
+    site_sentences: bool,
 }
 
 /// A unit of running text, kept or not decided yet: a paragraph, a list item, or
@@ -334,6 +337,7 @@ pub(crate) fn classify(
         bulleted_menus(&mut items);
     }
     implicit_lists(&mut items);
+    signals::drop_site_sentences(&mut items, corpus, hints.site_sentences);
     bind_captions(&mut items);
     drop_sections(&mut items, rules);
     resolve_context(&mut items);
@@ -357,6 +361,7 @@ pub(crate) fn classify(
     }
     // A paragraph of prose repeated word for word is kept (signals::repeated_prose):
     // the editor is told, to delete one copy if the page repeated it by mistake.
+    let title_reason = title_reason.or_else(|| first_heading_title(&mut items, rules));
     let kept = |it: &Item| !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. });
     for i in 1..items.len() {
         let (above, it) = (&items[i - 1], &items[i]);
@@ -402,6 +407,54 @@ pub(crate) fn classify(
         title_reason,
         runs,
     }
+}
+
+/// Kept units before a page's first heading, and words in each, that still let the
+/// heading be the page's title when no line was chosen as one: short lines (a link
+/// to the previous post above a blog post's headline), not an introduction.
+const UNITS_BEFORE_FIRST_HEADING: usize = 2;
+const WORDS_PER_UNIT_BEFORE_FIRST_HEADING: usize = 10;
+
+/// The page's first kept heading as its title, when no line was chosen as one: a
+/// heading with at most [`UNITS_BEFORE_FIRST_HEADING`] kept units before it, each of
+/// [`WORDS_PER_UNIT_BEFORE_FIRST_HEADING`] words or fewer, that the title model
+/// could have taken: not a section name ("Abstract", "Key points": the generic
+/// headings of boilerplate.toml), a date or a credit, a numbered section or a
+/// question. A short post's text may be too little for the title model's
+/// candidates (a blog post of 35 words under its headline), and its headline is
+/// still there as a heading. Returns why, for the edit record; `None` (nothing
+/// changed) when a title exists or no heading qualifies.
+fn first_heading_title(items: &mut [Item], rules: &Rules) -> Option<String> {
+    if items.iter().any(|it| it.kind == Kind::Title) {
+        return None;
+    }
+    let mut units = 0;
+    for it in items.iter_mut() {
+        match &it.kind {
+            Kind::Drop(_) | Kind::Meta { .. } | Kind::FigureLabel => continue,
+            Kind::Heading => {
+                let t = it.unit.text.as_str();
+                if rules.is_generic_heading(t)
+                    || title::date_or_credit(t)
+                    || title::SECTION_NUMBER.is_match(t)
+                    || t.trim_end().ends_with('?')
+                {
+                    return None;
+                }
+                it.kind = Kind::Title;
+                return Some(format!(
+                    "no line was chosen as the title: the page's first heading, with {} short line(s) before it",
+                    units
+                ));
+            }
+            _ => {}
+        }
+        units += 1;
+        if units > UNITS_BEFORE_FIRST_HEADING || it.words > WORDS_PER_UNIT_BEFORE_FIRST_HEADING {
+            return None;
+        }
+    }
+    None
 }
 
 /// A label of related content: "Around the web", "You might also like", "Related
@@ -635,6 +688,80 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// With no line chosen as the title, the first kept heading is the title when at
+    /// most two short lines come before it, and never a section name ("Abstract"), a
+    /// date or a question.
+    #[test]
+    fn the_first_heading_is_the_title_when_no_line_was_chosen() {
+        let rules = Rules::new(Default::default(), 3).unwrap();
+        let items = |page: &[(&str, Kind)]| -> Vec<Item> {
+            page.iter()
+                .map(|(t, k)| {
+                    let mut it = Item::new(
+                        Unit {
+                            text: (*t).to_string(),
+                            ..Unit::default()
+                        },
+                        true,
+                    );
+                    it.kind = k.clone();
+                    it
+                })
+                .collect()
+        };
+        let text = "Courtesy RoboCross.de, who are building a band to go with the drummer.";
+        let mut page = items(&[
+            ("Home", Kind::Drop(DropReason::NavigationMenu)),
+            ("« Campus Party Europe – Live in Berlin!", Kind::Paragraph),
+            ("And Now, A Robot Plays Iron Man", Kind::Heading),
+            (text, Kind::Paragraph),
+        ]);
+        assert!(first_heading_title(&mut page, &rules).is_some());
+        assert_eq!(page[2].kind, Kind::Title);
+        // A title already chosen stays the only one.
+        assert!(first_heading_title(&mut page, &rules).is_none());
+        // A section name is never the title; past a paragraph of text, a heading is a
+        // section's.
+        let long = "The council voted on Tuesday to rebuild the old bridge over the river, ending a debate that had lasted for more than a decade and divided the town and its people.";
+        for page in [
+            vec![
+                ("Abstract", Kind::Heading),
+                (long, Kind::Paragraph),
+                ("Costs", Kind::Heading),
+            ],
+            vec![(long, Kind::Paragraph), ("Costs rose", Kind::Heading)],
+            vec![
+                (
+                    "The bridge will cost far less than the old ferry it replaces, the mayor said.",
+                    Kind::Paragraph,
+                ),
+                ("Side effects", Kind::Heading),
+            ],
+            vec![
+                ("What is osteosarcoma?", Kind::Heading),
+                (long, Kind::Paragraph),
+            ],
+            vec![
+                ("Monday, March 3, 2008", Kind::Heading),
+                (long, Kind::Paragraph),
+            ],
+            vec![
+                ("One.", Kind::Paragraph),
+                ("Two.", Kind::Paragraph),
+                ("Three.", Kind::Paragraph),
+                ("Costs rose", Kind::Heading),
+            ],
+        ] {
+            let mut page = items(&page);
+            assert!(
+                first_heading_title(&mut page, &rules).is_none(),
+                "{}",
+                page[0].unit.text
+            );
+            assert!(page.iter().all(|it| it.kind != Kind::Title));
+        }
+    }
 
     /// "Around The Web" after an article: the label and the teasers under it go, up
     /// to the next long paragraph; on a short page the label stays.

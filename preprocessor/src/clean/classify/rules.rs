@@ -601,6 +601,7 @@ mod tests {
         }
         for t in [
             "This entry was the first of many in the trial's register.",
+            "This entry was posted in the ward's incident log at 03:10, and the anaesthetist was called at once.",
             "The full article was published in the Lancet in 2012.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");

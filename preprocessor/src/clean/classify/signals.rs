@@ -165,7 +165,7 @@ const SITE_BLOCKS: usize = 4;
 /// ("For complete area coverage pick up a newspaper copy at a store near you.",
 /// "Follow @nytimesworld for international breaking news and headlines.", AP's "This
 /// material may not be published, broadcast, rewritten, or redistributed."). A
-/// heading, a list item or a question is never one (a template's question headings,
+/// line shaped like a heading, a list item or a question is never one (a template's question headings,
 /// "What's the Big Idea?", and a leaflet's bulleted advice are content), nor a
 /// sentence of five words or fewer ("The vote passed.", "Talk to your doctor."),
 /// which pages of different sites share. Against the rule left out: CleanPortalEval
@@ -175,6 +175,32 @@ const SITE_BLOCKS: usize = 4;
 /// unchanged. Four words, headings and questions included, measured the same in all
 /// but 34 Dragnet pages, 23 of them worse with it.
 const SHORT_SENTENCE_WORDS: usize = 6;
+
+/// Drop the site's short sentences ([`SHORT_SENTENCE_WORDS`]) among the units still
+/// open once lists are found (a list's items, bulleted, numbered or implicit, are
+/// never taken), unless the page is a copy of others (`site_sentences` false). A
+/// line shaped like a heading or a question is never one either.
+pub(super) fn drop_site_sentences(items: &mut [Item], corpus: &Corpus, site_sentences: bool) {
+    if !site_sentences || corpus.pages < 2 {
+        return;
+    }
+    for it in items.iter_mut() {
+        let t = it.unit.text.as_str();
+        if it.kind == Kind::Open
+            && !it.heading
+            && !it.unit.bullet
+            && text::chars_at_most(t, 80)
+            && !t
+                .trim_end_matches(['"', '\'', ')', ']', ' ', '\u{201d}', '\u{2019}'])
+                .ends_with('?')
+            && text::ends_full_stop(t)
+            && !text::at_most_words(t, SHORT_SENTENCE_WORDS - 1)
+            && let Some(kind) = repeated_sentence(Some(corpus.pages_with_line(t)))
+        {
+            it.kind = kind;
+        }
+    }
+}
 
 /// A long line, a full sentence or more, found verbatim on [`LONG_REPEAT_PAGES`]
 /// pages or more of the corpus: the site's own text (a comment form's help, a
@@ -261,6 +287,7 @@ pub(super) fn label_units(
         })
         .collect();
     let site_sentences = !copy_of_others(items, &long_pages);
+    hints.site_sentences = site_sentences;
     let folds: Vec<Option<String>> = items
         .iter()
         .map(|it| text::chars_at_most(&it.unit.text, 80).then(|| text::fold(&it.unit.text)))
@@ -337,22 +364,6 @@ pub(super) fn label_units(
                 .or_else(|| {
                     site_sentences
                         .then(|| repeated_sentence(long_pages[idx]))
-                        .flatten()
-                })
-                .or_else(|| {
-                    // A short full sentence of the site's ("For complete area coverage
-                    // pick up a newspaper copy at a store near you.", AP's "This material
-                    // may not be published, broadcast, rewritten, or redistributed."),
-                    // as a long one; never a heading, a list item or a question.
-                    (site_sentences
-                        && folded.is_some()
-                        && !it.heading
-                        && !it.unit.bullet
-                        && !t.trim_end().ends_with('?')
-                        && text::ends_full_stop(t)
-                        && !text::at_most_words(t, SHORT_SENTENCE_WORDS - 1)
-                        && corpus.pages >= 2)
-                        .then(|| repeated_sentence(Some(corpus.pages_with_line(t))))
                         .flatten()
                 })
         };

@@ -484,7 +484,7 @@ fn sections_before(items: &[Item], i: usize, body: &Body) -> bool {
 
 /// A section number before a heading: "1. ", "2.1 ", "3) " (not a year, "2008 Olympic
 /// torch relay begins", nor a count, "10 ways to ...").
-static SECTION_NUMBER: LazyLock<Regex> =
+pub(super) static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)\s"));
 
 /// Removing `items[from..to]` as page header would lose text: [`TEXT_BEFORE_HEADLINE`]
@@ -1016,7 +1016,7 @@ fn content_word(w: &str) -> bool {
 /// Jan 2008, 7:51 PM CST", "Word Count: 676"), with an ordinal day ("January 9th,
 /// 2008 by Ed Kent") or a place in brackets after it ("Saturday, December 29, 2007
 /// (New Delhi)"): never a page's title.
-fn date_or_credit(t: &str) -> bool {
+pub(super) fn date_or_credit(t: &str) -> bool {
     const DATE_WORDS: [&str; 25] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm",
