@@ -986,6 +986,30 @@ mod tests {
         assert!(!out.contains("waste of money"), "{out}");
     }
 
+    /// Posts signed by a header line ("by Eric on November 9, 2010 at 6:10 am.
+    /// Reply #"), `n` of them, each `paragraphs` copies of `post`: the header under
+    /// its post, or (`header_first`) over it.
+    fn signed_thread(post: &str, n: usize, paragraphs: usize, header_first: bool) -> String {
+        [
+            ("Eric", "6:10 am"),
+            ("Rand", "8:23 am"),
+            ("Zed", "4:25 pm"),
+            ("Will", "5:02 pm"),
+        ]
+        .iter()
+        .take(n)
+        .map(|(name, t)| {
+            let header = format!("by {name} on November 9, 2010 at {t}. Reply #\n\n");
+            let text = format!("{post}\n\n").repeat(paragraphs);
+            if header_first {
+                header + &text
+            } else {
+                text + &header
+            }
+        })
+        .collect()
+    }
+
     /// A comment section whose headers sign each post from below: the first post,
     /// between the count line and the first header, goes with the rest.
     #[test]
@@ -993,49 +1017,34 @@ mod tests {
         // The count line, then posts each signed under its text: the first post (over
         // 60 words) comes before the first header and goes with the rest.
         let post = "I think the bridge is a waste of money and the council should have listened to the people who live near the river, who will pay for it for years to come through their taxes and their tolls.";
-        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(3));
-        page.push_str("45 comments\n\n");
-        for (name, t) in [
-            ("Eric", "6:10 am"),
-            ("Rand", "8:23 am"),
-            ("Zed", "4:25 pm"),
-            ("Will", "5:02 pm"),
-        ] {
-            page.push_str(&format!(
-                "{post}\n\n{post}\n\nby {name} on November 9, 2010 at {t}. Reply #\n\n"
-            ));
-        }
+        let headline = "Bridge vote ends decade of debate\n\n";
+        let later = |n| article(n).replace("This is paragraph", "This is later paragraph");
+        let page = format!(
+            "{headline}{}45 comments\n\n{}",
+            article(3),
+            signed_thread(post, 4, 2, false)
+        );
         let out = kept(&page);
         assert!(out.contains("paragraph 2 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         // A first "post" longer than the article above the line is no post, however
         // long the posts after: the count line is a link above the rest of the article.
-        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(1));
-        page.push_str("45 comments\n\n");
-        page.push_str(&article(4).replace("This is paragraph", "This is later paragraph"));
-        for (name, t) in [("Eric", "6:10 am"), ("Rand", "8:23 am"), ("Zed", "4:25 pm")] {
-            page.push_str(&format!(
-                "by {name} on November 9, 2010 at {t}. Reply #\n\n{}",
-                format!("{post}\n\n").repeat(5)
-            ));
-        }
+        let page = format!(
+            "{headline}{}45 comments\n\n{}{}",
+            article(1),
+            later(4),
+            signed_thread(post, 3, 5, true)
+        );
         let out = kept(&page);
         assert!(out.contains("later paragraph 3"), "{out}");
         // A count link inside a long article: the text after it, longer than any post
         // below, is the article's, however much longer the article above it is.
-        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(4));
-        page.push_str("45 comments\n\n");
-        page.push_str(&article(2).replace("This is paragraph", "This is later paragraph"));
-        for (name, t) in [
-            ("Eric", "6:10 am"),
-            ("Rand", "8:23 am"),
-            ("Zed", "4:25 pm"),
-            ("Will", "5:02 pm"),
-        ] {
-            page.push_str(&format!(
-                "{post}\n\nby {name} on November 9, 2010 at {t}. Reply #\n\n"
-            ));
-        }
+        let page = format!(
+            "{headline}{}45 comments\n\n{}{}",
+            article(4),
+            later(2),
+            signed_thread(post, 4, 1, false)
+        );
         let out = kept(&page);
         assert!(out.contains("later paragraph 1"), "{out}");
     }
