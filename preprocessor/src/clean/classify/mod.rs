@@ -337,6 +337,7 @@ pub(crate) fn classify(
         bulleted_menus(&mut items);
     }
     implicit_lists(&mut items);
+    quantity_lists(&mut items);
     signals::drop_site_sentences(&mut items, corpus, hints.site_sentences);
     bind_captions(&mut items);
     drop_sections(&mut items, rules);

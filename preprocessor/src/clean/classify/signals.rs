@@ -86,6 +86,85 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
     }
 }
 
+/// A line that starts with a quantity and a lower-case word: "2 tablespoons olive oil",
+/// "1 large sweet onion, chopped", "1 1/2 cups flour", "2 (14.5-ounce) cans beans",
+/// "1-2 tablets a day". (A numbered list's "1." or "1)" is not one: [`ORDERED`].)
+static QUANTITY_LED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s*(?:\([^)]{1,30}\)\s*)?\p{Ll}")
+});
+
+/// [`QUANTITY_LED`] with a unit of measure, a size or a container after the number:
+/// the lines of a recipe's ingredients or of a dosing table ("4 cups chicken broth",
+/// "3 large cloves garlic", "5 mg twice daily"), never a counter ("3 replies") or a
+/// ranked list of searches ("1 beyonce falling").
+static QUANTITY_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s*(?:\([^)]{1,30}\)\s*)?(?:cups?|c\.|tablespoons?|tbsps?\.?|teaspoons?|tsps?\.?|ounces?|oz\.?|pounds?|lbs?\.?|grams?|g|kg|mg|mcg|µg|ml|millilit(?:re|er)s?|lit(?:re|er)s?|l|pints?|quarts?|gallons?|pinch(?:es)?|dash(?:es)?|cloves?|cans?|jars?|packages?|pkgs?\.?|sticks?|slices?|sprigs?|bunch(?:es)?|heads?|stalks?|ribs?|large|medium|small|whole|handfuls?|drops?|sheets?|pieces?|inch(?:es)?|units?|tablets?|capsules?|puffs?)\b",
+    )
+});
+
+/// Lines with a quantity and a unit a run needs to be a list ([`quantity_lists`]).
+const MIN_QUANTITY_LINES: usize = 3;
+/// Words any line of a quantity list may have ("Salt and freshly ground black pepper
+/// to taste" among the ingredients).
+const MAX_QUANTITY_LIST_WORDS: usize = 12;
+/// Words a line that starts with a quantity may have ("6 cups of butternut squash,
+/// peeled & diced into 1/2\" pieces (about 2 medium squash, 3 pounds total)").
+const MAX_QUANTITY_LINE_WORDS: usize = 30;
+
+/// A recipe's ingredients or a dosing table with no bullets: a run of lines, from
+/// the first that starts with a quantity ([`QUANTITY_LED`], [`QUANTITY_WITH_UNIT`])
+/// to the last, at least half of them so and [`MIN_QUANTITY_LINES`] with a unit of
+/// measure, the others short ([`MAX_QUANTITY_LIST_WORDS`]), blank lines between
+/// them or not. Each line is a list item, kept: short and without a verb, each
+/// looked like a menu's label, and the recipe's steps below, cut off from the text
+/// above, went as a sidebar. A line the site's other pages also print ("1/2 cup
+/// sugar") is an item too.
+pub(super) fn quantity_lists(items: &mut [Item]) {
+    let led = |it: &Item| {
+        let t = it.unit.text.trim();
+        QUANTITY_LED.is_match(t) || QUANTITY_WITH_UNIT.is_match(t)
+    };
+    let member = |it: &Item| {
+        matches!(
+            it.kind,
+            Kind::Open | Kind::ListItem { .. } | Kind::Drop(DropReason::RepeatedAcrossPages { .. })
+        ) && !it.unit.code
+            && (it.words <= MAX_QUANTITY_LIST_WORDS
+                || (it.words <= MAX_QUANTITY_LINE_WORDS && led(it)))
+    };
+    let mut i = 0;
+    while i < items.len() {
+        if !member(&items[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < items.len() && member(&items[end]) {
+            end += 1;
+        }
+        let run = i..end;
+        i = end;
+        let (Some(first), Some(last)) = (
+            run.clone().find(|&k| led(&items[k])),
+            run.clone().rev().find(|&k| led(&items[k])),
+        ) else {
+            continue;
+        };
+        let span = &items[first..=last];
+        let quantities = span.iter().filter(|it| led(it)).count();
+        let units = span
+            .iter()
+            .filter(|it| QUANTITY_WITH_UNIT.is_match(it.unit.text.trim()))
+            .count();
+        if units >= MIN_QUANTITY_LINES && quantities * 2 >= span.len() {
+            for it in &mut items[first..=last] {
+                it.kind = Kind::ListItem { ordered: false };
+            }
+        }
+    }
+}
+
 /// Headline-style capitals: three words or more, and at least 70% of the words of
 /// four letters or more start with a capital ("Google Runs a Little Nemo Comic").
 fn title_case(t: &str) -> bool {
@@ -568,6 +647,40 @@ mod tests {
         outline_of(&format!(
             "Chemotherapy for bone tumours in young people\n\n{before}\n\n{items}\nCopyright 2024 Example Registry. All rights reserved.\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
         ))
+    }
+
+    /// A recipe's ingredients, one per line with no bullets, are a list, and the
+    /// steps after them stay; lines with a number but no unit (a ranked list of
+    /// searches) are no such list.
+    #[test]
+    fn quantity_lines_are_a_list() {
+        let page = |lines: &str| {
+            format!(
+                "Pasta and beans for a cold night\n\nHOME\nRECIPES\nABOUT\nCONTACT\n\n\
+                 This is the soup my grandmother made every winter, and it has fed our family \
+                 through more snowstorms than I can count, so here it is for you.\n\n\
+                 Ingredients\n\n{lines}\n\nDirections\n\n\
+                 Heat the oil in a large pot over medium heat and cook the onion until it is soft.\n\
+                 Add the beans and the broth, bring to a boil and simmer for twenty minutes.\n\n\
+                 Print This Post\n\nCopyright 2012 Example Kitchen. All rights reserved.\n"
+            )
+        };
+        let ingredients = "2 tablespoons olive oil\n1 large sweet onion, chopped\n1 carrot, diced\n\
+                           2 (14.5-ounce) cans cannellini beans, drained and rinsed\n\
+                           Salt and freshly ground black pepper to taste\n4 cups chicken broth";
+        let out = outline_of(&page(ingredients));
+        for item in [
+            "- 2 tablespoons olive oil",
+            "- 1 carrot, diced",
+            "- Salt and freshly ground black pepper to taste",
+            "- 4 cups chicken broth",
+        ] {
+            assert!(out.contains(item), "{item}: {out}");
+        }
+        assert!(out.contains("Heat the oil in a large pot"), "{out}");
+        let ranked = "1 beyonce falling\n2 virginia tech\n3 weather\n4 owen wilson";
+        let out = outline_of(&page(ranked));
+        assert!(!out.contains("- 2 virginia tech"), "{out}");
     }
 
     /// A site's tabs kept as a bulleted list go as a menu; a list the text
