@@ -584,6 +584,14 @@ mod tests {
                 "filing line",
             ),
             (
+                "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback from your own site.",
+                "filing line",
+            ),
+            (
+                "Both comments and pings are currently closed.",
+                "filing line",
+            ),
+            (
                 "This material may not be published, broadcast, rewritten, or redistributed.",
                 "copyright",
             ),
@@ -603,6 +611,7 @@ mod tests {
             "This entry was the first of many in the trial's register.",
             "This entry was posted in the ward's incident log at 03:10, and the anaesthetist was called at once.",
             "The full article was published in the Lancet in 2012.",
+            "You can follow any responses to the consultation on our website.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
@@ -619,6 +628,8 @@ mod tests {
             "The letters and numbers you entered did not match the image. Please try again.",
             "As a final step before posting your comment, enter the letters and numbers you see in the image below. This prevents automated programs from posting comments.",
             "Having trouble reading this image? View an alternate.",
+            "You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <abbr title=\"\"> <b> <blockquote cite=\"\">",
+            "XHTML: You can use these tags: <a href=\"\" title=\"\"> <strong>",
             "Your comment has been saved. Comments are moderated and will not appear until approved by the author. Post another comment",
         ] {
             assert!(
@@ -631,6 +642,7 @@ mod tests {
             "Listed below are the side effects that patients reported most often.",
             "Listed below are links to sites that reference the NICE sepsis guideline.",
             "The letters and numbers on the label show the batch.",
+            "You may use these tags to sort your saved articles.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
