@@ -112,6 +112,19 @@ static DATED_NAME: LazyLock<Regex> = LazyLock::new(|| {
         )$")
 });
 
+/// [`DATED_NAME`] the other way round, the date first ("October 11, 2012 | Eve",
+/// Squarespace's signature under each comment): a calendar date, a bar, a dash or a
+/// dot, then the name.
+static DATE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)^
+        (?:
+            (?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+          | \d{1,2}(?:st|nd|rd|th)?\s+(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}
+        )
+        \s*[|·•–—-]\s*
+        (?P<who>[\p{L}][\p{L}\p{N}_.'’@&\ -]{0,60}?)$")
+});
+
 /// A weak comment header at `i`: a name and a date ([`dated_name`]) or a web address
 /// and a name ([`linked_name`]), not in a table or code, with the comment's text
 /// under it ([`heads_a_post`]). Such lines also head a timeline's entries ("Surgery -
@@ -135,7 +148,19 @@ fn heads_a_post(next: &Item) -> bool {
         && !is_comment_header(&next.unit.text, false)
 }
 
-/// [`DATED_NAME`] with a calendar's numeric date, whose name is one to four words,
+/// The days of the week, as a date may start.
+const DAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// [`DATED_NAME`] or [`DATE_THEN_NAME`] (a calendar's numeric date in the first),
+/// whose name is one to four words (a day's name after it is the date's),
 /// none an English stop word, a stamp's label or a day's name, each capitalised
 /// unless the name is one word (a user name: "hicham").
 fn dated_name(t: &str) -> bool {
@@ -146,7 +171,10 @@ fn dated_name(t: &str) -> bool {
     if t.len() > 90 {
         return false;
     }
-    let Some(c) = DATED_NAME.captures(t.trim()) else {
+    let Some(c) = DATED_NAME
+        .captures(t.trim())
+        .or_else(|| DATE_THEN_NAME.captures(t.trim()))
+    else {
         return false;
     };
     // A numeric date is a calendar's: a year first (2012-10-26), or a day and a
@@ -163,10 +191,18 @@ fn dated_name(t: &str) -> bool {
             return false;
         }
     }
-    let who: Vec<&str> = c["who"]
+    let mut who: Vec<&str> = c["who"]
         .split([' ', '-', '–', '—', '|', ',', '·', '•', ':'])
         .filter(|w| !w.is_empty())
         .collect();
+    // The day's name before the date belongs to the date ("Aaron Berk Monday,
+    // November 5 2012"); a day's name alone is no name ("Tuesday 15 January 2008").
+    if who.len() >= 2
+        && let Some(last) = who.last()
+        && DAY_NAMES.contains(&last.to_lowercase().as_str())
+    {
+        who.pop();
+    }
     (1..=4).contains(&who.len())
         && who.iter().all(|w| {
             let lower = w.to_lowercase();
@@ -857,11 +893,20 @@ mod tests {
             "Jermaine 07 Nov 12",
             "Alejandro Moreno 07 Nov 12",
             "Kat - 10/26/2012",
+            // Signed under the comment, the date first (Squarespace), or with the
+            // day's name before the date (Dragnet +0.0004, two pages better, none
+            // worse).
+            "October 11, 2012 | Eve",
+            "October 11, 2012 | Riverside Photographer",
+            "Aaron Berk Monday, November 5 2012",
         ] {
             assert!(super::dated_name(t), "{t}");
         }
         for t in [
             "Tuesday 15 January 2008",
+            "Monday, November 5 2012",
+            "October 11, 2012 | Updated",
+            "October 11, 2012 | the council met again",
             "Posted on October 26, 2012",
             "By Jane Doe, October 26, 2012",
             "Five tips for a better night's sleep from the clinic's nurses October 26, 2012",
