@@ -101,6 +101,8 @@ pub(crate) enum DropReason {
     /// A line of HTML tags with attributes and no text, alone among text lines (a
     /// tracking pixel's or an advert's markup that the scrape kept).
     StrayMarkup,
+    /// After a blog post's footer ("Posted by Jane at 3:49 PM"): the post has ended.
+    AfterPostFooter,
 }
 
 /// What a dropped unit says about the units around it (jusText's context pass).
@@ -145,7 +147,8 @@ impl DropReason {
             | DropReason::TrailingMetadata { .. }
             | DropReason::Comments
             | DropReason::OutsideMainText
-            | DropReason::RelatedContent => Neighbourhood::Boilerplate,
+            | DropReason::RelatedContent
+            | DropReason::AfterPostFooter => Neighbourhood::Boilerplate,
         }
     }
 
@@ -233,6 +236,9 @@ impl fmt::Display for DropReason {
             DropReason::Comments => {
                 f.write_str("readers' comments after the article (a run of comment headers)")
             }
+            DropReason::AfterPostFooter => f.write_str(
+                "after the blog post's footer (\"Posted by … at 3:49 PM\"): the post ended there",
+            ),
             DropReason::RelatedContent => f.write_str(
                 "related content after the text (a label such as \"Around the web\" and the short lines under it)",
             ),
