@@ -113,15 +113,15 @@ static DATED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// [`DATED_NAME`] the other way round, the date first ("October 11, 2012 | Eve",
-/// Squarespace's signature under each comment): a calendar date, a bar, a dash or a
-/// dot, then the name.
+/// Squarespace's signature under each comment): a calendar date, a bar or a dot, then
+/// the name (never a dash: "August 12, 2019 – Surgery" heads a timeline's step).
 static DATE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)^
         (?:
             (?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
           | \d{1,2}(?:st|nd|rd|th)?\s+(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}
         )
-        \s*[|·•–—-]\s*
+        \s*[|·•]\s*
         (?P<who>[\p{L}][\p{L}\p{N}_.'’@&\ -]{0,60}?)$")
 });
 
@@ -171,11 +171,12 @@ fn dated_name(t: &str) -> bool {
     if t.len() > 90 {
         return false;
     }
-    let Some(c) = DATED_NAME
-        .captures(t.trim())
-        .or_else(|| DATE_THEN_NAME.captures(t.trim()))
-    else {
-        return false;
+    let (c, name_first) = match DATED_NAME.captures(t.trim()) {
+        Some(c) => (c, true),
+        None => match DATE_THEN_NAME.captures(t.trim()) {
+            Some(c) => (c, false),
+            None => return false,
+        },
     };
     // A numeric date is a calendar's: a year first (2012-10-26), or a day and a
     // month in either order; never "500-0-500".
@@ -196,8 +197,11 @@ fn dated_name(t: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     // The day's name before the date belongs to the date ("Aaron Berk Monday,
-    // November 5 2012"); a day's name alone is no name ("Tuesday 15 January 2008").
-    if who.len() >= 2
+    // November 5 2012") when a name of two words or more is left; a day's name alone
+    // ("Tuesday 15 January 2008") or after one word ("Surgery Monday, November 5
+    // 2012", a timeline's step) is no name.
+    if name_first
+        && who.len() >= 3
         && let Some(last) = who.last()
         && DAY_NAMES.contains(&last.to_lowercase().as_str())
     {
@@ -243,9 +247,9 @@ fn linked_name(t: &str) -> bool {
 /// sentence); a link's arrow may end it ("Comments »"); "One Comment" in a word, alone,
 /// before "Add your comment", or before a separator and a link ("one comment –
 /// permalink"), never before a colon ("One response: close the schools."); a sentence
-/// that counts them ("There are 27 comments. Add yours.", "There are 7 comments
-/// about:"), nothing after the count but a place, a full stop and a call to add one
-/// ("There are 3 responses to treatment, …" is the text's). With comment headers after it,
+/// that counts comments or replies ("There are 27 comments. Add yours.", "There are 7
+/// comments about:"), nothing after the count but a place, a full stop and a call to
+/// add one (not responses: "There are 3 responses:" may list a treatment's). With comment headers after it,
 /// it marks where the article ends even
 /// when the article is short (a news site's summary above hundreds of comments).
 static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -257,7 +261,7 @@ static COMMENT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
       | (?:leave|post|add|write)\s+(?:a|your)\s+(?:comment|reply|response)\b.{0,40}
       | .{0,80}\bcomments\ are\ owned\ by\b.{0,80}
       | join\ the\ (?:discussion|conversation)\b.{0,40}
-      | there\ (?:are|is|have\ been|has\ been)\ (?:\d[\d,]*|one)\ (?:comments?|responses?|replies)
+      | there\ (?:are|is|have\ been|has\ been)\ (?:\d[\d,]*|one)\ (?:comments?|replies)
         (?:\ so\ far|\ on\ this\ (?:post|article|entry|story|page)|\ about)?\s*[.:!]?
         (?:\s*(?:add|leave|post|write|read)\b.{0,30})?
     )\s*[})\]]?\s*[»›→↓]?$"#)
@@ -782,6 +786,8 @@ mod tests {
             "One response – surgery – was tried.",
             "There are 3 responses to treatment, each graded by the panel.",
             "There are 2 comments I want to make about the plan.",
+            // A treatment's responses, listed under the line, are the text's.
+            "There are 3 responses:",
         ] {
             assert!(!COMMENT_SECTION.is_match(t), "{t}");
         }
@@ -907,6 +913,8 @@ mod tests {
             "Monday, November 5 2012",
             "October 11, 2012 | Updated",
             "October 11, 2012 | the council met again",
+            "August 12, 2019 – Surgery",
+            "Surgery Monday, November 5 2012",
             "Posted on October 26, 2012",
             "By Jane Doe, October 26, 2012",
             "Five tips for a better night's sleep from the clinic's nurses October 26, 2012",

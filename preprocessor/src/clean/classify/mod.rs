@@ -520,6 +520,17 @@ fn drop_related(items: &mut [Item]) {
 static POST_FOOTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^posted by [^\d.!?|:]{1,40}? at \d{1,2}:\d{2}\s*(?:am|pm)?$"));
 
+/// Blogger's furniture under a post's footer: share links, labels, the comment
+/// count ("Email ThisBlogThis!Share to Twitter", "Labels: education", "4 comments:").
+static FOOTER_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:email this|blogthis|share to (?:twitter|facebook)|labels?:|(?:\d+|no|one) comments?:|links to this post|post a comment|newer post|older post)",
+    )
+});
+
+/// Units after a [`POST_FOOTER`] among which [`FOOTER_FURNITURE`] is looked for.
+const FURNITURE_AFTER_FOOTER: usize = 4;
+
 /// Words of kept text before a [`POST_FOOTER`] for it to end the post.
 const TEXT_BEFORE_FOOTER: usize = 50;
 
@@ -528,14 +539,16 @@ const TEXT_BEFORE_FOOTER: usize = 50;
 /// 0.05 F1 without this exception).
 const PROSE_AFTER_FOOTER: usize = 40;
 
-/// A page with one [`POST_FOOTER`] line after [`TEXT_BEFORE_FOOTER`] words of kept
-/// text: a single post, which ends there; what follows (labels, share buttons,
-/// comments, the blog's sidebar) goes, but for paragraphs of prose
-/// ([`PROSE_AFTER_FOOTER`]). A blog's front page, with a footer under each of its
-/// posts, is left alone. Dragnet 0.8999 -> 0.9002 (5 pages better, none worse), the
-/// other sets and the medical pages unchanged. The footer with a date ("Posted by
-/// Max Fisher on October 29, 2012 at 2:54 pm") heads a post instead, and never
-/// matches.
+/// A page with one [`POST_FOOTER`] line after [`TEXT_BEFORE_FOOTER`] words of
+/// kept text, and either Blogger's furniture right under it ([`FOOTER_FURNITURE`]) or
+/// no more kept text after it than before: a single post, which ends there. What
+/// follows (labels, share links, comments, the blog's sidebar) goes, but for
+/// paragraphs of prose ([`PROSE_AFTER_FOOTER`]). A blog's front page, with a footer
+/// under each of its posts, is left alone, and so is a footer under a post's title
+/// with the post below it (a question above, its answer below). Dragnet 0.8999 ->
+/// 0.9002 (5 pages better, none worse), the other sets and the medical pages
+/// unchanged. The footer with a date ("Posted by Max Fisher on October 29, 2012 at
+/// 2:54 pm") heads a post instead, and never matches.
 fn drop_after_post_footer(items: &mut [Item]) {
     let footers: Vec<usize> = (0..items.len())
         .filter(|&i| POST_FOOTER.is_match(items[i].unit.text.trim()))
@@ -543,17 +556,27 @@ fn drop_after_post_footer(items: &mut [Item]) {
     let [footer] = footers[..] else {
         return;
     };
-    let words: usize = items[..footer]
+    let running = |it: &&Item| {
+        matches!(
+            it.kind,
+            Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
+        )
+    };
+    let before: usize = items[..footer]
         .iter()
-        .filter(|it| {
-            matches!(
-                it.kind,
-                Kind::Paragraph | Kind::Open | Kind::ListItem { .. }
-            )
-        })
+        .filter(running)
         .map(|it| it.words)
         .sum();
-    if words < TEXT_BEFORE_FOOTER {
+    let after: usize = items[footer + 1..]
+        .iter()
+        .filter(running)
+        .map(|it| it.words)
+        .sum();
+    let furniture = items[footer + 1..]
+        .iter()
+        .take(FURNITURE_AFTER_FOOTER)
+        .any(|it| FOOTER_FURNITURE.is_match(it.unit.text.trim()));
+    if before < TEXT_BEFORE_FOOTER || !(furniture || after <= before) {
         return;
     }
     for it in &mut items[footer + 1..] {
@@ -848,6 +871,14 @@ mod tests {
         let out = crate::clean::outline_of(&page(2));
         assert!(out.contains("Paragraph 1."), "{out}");
         assert!(out.contains("Share to Twitter"), "{out}");
+        // The footer under a question's title, the answer below it: not the end.
+        let question = format!(
+            "Is the bridge safe?\n\n{para}\n\nPosted by Jane Doe at 3:49 PM\n\n\
+             What the engineers found\n\n{para} Answer one.\n\n{para} Answer two.\n\n\
+             {para} Answer three.\n\n{tail}\n"
+        );
+        let out = crate::clean::outline_of(&question);
+        assert!(out.contains("What the engineers found"), "{out}");
     }
 
     /// "Around The Web" after an article: the label and the teasers under it go, up

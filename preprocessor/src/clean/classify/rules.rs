@@ -643,6 +643,7 @@ mod tests {
             "Listed below are links to sites that reference the NICE sepsis guideline.",
             "The letters and numbers on the label show the batch.",
             "You may use these tags to sort your saved articles.",
+            "You can use these tags: bold, italic and underline, from the toolbar.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }

@@ -90,7 +90,7 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
 /// "1 large sweet onion, chopped", "1 1/2 cups flour", "2 (14.5-ounce) cans beans",
 /// "1-2 tablets a day". (A numbered list's "1." or "1)" is not one: [`ORDERED`].)
 static QUANTITY_LED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s*(?:\([^)]{1,30}\)\s*)?\p{Ll}")
+    re(r"^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s+(?:\([^)]{1,30}\)\s*)?\p{Ll}")
 });
 
 /// [`QUANTITY_LED`] with a unit of measure, a size or a container after the number:
@@ -99,7 +99,7 @@ static QUANTITY_LED: LazyLock<Regex> = LazyLock::new(|| {
 /// ranked list of searches ("1 beyonce falling").
 static QUANTITY_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s*(?:\([^)]{1,30}\)\s*)?(?:cups?|c\.|tablespoons?|tbsps?\.?|teaspoons?|tsps?\.?|ounces?|oz\.?|pounds?|lbs?\.?|grams?|g|kg|mg|mcg|µg|ml|millilit(?:re|er)s?|lit(?:re|er)s?|l|pints?|quarts?|gallons?|pinch(?:es)?|dash(?:es)?|cloves?|cans?|jars?|packages?|pkgs?\.?|sticks?|slices?|sprigs?|bunch(?:es)?|heads?|stalks?|ribs?|large|medium|small|whole|handfuls?|drops?|sheets?|pieces?|inch(?:es)?|units?|tablets?|capsules?|puffs?)\b",
+        r"(?i)^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s+(?:\([^)]{1,30}\)\s*)?(?:cups?|c\.|tablespoons?|tbsps?\.?|teaspoons?|tsps?\.?|ounces?|oz\.?|pounds?|lbs?\.?|grams?|g|kg|mg|mcg|µg|ml|millilit(?:re|er)s?|lit(?:re|er)s?|l|pints?|quarts?|gallons?|pinch(?:es)?|dash(?:es)?|cloves?|cans?|jars?|packages?|pkgs?\.?|sticks?|slices?|sprigs?|bunch(?:es)?|heads?|stalks?|ribs?|large|medium|small|whole|handfuls?|drops?|sheets?|pieces?|inch(?:es)?|units?|tablets?|capsules?|puffs?)\b",
     )
 });
 
@@ -118,18 +118,27 @@ const MAX_QUANTITY_LINE_WORDS: usize = 30;
 /// measure, the others short ([`MAX_QUANTITY_LIST_WORDS`]), blank lines between
 /// them or not. Each line is a list item, kept: short and without a verb, each
 /// looked like a menu's label, and the recipe's steps below, cut off from the text
-/// above, went as a sidebar. A line the site's other pages also print ("1/2 cup
-/// sugar") is an item too.
+/// above, went as a sidebar. A quantity line the site's other pages also print
+/// ("1/2 cup sugar") is an item too; a line that ends with a colon, a numbered item
+/// or low-density furniture ("Print", "Jump to recipe") ends the run.
 pub(super) fn quantity_lists(items: &mut [Item]) {
     let led = |it: &Item| {
         let t = it.unit.text.trim();
         QUANTITY_LED.is_match(t) || QUANTITY_WITH_UNIT.is_match(t)
     };
+    // A line of the run: open (not judged low-density furniture), an unnumbered list
+    // item, or a quantity line the site's other pages print too; a line that ends
+    // with a colon ("Children 6 to 12 years:") heads another list, and ends the run.
     let member = |it: &Item| {
-        matches!(
-            it.kind,
-            Kind::Open | Kind::ListItem { .. } | Kind::Drop(DropReason::RepeatedAcrossPages { .. })
-        ) && !it.unit.code
+        let kind_ok = match it.kind {
+            Kind::Open => it.quality != Quality::Bad,
+            Kind::ListItem { ordered } => !ordered,
+            Kind::Drop(DropReason::RepeatedAcrossPages { .. }) => led(it),
+            _ => false,
+        };
+        kind_ok
+            && !it.unit.code
+            && !it.unit.text.trim_end().ends_with(':')
             && (it.words <= MAX_QUANTITY_LIST_WORDS
                 || (it.words <= MAX_QUANTITY_LINE_WORDS && led(it)))
     };

@@ -1311,7 +1311,9 @@ fn repair_text(
         } else {
             None
         };
-        // "anti—neoplastic": a prefix's hyphen that came out as a dash.
+        // "anti—neoplastic": a prefix's hyphen that came out as a dash. The word loop
+        // below skips both halves (each is glued to the dash), so nothing else is
+        // written from this chunk before `last`.
         if english
             && !protected
             && let Some((ds, de)) = dash_after_prefix(chunk)
@@ -1477,33 +1479,39 @@ fn split_contraction<'t>(chunk: &'t str, after: &str) -> Option<&'t str> {
         .then_some(stem)
 }
 
-/// Prefixes that never stand alone as a word ("anti", "non", "intra"): one joined to
-/// a word by a dash with no space is a hyphen that a PDF's text layer or a font's
-/// encoding turned into an em or en dash ("anti—neoplastic"). Words that may end a
+/// Prefixes that rarely stand alone as a word ("anti", "non", "intra"): one joined
+/// to a word by an em dash with no space is a hyphen that a PDF's text layer or a
+/// font's encoding turned into a dash ("anti—neoplastic"). Words that often end a
 /// clause before a dash ("well", "post", "extra", "super", "sub") are not among
-/// them: "I knew it well—better than anyone". None of these prefixes stands before
-/// an unspaced dash in the 2,200 public gold texts of the cleaning benchmark.
+/// them ("I knew it well—better than anyone"), and [`dash_after_prefix`] also asks
+/// the lists for the joined word. None of these prefixes stands before an unspaced
+/// dash in the 2,200 public gold texts of the cleaning benchmark.
 const BOUND_PREFIXES: [&str; 17] = [
     "anti", "co", "hyper", "hypo", "inter", "intra", "macro", "micro", "multi", "neo", "non",
     "peri", "poly", "pre", "pseudo", "semi", "trans",
 ];
 
 /// In `chunk`, a [`BOUND_PREFIXES`] prefix at the start (after opening quotes or
-/// brackets), then an em or en dash, then a lower-case word of three letters or more:
-/// the byte range of the dash.
+/// brackets), then an em dash, then a lower-case word of three letters or more that
+/// makes a word of the lists with the prefix ("antineoplastic"; not "anti—she", "hypo—treat"):
+/// the byte range of the dash. An en dash is left alone: style guides write
+/// "non–small cell" and "anti–tumor necrosis factor" with one on purpose.
 fn dash_after_prefix(chunk: &str) -> Option<(usize, usize)> {
+    const EM_DASH: char = '\u{2014}';
     let rest = chunk.trim_start_matches(['"', '\'', '(', '[', '\u{201c}', '\u{2018}']);
     let start = chunk.len() - rest.len();
-    let (dash_at, dash) = rest
-        .char_indices()
-        .find(|&(_, c)| c == '\u{2014}' || c == '\u{2013}')?;
-    let prefix = &rest[..dash_at];
-    let after = &rest[dash_at + dash.len_utf8()..];
-    let word: Vec<char> = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    (BOUND_PREFIXES.contains(&prefix.to_lowercase().as_str())
-        && word.len() >= 3
-        && word.iter().all(|c| c.is_lowercase()))
-    .then_some((start + dash_at, start + dash_at + dash.len_utf8()))
+    let dash_at = rest.find(EM_DASH)?;
+    let prefix = rest[..dash_at].to_lowercase();
+    let word: String = rest[dash_at + EM_DASH.len_utf8()..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let joined = format!("{prefix}{word}");
+    (BOUND_PREFIXES.contains(&prefix.as_str())
+        && word.chars().count() >= 3
+        && word.chars().all(char::is_lowercase)
+        && lexicon::is_known(&joined))
+    .then_some((start + dash_at, start + dash_at + EM_DASH.len_utf8()))
 }
 
 /// In `text[..chunk_end]`, the word `text[ws..we]` (lower case, two letters or more)
@@ -2246,21 +2254,30 @@ mod tests {
 
     #[test]
     fn a_dash_after_a_bound_prefix_is_a_hyphen() {
-        let (out, log) = repaired(
-            "Three new anti—neoplastic drugs and non–small cell cancer.",
-            4,
-        );
+        let c = corpus(CORPUS);
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        let mut log = Log::new("a.txt");
+        // The second sentence starts at byte 40, on line 5.
+        let text = "The trial used two older drugs at once. Three new anti—neoplastic drugs.";
+        let out = repair_text(&sp, true, text, |at| if at < 40 { 4 } else { 5 }, &mut log);
         assert_eq!(
             out.as_deref(),
-            Some("Three new anti-neoplastic drugs and non-small cell cancer.")
+            Some("The trial used two older drugs at once. Three new anti-neoplastic drugs.")
         );
-        assert_eq!(log.edits.len(), 2, "{:?}", log.edits);
-        assert_eq!(log.edits[0].line, 4);
-        // A word that ends a clause, a dash with spaces, a capital after the dash.
+        assert_eq!(log.edits.len(), 1, "{:?}", log.edits);
+        assert_eq!(log.edits[0].line, 5);
+        assert_eq!(log.edits[0].before, "anti—neoplastic");
+        assert_eq!(log.edits[0].after, "anti-neoplastic");
+        // A word that ends a clause, a dash with spaces, a capital after the dash, an
+        // en dash written on purpose, and a prefix that stands alone before a dash.
         for t in [
             "I knew it well—better than anyone.",
             "It was anti — and it stayed so.",
             "The pre—War years.",
+            "Patients with non–small cell cancer.",
+            "She wasn't anti—she was cautious.",
+            "If you have a hypo—treat it at once.",
         ] {
             assert_eq!(repaired(t, 1).0, None, "{t}");
         }
