@@ -251,64 +251,148 @@ pub fn format(refs: &[Reference]) -> Vec<String> {
         .zip(formatted)
         .map(|(r, f)| {
             let verbatim = r.from_lines || f.is_none();
-            let mut html = if verbatim {
-                let mut raw = escape::html(&r.raw);
-                if !raw.ends_with('.') {
-                    raw.push('.');
-                }
-                raw
+            let html = render(r, f, verbatim);
+            // A formatted entry that lost a word of the scraped one (a note's
+            // prose, a publisher's place, an editor, authors past the style's
+            // count, a date's month) is shown as scraped.
+            if verbatim || covers(&r.raw, &html) {
+                html
             } else {
-                f.unwrap_or_default()
-            };
-            if !verbatim && r.more_authors && !r.authors.is_empty() && r.title.is_some() {
-                let names: Vec<String> = r
-                    .authors
-                    .iter()
-                    .map(|a| escape::html(&vancouver_name(a)))
-                    .collect();
-                html = format!("{}, et al. {html}", names.join(", "));
+                render(r, None, true)
             }
-            if let Some(doi) = &r.doi
-                && !html.contains("doi.org")
-            {
-                html.push_str(&format!(
-                    " <a href=\"https://doi.org/{}\">doi:{}</a>",
-                    escape::html(doi),
-                    escape::html(doi)
-                ));
-            }
-            if let Some(p) = &r.pmid {
-                html.push_str(&format!(" PMID: {}", escape::html(p)));
-            }
-            if !verbatim {
-                // The address as a link; an access date hayagriva could not place
-                // (no address, or a date it cannot read) as written.
-                let mut linked = html.contains("<a href=\"http");
-                if let Some(u) = r.url.as_ref().filter(|_| !linked)
-                    && let Some(shown) = [u.clone(), format!("{u}/")]
-                        .into_iter()
-                        .find(|x| html.contains(x.as_str()))
-                {
-                    let link = format!("<a href=\"{}\">{}</a>", escape::html(u), escape::html(u));
-                    html = html.replacen(&shown, &link, 1);
-                    linked = true;
-                }
-                if let Some(u) = r.url.as_ref().filter(|_| !linked) {
-                    html.push_str(&format!(
-                        " <a href=\"{}\">{}</a>",
-                        escape::html(u),
-                        escape::html(u)
-                    ));
-                }
-                if let Some(a) = &r.accessed
-                    && !(linked && r.accessed.as_deref().and_then(parse_date).is_some())
-                {
-                    html.push_str(&format!(" Accessed {}.", escape::html(a)));
-                }
-            }
-            html
         })
         .collect()
+}
+
+/// Words of a scraped reference a formatted one may leave out or reword: labels the
+/// style writes its own way ("Retrieved" becomes "Accessed"), connecting words, and
+/// the database tags PubMed's lists end with ("- PMC - PubMed").
+const REWORDED: [&str; 22] = [
+    "retrieved",
+    "accessed",
+    "available",
+    "online",
+    "at",
+    "from",
+    "on",
+    "in",
+    "and",
+    "the",
+    "of",
+    "a",
+    "an",
+    "et",
+    "al",
+    "p",
+    "pp",
+    "ed",
+    "eds",
+    "pmc",
+    "pubmed",
+    "doi",
+];
+
+/// Whether `formatted` (HTML) holds every word of `raw`, but for [`REWORDED`] words,
+/// a Wikipedia note's back-link letters ("^ a b c"), and a page number the style
+/// writes in full ("122–39" as "122-139"). Case is ignored: a style capitalises a
+/// title's words.
+fn covers(raw: &str, formatted: &str) -> bool {
+    let mut text = String::with_capacity(formatted.len());
+    let mut in_tag = false;
+    for c in formatted.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let shown = words(&text);
+    let mut scraped = words(raw);
+    // "^ a b c": the back-links of a note cited more than once.
+    let backlinks = scraped
+        .iter()
+        .take_while(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .count();
+    scraped.drain(..backlinks);
+    scraped.iter().all(|w| {
+        REWORDED.contains(&w.as_str())
+            || shown.contains(w)
+            || (w.chars().all(|c| c.is_ascii_digit())
+                && shown.iter().any(|s| {
+                    s.len() > w.len()
+                        && s.ends_with(w.as_str())
+                        && s.chars().all(|c| c.is_ascii_digit())
+                }))
+    })
+}
+
+/// The HTML of one reference: hayagriva's `formatted` entry with the parts it does
+/// not place (authors past a count, DOI, PMID, address, access date), or the
+/// scraped text, escaped, when `verbatim`.
+fn render(r: &Reference, f: Option<String>, verbatim: bool) -> String {
+    let mut html = if verbatim {
+        let mut raw = escape::html(&r.raw);
+        if !raw.ends_with('.') {
+            raw.push('.');
+        }
+        raw
+    } else {
+        f.unwrap_or_default()
+    };
+    if !verbatim && r.more_authors && !r.authors.is_empty() && r.title.is_some() {
+        let names: Vec<String> = r
+            .authors
+            .iter()
+            .map(|a| escape::html(&vancouver_name(a)))
+            .collect();
+        html = format!("{}, et al. {html}", names.join(", "));
+    }
+    if let Some(doi) = &r.doi
+        && !html.contains("doi.org")
+    {
+        html.push_str(&format!(
+            " <a href=\"https://doi.org/{}\">doi:{}</a>",
+            escape::html(doi),
+            escape::html(doi)
+        ));
+    }
+    if let Some(p) = &r.pmid {
+        html.push_str(&format!(" PMID: {}", escape::html(p)));
+    }
+    if !verbatim {
+        // The address as a link; an access date hayagriva could not place
+        // (no address, or a date it cannot read) as written.
+        let mut linked = html.contains("<a href=\"http");
+        if let Some(u) = r.url.as_ref().filter(|_| !linked)
+            && let Some(shown) = [u.clone(), format!("{u}/")]
+                .into_iter()
+                .find(|x| html.contains(x.as_str()))
+        {
+            let link = format!("<a href=\"{}\">{}</a>", escape::html(u), escape::html(u));
+            html = html.replacen(&shown, &link, 1);
+            linked = true;
+        }
+        if let Some(u) = r.url.as_ref().filter(|_| !linked) {
+            html.push_str(&format!(
+                " <a href=\"{}\">{}</a>",
+                escape::html(u),
+                escape::html(u)
+            ));
+        }
+        if let Some(a) = &r.accessed
+            && !(linked && r.accessed.as_deref().and_then(parse_date).is_some())
+        {
+            html.push_str(&format!(" Accessed {}.", escape::html(a)));
+        }
+    }
+    html
 }
 
 #[cfg(test)]
@@ -369,6 +453,43 @@ mod tests {
         assert!(parse_date("in the spring of 2010").is_none());
     }
 
+    /// A formatted entry that would lose a word of the scraped one (a publisher's
+    /// place, a note's prose, an editor and pages) is shown as scraped; a label the
+    /// style rewords ("Retrieved") and a note's back-links are no loss.
+    #[test]
+    fn a_reference_the_style_would_shorten_is_shown_as_scraped() {
+        let scraped = [
+            "Prater S, McKeon B. Osteosarcoma, updated 2023. Treasure Island: StatPearls; 2024.",
+            "New Zealand Government (21 December 2007). International Covenant on Civil and Political Rights Fifth Periodic Report (PDF) (Report). p. 89. In addition to the Maori language, New Zealand Sign Language is also an official language.",
+            "Mackay, Duncan (1986). \"The Search For The Southern Land\". In Fraser, B (ed.). The New Zealand Book Of Events. Auckland: Reed Methuen. pp. 52–54.",
+        ];
+        for raw in scraped {
+            let html = format(&[parse(raw, &[])]);
+            let shown = html[0].replace("&quot;", "\"");
+            assert!(
+                shown.starts_with(raw.trim_end_matches('.')),
+                "{raw}\n{}",
+                html[0]
+            );
+        }
+        let html = format(&[parse(
+            "a b \"Income inequality\". Statistics New Zealand. Retrieved 14 June 2015.",
+            &[],
+        )]);
+        assert!(
+            html[0].starts_with("Income inequality. Statistics New Zealand. Accessed"),
+            "{}",
+            html[0]
+        );
+        assert!(covers("Retrieved 14 June 2015", "Accessed June 14, 2015."));
+        assert!(covers("2023;9(2):122–39", "2023;9(2):122-139"));
+        assert!(!covers(
+            "Treasure Island: StatPearls; 2024",
+            "StatPearls; 2024"
+        ));
+        assert!(!covers("(March 2009)", "2009"));
+    }
+
     #[test]
     fn vancouver_html_with_doi_link_and_escaping() {
         let refs = vec![
@@ -404,8 +525,10 @@ mod tests {
             "Du X, Wei H, Zhang B, Wang B, Li Z, Pang LK, Zhao R, Yao W. Molecular mechanisms. Front Oncol. 2023;13:1117867.",
             &[],
         )]);
+        // The style lists three of eight authors and "et al.": five names would be
+        // lost, so the entry is shown as scraped.
         assert!(
-            many[0].starts_with("Du X, Wei H, Zhang B, et al."),
+            many[0].starts_with("Du X, Wei H, Zhang B, Wang B, Li Z, Pang LK, Zhao R, Yao W."),
             "{}",
             many[0]
         );
