@@ -203,7 +203,9 @@ fn entry(key: &str, r: &Reference) -> Option<Entry> {
 }
 
 /// The HTML of each reference, in order. Entries hayagriva cannot format (no
-/// title) keep their escaped verbatim text. The DOI is always a link.
+/// title), and those whose formatted text would lose a word of the scraped one
+/// ([`covers`]), keep their escaped verbatim text. A DOI is a link: where the
+/// verbatim text writes it, or after the entry.
 pub fn format(refs: &[Reference]) -> Vec<String> {
     let entries: Vec<Option<Entry>> = refs
         .iter()
@@ -265,8 +267,8 @@ pub fn format(refs: &[Reference]) -> Vec<String> {
 }
 
 /// Words of a scraped reference a formatted one may leave out or reword: labels the
-/// style writes its own way ("Retrieved" becomes "Accessed"), connecting words, and
-/// the database tags PubMed's lists end with ("- PMC - PubMed").
+/// style writes its own way ("Retrieved" becomes "Accessed", "pp." goes), connecting
+/// words, and the tags of a DOI or a database.
 const REWORDED: [&str; 22] = [
     "retrieved",
     "accessed",
@@ -292,44 +294,108 @@ const REWORDED: [&str; 22] = [
     "doi",
 ];
 
-/// Whether `formatted` (HTML) holds every word of `raw`, but for [`REWORDED`] words,
-/// a Wikipedia note's back-link letters ("^ a b c"), and a page number the style
-/// writes in full ("122–39" as "122-139"). Case is ignored: a style capitalises a
-/// title's words.
-fn covers(raw: &str, formatted: &str) -> bool {
-    let mut text = String::with_capacity(formatted.len());
+/// `raw` without a Wikipedia note's back-links: a leading "^" and two single
+/// lower-case letters or more ("^ a b c \"Title\". …").
+fn without_backlinks(raw: &str) -> &str {
+    let mut rest = raw.trim_start().trim_start_matches('^').trim_start();
+    let mut letters = 0;
+    loop {
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), Some(' ')) if c.is_ascii_lowercase() => {
+                rest = &rest[2..];
+                letters += 1;
+            }
+            _ => break,
+        }
+    }
+    if letters >= 2 {
+        rest
+    } else {
+        raw.trim_start().trim_start_matches('^').trim_start()
+    }
+}
+
+/// The text of `html`: tags as spaces, the entities that [`escape::html`] writes and
+/// numeric ones decoded.
+fn html_text(html: &str) -> String {
+    static ENTITY: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"&(#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
-    for c in formatted.chars() {
+    for c in html.chars() {
         match c {
             '<' => in_tag = true,
-            '>' => in_tag = false,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
             _ if !in_tag => text.push(c),
             _ => {}
         }
     }
+    ENTITY
+        .replace_all(&text, |c: &regex::Captures| {
+            let e = &c[1];
+            let ch = match e {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => e
+                    .strip_prefix("#x")
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| e.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            ch.map_or_else(|| c[0].to_string(), String::from)
+        })
+        .into_owned()
+}
+
+/// Whether `formatted` (HTML) shows every word of `raw` as often as `raw` has it,
+/// but for [`REWORDED`] words, a Wikipedia note's back-links ([`without_backlinks`])
+/// and the last page of a range the style writes in full ("122–39" as "122-139").
+/// Case is ignored (a style capitalises a title's words); entities are decoded.
+fn covers(raw: &str, formatted: &str) -> bool {
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    let shown = words(&text);
-    let mut scraped = words(raw);
-    // "^ a b c": the back-links of a note cited more than once.
-    let backlinks = scraped
-        .iter()
-        .take_while(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
-        .count();
-    scraped.drain(..backlinks);
+    let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for w in words(&html_text(formatted)) {
+        *shown.entry(w).or_default() += 1;
+    }
+    let scraped = words(without_backlinks(raw));
+    // "122–39": the last page of a range, shown in full as "139".
+    static RANGE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(\d+)\s*[-–—]\s*(\d+)").unwrap_or_else(|_| unreachable!())
+    });
+    let in_full: Vec<String> = RANGE
+        .captures_iter(raw)
+        .filter_map(|c| {
+            let (first, last) = (&c[1], &c[2]);
+            (last.len() < first.len()
+                && shown.contains_key(&format!("{}{last}", &first[..first.len() - last.len()])))
+            .then(|| last.to_string())
+        })
+        .collect();
     scraped.iter().all(|w| {
-        REWORDED.contains(&w.as_str())
-            || shown.contains(w)
-            || (w.chars().all(|c| c.is_ascii_digit())
-                && shown.iter().any(|s| {
-                    s.len() > w.len()
-                        && s.ends_with(w.as_str())
-                        && s.chars().all(|c| c.is_ascii_digit())
-                }))
+        if REWORDED.contains(&w.as_str()) || in_full.contains(w) {
+            return true;
+        }
+        match shown.get_mut(w) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
     })
 }
 
@@ -338,9 +404,27 @@ fn covers(raw: &str, formatted: &str) -> bool {
 /// scraped text, escaped, when `verbatim`.
 fn render(r: &Reference, f: Option<String>, verbatim: bool) -> String {
     let mut html = if verbatim {
-        let mut raw = escape::html(&r.raw);
+        let mut raw = escape::html(without_backlinks(&r.raw));
         if !raw.ends_with('.') {
             raw.push('.');
+        }
+        // The DOI the scraped text writes becomes the link, where it stands.
+        if let Some(doi) = &r.doi {
+            let d = escape::html(doi);
+            if let Some(shown) = [
+                format!("https://doi.org/{d}"),
+                format!("http://dx.doi.org/{d}"),
+                format!("https://dx.doi.org/{d}"),
+                format!("doi:{d}"),
+                format!("DOI: {d}"),
+                d.clone(),
+            ]
+            .into_iter()
+            .find(|x| raw.contains(x.as_str()))
+            {
+                let link = format!("<a href=\"https://doi.org/{d}\">{shown}</a>");
+                raw = raw.replacen(&shown, &link, 1);
+            }
         }
         raw
     } else {
@@ -363,7 +447,9 @@ fn render(r: &Reference, f: Option<String>, verbatim: bool) -> String {
             escape::html(doi)
         ));
     }
-    if let Some(p) = &r.pmid {
+    if let Some(p) = &r.pmid
+        && !(verbatim && r.raw.contains(p.as_str()))
+    {
         html.push_str(&format!(" PMID: {}", escape::html(p)));
     }
     if !verbatim {
@@ -488,6 +574,30 @@ mod tests {
             "StatPearls; 2024"
         ));
         assert!(!covers("(March 2009)", "2009"));
+        // A lost issue or volume is no page range; an escaped apostrophe is no number;
+        // a name lost among others of the same words is counted.
+        assert!(!covers("Gut. 2023;72(3):1-9", "Gut. 2023;72:1-9"));
+        assert!(!covers("J X. 2019;9:100-110", "J X. 2019:100-110"));
+        assert!(!covers(
+            "Crohn's disease. Gut. 39:1-9",
+            "Crohn&#39;s disease. Gut. 1-9"
+        ));
+        assert!(!covers("Li Y, Li J, Wang Y. T.", "Li Y, Wang Y. T."));
+        assert!(!covers("J R Smith (2010). Title.", "Smith (2010). Title."));
+        assert!(covers("^ a b Smith (2010). Title.", "Smith (2010). Title."));
+        // Shown as scraped, the DOI is linked where it stands, not again at the end;
+        // the PMID is not repeated.
+        let html = format(&[parse(
+            "Du X, Wei H, Zhang B, Wang B, Li Z, Pang LK, Zhao R, Yao W. Molecular mechanisms. Front Oncol. 2023;13:1117867. 10.3389/fonc.2023.1117867. PMID: 36925556",
+            &[],
+        )]);
+        assert_eq!(
+            html[0].matches("10.3389/fonc.2023.1117867").count(),
+            2,
+            "{}",
+            html[0]
+        );
+        assert_eq!(html[0].matches("36925556").count(), 1, "{}", html[0]);
     }
 
     #[test]

@@ -113,8 +113,8 @@ static DATED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// [`DATED_NAME`] the other way round, the date first ("October 11, 2012 | Eve",
-/// Squarespace's signature under each comment): a calendar date, a bar or a dot, then
-/// the name (never a dash: "August 12, 2019 – Surgery" heads a timeline's step).
+/// Squarespace's signature under each comment): a calendar date, a bar ("|") or a
+/// middle dot or bullet ("·", "•"), then the name (never a dash: "August 12, 2019 – Surgery" heads a timeline's step).
 static DATE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)^
         (?:
@@ -160,7 +160,8 @@ const DAY_NAMES: [&str; 7] = [
 ];
 
 /// [`DATED_NAME`] or [`DATE_THEN_NAME`] (a calendar's numeric date in the first),
-/// whose name is one to four words (a day's name after it is the date's),
+/// whose name is one to four words (in the first, a day's name after a name of two
+/// words or more is the date's),
 /// none an English stop word, a stamp's label or a day's name, each capitalised
 /// unless the name is one word (a user name: "hicham").
 fn dated_name(t: &str) -> bool {

@@ -873,7 +873,7 @@ mod tests {
         assert!(out.contains("Share to Twitter"), "{out}");
         // The footer under a question's title, the answer below it: not the end.
         let question = format!(
-            "Is the bridge safe?\n\n{para}\n\nPosted by Jane Doe at 3:49 PM\n\n\
+            "Is the bridge safe?\n\n{para} Asked first.\n\n{para}\n\nPosted by Jane Doe at 3:49 PM\n\n\
              What the engineers found\n\n{para} Answer one.\n\n{para} Answer two.\n\n\
              {para} Answer three.\n\n{tail}\n"
         );

@@ -99,7 +99,7 @@ static QUANTITY_LED: LazyLock<Regex> = LazyLock::new(|| {
 /// ranked list of searches ("1 beyonce falling").
 static QUANTITY_WITH_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s+(?:\([^)]{1,30}\)\s*)?(?:cups?|c\.|tablespoons?|tbsps?\.?|teaspoons?|tsps?\.?|ounces?|oz\.?|pounds?|lbs?\.?|grams?|g|kg|mg|mcg|µg|ml|millilit(?:re|er)s?|lit(?:re|er)s?|l|pints?|quarts?|gallons?|pinch(?:es)?|dash(?:es)?|cloves?|cans?|jars?|packages?|pkgs?\.?|sticks?|slices?|sprigs?|bunch(?:es)?|heads?|stalks?|ribs?|large|medium|small|whole|handfuls?|drops?|sheets?|pieces?|inch(?:es)?|units?|tablets?|capsules?|puffs?)\b",
+        r"(?i)^(?:\d+(?:[./-]\d+)*(?:\s+\d/\d)?|[½¼¾⅓⅔⅛])\s*(?:\([^)]{1,30}\)\s*)?(?:cups?|c\.|tablespoons?|tbsps?\.?|teaspoons?|tsps?\.?|ounces?|oz\.?|pounds?|lbs?\.?|grams?|g|kg|mg|mcg|µg|ml|millilit(?:re|er)s?|lit(?:re|er)s?|l|pints?|quarts?|gallons?|pinch(?:es)?|dash(?:es)?|cloves?|cans?|jars?|packages?|pkgs?\.?|sticks?|slices?|sprigs?|bunch(?:es)?|heads?|stalks?|ribs?|large|medium|small|whole|handfuls?|drops?|sheets?|pieces?|inch(?:es)?|units?|tablets?|capsules?|puffs?)\b",
     )
 });
 
@@ -119,26 +119,28 @@ const MAX_QUANTITY_LINE_WORDS: usize = 30;
 /// them or not. Each line is a list item, kept: short and without a verb, each
 /// looked like a menu's label, and the recipe's steps below, cut off from the text
 /// above, went as a sidebar. A quantity line the site's other pages also print
-/// ("1/2 cup sugar") is an item too; a line that ends with a colon, a numbered item
-/// or low-density furniture ("Print", "Jump to recipe") ends the run.
+/// ("1/2 cup sugar") is an item too; a line that ends with a colon ("For the
+/// filling:") stays as it was inside the run; a numbered item or low-density text
+/// that starts with no quantity ends the run.
 pub(super) fn quantity_lists(items: &mut [Item]) {
     let led = |it: &Item| {
         let t = it.unit.text.trim();
         QUANTITY_LED.is_match(t) || QUANTITY_WITH_UNIT.is_match(t)
     };
-    // A line of the run: open (not judged low-density furniture), an unnumbered list
-    // item, or a quantity line the site's other pages print too; a line that ends
-    // with a colon ("Children 6 to 12 years:") heads another list, and ends the run.
+    // A line of the run: open (a long quantity line may read as low-density text),
+    // an unnumbered list item, or a quantity line the site's other pages print too.
+    // A line that ends with a colon ("For the filling:") heads a part of the list: it
+    // stays in the run, as it was, and is no item.
+    let heads_part = |it: &Item| it.unit.text.trim_end().ends_with(':');
     let member = |it: &Item| {
         let kind_ok = match it.kind {
-            Kind::Open => it.quality != Quality::Bad,
+            Kind::Open => it.quality != Quality::Bad || led(it),
             Kind::ListItem { ordered } => !ordered,
             Kind::Drop(DropReason::RepeatedAcrossPages { .. }) => led(it),
             _ => false,
         };
         kind_ok
             && !it.unit.code
-            && !it.unit.text.trim_end().ends_with(':')
             && (it.words <= MAX_QUANTITY_LIST_WORDS
                 || (it.words <= MAX_QUANTITY_LINE_WORDS && led(it)))
     };
@@ -168,7 +170,9 @@ pub(super) fn quantity_lists(items: &mut [Item]) {
             .count();
         if units >= MIN_QUANTITY_LINES && quantities * 2 >= span.len() {
             for it in &mut items[first..=last] {
-                it.kind = Kind::ListItem { ordered: false };
+                if !heads_part(it) {
+                    it.kind = Kind::ListItem { ordered: false };
+                }
             }
         }
     }
@@ -687,6 +691,19 @@ mod tests {
             assert!(out.contains(item), "{item}: {out}");
         }
         assert!(out.contains("Heat the oil in a large pot"), "{out}");
+        // Parts of a list under their own lines with colons, and units glued to the
+        // number ("250g"): every line is an item but the parts' heads.
+        let parts = "For the crust:\n250g plain flour\n125g cold butter, diced\n1 large egg yolk\n\
+                     For the filling:\n500 g apples, sliced\n2 tablespoons brown sugar";
+        let out = outline_of(&page(parts));
+        for item in [
+            "- 250g plain flour",
+            "- 1 large egg yolk",
+            "- 2 tablespoons brown sugar",
+        ] {
+            assert!(out.contains(item), "{item}: {out}");
+        }
+        assert!(!out.contains("- For the filling:"), "{out}");
         let ranked = "1 beyonce falling\n2 virginia tech\n3 weather\n4 owen wilson";
         let out = outline_of(&page(ranked));
         assert!(!out.contains("- 2 virginia tech"), "{out}");

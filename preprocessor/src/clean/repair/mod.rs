@@ -1328,7 +1328,7 @@ fn repair_text(
                 Action::Changed,
                 chunk,
                 format!("{}-{}", &chunk[..ds], &chunk[de..]),
-                "a dash after a prefix that never stands alone: a hyphen",
+                "an em dash after a prefix that rarely stands alone, making a listed word: a hyphen",
             );
         }
         if !protected {
