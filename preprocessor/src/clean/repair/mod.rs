@@ -535,6 +535,12 @@ impl<'a> Speller<'a> {
                 {
                     return Decision::Unsure(vec![w.clone(), v]);
                 }
+                // A correction that drops an "a" at either end may drop the article of
+                // two glued words ("ofa": "of a", not "of"): when the pair is a listed
+                // pair of English, both readings are suggested, neither applied.
+                if let Some(pair) = article_glued(lower, w) {
+                    return Decision::Unsure(vec![w.clone(), pair]);
+                }
                 Decision::Replace {
                     with: match_case(word, w),
                     reason: format!(
@@ -1013,6 +1019,28 @@ impl<'a> Speller<'a> {
             }
         }
         best.map(|(_, p)| p.into_iter().map(String::from).collect())
+    }
+}
+
+/// Listed frequency (SymSpell's pair list, about ten times a Zipf value) from which a
+/// pair with the article is common English: "of a" 77, "such a" 67, "what a" 60; the
+/// list's noise stays under it ("all a" 53, "a of" 48).
+const ARTICLE_PAIR: u8 = 60;
+
+/// `word` read as `correction` and the article "a" glued before or after it ("ofa",
+/// "aswirling"), when the pair is common English ([`ARTICLE_PAIR`]): the two words.
+/// A correction that deletes that "a" would delete a word.
+fn article_glued(word: &str, correction: &str) -> Option<String> {
+    if word.strip_suffix('a') == Some(correction)
+        && lexicon::common_bigram(correction, "a") >= ARTICLE_PAIR
+    {
+        Some(format!("{correction} a"))
+    } else if word.strip_prefix('a') == Some(correction)
+        && lexicon::common_bigram("a", correction) >= ARTICLE_PAIR
+    {
+        Some(format!("a {correction}"))
+    } else {
+        None
     }
 }
 
@@ -2281,6 +2309,20 @@ mod tests {
         ] {
             assert_eq!(repaired(t, 1).0, None, "{t}");
         }
+    }
+
+    /// "ofa" is "of a" as likely as "of": a correction that would delete the article
+    /// is only suggested, with the two words; a listed pair of the list's noise ("a
+    /// of") is no such reading.
+    #[test]
+    fn a_correction_that_drops_an_article_is_only_suggested() {
+        match decide("ofa", false) {
+            Decision::Unsure(s) => assert_eq!(s, vec!["of".to_string(), "of a".to_string()]),
+            d => panic!("{d:?}"),
+        }
+        assert_eq!(super::article_glued("ofa", "of"), Some("of a".into()));
+        assert_eq!(super::article_glued("aof", "of"), None);
+        assert_eq!(super::article_glued("alla", "all"), None);
     }
 
     #[test]
