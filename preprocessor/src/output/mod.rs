@@ -241,6 +241,8 @@ pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -
     if let Some(k) = &doc.page.kind {
         rows.push(("Kind of page".into(), esc(k)));
     }
+    // A page may give several author lines, affiliations and history dates: each
+    // is shown (one row under the same label), none dropped.
     for key in [
         MetaKey::Authors,
         MetaKey::Affiliation,
@@ -250,7 +252,14 @@ pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -
         MetaKey::History,
         MetaKey::Pmid,
     ] {
-        if let Some(v) = doc.meta(key) {
+        if matches!(
+            key,
+            MetaKey::Authors | MetaKey::Affiliation | MetaKey::History
+        ) {
+            for v in doc.meta_all(key) {
+                rows.push((key.label().into(), esc(v)));
+            }
+        } else if let Some(v) = doc.meta(key) {
             rows.push((key.label().into(), esc(v)));
         }
     }
@@ -301,8 +310,15 @@ pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -
     let mut out = String::from(
         "<aside class=\"seed-source\" aria-label=\"About this page's source\" data-pagefind-ignore>\n<dl>\n",
     );
+    // Rows in a row under one label share its <dt>: a <dt> may have several <dd>.
+    let mut last: Option<String> = None;
     for (k, v) in rows {
-        let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
+        if last.as_deref() == Some(k.as_str()) {
+            let _ = writeln!(out, "<dd>{v}</dd>");
+        } else {
+            let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
+        }
+        last = Some(k);
     }
     out.push_str("</dl>\n");
     out.push_str(NOTICE);
@@ -537,6 +553,34 @@ fn cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page's header with five affiliation lines: each reaches the source box,
+    /// under one "Affiliation" label (one <dt>, five <dd>), in page order.
+    #[test]
+    fn source_box_shows_every_affiliation_under_one_label() {
+        let raw = include_bytes!("../../tests/fixtures/pdf_chapter_affiliations.txt");
+        let cleaned = match crate::clean::clean_one("p.txt", raw) {
+            Ok(c) => c,
+            Err(e) => panic!("the fixture cleans: {e}"),
+        };
+        let b = source_box(&cleaned.pages[0].doc, None, "p.md");
+        assert_eq!(b.matches("<dt>Affiliation</dt>").count(), 1, "{b}");
+        let parts = [
+            "Sarcoma Radiation Service",
+            "Department of Radiation Oncology",
+            "Northfield University School of Medicine",
+            "Lakeside Regional Medical Center",
+            "Springfield, Illinois",
+        ];
+        let at: Vec<usize> = parts
+            .iter()
+            .map(|p| b.find(&format!("<dd>{p}</dd>")).unwrap_or(usize::MAX))
+            .collect();
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]) && at[4] < usize::MAX,
+            "{b}"
+        );
+    }
 
     #[test]
     fn html_paths_keep_their_fragment() {

@@ -97,11 +97,24 @@ pub struct Document {
 }
 
 impl Document {
+    /// The first value of `key` found on the page, if any.
     pub(crate) fn meta(&self, key: MetaKey) -> Option<&str> {
         self.meta
             .iter()
             .find(|m| m.key == key && !m.value.is_empty())
             .map(|m| m.value.as_str())
+    }
+
+    /// Every value of `key` found on the page, in page order, each once: a page
+    /// has several affiliations, author lines or history dates.
+    pub(crate) fn meta_all(&self, key: MetaKey) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for m in &self.meta {
+            if m.key == key && !m.value.is_empty() && !out.contains(&m.value.as_str()) {
+                out.push(m.value.as_str());
+            }
+        }
+        out
     }
 
     /// The page's reference list, parsed.

@@ -10,7 +10,54 @@ pub(super) static AUTHOR_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"^{name}(?:\s*(?:,|\band\b|&)\s*{name})+\.?$"))
 });
 
-pub(super) static INITIAL: LazyLock<Regex> = LazyLock::new(|| re(r"(^|\s)[A-Z]{1,2}\.?(\s|,|$)"));
+/// An initial of a name: one letter with a full stop, or two, before a name or after
+/// one ("J. Smith", "J.D. Biersdorfer", "Sam J. Writer"), one letter before a
+/// capitalised word ("A Author 1"; not "A" or "I", which are words), or one or two
+/// letters after a surname, as PubMed writes them ("Smith JA, Jones B"). Two capitals
+/// elsewhere are an abbreviation or a place code, not an initial: "TV & Video", "US &
+/// Canada", "Portland, OR" are menu labels and places, and "U.S." or "U.K." is no
+/// initial ([`PLACE_ABBREVIATION`]).
+pub(super) static INITIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)[A-Z]\.(?:[A-Z]\.)?\s+[A-Z]|[A-Z][a-z'’-]+\s[A-Z]\.|(?:^|\s)[B-HJ-Z]\s[A-Z]|[A-Z][a-z'’-]+\s[A-Z]{1,2}(?:\s|,|$)",
+    )
+});
+
+/// Dotted abbreviations of places that read like initials ("U.S. & International",
+/// "U.K. & Ireland"): removed before [`INITIAL`] is tried.
+static PLACE_ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.(?:A\.)?"));
+
+/// A medical or academic degree after a name, as an author line gives it ("Henry
+/// DeGroot III, M.D. and Bruce Ellison, M.D.", "Jane Roe MBBS FRCS"): like an
+/// initial, evidence that a list of capitalised words is a list of names. Only
+/// forms that are not also words or place codes ("MD" alone is Maryland, "MA"
+/// Massachusetts): dotted "M.D.", "Ph.D.", "D.O.", and degrees spelled as no word
+/// is.
+pub(super) static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[\s,])(?:M\.D\.|Ph\.\s?D\.?|PhD|D\.O\.|MBBS|MBChB|FRCSC?|FRCPC?|FACS|FAAOS|MPH|PharmD|DPhil|DNP|BSN|MSN|MD,?\s+(?:PhD|Ph\.D\.|MPH|MBA|MSc|MS)\b)",
+    )
+});
+
+/// A line of an affiliation block: the name of a university, hospital, department
+/// or service ("Musculoskeletal Oncology Service", "University Of Massachusetts
+/// Medical School", "Umass-Memorial Medical Medical Center"). Taken only next to
+/// an author or affiliation line of the page's header ([`affiliation_block`]).
+pub(super) static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:University|Universit[éäy]|College|School|Hospital|Clinic|Cent(?:er|re)|Institute|Department|Dept\.|Division|Service|Unit|Laboratory|Faculty|Foundation)\b",
+    )
+});
+
+/// The place line that ends an affiliation block: "Worcester, Massachusetts",
+/// "Boston, MA 02115, USA", "Oxford OX3 7LD, UK" (a town, a comma, a region or
+/// country, a postcode). Taken only after an affiliation line.
+pub(super) static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?: [A-Z0-9]{2,4} ?[0-9][A-Z0-9]{2})?,? (?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})(?:,? \d{4,6}(?:-\d{4})?)?(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?$",
+    )
+});
 
 pub(super) static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -106,6 +153,9 @@ pub(super) fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
             {
                 continue;
             }
+            if *key == MetaKey::Authors && !byline_value(&value) {
+                continue;
+            }
             return Some((*key, value));
         }
     }
@@ -120,10 +170,15 @@ pub(super) fn metadata_in_header(t: &str, in_header: bool) -> Option<(MetaKey, S
     if let Some(c) = ET_AL.captures(t) {
         return Some((MetaKey::Authors, c[1].trim().to_string()));
     }
+    // A list of names with degrees may end in one ("…, M.D."): its full stop is the
+    // degree's, not a sentence's.
+    if AUTHOR_LIST.is_match(t) && DEGREE.is_match(t) {
+        return Some((MetaKey::Authors, t.to_string()));
+    }
     if text::ends_full_stop(t) {
         return None;
     }
-    if AUTHOR_LIST.is_match(t) && INITIAL.is_match(t) {
+    if AUTHOR_LIST.is_match(t) && INITIAL.is_match(&PLACE_ABBREVIATION.replace_all(t, "")) {
         return Some((MetaKey::Authors, t.trim_end_matches('.').to_string()));
     }
     if AFFILIATION.is_match(t) {
@@ -149,4 +204,171 @@ pub(crate) fn journal_after_authors(t: &str) -> Option<String> {
         .trim()
         .trim_matches(|ch: char| ch == '.' || ch == ' ' || ch == ',');
     (!rest.is_empty() && text::word_count(rest) <= 12).then(|| rest.to_string())
+}
+
+/// The rest of an affiliation block: after an author or affiliation line of the
+/// page's header (before `first_good`, the first unit of good text), the short
+/// lines that name an institution ([`INSTITUTION`]) and the place line after them
+/// ([`PLACE`]) are affiliations too, each kept in the source box. A PDF's or a
+/// journal page's header gives one line per part ("Musculoskeletal Oncology
+/// Service" / "Department of Orthopedics …" / "University Of Massachusetts Medical
+/// School" / "Worcester, Massachusetts"); the one-line patterns of
+/// [`metadata_in_header`] take only the parts that say "Department" or have a
+/// comma, and the rest stood as headings in the text. A line of the block has at
+/// most 12 words, no full stop at its end, no colon and no digit, is no list item,
+/// and has no lower-case word but the joining words of a name ([`NAME_JOINER`]):
+/// "Ryan and Boston College End on a High Note" is a headline. The block is
+/// followed forwards only (a title above an author line is never taken), and only
+/// from an author line or from an affiliation line that passes the same test (a
+/// score line, "No. 14 Boston College 24, Michigan State 21", is no anchor).
+pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
+    let end = first_good.min(items.len());
+    let mut idx = 0;
+    while idx < end {
+        let anchor = match &items[idx].kind {
+            Kind::Meta {
+                key: MetaKey::Authors,
+                ..
+            } => true,
+            Kind::Meta {
+                key: MetaKey::Affiliation,
+                ..
+            } => institution_words(
+                items[idx]
+                    .unit
+                    .text
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()),
+            ),
+            _ => false,
+        };
+        if !anchor {
+            idx += 1;
+            continue;
+        }
+        let mut j = idx + 1;
+        while j < end && items[j].kind == Kind::Open {
+            let t = items[j].unit.text.trim();
+            let after_affiliation = matches!(
+                items[j - 1].kind,
+                Kind::Meta {
+                    key: MetaKey::Affiliation,
+                    ..
+                }
+            );
+            let line = !items[j].unit.bullet
+                && text::at_most_words(t, 12)
+                && !text::ends_full_stop(t)
+                && !t.contains(':')
+                && text::starts_uppercase_or_digit(t);
+            if !(line
+                && ((INSTITUTION.is_match(t) && institution_words(t))
+                    || (after_affiliation && PLACE.is_match(t))))
+            {
+                break;
+            }
+            items[j].kind = Kind::Meta {
+                key: MetaKey::Affiliation,
+                value: t.to_string(),
+            };
+            j += 1;
+        }
+        idx = j.max(idx + 1);
+    }
+}
+
+/// The lower-case words a name of an institution has ("University of …",
+/// "Department of Surgery and Rehabilitation", "Hôpital de la …").
+const NAME_JOINER: [&str; 14] = [
+    "of", "and", "for", "the", "&", "at", "in", "de", "la", "du", "des", "di", "der", "für",
+];
+
+/// The words of an institution's name: no digit, and no lower-case word but
+/// [`NAME_JOINER`]s.
+fn institution_words(t: &str) -> bool {
+    !t.contains(|c: char| c.is_ascii_digit())
+        && t.split_whitespace().all(|w| {
+            !w.starts_with(char::is_lowercase) || NAME_JOINER.contains(&w.trim_end_matches(','))
+        })
+}
+
+/// The words after "By" name an author: not one common English word ("By WEEK",
+/// "By MONTH", "by category": the sort options of a table or a list; Zipf 4.5 or
+/// more in the frequency list, so "Byron" and "digby" stay), and not a title
+/// after a lower-case "the" ("By the Numbers", "By the Light of the Silvery Moon"),
+/// unless it names a newsroom ("By the CNN Wire Staff").
+fn byline_value(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    if let [w] = words.as_slice()
+        && crate::text::lexicon::zipf(&w.to_lowercase()) >= 45
+    {
+        return false;
+    }
+    if words.first() == Some(&"the") {
+        return words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "Staff" | "Team" | "Editors" | "Desk" | "Reporters" | "Writers" | "Press"
+            )
+        });
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(t: &str) -> Option<MetaKey> {
+        metadata(t, true).map(|(k, _)| k)
+    }
+
+    /// Names with initials or degrees are an author line; menu labels and places
+    /// with two capitals are not (each was taken as the page's authors before).
+    #[test]
+    fn author_lines_need_an_initial_or_a_degree() {
+        for t in [
+            "Smith JA, Jones B, Lee CK",
+            "J. Smith and K. Jones",
+            "Sam J. Writer and Kim Lee",
+            "J.D. BIERSDORFER, Ann Cole",
+            "A Author 1, B Author 2",
+            "Henry Adams III, M.D. and Jo Lee, M.D.",
+            "Ana Ruiz MBBS, Tom Hale PhD",
+        ] {
+            assert_eq!(header(t), Some(MetaKey::Authors), "{t}");
+        }
+        for t in [
+            "U.K. & Ireland",
+            "U.S. & International",
+            "TV & Video",
+            "US & Canada",
+            "Portland, OR",
+            "Baltimore, MD",
+            "A Book & A Craft Series",
+        ] {
+            assert_eq!(header(t), None, "{t}");
+        }
+    }
+
+    /// "By" before a sort option or a title is no byline; before a name or a
+    /// newsroom it is.
+    #[test]
+    fn a_byline_names_a_person_or_a_newsroom() {
+        for t in [
+            "By WEEK",
+            "by category",
+            "By the Numbers",
+            "By the Light of the Silvery Moon",
+        ] {
+            assert_eq!(header(t), None, "{t}");
+        }
+        for t in [
+            "by Byron",
+            "By the CNN Wire Staff",
+            "By NATE SILVER",
+            "By The Associated Press",
+        ] {
+            assert_eq!(header(t), Some(MetaKey::Authors), "{t}");
+        }
+    }
 }

@@ -510,6 +510,7 @@ pub(super) fn label_units(
         }
         prev = Some(idx);
     }
+    affiliation_block(items, first_good);
     hints
 }
 
