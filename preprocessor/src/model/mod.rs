@@ -103,6 +103,9 @@ pub(crate) enum DropReason {
     StrayMarkup,
     /// After a blog post's footer ("Posted by Jane at 3:49 PM"): the post has ended.
     AfterPostFooter,
+    /// A line of the site's list of stories, each with its time ("squee 11:30 PM This
+    /// Cat's Halloween Costume…"): site navigation.
+    StoryList,
 }
 
 /// What a dropped unit says about the units around it (jusText's context pass).
@@ -148,7 +151,8 @@ impl DropReason {
             | DropReason::Comments
             | DropReason::OutsideMainText
             | DropReason::RelatedContent
-            | DropReason::AfterPostFooter => Neighbourhood::Boilerplate,
+            | DropReason::AfterPostFooter
+            | DropReason::StoryList => Neighbourhood::Boilerplate,
         }
     }
 
@@ -238,6 +242,9 @@ impl fmt::Display for DropReason {
             }
             DropReason::AfterPostFooter => f.write_str(
                 "after the blog post's footer (\"Posted by … at 3:49 PM\"): the post ended there",
+            ),
+            DropReason::StoryList => f.write_str(
+                "the site's list of stories, each line a time and a headline (site navigation)",
             ),
             DropReason::RelatedContent => f.write_str(
                 "related content after the text (a label such as \"Around the web\" and the short lines under it)",

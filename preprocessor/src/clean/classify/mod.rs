@@ -332,6 +332,7 @@ pub(crate) fn classify(
 
     let code_blocks = mark_code_blocks(&mut items);
     let hints = label_units(&mut items, rules, corpus, edge.as_deref());
+    story_lists(&mut items);
     // Title case marks a menu's labels in English; German capitalises every noun.
     if language.is_english() {
         bulleted_menus(&mut items);

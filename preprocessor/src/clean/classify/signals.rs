@@ -514,6 +514,66 @@ pub(super) fn label_units(
     hints
 }
 
+/// A line of a site's list of stories: an optional tag of up to four words, a clock
+/// time, and a headline of three words or more ("squee 11:30 PM This Cat's Halloween
+/// Costume…", "Grierson & Leitch 6:43 PM I ♥ David O. Russell…"). A time zone after the
+/// time ("03:06 PM EDT") makes it a dateline, not a headline.
+static STORY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\S+(?: \S+){0,3} )?\d{1,2}:\d{2} ?(?:[AP]M|[ap]m) [A-Z\x22'‘“]\S*(?: \S+){2,}")
+});
+
+/// A clock time before a headline's first word, anywhere in a unit.
+static STORY_TIME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b\d{1,2}:\d{2} ?(?:[AP]M|[ap]m) [A-Z\x22'‘“]"));
+
+/// Time zones that follow a clock time in a dateline.
+static TIME_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\d{1,2}:\d{2} ?(?:[AP]M|[ap]m) (?:[ECMP][SD]?T|GMT|UTC|BST|CET|IST|AEST|ET|PT)\b")
+});
+
+/// The most lines between two lines of one list of stories ([`story_lists`]): a
+/// teaser or a blank-looking line the list holds.
+const STORY_GAP: usize = 2;
+
+/// A site's list of its stories, each line a time and a headline (a blog network's
+/// river of posts beside the article): three [`STORY_LINE`]s or more, each at most
+/// [`STORY_GAP`] units after the last, go as site navigation ([`DropReason::StoryList`];
+/// the lines between stay as they were, lines already dropped count, and a unit that
+/// holds several lines, joined, counts each). On the public gold pages of
+/// `../shared/bench/cleaning`, 1 of 329 such lines is main text, a dateline ("1:54 pm
+/// August 9, 2012, by David O'Brien") that no run of three holds.
+pub(super) fn story_lists(items: &mut [Item]) {
+    // Lines already dropped (as repeated across pages, say) count towards the run.
+    let story = |it: &Item| {
+        matches!(it.kind, Kind::Open | Kind::Drop(_))
+            && STORY_LINE.is_match(&it.unit.text)
+            && !TIME_ZONE.is_match(&it.unit.text)
+    };
+    let lines: Vec<usize> = (0..items.len()).filter(|&i| story(&items[i])).collect();
+    // A unit may hold several of the list's lines, joined as one wrapped paragraph
+    // ("… to Celebrate / frankenstorm 8:00 PM Sophia Petrillo …"): each time before a
+    // headline counts.
+    let entries: Vec<usize> = lines
+        .iter()
+        .map(|&i| STORY_TIME.find_iter(&items[i].unit.text).count().max(1))
+        .collect();
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start + 1;
+        while end < lines.len() && lines[end] - lines[end - 1] <= STORY_GAP + 1 {
+            end += 1;
+        }
+        if entries[start..end].iter().sum::<usize>() >= 3 {
+            for &i in &lines[start..end] {
+                if items[i].kind == Kind::Open {
+                    items[i].kind = Kind::Drop(DropReason::StoryList);
+                }
+            }
+        }
+        start = end;
+    }
+}
+
 /// Most words of an item of a bulleted menu: a menu entry or a short headline.
 const MENU_ITEM_WORDS: usize = 8;
 
@@ -661,6 +721,43 @@ mod tests {
         outline_of(&format!(
             "Chemotherapy for bone tumours in young people\n\n{before}\n\n{items}\nCopyright 2024 Example Registry. All rights reserved.\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
         ))
+    }
+
+    /// A blog network's list of its stories beside a short post ("squee 11:30 PM
+    /// This Cat's…"): three lines or more of a time and a headline go, the post and a
+    /// dateline with its time zone stay; two such lines are no list.
+    #[test]
+    fn a_list_of_stories_with_their_times_goes() {
+        let text = |river: &str| {
+            format!(
+                "A Costume Contest at the Animal Shelter\n\n\
+                 Posted 03:06 PM EDT\n\n\
+                 The shelter held its first costume contest on Saturday, and the winner was a \
+                 grey cat dressed as a general, who sat still for the judges for almost a minute.\n\n\
+                 Latest Stories\n\n{river}\n\nAbout\nHelp\nPrivacy\n"
+            )
+        };
+        // How many lines went as a list of stories, by the page's edit record.
+        let listed = |river: &str| match crate::clean::clean_one("p.txt", text(river).as_bytes()) {
+            Ok(c) => crate::record::page_report("p.txt", &c.pages[0].accounting, &c.pages[0].log)
+                .matches("the site's list of stories")
+                .count(),
+            Err(e) => panic!("{e}"),
+        };
+        let river = "squee 11:30 PM A Costume Contest at the Animal Shelter\n\
+                     frankenstorm 10:15 PM The Mayor Asks Everyone to Stay at Home Tonight\n\
+                     Grierson & Leitch 6:43 PM An Unpredictable Career Gets Back on Track\n\n\
+                     weighty matters 5:45 PM Horror Movies Burn Calories, Says a New Study";
+        let out = outline_of(&text(river));
+        assert!(out.contains("grey cat dressed as a general"), "{out}");
+        for gone in ["The Mayor Asks", "Career Gets Back", "Horror Movies Burn"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        // The scrape's lines may reach the classifier joined as one paragraph.
+        assert!(listed(river) >= 1, "{}", listed(river));
+        let two = "frankenstorm 10:15 PM The Mayor Asks Everyone to Stay at Home Tonight\n\
+                   weighty matters 5:45 PM Horror Movies Burn Calories, Says a New Study";
+        assert_eq!(listed(two), 0, "two lines are no list");
     }
 
     /// A recipe's ingredients, one per line with no bullets, are a list, and the
