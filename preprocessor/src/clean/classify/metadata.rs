@@ -11,51 +11,67 @@ pub(super) static AUTHOR_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An initial of a name: one letter with a full stop, or two, before a name or after
-/// one ("J. Smith", "J.D. Biersdorfer", "Sam J. Writer"), one letter before a
-/// capitalised word ("A Author 1"; not "A" or "I", which are words), or one or two
-/// letters after a surname, as PubMed writes them ("Smith JA, Jones B"). Two capitals
+/// one ("J. Smith", "J.D. Biersdorfer", "Sam J. Writer"), or one letter that starts a
+/// name, before a capitalised word ("J Smith, K Jones"; not "A" or "I", which are
+/// words, nor a letter inside a name: "Vitamin D Deficiency"). Two capitals
 /// elsewhere are an abbreviation or a place code, not an initial: "TV & Video", "US &
 /// Canada", "Portland, OR" are menu labels and places, and "U.S." or "U.K." is no
-/// initial ([`PLACE_ABBREVIATION`]).
+/// initial ([`PLACE_ABBREVIATION`]). PubMed's "Smith JA, Jones B" is
+/// [`VANCOUVER_LIST`].
 pub(super) static INITIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|\s)[A-Z]\.(?:[A-Z]\.)?\s+[A-Z]|[A-Z][a-z'’-]+\s[A-Z]\.|(?:^|\s)[B-HJ-Z]\s[A-Z]|[A-Z][a-z'’-]+\s[A-Z]{1,2}(?:\s|,|$)",
+        r"(?:^|\s)[A-Z]\.(?:[A-Z]\.)?\s+[A-Z]|[A-Z][a-z'’-]+\s[A-Z]\.|(?:^|,\s*|\band\s+)[B-HJ-Z]\s[A-Z][a-z]",
     )
 });
 
-/// Dotted abbreviations of places that read like initials ("U.S. & International",
-/// "U.K. & Ireland"): removed before [`INITIAL`] is tried.
-static PLACE_ABBREVIATION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.(?:A\.)?"));
+/// A list of names written as PubMed writes them, surname then one or two capitals,
+/// every name so ("Smith JA, Jones B, Lee CK", "Smith JA1, Jones B2 and Lee CK3"):
+/// "Stage I and Stage II Breast Cancer", "Hepatitis A, B and C" or "Vitamin D
+/// Deficiency, Causes and Treatment" has a name without them.
+pub(super) static VANCOUVER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)* [A-Z]{1,2}[\d,*]*";
+    re(&format!(r"^{name}(?:\s*(?:,|\band\b)\s*{name})+\.?$"))
+});
 
-/// A medical or academic degree after a name, as an author line gives it ("Henry
-/// DeGroot III, M.D. and Bruce Ellison, M.D.", "Jane Roe MBBS FRCS"): like an
-/// initial, evidence that a list of capitalised words is a list of names. Only
-/// forms that are not also words or place codes ("MD" alone is Maryland, "MA"
-/// Massachusetts): dotted "M.D.", "Ph.D.", "D.O.", and degrees spelled as no word
-/// is.
+/// Dotted abbreviations of places that read like initials ("U.S. & International",
+/// "U.K. & Ireland", "Washington D.C."): removed before [`INITIAL`] is tried.
+static PLACE_ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:U\.S|U\.K|U\.N|E\.U|D\.C)\.(?:A\.)?"));
+
+/// A medical or academic degree right after a name, as an author line gives it
+/// ("Henry DeGroot III, M.D. and Bruce Ellison, M.D.", "Ana Ruiz MBBS, Tom Hale
+/// PhD"): like an initial, evidence that a list of capitalised words is a list of
+/// names. The word before the degree has a lower-case letter (a name, or "Jr."
+/// or a numeral after one), so "PhD and MPH Programs" or "FACS Analysis and Cell
+/// Sorting" is no author line. Only forms that are not also words or place codes
+/// ("MD" alone is Maryland, "MA" Massachusetts): dotted "M.D.", "Ph.D.", "D.O.", and
+/// degrees spelled as no word is.
 pub(super) static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[\s,])(?:M\.D\.|Ph\.\s?D\.?|PhD|D\.O\.|MBBS|MBChB|FRCSC?|FRCPC?|FACS|FAAOS|MPH|PharmD|DPhil|DNP|BSN|MSN|MD,?\s+(?:PhD|Ph\.D\.|MPH|MBA|MSc|MS)\b)",
+        r"[A-Z][a-z'’-]+(?: I{1,3}| IV| Jr\.?)?,?\s+(?:M\.D\.|Ph\.\s?D\.?|PhD|D\.O\.|MBBS|MBChB|FRCSC?|FRCPC?|FACS|FAAOS|MPH|PharmD|DPhil|DNP|BSN|MSN|MD,?\s+(?:PhD|Ph\.D\.|MPH|MBA|MSc|MS)\b)",
     )
 });
 
 /// A line of an affiliation block: the name of a university, hospital, department
-/// or service ("Musculoskeletal Oncology Service", "University Of Massachusetts
-/// Medical School", "Umass-Memorial Medical Medical Center"). Taken only next to
-/// an author or affiliation line of the page's header ([`affiliation_block`]).
+/// or service, the institution's word at its head: last ("Musculoskeletal Oncology
+/// Service", "Umass-Memorial Medical Medical Center"), or before an "of" or "for"
+/// phrase that ends the line ("Department of Radiation Oncology", "Northfield
+/// University School of Medicine"). "Why College Students Need More Sleep" has the
+/// word, not at its head. Taken only next to an author or affiliation line of the
+/// page's header ([`affiliation_block`]).
 pub(super) static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:University|Universit[éäy]|College|School|Hospital|Clinic|Cent(?:er|re)|Institute|Department|Dept\.|Division|Service|Unit|Laboratory|Faculty|Foundation)\b",
+        r"\b(?:University|Universit[éäy]|College|School|Hospital|Clinic|Cent(?:er|re)|Institute|Department|Dept\.|Division|Service|Unit|Laboratory|Faculty|Foundation)(?:\s+(?:of|for|de)\s+[^,;:]+)?$",
     )
 });
 
 /// The place line that ends an affiliation block: "Worcester, Massachusetts",
 /// "Boston, MA 02115, USA", "Oxford OX3 7LD, UK" (a town, a comma, a region or
-/// country, a postcode). Taken only after an affiliation line.
+/// country, a postcode). Taken only right after a line that names an institution
+/// ([`INSTITUTION`]), and the block ends with it.
 pub(super) static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?: [A-Z0-9]{2,4} ?[0-9][A-Z0-9]{2})?,? (?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})(?:,? \d{4,6}(?:-\d{4})?)?(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?$",
+        r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?: [A-Z0-9]{2,4} ?[0-9][A-Z0-9]{2})?, (?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})(?:,? \d{4,6}(?:-\d{4})?)?(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?$",
     )
 });
 
@@ -153,7 +169,7 @@ pub(super) fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
             {
                 continue;
             }
-            if *key == MetaKey::Authors && !byline_value(&value) {
+            if *key == MetaKey::Authors && !byline_value(t, &value) {
                 continue;
             }
             return Some((*key, value));
@@ -178,7 +194,9 @@ pub(super) fn metadata_in_header(t: &str, in_header: bool) -> Option<(MetaKey, S
     if text::ends_full_stop(t) {
         return None;
     }
-    if AUTHOR_LIST.is_match(t) && INITIAL.is_match(&PLACE_ABBREVIATION.replace_all(t, "")) {
+    if AUTHOR_LIST.is_match(t)
+        && (INITIAL.is_match(&PLACE_ABBREVIATION.replace_all(t, "")) || VANCOUVER_LIST.is_match(t))
+    {
         return Some((MetaKey::Authors, t.trim_end_matches('.').to_string()));
     }
     if AFFILIATION.is_match(t) {
@@ -208,16 +226,18 @@ pub(crate) fn journal_after_authors(t: &str) -> Option<String> {
 
 /// The rest of an affiliation block: after an author or affiliation line of the
 /// page's header (before `first_good`, the first unit of good text), the short
-/// lines that name an institution ([`INSTITUTION`]) and the place line after them
-/// ([`PLACE`]) are affiliations too, each kept in the source box. A PDF's or a
+/// lines that name an institution ([`INSTITUTION`]) and the place line right after
+/// one of them ([`PLACE`], which ends the block) are affiliations too, each kept in
+/// the source box. A PDF's or a
 /// journal page's header gives one line per part ("Musculoskeletal Oncology
 /// Service" / "Department of Orthopedics …" / "University Of Massachusetts Medical
 /// School" / "Worcester, Massachusetts"); the one-line patterns of
 /// [`metadata_in_header`] take only the parts that say "Department" or have a
 /// comma, and the rest stood as headings in the text. A line of the block has at
-/// most 12 words, no full stop at its end, no colon and no digit, is no list item,
-/// and has no lower-case word but the joining words of a name ([`NAME_JOINER`]):
-/// "Ryan and Boston College End on a High Note" is a headline. The block is
+/// most 12 words, no full stop at its end and no colon, and is no list item; an
+/// institution's line has no digit and no lower-case word but the joining words of
+/// a name ([`NAME_JOINER`]): "Ryan and Boston College End on a High Note" is a
+/// headline. The block is
 /// followed forwards only (a title above an author line is never taken), and only
 /// from an author line or from an affiliation line that passes the same test (a
 /// score line, "No. 14 Boston College 24, Michigan State 21", is no anchor).
@@ -246,24 +266,18 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
             continue;
         }
         let mut j = idx + 1;
+        // The line before names an institution: a place line may follow it.
+        let mut after_institution = INSTITUTION.is_match(items[idx].unit.text.trim());
         while j < end && items[j].kind == Kind::Open {
             let t = items[j].unit.text.trim();
-            let after_affiliation = matches!(
-                items[j - 1].kind,
-                Kind::Meta {
-                    key: MetaKey::Affiliation,
-                    ..
-                }
-            );
             let line = !items[j].unit.bullet
                 && text::at_most_words(t, 12)
                 && !text::ends_full_stop(t)
                 && !t.contains(':')
                 && text::starts_uppercase_or_digit(t);
-            if !(line
-                && ((INSTITUTION.is_match(t) && institution_words(t))
-                    || (after_affiliation && PLACE.is_match(t))))
-            {
+            let institution = line && INSTITUTION.is_match(t) && institution_words(t);
+            let place = line && !institution && after_institution && PLACE.is_match(t);
+            if !(institution || place) {
                 break;
             }
             items[j].kind = Kind::Meta {
@@ -271,6 +285,11 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
                 value: t.to_string(),
             };
             j += 1;
+            // The place ends the block.
+            if place {
+                break;
+            }
+            after_institution = institution;
         }
         idx = j.max(idx + 1);
     }
@@ -278,7 +297,7 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
 
 /// The lower-case words a name of an institution has ("University of …",
 /// "Department of Surgery and Rehabilitation", "Hôpital de la …").
-const NAME_JOINER: [&str; 14] = [
+const NAME_JOINER: &[&str] = &[
     "of", "and", "for", "the", "&", "at", "in", "de", "la", "du", "des", "di", "der", "für",
 ];
 
@@ -291,28 +310,80 @@ fn institution_words(t: &str) -> bool {
         })
 }
 
-/// The words after "By" name an author: not one common English word ("By WEEK",
-/// "By MONTH", "by category": the sort options of a table or a list; Zipf 4.5 or
-/// more in the frequency list, so "Byron" and "digby" stay), and not a title
-/// after a lower-case "the" ("By the Numbers", "By the Light of the Silvery Moon"),
-/// unless it names a newsroom ("By the CNN Wire Staff").
-fn byline_value(v: &str) -> bool {
+/// The words after a bare "By" name an author: not one sort option of a table or a
+/// list ("By WEEK", "By MONTH", "by category"; [`SORT_WORDS`]), and not a title
+/// after "the" ("By the Numbers", "By The Light of the Silvery Moon") unless it
+/// names a newsroom or a group ("By the CNN Wire Staff", "By The Associated
+/// Press"). "Written by" and "Reviewed by" are always bylines ("Reviewed by the
+/// Editorial Board").
+fn byline_value(line: &str, v: &str) -> bool {
+    let bare = line
+        .trim_start()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case("by "));
+    if !bare {
+        return true;
+    }
     let words: Vec<&str> = v.split_whitespace().collect();
     if let [w] = words.as_slice()
-        && crate::text::lexicon::zipf(&w.to_lowercase()) >= 45
+        && SORT_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
     {
         return false;
     }
-    if words.first() == Some(&"the") {
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         return words.last().is_some_and(|w| {
-            matches!(
-                *w,
-                "Staff" | "Team" | "Editors" | "Desk" | "Reporters" | "Writers" | "Press"
-            )
+            [
+                "staff",
+                "team",
+                "editors",
+                "desk",
+                "reporters",
+                "writers",
+                "press",
+                "board",
+                "society",
+                "committee",
+                "group",
+                "network",
+            ]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
         });
     }
     true
 }
+
+/// What a table or a list is sorted or filtered by, after "By": no author's name.
+const SORT_WORDS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "season",
+    "date",
+    "category",
+    "topic",
+    "type",
+    "name",
+    "title",
+    "author",
+    "subject",
+    "price",
+    "popularity",
+    "rating",
+    "relevance",
+    "newest",
+    "oldest",
+    "state",
+    "region",
+    "location",
+    "country",
+    "make",
+    "model",
+    "tag",
+    "tags",
+    "section",
+];
 
 #[cfg(test)]
 mod tests {
@@ -334,6 +405,7 @@ mod tests {
             "A Author 1, B Author 2",
             "Henry Adams III, M.D. and Jo Lee, M.D.",
             "Ana Ruiz MBBS, Tom Hale PhD",
+            "Smith JA1, Jones B2 and Lee CK3",
         ] {
             assert_eq!(header(t), Some(MetaKey::Authors), "{t}");
         }
@@ -345,6 +417,14 @@ mod tests {
             "Portland, OR",
             "Baltimore, MD",
             "A Book & A Craft Series",
+            "Washington D.C., Baltimore and Richmond",
+            // A capital after a word that is no surname, or a degree with no name.
+            "Stage I and Stage II Breast Cancer",
+            "Hepatitis A, B and C",
+            "Vitamin D Deficiency, Causes and Treatment",
+            "PhD and MPH Programs",
+            "BSN, MSN & DNP Programs",
+            "FACS Analysis and Cell Sorting",
         ] {
             assert_eq!(header(t), None, "{t}");
         }
@@ -358,6 +438,7 @@ mod tests {
             "By WEEK",
             "by category",
             "By the Numbers",
+            "By The Numbers",
             "By the Light of the Silvery Moon",
         ] {
             assert_eq!(header(t), None, "{t}");
@@ -367,8 +448,69 @@ mod tests {
             "By the CNN Wire Staff",
             "By NATE SILVER",
             "By The Associated Press",
+            "By admin",
+            "By Mark",
+            "Reviewed by the Editorial Board",
+            "Written by the American Cancer Society medical and editorial content team",
         ] {
             assert_eq!(header(t), Some(MetaKey::Authors), "{t}");
         }
+    }
+
+    /// The metadata of a page whose header is `lines`, then a paragraph of text: the
+    /// lines that went to the source box, as "Key: value".
+    fn header_block(lines: &[&str]) -> Vec<String> {
+        let page = format!(
+            "{}\n\nThe trial compared two ways of giving chemotherapy to children and young \
+             adults with bone tumours, and it reported how many of them were alive five years \
+             later, with the side effects of each.\n",
+            lines.join("\n\n")
+        );
+        match crate::clean::clean_one("p.txt", page.as_bytes()) {
+            Ok(c) => c.pages[0]
+                .doc
+                .outline()
+                .lines()
+                .filter_map(|l| l.strip_prefix("meta "))
+                .map(str::to_string)
+                .collect(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// An affiliation block takes the institutions' lines and one place line after
+    /// them, and stops at a headline, a section heading or a second place-shaped line.
+    #[test]
+    fn an_affiliation_block_stops_at_what_is_no_institution() {
+        let meta = header_block(&[
+            "Radiotherapy for Pelvic Tumours",
+            "Maria Okafor, M.D. and Tom Lind, Ph.D.",
+            "Department of Radiation Oncology",
+            "Northfield University School of Medicine",
+            "Boston, Massachusetts",
+            "Original Article",
+            "Clinical Presentation",
+        ]);
+        assert_eq!(
+            meta,
+            [
+                "Authors: Maria Okafor, M.D. and Tom Lind, Ph.D.",
+                "Affiliation: Department of Radiation Oncology",
+                "Affiliation: Northfield University School of Medicine",
+                "Affiliation: Boston, Massachusetts",
+            ]
+        );
+        // A headline under a byline names an institution, not at its head.
+        let meta = header_block(&[
+            "By Jane Smith, M.D. and Tom Lind, M.D.",
+            "Why College Students Need More Sleep",
+        ]);
+        assert!(meta.iter().all(|m| !m.contains("College")), "{meta:?}");
+        // A headline after an affiliation line is no place.
+        let meta = header_block(&[
+            "Department of Physics",
+            "Physicists Detect New Particle Decay",
+        ]);
+        assert!(meta.iter().all(|m| !m.contains("Physicists")), "{meta:?}");
     }
 }
