@@ -13,7 +13,9 @@ pub(super) static AUTHOR_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// An initial of a name: one letter with a full stop, or two, before a name or after
 /// one ("J. Smith", "J.D. Biersdorfer", "Sam J. Writer"), or one letter that starts a
 /// name, before a capitalised word ("J Smith, K Jones"; not "A" or "I", which are
-/// words, nor a letter inside a name: "Vitamin D Deficiency"). Two capitals
+/// words, nor a letter inside a name: "Vitamin D Deficiency"), or one between a given
+/// name and a surname, each name of the list so ("John A Smith, Mary K Jones";
+/// [`MIDDLE_INITIAL_LIST`]). Two capitals
 /// elsewhere are an abbreviation or a place code, not an initial: "TV & Video", "US &
 /// Canada", "Portland, OR" are menu labels and places, and "U.S." or "U.K." is no
 /// initial ([`PLACE_ABBREVIATION`]). PubMed's "Smith JA, Jones B" is
@@ -24,14 +26,51 @@ pub(super) static INITIAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A surname: capitalised, with a lower-case letter ("O'Neil", "McDonald", "Müller",
+/// "García-López"). A name that starts with a particle ("van der Berg H") is not
+/// taken: [`AUTHOR_LIST`] wants every name capitalised.
+const SURNAME: &str = r"\p{Lu}[\w'’-]*\p{Ll}[\w'’-]*";
+
 /// A list of names written as PubMed writes them, surname then one or two capitals,
-/// every name so ("Smith JA, Jones B, Lee CK", "Smith JA1, Jones B2 and Lee CK3"):
-/// "Stage I and Stage II Breast Cancer", "Hepatitis A, B and C" or "Vitamin D
-/// Deficiency, Causes and Treatment" has a name without them.
+/// every name so ("Smith JA, Jones B, Lee CK", "Smith JA1, Jones B2 and Lee CK3",
+/// "Smith JA, O'Neil P"): "Stage I and Stage II Breast Cancer", "Hepatitis A,
+/// B and C" or "Vitamin D Deficiency, Causes and Treatment" has a name without
+/// them. [`distinct_names`] rejects "Hepatitis B and Hepatitis C".
 pub(super) static VANCOUVER_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)* [A-Z]{1,2}[\d,*]*";
-    re(&format!(r"^{name}(?:\s*(?:,|\band\b)\s*{name})+\.?$"))
+    let name = format!(r"{SURNAME}(?:[ -]{SURNAME})* \p{{Lu}}{{1,2}}[\d,*]*");
+    re(&format!(r"^{name}(?:\s*(?:,|\band\b|&)\s*{name})+$"))
 });
+
+/// Names with an undotted middle initial, every name so: "John A Smith, Mary K
+/// Jones", "John A Smith 1, Mary K Jones 2, Wei Li 3" (a name without one may end the
+/// list).
+pub(super) static MIDDLE_INITIAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let name = format!(r"\p{{Lu}}\p{{Ll}}+ \p{{Lu}} {SURNAME}\s*[\d,*]*");
+    let last = format!(r"(?:{name}|\p{{Lu}}\p{{Ll}}+ {SURNAME}\s*[\d,*]*)");
+    re(&format!(
+        r"^{name}(?:\s*(?:,|\band\b|&)\s*{name})*\s*(?:,|\band\b|&)\s*{last}$"
+    ))
+});
+
+/// The capitals of a PubMed-style list name different people: no word before them
+/// repeats ("Hepatitis B and Hepatitis C", "Plan A and Plan B", "Medicare Part A and
+/// Part B"), and they are not all Roman numerals ("Stage I and Stage II", "Phase I and
+/// Phase II").
+fn distinct_names(t: &str) -> bool {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| re(r"([\p{L}'’-]+) (\p{Lu}{1,2})(?:\d|\*|\b)"));
+    let pairs: Vec<(&str, &str)> = PAIR
+        .captures_iter(t)
+        .filter_map(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str())))
+        .collect();
+    let mut words: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+    words.sort_unstable();
+    let repeated = words.windows(2).any(|w| w[0] == w[1]);
+    let roman = !pairs.is_empty()
+        && pairs
+            .iter()
+            .all(|p| p.1.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    !repeated && !roman
+}
 
 /// Dotted abbreviations of places that read like initials ("U.S. & International",
 /// "U.K. & Ireland", "Washington D.C."): removed before [`INITIAL`] is tried.
@@ -48,27 +87,29 @@ static PLACE_ABBREVIATION: LazyLock<Regex> =
 /// degrees spelled as no word is.
 pub(super) static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"[A-Z][a-z'’-]+(?: I{1,3}| IV| Jr\.?)?,?\s+(?:M\.D\.|Ph\.\s?D\.?|PhD|D\.O\.|MBBS|MBChB|FRCSC?|FRCPC?|FACS|FAAOS|MPH|PharmD|DPhil|DNP|BSN|MSN|MD,?\s+(?:PhD|Ph\.D\.|MPH|MBA|MSc|MS)\b)",
+        r"\p{Lu}[\p{Ll}'’-]+(?: I{1,3}| IV|,? Jr\.?)?,?\s+(?:M\.D\.|Ph\.\s?D\.?|PhD|D\.O\.|MBBS|MBChB|FRCSC?|FRCPC?|FACS|FAAOS|MPH|PharmD|DPhil|DNP|BSN|MSN|MD,?\s+(?:PhD|Ph\.D\.|MPH|MBA|MSc|MS)\b)",
     )
 });
 
 /// A line of an affiliation block: the name of a university, hospital, department
 /// or service, the institution's word at its head: last ("Musculoskeletal Oncology
-/// Service", "Umass-Memorial Medical Medical Center"), or before an "of" or "for"
-/// phrase that ends the line ("Department of Radiation Oncology", "Northfield
-/// University School of Medicine"). "Why College Students Need More Sleep" has the
-/// word, not at its head. Taken only next to an author or affiliation line of the
+/// Service", "Umass-Memorial Medical Medical Center"), or before an "of", "for" or
+/// "de" phrase ("Department of Radiation Oncology", "Northfield University School Of
+/// Medicine"), then up to two parts of a place ("Mayo Clinic, Rochester, Minnesota",
+/// "Division of Orthopaedic Oncology, Department of Surgery"). "Why College Students
+/// Need More Sleep" has the word, not at its head; [`institution_words`] rejects
+/// "Going Back To School". Taken only next to an author or affiliation line of the
 /// page's header ([`affiliation_block`]).
 pub(super) static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:University|Universit[éäy]|College|School|Hospital|Clinic|Cent(?:er|re)|Institute|Department|Dept\.|Division|Service|Unit|Laboratory|Faculty|Foundation)(?:\s+(?:of|for|de)\s+[^,;:]+)?$",
+        r"\b(?:University|Universit[éäy]|College|School|Hospital|Clinic|Cent(?:er|re)|Institute|Department|Dept\.|Division|Service|Unit|Laboratory|Faculty|Foundation|Trust)(?:\s+(?i:of|for|de)\s+[^,;:]+)?(?:,\s*[^,;:]+){0,2}$",
     )
 });
 
 /// The place line that ends an affiliation block: "Worcester, Massachusetts",
 /// "Boston, MA 02115, USA", "Oxford OX3 7LD, UK" (a town, a comma, a region or
 /// country, a postcode). Taken only right after a line that names an institution
-/// ([`INSTITUTION`]), and the block ends with it.
+/// ([`INSTITUTION`]); another institution and its place may follow.
 pub(super) static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}(?: [A-Z0-9]{2,4} ?[0-9][A-Z0-9]{2})?, (?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})(?:,? \d{4,6}(?:-\d{4})?)?(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?$",
@@ -195,7 +236,9 @@ pub(super) fn metadata_in_header(t: &str, in_header: bool) -> Option<(MetaKey, S
         return None;
     }
     if AUTHOR_LIST.is_match(t)
-        && (INITIAL.is_match(&PLACE_ABBREVIATION.replace_all(t, "")) || VANCOUVER_LIST.is_match(t))
+        && (INITIAL.is_match(&PLACE_ABBREVIATION.replace_all(t, ""))
+            || ((VANCOUVER_LIST.is_match(t) || MIDDLE_INITIAL_LIST.is_match(t))
+                && distinct_names(t)))
     {
         return Some((MetaKey::Authors, t.trim_end_matches('.').to_string()));
     }
@@ -226,9 +269,8 @@ pub(crate) fn journal_after_authors(t: &str) -> Option<String> {
 
 /// The rest of an affiliation block: after an author or affiliation line of the
 /// page's header (before `first_good`, the first unit of good text), the short
-/// lines that name an institution ([`INSTITUTION`]) and the place line right after
-/// one of them ([`PLACE`], which ends the block) are affiliations too, each kept in
-/// the source box. A PDF's or a
+/// lines that name an institution ([`INSTITUTION`]) and a place line right after
+/// one of them ([`PLACE`]) are affiliations too, each kept in the source box. A PDF's or a
 /// journal page's header gives one line per part ("Musculoskeletal Oncology
 /// Service" / "Department of Orthopedics …" / "University Of Massachusetts Medical
 /// School" / "Worcester, Massachusetts"); the one-line patterns of
@@ -268,7 +310,14 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
         let mut j = idx + 1;
         // The line before names an institution: a place line may follow it.
         let mut after_institution = INSTITUTION.is_match(items[idx].unit.text.trim());
-        while j < end && items[j].kind == Kind::Open {
+        // A line of capitalised words with a comma reads as a menu's
+        // ("Memorial Sloan Kettering Cancer Center, New York"): taken as well.
+        while j < end
+            && matches!(
+                items[j].kind,
+                Kind::Open | Kind::Drop(DropReason::NavigationMenu)
+            )
+        {
             let t = items[j].unit.text.trim();
             let line = !items[j].unit.bullet
                 && text::at_most_words(t, 12)
@@ -285,10 +334,6 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
                 value: t.to_string(),
             };
             j += 1;
-            // The place ends the block.
-            if place {
-                break;
-            }
             after_institution = institution;
         }
         idx = j.max(idx + 1);
@@ -298,24 +343,40 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
 /// The lower-case words a name of an institution has ("University of …",
 /// "Department of Surgery and Rehabilitation", "Hôpital de la …").
 const NAME_JOINER: &[&str] = &[
-    "of", "and", "for", "the", "&", "at", "in", "de", "la", "du", "des", "di", "der", "für",
+    "of", "and", "for", "the", "&", "de", "la", "du", "des", "di", "der", "für",
 ];
 
-/// The words of an institution's name: no digit, and no lower-case word but
-/// [`NAME_JOINER`]s.
+/// Words a headline has, capitalised, and a name of an institution has not ("Going
+/// Back To School", "Life After Medical School", "Why Students Are Leaving College").
+const HEADLINE_WORDS: &[&str] = &[
+    "to", "are", "is", "was", "were", "be", "at", "in", "on", "with", "from", "into", "after",
+    "before", "back", "why", "how", "what", "when", "where", "who", "not", "will", "can", "has",
+    "have", "its", "your", "our", "my", "up", "out", "over",
+];
+
+/// The words of an institution's name: no digit, no lower-case word but
+/// [`NAME_JOINER`]s, and no capitalised [`HEADLINE_WORDS`] after the first word.
 fn institution_words(t: &str) -> bool {
     !t.contains(|c: char| c.is_ascii_digit())
-        && t.split_whitespace().all(|w| {
-            !w.starts_with(char::is_lowercase) || NAME_JOINER.contains(&w.trim_end_matches(','))
+        && t.split_whitespace().enumerate().all(|(k, w)| {
+            let w = w.trim_end_matches(',');
+            if w.starts_with(char::is_lowercase) {
+                NAME_JOINER.contains(&w)
+            } else {
+                k == 0 || !HEADLINE_WORDS.iter().any(|h| w.eq_ignore_ascii_case(h))
+            }
         })
 }
 
 /// The words after a bare "By" name an author: not one sort option of a table or a
-/// list ("By WEEK", "By MONTH", "by category"; [`SORT_WORDS`]), and not a title
-/// after "the" ("By the Numbers", "By The Light of the Silvery Moon") unless it
-/// names a newsroom or a group ("By the CNN Wire Staff", "By The Associated
-/// Press"). "Written by" and "Reviewed by" are always bylines ("Reviewed by the
-/// Editorial Board").
+/// list ("By WEEK", "By MONTH", "by category", "By Age"; [`SORT_WORDS`]), not an
+/// all-capital or lower-case common word ("by ME", "by email"; Zipf 4.5 or more in the
+/// frequency list, except "admin", WordPress's author), not a clause ("By clicking
+/// Submit, you agree …"), and not a title after "the": after a lower-case "the" only a
+/// newsroom or a group ("By the CNN Wire Staff"), after "The" two capitalised words or
+/// more ("By The New York Times") or one that is no common word ("By The Economist";
+/// "By The Numbers" is a feature's title). "Written by" and "Reviewed by" are always
+/// bylines ("Reviewed by the Editorial Board").
 fn byline_value(line: &str, v: &str) -> bool {
     let bare = line
         .trim_start()
@@ -324,14 +385,24 @@ fn byline_value(line: &str, v: &str) -> bool {
     if !bare {
         return true;
     }
+    let common = |w: &str| crate::text::lexicon::zipf(&w.to_lowercase()) >= 45;
     let words: Vec<&str> = v.split_whitespace().collect();
     if let [w] = words.as_slice()
-        && SORT_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+        && (SORT_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s))
+            || (common(w)
+                && !w.eq_ignore_ascii_case("admin")
+                && (w.chars().all(|c| !c.is_lowercase()) || w.chars().all(|c| !c.is_uppercase()))))
     {
         return false;
     }
-    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-        return words.last().is_some_and(|w| {
+    if words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && w.ends_with("ing"))
+    {
+        return false;
+    }
+    match words.first() {
+        Some(&"the") => words.last().is_some_and(|w| {
             [
                 "staff",
                 "team",
@@ -348,9 +419,19 @@ fn byline_value(line: &str, v: &str) -> bool {
             ]
             .iter()
             .any(|n| w.eq_ignore_ascii_case(n))
-        });
+        }),
+        Some(&"The") => match &words[1..] {
+            [] => false,
+            [w] => !common(w),
+            rest => {
+                rest.iter()
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .count()
+                    >= 2
+            }
+        },
+        _ => true,
     }
-    true
 }
 
 /// What a table or a list is sorted or filtered by, after "By": no author's name.
@@ -383,6 +464,21 @@ const SORT_WORDS: &[&str] = &[
     "tag",
     "tags",
     "section",
+    "age",
+    "size",
+    "distance",
+    "condition",
+    "email",
+    "colour",
+    "color",
+    "length",
+    "duration",
+    "time",
+    "views",
+    "votes",
+    "comments",
+    "language",
+    "status",
 ];
 
 #[cfg(test)]
@@ -406,6 +502,14 @@ mod tests {
             "Henry Adams III, M.D. and Jo Lee, M.D.",
             "Ana Ruiz MBBS, Tom Hale PhD",
             "Smith JA1, Jones B2 and Lee CK3",
+            "Smith JA, O'Neil P",
+            "Smith JA, McDonald K, Lee CK",
+            "Müller K, Schmidt T",
+            "García-López M, Smith JA",
+            "Smith JA, Jones B & Lee CK",
+            "John A Smith, Mary K Jones",
+            "John A Smith 1, Mary K Jones 2, Wei Li 3",
+            "Ana María Pérez, MD, PhD and José Núñez, MD, PhD",
         ] {
             assert_eq!(header(t), Some(MetaKey::Authors), "{t}");
         }
@@ -425,6 +529,10 @@ mod tests {
             "PhD and MPH Programs",
             "BSN, MSN & DNP Programs",
             "FACS Analysis and Cell Sorting",
+            "Hepatitis B and Hepatitis C",
+            "Phase I and Phase II",
+            "Medicare Part A and Part B",
+            "Appendix A, Appendix B",
         ] {
             assert_eq!(header(t), None, "{t}");
         }
@@ -440,6 +548,9 @@ mod tests {
             "By the Numbers",
             "By The Numbers",
             "By the Light of the Silvery Moon",
+            "By Age",
+            "by email",
+            "By clicking Submit, you agree to our Terms",
         ] {
             assert_eq!(header(t), None, "{t}");
         }
@@ -451,6 +562,8 @@ mod tests {
             "By admin",
             "By Mark",
             "Reviewed by the Editorial Board",
+            "By The New York Times",
+            "By The Economist",
             "Written by the American Cancer Society medical and editorial content team",
         ] {
             assert_eq!(header(t), Some(MetaKey::Authors), "{t}");
@@ -506,6 +619,22 @@ mod tests {
             "Why College Students Need More Sleep",
         ]);
         assert!(meta.iter().all(|m| !m.contains("College")), "{meta:?}");
+        // Two institutions, each with its place, and one with the place on its line.
+        let meta = header_block(&[
+            "Ana Ruiz, M.D. and Tom Lind, M.D.",
+            "Department of Surgery",
+            "Mayo Clinic",
+            "Rochester, Minnesota",
+            "Johns Hopkins Hospital",
+            "Baltimore, Maryland",
+            "Memorial Sloan Kettering Cancer Center, New York",
+        ]);
+        assert_eq!(meta.len(), 7, "{meta:?}");
+        // A headline that ends with an institution's word.
+        for headline in ["Going Back To School", "Nurses Strike at Local Hospital"] {
+            let meta = header_block(&["By Jane Smith, M.D. and Tom Lind, M.D.", headline]);
+            assert_eq!(meta.len(), 1, "{headline}: {meta:?}");
+        }
         // A headline after an affiliation line is no place.
         let meta = header_block(&[
             "Department of Physics",

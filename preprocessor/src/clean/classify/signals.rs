@@ -546,10 +546,10 @@ const STORY_WORDS: usize = 24;
 /// after a time, does not end with a full stop, and has at most [`STORY_WORDS`] words
 /// a story. None otherwise.
 fn story_times(t: &str) -> Option<Vec<u32>> {
-    // A headline may end in a question or an exclamation, not in a full stop.
-    let full_stop = t
-        .trim_end_matches(['"', '\'', ')', ' ', '’', '”'])
-        .ends_with('.');
+    // A headline may end in a question, an exclamation or an ellipsis ("…", "..."),
+    // not in a full stop.
+    let end = t.trim_end_matches(['"', '\'', ')', ' ', '’', '”']);
+    let full_stop = end.ends_with('.') && !end.ends_with("...");
     if !STORY_LINE.is_match(t) || TIME_ZONE.is_match(t) || full_stop {
         return None;
     }
@@ -575,8 +575,9 @@ fn story_times(t: &str) -> Option<Vec<u32>> {
 /// the lines between stay as they were, lines already dropped count, and a unit that
 /// holds several lines, joined, counts each). A schedule, a timeline or a dosing plan
 /// in an article runs forwards in time ("5:00 PM Drink the first half of the prep",
-/// "9:00 PM Drink the second half"), and a live blog's entries end with a full stop:
-/// they stay. On the public gold pages of `../shared/bench/cleaning`, 1 of 329 lines
+/// "9:00 PM Drink the second half"), and a live blog's entries end with a full stop
+/// or stand over a paragraph of prose (between half the run's lines or more): they
+/// stay. On the public gold pages of `../shared/bench/cleaning`, 1 of 329 lines
 /// that start with a time and a headline is main text, a dateline ("1:54 pm August
 /// 9, 2012, by David O'Brien") that no run holds.
 pub(super) fn story_lists(items: &mut [Item]) {
@@ -597,7 +598,21 @@ pub(super) fn story_lists(items: &mut [Item]) {
             .collect();
         let rises = times.windows(2).filter(|w| w[1] > w[0]).count();
         let falls = times.windows(2).filter(|w| w[1] < w[0]).count();
-        if times.len() >= 3 && falls >= 2 && falls >= 2 * rises {
+        // A live blog's entries are a timed heading and a paragraph of prose: prose
+        // stands between half the run's consecutive lines or more (a river of
+        // stories holds a teaser here and there).
+        let gaps: Vec<bool> = lines[start..end]
+            .windows(2)
+            .map(|w| {
+                (w[0].0 + 1..w[1].0).any(|k| {
+                    let u = &items[k].unit.text;
+                    text::word_count(u) >= 15 && text::ends_full_stop(u)
+                })
+            })
+            .collect();
+        let prose_between =
+            !gaps.is_empty() && gaps.iter().filter(|&&p| p).count() * 2 >= gaps.len();
+        if times.len() >= 3 && falls >= 2 && falls >= 2 * rises && !prose_between {
             for (i, _) in &lines[start..end] {
                 if items[*i].kind == Kind::Open {
                     items[*i].kind = Kind::Drop(DropReason::StoryList);
@@ -817,6 +832,33 @@ mod tests {
             "{}",
             outline_of(schedule)
         );
+        // A live blog, newest first: entries that end their sentences, and timed
+        // headings over paragraphs of prose.
+        let blog = "update 11:30 PM The governor declared an emergency in three counties.\n\n\
+                    update 10:15 PM Power is out for two hundred thousand customers tonight.\n\n\
+                    update 9:45 PM The storm reached the coast an hour earlier than forecast.";
+        assert_eq!(listed(&text(blog)), Vec::<String>::new());
+        let headed = "Storm updates\n\n\
+             The storm reached the coast on Monday evening, and these are the latest reports \
+             from our correspondents as they came in.\n\n\
+             11:30 PM Governor Declares an Emergency\n\n\
+             The governor declared an emergency in three counties and asked people to stay \
+             at home until the morning.\n\n\
+             10:15 PM Power Out for Thousands\n\n\
+             About two hundred thousand customers had no power by ten o'clock, the company \
+             said in a statement.\n\n\
+             9:45 PM Storm Reaches the Coast\n\n\
+             The storm reached the coast an hour earlier than forecast, with winds of almost \
+             ninety miles an hour.\n";
+        assert_eq!(listed(headed), Vec::<String>::new());
+        // Entries longer than a headline (a live blog's) are no list either.
+        let long = "update 11:30 PM Officials Say the Emergency Covers Three Counties Along the \
+                    Coast and Schools Will Stay Closed on Tuesday While Crews Clear the Roads\n\n\
+                    update 10:15 PM Power Company Says Two Hundred Thousand Customers Are Without \
+                    Power and Crews From Four States Are on Their Way to Help\n\n\
+                    update 9:45 PM Forecasters Say the Storm Reached the Coast an Hour Earlier \
+                    Than Expected With Winds of Almost Ninety Miles an Hour";
+        assert_eq!(listed(&text(long)), Vec::<String>::new());
     }
 
     /// A recipe's ingredients, one per line with no bullets, are a list, and the
