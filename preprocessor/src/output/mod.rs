@@ -205,9 +205,13 @@ pub(crate) fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
                 }
                 out.push('\n');
             }
-            Block::List { ordered, items } => {
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
                 for (i, it) in items.iter().enumerate() {
-                    let marker = crate::clean::assemble::list_marker(*ordered, i);
+                    let marker = crate::clean::assemble::list_marker(*ordered, start + i);
                     let pad = " ".repeat(marker.len() + 1);
                     let _ = write!(out, "{marker} {}", cites.inline(&it.text));
                     for e in &it.extra {
@@ -653,6 +657,7 @@ mod tests {
             },
             Block::List {
                 ordered: true,
+                start: 1,
                 items: vec![ListEntry {
                     text: "Ma R".into(),
                     extra: vec!["Trends".into()],

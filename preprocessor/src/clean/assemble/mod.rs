@@ -54,6 +54,9 @@ pub(crate) enum Block {
     },
     List {
         ordered: bool,
+        /// The number of an ordered list's first item (1 unless the source's numbers
+        /// count up by one from another: "47.", "48.", … of a list cut by the page).
+        start: usize,
         items: Vec<ListEntry>,
     },
     Figure {
@@ -148,9 +151,13 @@ impl Document {
                     }
                 }
                 Block::Code { text, .. } => out.push_str(&format!("```\n{text}\n```\n")),
-                Block::List { ordered, items } => {
+                Block::List {
+                    ordered,
+                    start,
+                    items,
+                } => {
                     for (i, it) in items.iter().enumerate() {
-                        let marker = list_marker(*ordered, i);
+                        let marker = list_marker(*ordered, start + i);
                         let mut line = format!("{marker} {}", it.text);
                         for e in &it.extra {
                             line.push_str(" / ");
@@ -287,9 +294,12 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
                     line,
                 };
                 match blocks.last_mut() {
-                    Some(Block::List { ordered: o, items }) if o == ordered => items.push(entry),
+                    Some(Block::List {
+                        ordered: o, items, ..
+                    }) if o == ordered => items.push(entry),
                     _ => blocks.push(Block::List {
                         ordered: *ordered,
+                        start: 1,
                         items: vec![entry],
                     }),
                 }
@@ -298,6 +308,7 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
         }
     }
     set_heading_levels(&mut blocks);
+    set_list_starts(&mut blocks, &numbers);
     record_renumbering(&blocks, &numbers, log);
     let references = crate::clean::assemble::references::take_reference_list(&mut blocks, log);
     crate::clean::assemble::references::check_citations(&blocks, references.len(), log);
@@ -368,22 +379,59 @@ fn table_rows(c: &Classified) -> Vec<bool> {
     out
 }
 
-/// The Markdown marker of the `i`-th item of a list ("1." … or "-").
-pub(crate) fn list_marker(ordered: bool, i: usize) -> String {
+/// The Markdown marker of an item numbered `number` ("7." of an ordered list, or
+/// "-").
+pub(crate) fn list_marker(ordered: bool, number: usize) -> String {
     if ordered {
-        format!("{}.", i + 1)
+        format!("{number}.")
     } else {
         "-".into()
     }
 }
 
-/// Ordered lists are rendered 1, 2, 3 …: where a source number differs
-/// ("1. 1. 1." on PubMed, a list cut by the scraper), the change is recorded.
+/// The digits of a source list marker ("12." → 12, "(3)" → 3).
+fn marker_number(marker: &str) -> Option<usize> {
+    let digits: String = marker.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// An ordered list whose source numbers count up by one from a number other than 1
+/// (the second part of a list the page split, "47." "48." "49.") keeps them: the
+/// list starts there (a CommonMark start number), and nothing is renumbered.
+/// `numbers` holds each numbered item's line and source marker.
+fn set_list_starts(blocks: &mut [Block], numbers: &[(usize, String)]) {
+    let original: HashMap<usize, &str> = numbers.iter().map(|(l, m)| (*l, m.as_str())).collect();
+    for b in blocks {
+        if let Block::List {
+            ordered: true,
+            start,
+            items,
+        } = b
+        {
+            let source: Option<Vec<usize>> = items
+                .iter()
+                .map(|it| original.get(&it.line).and_then(|m| marker_number(m)))
+                .collect();
+            if let Some(source) = source
+                && let Some(&first) = source.first()
+                && first > 1
+                && source.iter().enumerate().all(|(i, &n)| n == first + i)
+            {
+                *start = first;
+            }
+        }
+    }
+}
+
+/// Ordered lists are rendered counting up by one from their start ([`set_list_starts`]):
+/// where a source number differs ("1. 1. 1." on PubMed, an item lost from the
+/// middle), the change is recorded.
 fn record_renumbering(blocks: &[Block], numbers: &[(usize, String)], log: &mut Log) {
     let original: HashMap<usize, &str> = numbers.iter().map(|(l, m)| (*l, m.as_str())).collect();
     for b in blocks {
         if let Block::List {
             ordered: true,
+            start,
             items,
         } = b
         {
@@ -391,14 +439,13 @@ fn record_renumbering(blocks: &[Block], numbers: &[(usize, String)], log: &mut L
                 let Some(marker) = original.get(&it.line) else {
                     continue;
                 };
-                let digits: String = marker.chars().filter(char::is_ascii_digit).collect();
-                if digits != (i + 1).to_string() {
+                if marker_number(marker) != Some(start + i) {
                     log.edit(
                         it.line,
                         crate::record::Stage::Assemble,
                         crate::record::Action::Changed,
                         *marker,
-                        format!("{}.", i + 1),
+                        format!("{}.", start + i),
                         "list renumbered in order",
                     );
                 }

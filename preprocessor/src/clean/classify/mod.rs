@@ -8,8 +8,10 @@
 //! `contents.rs`); lists; captions; configured sections; jusText-style quality with
 //! neighbour context, which decides headings (`context.rs`); readers' comments
 //! (`comments.rs`); the title and the zone before it (`title.rs`); small runs away from
-//! the main text; and what follows the last text.
+//! the main text; what follows the last text; and, last, chains of headings that
+//! are lists (`chains.rs`).
 
+mod chains;
 mod code;
 mod comments;
 mod contents;
@@ -23,6 +25,7 @@ mod signals;
 mod title;
 mod title_model;
 
+use chains::*;
 use code::*;
 use comments::*;
 use contents::*;
@@ -365,6 +368,8 @@ pub(crate) fn classify(
     // A paragraph of prose repeated word for word is kept (signals::repeated_prose):
     // the editor is told, to delete one copy if the page repeated it by mistake.
     let title_reason = title_reason.or_else(|| first_heading_title(&mut items, rules));
+    // Last: a chain of kept headings may be a list, whose markup changes only.
+    heading_chains_as_lists(&mut items);
     let kept = |it: &Item| !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. });
     for i in 1..items.len() {
         let (above, it) = (&items[i - 1], &items[i]);
