@@ -297,6 +297,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         });
     }
     space_tables(&mut out, &gapped);
+    pipe_tables(&mut out, log);
     // Trailing blank lines carry nothing.
     while out.last().is_some_and(Line::is_blank) {
         out.pop();
@@ -424,6 +425,93 @@ fn space_tables(lines: &mut [Line], gapped: &[Vec<String>]) {
             }
         }
         i = j.max(i + 1);
+    }
+}
+
+/// A Markdown table's delimiter row ("---|---|---", "| :--- | ---: |"): cells of
+/// three dashes or more, with optional colons, between pipes. CommonMark's GFM table
+/// extension (the GitHub Flavored Markdown Spec, section 4.10).
+fn is_delimiter_row(t: &str) -> bool {
+    let inner = t.trim().trim_start_matches('|').trim_end_matches('|');
+    t.contains('|')
+        && inner.split('|').all(|c| {
+            let c = c.trim().trim_start_matches(':').trim_end_matches(':');
+            c.len() >= 3 && c.bytes().all(|b| b == b'-')
+        })
+}
+
+/// The cells of a line written as a Markdown table row ("Masking: | None (Open
+/// Label) |", "| Stage | Survival |"), split at its unescaped pipes, the edge pipes'
+/// empty cells dropped and trailing empty cells too; `None` unless a pipe stands at
+/// an edge of the line (a link bar, "Home | News | Contact", has none there) and two
+/// cells hold text.
+fn pipe_cells(t: &str) -> Option<Vec<String>> {
+    let t = t.trim();
+    if !(t.starts_with('|') || t.ends_with('|')) || t.contains("\\|") {
+        return None;
+    }
+    let inner = t.strip_prefix('|').unwrap_or(t);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells = split_row(inner, "|");
+    (!cells.is_empty()).then_some(cells)
+}
+
+/// Tables a scraper wrote as Markdown (pipe rows, with or without a delimiter
+/// row): two or more consecutive lines that are rows ([`pipe_cells`]; a header row
+/// may lack its edge pipes when a delimiter row follows it), delimiter rows between
+/// them not counted, become rows: their text is their cells joined by spaces (the
+/// pipes were markup), and the table is rendered as one. The table's delimiter rows
+/// are markup too: removed, and the removal recorded with its line. A lone row keeps
+/// its pipes as text, and so does a delimiter row with no table around it.
+fn pipe_tables(lines: &mut Vec<Line>, log: &mut Log) {
+    let mut delimiters: Vec<usize> = Vec::new();
+    let cells_of = |lines: &[Line], k: usize| -> Option<Vec<String>> {
+        let l = &lines[k];
+        if !l.row.is_empty() || l.bullet {
+            return None;
+        }
+        pipe_cells(&l.text).or_else(|| {
+            let header = lines.get(k + 1).is_some_and(|n| is_delimiter_row(&n.text));
+            header
+                .then(|| split_row(&l.text, "|"))
+                .filter(|c| !c.is_empty())
+        })
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut j = i;
+        while j < lines.len() {
+            if is_delimiter_row(&lines[j].text) && !rows.is_empty() {
+                j += 1;
+                continue;
+            }
+            match cells_of(lines, j) {
+                Some(cells) => rows.push((j, cells)),
+                None => break,
+            }
+            j += 1;
+        }
+        if rows.len() >= 2 {
+            let (first, last) = (rows[0].0, rows[rows.len() - 1].0);
+            delimiters.extend((first..last).filter(|&k| is_delimiter_row(&lines[k].text)));
+            for (k, cells) in rows {
+                lines[k].text = row_text(&cells);
+                lines[k].row = cells;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    for &k in delimiters.iter().rev() {
+        let line = lines.remove(k);
+        log.edit(
+            line.no,
+            Stage::Normalise,
+            Action::Removed,
+            line.text,
+            "",
+            "a Markdown table's delimiter row (table markup; the table is rendered as one)",
+        );
     }
 }
 
@@ -565,6 +653,43 @@ mod tests {
         assert_eq!(l[1].row, ["Item", "Note"]);
         // A leading tab indents: one cell of text is not a row.
         assert_eq!((l[2].indent, l[2].row.len()), (4, 0));
+    }
+
+    /// A scraper's Markdown table: rows with pipes at their edges (a header row
+    /// with none before its delimiter row) are rows, the delimiter row goes and is
+    /// recorded; a link bar, a lone row and a delimiter row alone stay text.
+    #[test]
+    fn markdown_pipe_rows_are_a_table() {
+        let mut log = Log::default();
+        let l = normalise(
+            "Stage | Five-year survival\n---|---\nLocalised | about 7 in 10 |\n| Spread | about 3 in 10 |\n\n\
+             Home | News | Contact\nAbout | Help | Jobs\n\nMasking: | None (Open Label) |\n\n---|---\n",
+            &mut log,
+        );
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Stage Five-year survival",
+                "Localised about 7 in 10",
+                "Spread about 3 in 10",
+                "",
+                "Home | News | Contact",
+                "About | Help | Jobs",
+                "",
+                "Masking: | None (Open Label) |",
+                "",
+                "---|---",
+            ]
+        );
+        assert_eq!(l[0].row, ["Stage", "Five-year survival"]);
+        assert_eq!(l[2].row, ["Spread", "about 3 in 10"]);
+        assert!(l[4].row.is_empty() && l[7].row.is_empty());
+        assert!(
+            log.edits
+                .iter()
+                .any(|e| e.line == 2 && e.reason.contains("delimiter row"))
+        );
     }
 
     #[test]

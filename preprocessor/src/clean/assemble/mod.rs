@@ -215,7 +215,17 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
                 line,
             };
             match blocks.last_mut() {
-                Some(Block::Table { rows }) if idx > 0 && in_table[idx - 1] => rows.push(row),
+                // A blank line and another number of cells start a new table.
+                Some(Block::Table { rows })
+                    if idx > 0
+                        && in_table[idx - 1]
+                        && !(it.unit.gap_before
+                            && rows
+                                .last()
+                                .is_some_and(|r| r.cells.len() != row.cells.len())) =>
+                {
+                    rows.push(row)
+                }
                 _ => blocks.push(Block::Table { rows: vec![row] }),
             }
             continue;
