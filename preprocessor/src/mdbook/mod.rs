@@ -969,9 +969,12 @@ mod tests {
         let cleaned = crate::clean::clean_one("p.txt", page.as_bytes()).unwrap();
         let (chs, _) = chapters(&cleaned, &crate::config::Config::default());
         let md: String = chs.iter().map(|c| c.markdown()).collect();
-        // The title is one of the page's headings, and the banner is gone.
+        // The title is the page's headline, without the "On This Page" that reflow
+        // joined to it (cut and recorded), and the banner is gone.
         assert!(
-            md.starts_with("# General Information About Osteosarcoma\n"),
+            md.starts_with(
+                "# Osteosarcoma and Undifferentiated Pleomorphic Sarcoma of Bone Treatment\n"
+            ),
             "{md}"
         );
         assert!(

@@ -43,7 +43,24 @@ pub(super) fn drop_sections(items: &mut [Item], rules: &Rules) {
     }
 }
 
-/// jusText-style context: a heading takes the class of the text it introduces;
+/// jusText's maximum heading distance (`max_heading_distance`, default 200, in
+/// characters; Pomikálek 2011, see [`solid_neighbours`]): a heading is kept only
+/// when the text it introduces starts within this many characters of it. Here the
+/// distance counts the characters of the headings kept between the two (removed
+/// lines are not shown, so they do not count), and it holds only where no text
+/// comes before the heading: a chain of headings after boilerplate or at the
+/// page's top (a menu, teaser headlines, a site's sections above a story), not a
+/// list of short lines inside the text. Table rows are exempt. Measured on the
+/// cleaning harness (F1): CleanEval 0.8929 → 0.8938, CleanPortalEval 0.9804 →
+/// 0.9809, Dragnet 0.9033 → 0.9038, L3S-GN1 0.9419 → 0.9437, Readability 0.9085 →
+/// 0.9087, the medical pages unchanged; 400 characters gained less on every set.
+/// Without the exception for headings after text, CleanPortalEval lost 0.0014 and
+/// a medical page its trial's design table (as session 25 measured: lists of short
+/// lines read as headings).
+const MAX_HEADING_DISTANCE: usize = 200;
+
+/// jusText-style context: a heading takes the class of the text it introduces,
+/// within [`MAX_HEADING_DISTANCE`] when no text is before it;
 /// a short unit survives only when its nearest non-short neighbours are good text on
 /// one side and not boilerplate on the other ([`solid_neighbours`]), or when it reads
 /// as text ([`reads_as_text`]) or is a table's row and touches good text; long
@@ -70,6 +87,8 @@ pub(super) fn resolve_context(items: &mut [Item]) {
         }
     }
     let (before, after) = solid_neighbours(items);
+    // Characters of the headings kept between the unit and the text they introduce.
+    let mut heading_distance = 0usize;
     for i in (0..items.len()).rev() {
         let it = &items[i];
         let decided = match &it.kind {
@@ -92,7 +111,14 @@ pub(super) fn resolve_context(items: &mut [Item]) {
                 true
             }
             None if it.heading => {
-                let keep = next_text == Some(true);
+                let len = it.unit.text.chars().count();
+                let near = heading_distance + len <= MAX_HEADING_DISTANCE
+                    || before[i] == Some(true)
+                    || it.unit.table_row().is_some();
+                let keep = next_text == Some(true) && near;
+                if keep {
+                    heading_distance += len;
+                }
                 items[i].kind = if keep {
                     Kind::Heading
                 } else {
@@ -131,6 +157,9 @@ pub(super) fn resolve_context(items: &mut [Item]) {
                 keep
             }
         };
+        if keep && items[i].kind != Kind::Heading {
+            heading_distance = 0;
+        }
         next = Some(keep);
         next_text = Some(keep);
     }
@@ -243,6 +272,27 @@ mod tests {
         outline_of(&format!(
             "Bridge vote ends decade of debate\n\n{ARTICLE} This is the first paragraph.\n\n{ARTICLE} This is the second paragraph.\n\n{line}\n\nCopyright 2012 Example News. All rights reserved.\n"
         ))
+    }
+
+    /// jusText's maximum heading distance: in a chain of headings after boilerplate,
+    /// those more than 200 characters above the text go, the nearer ones stay; a
+    /// chain after text stays whole (a list of short lines).
+    #[test]
+    fn headings_far_from_their_text_go_unless_text_is_before_them() {
+        let teasers = "Bone pain that gets worse at night\n\nSwelling and a lump near a joint\n\n\
+                       A fracture after only a minor fall\n\nTiredness that does not get better\n\n\
+                       A limp that lasts for several weeks\n\nFever and weight loss without a cause\n\nCommon symptoms";
+        let out = outline_of(&format!(
+            "Bridge vote ends decade of debate\n\n{ARTICLE} This is the first paragraph.\n\nAdvertisement\n\n{teasers}\n\n{ARTICLE} This is the second paragraph.\n\n{ARTICLE} This is the third paragraph.\n"
+        ));
+        assert!(out.contains("Common symptoms"), "{out}");
+        assert!(out.contains("Fever and weight loss"), "{out}");
+        assert!(!out.contains("Bone pain that gets worse"), "{out}");
+        // After text, the same lines are kept: they may be the story's list.
+        let out = outline_of(&format!(
+            "Bridge vote ends decade of debate\n\n{ARTICLE} This is the first paragraph.\n\n{teasers}\n\n{ARTICLE} This is the second paragraph.\n"
+        ));
+        assert!(out.contains("Bone pain that gets worse"), "{out}");
     }
 
     /// jusText's rule: a short line between the text and boilerplate is boilerplate.

@@ -306,6 +306,7 @@ pub(crate) fn classify(
     }
     let lengths: Vec<usize> = units.iter().map(|u| u.text.len()).collect();
     strip_heading_suffixes(&mut units, log);
+    strip_joined_boilerplate_tails(&mut units, rules, log);
     let edge = strip_edge_phrase(&mut units, log);
     // Both strips only shorten a unit: those they cut are counted again.
     for ((u, n), count) in units.iter().zip(lengths).zip(&mut counts) {
@@ -789,9 +790,83 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
     }
 }
 
+/// Words a joined unit may have for its last raw line to be cut off as boilerplate:
+/// a heading's length ([`strip_joined_boilerplate_tails`]).
+const JOINED_TAIL_UNIT_WORDS: usize = 20;
+
+/// A short unit that reflow joined from raw lines, whose last line alone is a known
+/// boilerplate phrase and whose first is not ("Osteosarcoma and Undifferentiated
+/// Pleomorphic Sarcoma of Bone Treatment" / "On This Page"): that last line is cut
+/// off, and the cut recorded with its line and label, so the headline stands alone.
+/// ([`signals::unit_boilerplate`] drops a unit whose every line is boilerplate.)
+fn strip_joined_boilerplate_tails(units: &mut [Unit], rules: &Rules, log: &mut Log) {
+    for u in units.iter_mut() {
+        if u.line_starts.len() < 2
+            || u.table_row().is_some()
+            || !text::at_most_words(&u.text, JOINED_TAIL_UNIT_WORDS)
+        {
+            continue;
+        }
+        let Some(&(start, line)) = u.line_starts.last() else {
+            continue;
+        };
+        let Some(tail) = u.text.get(start..).map(str::trim) else {
+            continue;
+        };
+        let first_end = u.line_starts[1].0;
+        let first_is_boilerplate = u
+            .text
+            .get(..first_end)
+            .is_some_and(|f| rules.boilerplate(f.trim()).is_some());
+        if first_is_boilerplate {
+            continue;
+        }
+        if let Some(label) = rules.boilerplate(tail) {
+            log.removed(
+                line,
+                Stage::Classify,
+                tail,
+                format!("{label}, joined to the line above by reflow"),
+            );
+            u.text.truncate(start);
+            u.text.truncate(u.text.trim_end().len());
+            // The unit keeps its raw line range (the accounting of lines reads it),
+            // as other cuts within a unit do; the record lists the cut line.
+            u.line_starts.pop();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A headline that reflow joined to a navigation phrase under it loses the
+    /// phrase (recorded); a line that is all boilerplate, or a long one, keeps it.
+    #[test]
+    fn a_joined_navigation_line_is_cut_from_a_headline() {
+        let rules = Rules::new(Default::default(), 3).unwrap();
+        let unit = |text: &str, second: usize| Unit {
+            first: 3,
+            last: 4,
+            text: text.to_string(),
+            line_starts: vec![(0, 3), (second, 4)],
+            ..Unit::default()
+        };
+        let mut log = Log::default();
+        let mut units = vec![
+            unit("Osteosarcoma Treatment On This Page", 22),
+            unit("Menu Search", 5),
+        ];
+        strip_joined_boilerplate_tails(&mut units, &rules, &mut log);
+        assert_eq!(units[0].text, "Osteosarcoma Treatment");
+        assert_eq!(units[1].text, "Menu Search");
+        assert!(
+            log.edits
+                .iter()
+                .any(|e| e.line == 4 && e.reason.contains("joined to the line above"))
+        );
+    }
 
     /// With no line chosen as the title, the first kept heading is the title when at
     /// most two short lines come before it, and never a section name ("Abstract"), a
