@@ -54,17 +54,34 @@ fn account(
     log: &mut Log,
 ) -> (Accounting, Vec<bool>) {
     use classify::Kind;
+    // Indexed by raw line number - 1: normalise may have removed a line (a Markdown
+    // table's delimiter row, recorded there), so `lines[i]` need not be line i + 1.
+    let total = lines.last().map_or(0, |l| l.no);
     let mut a = Accounting {
-        lines: lines.len(),
+        lines: total,
         ..Accounting::default()
     };
-    let blank: Vec<bool> = lines.iter().map(normalise::Line::is_blank).collect();
+    let mut blank = vec![false; total];
+    let mut present = vec![false; total];
+    for l in lines {
+        if let Some(i) = l.no.checked_sub(1).filter(|&i| i < total) {
+            blank[i] = l.is_blank();
+            present[i] = true;
+        }
+    }
     a.blank = blank.iter().filter(|b| **b).count();
-    let mut seen = vec![false; lines.len()];
-    let mut visible = vec![false; lines.len()];
+    let mut seen = vec![false; total];
+    let mut visible = vec![false; total];
+    // A line normalise removed was recorded there.
+    for (i, p) in present.iter().enumerate() {
+        if !p {
+            seen[i] = true;
+            a.removed += 1;
+        }
+    }
     for it in &c.items {
         for no in it.unit.first..=it.unit.last {
-            let Some(i) = no.checked_sub(1).filter(|&i| i < lines.len() && !blank[i]) else {
+            let Some(i) = no.checked_sub(1).filter(|&i| i < total && !blank[i]) else {
                 continue;
             };
             if std::mem::replace(&mut seen[i], true) {

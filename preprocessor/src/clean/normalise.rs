@@ -428,15 +428,15 @@ fn space_tables(lines: &mut [Line], gapped: &[Vec<String>]) {
     }
 }
 
-/// A Markdown table's delimiter row ("---|---|---", "| :--- | ---: |"): cells of
-/// three dashes or more, with optional colons, between pipes. CommonMark's GFM table
+/// A Markdown table's delimiter row ("---|---|---", "| :--- | ---: |", "|:-:|"):
+/// cells of dashes, with optional colons, between pipes. CommonMark's GFM table
 /// extension (the GitHub Flavored Markdown Spec, section 4.10).
 fn is_delimiter_row(t: &str) -> bool {
     let inner = t.trim().trim_start_matches('|').trim_end_matches('|');
     t.contains('|')
         && inner.split('|').all(|c| {
             let c = c.trim().trim_start_matches(':').trim_end_matches(':');
-            c.len() >= 3 && c.bytes().all(|b| b == b'-')
+            !c.is_empty() && c.bytes().all(|b| b == b'-')
         })
 }
 

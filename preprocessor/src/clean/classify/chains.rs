@@ -17,18 +17,21 @@ const MIN_CHAIN_ITEMS: usize = 3;
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,3})[.)]\s+\S"));
 
 /// Headings shown one after another, with nothing but removed lines or metadata
-/// between them, become a list: a chain of three numbered lines or more, counting
-/// up by one ("5. …", "6. …", "7. …"), is an ordered list; otherwise the chain's
-/// first line stays the heading that introduces the list and the lines after it,
-/// [`MIN_CHAIN_ITEMS`] or more, are its items. The last line stays a heading,
-/// introducing the text after it, when the layout sets it apart (the items sit
-/// line under line and a blank line comes before it) or when it alone has headline
-/// capitals ("Latest Videos" after "Select a make", "New or used"). A line that
-/// ends with a colon starts a new chain as its heading; a chain with a numbered
-/// line that is not so ordered ("1. Introduction" / "2. Methods" with a heading
-/// between) is a document's sections and stays; a table row or code is never an
-/// item. Only kinds change: nothing is kept or dropped here.
-pub(super) fn heading_chains_as_lists(items: &mut [Item]) {
+/// between them, become a list: three numbered lines or more that count up by one
+/// ("5. …", "6. …", "7. …") are an ordered list, under the chain's first line when
+/// it has no number; otherwise the chain's first line stays the heading that
+/// introduces the list and the lines after it, [`MIN_CHAIN_ITEMS`] or more, are its
+/// items. The last line stays a heading, introducing the text after it, when the
+/// layout sets it apart (the items sit line under line and a blank line comes
+/// before it), when it alone has headline capitals ("Latest Videos" after "Select
+/// a make", "New or used"), or when it is a section's generic name
+/// ("Background", "References"); then the items before it must still be
+/// [`MIN_CHAIN_ITEMS`]. A line that ends with a colon starts a new chain as its
+/// heading. A chain stays headings when an item would be a generic section name
+/// (a document's "Introduction" / "Methods" / "Results") or when its numbers do
+/// not count up by one ("1. Introduction" / "3. Methods"); a table row or code is
+/// never an item. Only kinds change: nothing is kept or dropped here.
+pub(super) fn heading_chains_as_lists(items: &mut [Item], rules: &Rules) {
     let chain_line = |it: &Item| {
         it.kind == Kind::Heading && it.unit.table_row().is_none() && !it.unit.cells && !it.unit.code
     };
@@ -45,7 +48,7 @@ pub(super) fn heading_chains_as_lists(items: &mut [Item]) {
             }
             Some(it) if chain_line(it) => {
                 if it.unit.text.trim_end().ends_with(':') && !run.is_empty() {
-                    as_list(items, &run);
+                    as_list(items, &run, rules);
                     run.clear();
                 }
                 run.push(i);
@@ -54,7 +57,7 @@ pub(super) fn heading_chains_as_lists(items: &mut [Item]) {
             _ => {}
         }
         if !run.is_empty() {
-            as_list(items, &run);
+            as_list(items, &run, rules);
             run.clear();
         }
     }
@@ -68,37 +71,51 @@ fn number(t: &str) -> Option<u32> {
         .and_then(|m| m.as_str().parse().ok())
 }
 
+/// The lines of `run` (item indices) all numbered, counting up by one.
+fn counting(items: &[Item], run: &[usize]) -> bool {
+    let numbers: Vec<Option<u32>> = run.iter().map(|&i| number(&items[i].unit.text)).collect();
+    numbers.first().is_some_and(Option::is_some)
+        && numbers
+            .windows(2)
+            .all(|w| matches!(w, [Some(a), Some(b)] if *b == a + 1))
+}
+
 /// Make the chain `run` (item indices, in order) a list when it is one (see
 /// [`heading_chains_as_lists`]).
-fn as_list(items: &mut [Item], run: &[usize]) {
-    let numbers: Vec<Option<u32>> = run.iter().map(|&i| number(&items[i].unit.text)).collect();
-    if numbers.iter().any(Option::is_some) {
-        let counting = numbers
-            .windows(2)
-            .all(|w| matches!(w, [Some(a), Some(b)] if *b == a + 1));
-        if counting && run.len() >= MIN_CHAIN_ITEMS && numbers[0].is_some() {
-            for &i in run {
+fn as_list(items: &mut [Item], run: &[usize], rules: &Rules) {
+    let Some((&first, body)) = run.split_first() else {
+        return;
+    };
+    if run.iter().any(|&i| number(&items[i].unit.text).is_some()) {
+        let numbered = if number(&items[first].unit.text).is_some() {
+            run
+        } else {
+            body
+        };
+        if numbered.len() >= MIN_CHAIN_ITEMS && counting(items, numbered) {
+            for &i in numbered {
                 items[i].kind = Kind::ListItem { ordered: true };
             }
         }
         return;
     }
-    let Some((_, body)) = run.split_first() else {
-        return;
-    };
     let mut body = body;
     if let Some((&last, inner)) = body.split_last()
-        && inner.len() >= MIN_CHAIN_ITEMS
+        && body.len() >= MIN_CHAIN_ITEMS
     {
         let packed = inner.iter().skip(1).all(|&i| !items[i].unit.gap_before);
-        let set_apart = packed && items[last].unit.gap_before;
+        let set_apart = packed && inner.len() >= 2 && items[last].unit.gap_before;
         let own_capitals = title_case(&items[last].unit.text)
             && !inner.iter().any(|&i| title_case(&items[i].unit.text));
-        if set_apart || own_capitals {
+        if set_apart || own_capitals || rules.is_generic_heading(&items[last].unit.text) {
             body = inner;
         }
     }
-    if body.len() >= MIN_CHAIN_ITEMS {
+    if body.len() >= MIN_CHAIN_ITEMS
+        && !body
+            .iter()
+            .any(|&i| rules.is_generic_heading(&items[i].unit.text))
+    {
         for &i in body {
             items[i].kind = Kind::ListItem { ordered: false };
         }
@@ -145,6 +162,13 @@ mod tests {
             .collect()
     }
 
+    fn rules() -> Rules {
+        match Rules::new(Default::default(), 3) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
     const PROSE: &str =
         "See a doctor if the pain lasts more than a few weeks, since most bone pain is not cancer.";
 
@@ -160,7 +184,7 @@ mod tests {
             ("A fracture after a minor fall", false, h()),
             (PROSE, true, Kind::Paragraph),
         ]);
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["p", "h", "-", "-", "-", "-", "p"]);
     }
 
@@ -176,7 +200,7 @@ mod tests {
             ("Who to call at night", true, h()),
             (PROSE, true, Kind::Paragraph),
         ]);
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["h", "-", "-", "-", "h", "p"]);
         // Spaced alike, the last is one more item...
         let mut items = chain(&[
@@ -187,12 +211,12 @@ mod tests {
             ("Who to call at night", true, h()),
             (PROSE, true, Kind::Paragraph),
         ]);
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["h", "-", "-", "-", "-", "p"]);
         // ... unless it alone has headline capitals.
         items[4].unit.text = "Latest Videos From Our Clinic".into();
         items[1..5].iter_mut().for_each(|it| it.kind = h());
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["h", "-", "-", "-", "h", "p"]);
     }
 
@@ -206,7 +230,7 @@ mod tests {
             ("After surgery", true, h()),
             (PROSE, true, Kind::Paragraph),
         ]);
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["h", "h", "h", "p"]);
         // Numbered sections that do not count up by one stay headings.
         let mut items = chain(&[
@@ -216,13 +240,56 @@ mod tests {
             ("5. Discussion", true, h()),
             (PROSE, true, Kind::Paragraph),
         ]);
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["h", "h", "h", "h", "p"]);
-        // Counting up by one, from any number, they are an ordered list.
+        // Counting up by one, from any number, they are an ordered list (a
+        // contents list: nothing between them).
         items[2].unit.text = "3. Results".into();
         items[3].unit.text = "4. Discussion".into();
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["1.", "1.", "1.", "1.", "p"]);
+        // Under a heading with no number, the numbered lines are its ordered list.
+        let mut items = chain(&[
+            ("Steps", true, h()),
+            ("1. Wash your hands", true, h()),
+            ("2. Clean the skin", true, h()),
+            ("3. Give the injection", true, h()),
+            (PROSE, true, Kind::Paragraph),
+        ]);
+        heading_chains_as_lists(&mut items, &rules());
+        assert_eq!(kinds(&items), ["h", "1.", "1.", "1.", "p"]);
+        // A generic section name ends the chain as a heading, and is never an item:
+        // a document's headings stay headings.
+        let mut items = chain(&[
+            ("Part II", true, h()),
+            ("Chapter 1", true, h()),
+            ("Bone tumours in children", true, h()),
+            ("Background", true, h()),
+            (PROSE, true, Kind::Paragraph),
+        ]);
+        heading_chains_as_lists(&mut items, &rules());
+        assert_eq!(kinds(&items), ["h", "h", "h", "h", "p"]);
+        let mut items = chain(&[
+            ("Contents", true, h()),
+            ("Introduction", true, h()),
+            ("Methods", true, h()),
+            ("Results", true, h()),
+            ("Bone tumours in children", true, h()),
+            (PROSE, true, Kind::Paragraph),
+        ]);
+        heading_chains_as_lists(&mut items, &rules());
+        assert_eq!(kinds(&items), ["h", "h", "h", "h", "h", "p"]);
+        // Items and then a section's name: a list, and the name its heading.
+        let mut items = chain(&[
+            ("Symptoms", true, h()),
+            ("Pain at night", true, h()),
+            ("Swelling", true, h()),
+            ("A lump", true, h()),
+            ("References", true, h()),
+            (PROSE, true, Kind::Paragraph),
+        ]);
+        heading_chains_as_lists(&mut items, &rules());
+        assert_eq!(kinds(&items), ["h", "-", "-", "-", "h", "p"]);
         // A colon line heads a chain of its own; a removed line between items does
         // not break the chain.
         let mut items = chain(&[
@@ -240,7 +307,7 @@ mod tests {
             ("Arrive at seven", true, h()),
             (PROSE, true, Kind::Paragraph),
         ]);
-        heading_chains_as_lists(&mut items);
+        heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["h", "h", "x", "h", "h", "-", "-", "-", "p"]);
     }
 
@@ -250,6 +317,34 @@ mod tests {
             Ok(c) => crate::record::page_report("p.txt", &c.pages[0].accounting, &c.pages[0].log),
             Err(e) => panic!("{e}"),
         }
+    }
+
+    /// A scraper's Markdown table on a whole page: one table, and every line
+    /// accounted for (the delimiter row removed, not lost).
+    #[test]
+    fn a_markdown_table_on_a_page_is_a_table_and_every_line_is_accounted() {
+        let page = format!(
+            "Living with a bone tumour\n\n{PROSE} It is the first paragraph.\n\n\
+             | Stage | Five-year survival |\n|:-:|:-:|\n| Localised | about 7 in 10 |\n| Spread | about 3 in 10 |\n\n\
+             {PROSE} It is the second paragraph.\n\n{PROSE}\n"
+        );
+        let c = match crate::clean::clean_one("p.txt", page.as_bytes()) {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        };
+        let p = &c.pages[0];
+        assert!(p.accounting.is_exact(), "{}", p.accounting);
+        assert_eq!(
+            (p.accounting.lines, p.accounting.removed),
+            (12, 1),
+            "{}",
+            p.accounting
+        );
+        let out = p.doc.outline();
+        assert!(
+            out.contains("| Stage | Five-year survival |\n| Localised | about 7 in 10 |\n| Spread | about 3 in 10 |"),
+            "{out}"
+        );
     }
 
     /// On a whole page: the chain is a heading and a list in the outline, and a

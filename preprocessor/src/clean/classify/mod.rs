@@ -308,7 +308,7 @@ pub(crate) fn classify(
     strip_heading_suffixes(&mut units, log);
     strip_joined_boilerplate_tails(&mut units, rules, log);
     let edge = strip_edge_phrase(&mut units, log);
-    // Both strips only shorten a unit: those they cut are counted again.
+    // The strips only shorten a unit: those they cut are counted again.
     for ((u, n), count) in units.iter().zip(lengths).zip(&mut counts) {
         if u.text.len() != n {
             *count = text::word_and_stop_counts(&u.text);
@@ -370,7 +370,7 @@ pub(crate) fn classify(
     // the editor is told, to delete one copy if the page repeated it by mistake.
     let title_reason = title_reason.or_else(|| first_heading_title(&mut items, rules));
     // Last: a chain of kept headings may be a list, whose markup changes only.
-    heading_chains_as_lists(&mut items);
+    heading_chains_as_lists(&mut items, rules);
     let kept = |it: &Item| !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. });
     for i in 1..items.len() {
         let (above, it) = (&items[i - 1], &items[i]);
@@ -795,9 +795,11 @@ fn strip_heading_suffixes(units: &mut [Unit], log: &mut Log) {
 const JOINED_TAIL_UNIT_WORDS: usize = 20;
 
 /// A short unit that reflow joined from raw lines, whose last line alone is a known
-/// boilerplate phrase and whose first is not ("Osteosarcoma and Undifferentiated
-/// Pleomorphic Sarcoma of Bone Treatment" / "On This Page"): that last line is cut
-/// off, and the cut recorded with its line and label, so the headline stands alone.
+/// boilerplate phrase of two words or more and whose first is not ("Osteosarcoma
+/// and Undifferentiated Pleomorphic Sarcoma of Bone Treatment" / "On This Page"):
+/// that last line is cut off, and the cut recorded with its line and label, so the
+/// headline stands alone. One word ("Home", "Search") may end a wrapped headline,
+/// and the second half of a hyphenated word ("Re-" / "search") is no line.
 /// ([`signals::unit_boilerplate`] drops a unit whose every line is boilerplate.)
 fn strip_joined_boilerplate_tails(units: &mut [Unit], rules: &Rules, log: &mut Log) {
     for u in units.iter_mut() {
@@ -821,7 +823,13 @@ fn strip_joined_boilerplate_tails(units: &mut [Unit], rules: &Rules, log: &mut L
         if first_is_boilerplate {
             continue;
         }
-        if let Some(label) = rules.boilerplate(tail) {
+        // Not the second half of a word a line-end hyphen split ("Re-" / "search"),
+        // and a phrase of two words or more: one word ("Home") may end a headline.
+        let after_space = u.text.get(..start).is_some_and(|h| h.ends_with(' '));
+        if after_space
+            && text::word_count(tail) >= 2
+            && let Some(label) = rules.boilerplate(tail)
+        {
             log.removed(
                 line,
                 Stage::Classify,
@@ -855,12 +863,17 @@ mod tests {
         };
         let mut log = Log::default();
         let mut units = vec![
-            unit("Osteosarcoma Treatment On This Page", 22),
+            unit("Osteosarcoma Treatment On This Page", 23),
             unit("Menu Search", 5),
+            unit("The Long Road Home", 14),
+            unit("Cancer Research", 9),
         ];
         strip_joined_boilerplate_tails(&mut units, &rules, &mut log);
         assert_eq!(units[0].text, "Osteosarcoma Treatment");
         assert_eq!(units[1].text, "Menu Search");
+        assert_eq!(units[2].text, "The Long Road Home");
+        // "Cancer Re-" / "search", joined at the hyphen.
+        assert_eq!(units[3].text, "Cancer Research");
         assert!(
             log.edits
                 .iter()
