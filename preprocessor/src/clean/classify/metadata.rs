@@ -116,11 +116,30 @@ pub(super) static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An affiliation line on its own (no author line needed before it), with an
+/// optional footnote number: an institution's word and its "of", "for" or "de"
+/// phrase at its head ("Department of Orthopaedic Surgery", "School of Medicine,
+/// University of Leeds", "Institute for Cancer Research"), or a university,
+/// hospital, institute or college followed by a comma and its place ("Boston
+/// University, Boston, MA"). The words before the first comma must pass
+/// [`institution_words`]: "School Board Names New Superintendent", "School and
+/// education", "Center" alone and "No. 14 Boston College 24, Michigan State 21"
+/// are no affiliations (on the public pages, 17 of 18 lines the pattern took
+/// without these guards were a menu's labels or a headline).
 pub(super) static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(\d+\s*)?((Department|Division|Faculty|School|Institute|Laboratory|Unit|Centre|Center)\b.*|.*\b(University|Hospital|Institute|College)\b.*,.*)$",
+        r"^(\d+\s*)?((Department|Division|Faculty|School|Institute|Laboratory|Unit|Centre|Center)\s+(?i:of|for|de)\s+\p{Lu}.*|.*\b(University|Hospital|Institute|College)\b.*,.*)$",
     )
 });
+
+/// [`AFFILIATION`] with its guard: the words before the first comma, past a
+/// footnote number, are an institution's ([`institution_words`]).
+fn affiliation_line(t: &str) -> bool {
+    AFFILIATION.is_match(t) && {
+        let head = t.split(',').next().unwrap_or(t);
+        institution_words(head.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' '))
+    }
+}
 
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -242,7 +261,7 @@ pub(super) fn metadata_in_header(t: &str, in_header: bool) -> Option<(MetaKey, S
     {
         return Some((MetaKey::Authors, t.trim_end_matches('.').to_string()));
     }
-    if AFFILIATION.is_match(t) {
+    if affiliation_line(t) {
         return Some((MetaKey::Affiliation, t.to_string()));
     }
     None
@@ -487,6 +506,31 @@ mod tests {
 
     fn header(t: &str) -> Option<MetaKey> {
         metadata(t, true).map(|(k, _)| k)
+    }
+
+    /// An affiliation on its own names an institution and its "of" phrase, or a
+    /// university or hospital and its place; a headline or a menu label that starts
+    /// with such a word is none (the issue's "School …" title filed as an affiliation).
+    #[test]
+    fn an_affiliation_line_names_an_institution() {
+        for t in [
+            "Department of Orthopaedic Surgery",
+            "1 Division of Musculoskeletal Oncology, Example University Hospital",
+            "Institute for Cancer Research, London, UK",
+            "Boston University, Boston, MA 02115",
+        ] {
+            assert_eq!(header(t), Some(MetaKey::Affiliation), "{t}");
+        }
+        for t in [
+            "School Board Names New Superintendent",
+            "School and education",
+            "Center",
+            "Laboratory Tests Before Surgery",
+            "No. 14 Boston College 24, Michigan State 21",
+            "Division I-A",
+        ] {
+            assert_eq!(header(t), None, "{t}");
+        }
     }
 
     /// Names with initials or degrees are an author line; menu labels and places
