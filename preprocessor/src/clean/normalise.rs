@@ -441,19 +441,28 @@ fn is_delimiter_row(t: &str) -> bool {
 }
 
 /// The cells of a line written as a Markdown table row ("Masking: | None (Open
-/// Label) |", "| Stage | Survival |"), split at its unescaped pipes, the edge pipes'
-/// empty cells dropped and trailing empty cells too; `None` unless a pipe stands at
-/// an edge of the line (a link bar, "Home | News | Contact", has none there) and two
-/// cells hold text.
+/// Label) |", "| Stage | Survival |"), split at its pipes, the edge pipes' empty
+/// cells dropped and trailing empty cells too; `None` unless a pipe stands at an
+/// edge of the line (a link bar, "Home | News | Contact", has none there) and two
+/// cells hold text, or one when pipes stand at both edges ("| Total | | |", a row
+/// with empty cells). A line with an escaped pipe (`\|`) is left as text.
 fn pipe_cells(t: &str) -> Option<Vec<String>> {
     let t = t.trim();
     if !(t.starts_with('|') || t.ends_with('|')) || t.contains("\\|") {
         return None;
     }
+    let both = t.len() > 1 && t.starts_with('|') && t.ends_with('|');
     let inner = t.strip_prefix('|').unwrap_or(t);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let cells = split_row(inner, "|");
-    (!cells.is_empty()).then_some(cells)
+    let mut cells: Vec<String> = inner
+        .split('|')
+        .map(|c| collapse_spaces(c.trim_matches([' ', '\t'])))
+        .collect();
+    while cells.last().is_some_and(String::is_empty) {
+        cells.pop();
+    }
+    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+    (filled >= 2 || (both && filled == 1)).then_some(cells)
 }
 
 /// Tables a scraper wrote as Markdown (pipe rows, with or without a delimiter
@@ -683,6 +692,13 @@ mod tests {
             ]
         );
         assert_eq!(l[0].row, ["Stage", "Five-year survival"]);
+        // A row with one filled cell, pipes at both edges, stays in its table.
+        let t = normalise(
+            "| Stage | Survival |\n| Total | |\n| Spread | 3 in 10 |\n",
+            &mut log,
+        );
+        assert_eq!(t[1].row, ["Total"]);
+        assert_eq!(t[1].text, "Total");
         assert_eq!(l[2].row, ["Spread", "about 3 in 10"]);
         assert!(l[4].row.is_empty() && l[7].row.is_empty());
         assert!(
