@@ -81,7 +81,10 @@ fn account(
     }
     for it in &c.items {
         for no in it.unit.first..=it.unit.last {
-            let Some(i) = no.checked_sub(1).filter(|&i| i < total && !blank[i]) else {
+            let Some(i) = no
+                .checked_sub(1)
+                .filter(|&i| i < total && !blank[i] && present[i])
+            else {
                 continue;
             };
             if std::mem::replace(&mut seen[i], true) {

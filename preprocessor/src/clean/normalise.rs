@@ -25,9 +25,11 @@ pub struct Line {
     /// cells kept, so columns stay aligned): the line's tab-separated parts (a
     /// browser's `innerText` separates cells by tabs), or its parts separated by
     /// runs of three or more spaces when the neighbouring lines split into the same
-    /// number of parts (a PDF's text layout; see [`space_tables`]). Empty when the
-    /// line is not a row: fewer than two cells hold text. The non-empty cells
-    /// joined by single spaces are exactly `text`.
+    /// number of parts (a PDF's text layout; see [`space_tables`]), or its cells
+    /// between pipes (a scraper's Markdown table; see [`pipe_tables`]). Empty when the
+    /// line is not a row: fewer than two cells hold text (one, in a pipe row with
+    /// pipes at both edges inside a wider table). The non-empty cells joined by
+    /// single spaces are exactly `text`.
     pub(crate) row: Vec<String>,
     /// Every quotation mark of `text` that was written as a typographic one, and
     /// every plain one on a line that has any: see [`QuoteMark`]. Empty on most
@@ -399,6 +401,13 @@ fn split_row(body: &str, sep: &str) -> Vec<String> {
 /// prose with a wide gap (justified text), not cells.
 const SPACE_CELL_MAX: usize = 60;
 
+/// A line with a pipe at an edge: a Markdown table's row, however its columns are
+/// padded ([`pipe_tables`] reads it), or an ASCII box's side.
+fn pipe_edged(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with('|') || t.ends_with('|')
+}
+
 /// Tables laid out with spaces (a PDF's text layer, a plain-text table): two or more
 /// consecutive lines that split at runs of three or more spaces into the same
 /// number (two or more) of parts, none wider than [`SPACE_CELL_MAX`] characters,
@@ -415,7 +424,11 @@ fn space_tables(lines: &mut [Line], gapped: &[Vec<String>]) {
     while i < lines.len() {
         let n = gapped[i].len();
         let mut j = i;
-        while j < lines.len() && fits(&gapped[j]) && gapped[j].len() == n && lines[j].row.is_empty()
+        while j < lines.len()
+            && fits(&gapped[j])
+            && gapped[j].len() == n
+            && lines[j].row.is_empty()
+            && !pipe_edged(&lines[j].text)
         {
             j += 1;
         }
@@ -465,18 +478,30 @@ fn pipe_cells(t: &str) -> Option<Vec<String>> {
     (filled >= 2 || (both && filled == 1)).then_some(cells)
 }
 
+/// An ASCII table's border ("+----+-------+"): pipe rows between such lines are a
+/// program's output, text to keep as written (a code block), not a Markdown table.
+fn ascii_border(t: &str) -> bool {
+    let t = t.trim();
+    t.len() > 2
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.chars().all(|c| matches!(c, '+' | '-' | '='))
+}
+
 /// Tables a scraper wrote as Markdown (pipe rows, with or without a delimiter
 /// row): two or more consecutive lines that are rows ([`pipe_cells`]; a header row
-/// may lack its edge pipes when a delimiter row follows it), delimiter rows between
-/// them not counted, become rows: their text is their cells joined by spaces (the
-/// pipes were markup), and the table is rendered as one. The table's delimiter rows
-/// are markup too: removed, and the removal recorded with its line. A lone row keeps
-/// its pipes as text, and so does a delimiter row with no table around it.
+/// may lack its edge pipes when a delimiter row follows it), one of them with two
+/// cells of text or more, become rows: their text is their cells joined by spaces
+/// (the pipes were markup), and the table is rendered as one. The delimiter row,
+/// right after the first row as GFM has it, is markup too: removed, and the removal
+/// recorded with its line. A lone row keeps its pipes as text, and so do a
+/// delimiter row anywhere else, one-column runs ("| Print |" / "| Email |") and
+/// rows inside an ASCII table's borders ([`ascii_border`]).
 fn pipe_tables(lines: &mut Vec<Line>, log: &mut Log) {
     let mut delimiters: Vec<usize> = Vec::new();
     let cells_of = |lines: &[Line], k: usize| -> Option<Vec<String>> {
         let l = &lines[k];
-        if !l.row.is_empty() || l.bullet {
+        if !l.row.is_empty() || l.bullet || is_delimiter_row(&l.text) {
             return None;
         }
         pipe_cells(&l.text).or_else(|| {
@@ -489,9 +514,11 @@ fn pipe_tables(lines: &mut Vec<Line>, log: &mut Log) {
     let mut i = 0;
     while i < lines.len() {
         let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut delimiter = None;
         let mut j = i;
         while j < lines.len() {
-            if is_delimiter_row(&lines[j].text) && !rows.is_empty() {
+            if rows.len() == 1 && delimiter.is_none() && is_delimiter_row(&lines[j].text) {
+                delimiter = Some(j);
                 j += 1;
                 continue;
             }
@@ -501,9 +528,15 @@ fn pipe_tables(lines: &mut Vec<Line>, log: &mut Log) {
             }
             j += 1;
         }
-        if rows.len() >= 2 {
-            let (first, last) = (rows[0].0, rows[rows.len() - 1].0);
-            delimiters.extend((first..last).filter(|&k| is_delimiter_row(&lines[k].text)));
+        let bordered = [i.checked_sub(1), Some(j)]
+            .into_iter()
+            .flatten()
+            .any(|k| lines.get(k).is_some_and(|l| ascii_border(&l.text)));
+        let wide = rows
+            .iter()
+            .any(|(_, c)| c.iter().filter(|c| !c.is_empty()).count() >= 2);
+        if rows.len() >= 2 && wide && !bordered {
+            delimiters.extend(delimiter);
             for (k, cells) in rows {
                 lines[k].text = row_text(&cells);
                 lines[k].row = cells;
@@ -692,6 +725,37 @@ mod tests {
             ]
         );
         assert_eq!(l[0].row, ["Stage", "Five-year survival"]);
+        // Padded columns are still one Markdown table, not columns of spaces.
+        let t = normalise(
+            "| Name      | Value |\n|-----------|-------|\n| A         | 1     |\n| B         | 2     |\n",
+            &mut log,
+        );
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(
+            (t[0].row.clone(), t[2].row.clone()),
+            (
+                vec!["Name".to_string(), "Value".into()],
+                vec!["B".to_string(), "2".into()]
+            )
+        );
+        // A program's ASCII table, one-column runs and a dash row among the data
+        // stay as written.
+        let t = normalise(
+            "+----+-------+\n| 1 | Alice |\n| 2 | Bob |\n+----+-------+\n",
+            &mut log,
+        );
+        assert!(
+            t.iter().all(|l| l.row.is_empty() && !l.text.is_empty()),
+            "{t:?}"
+        );
+        let t = normalise("| Print |\n| Email |\n", &mut log);
+        assert!(t.iter().all(|l| l.row.is_empty()), "{t:?}");
+        let t = normalise(
+            "| Drug | Dose |\n|---|---|\n| A | 1 |\n| - | - |\n| B | 2 |\n",
+            &mut log,
+        );
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[2].text, "| - | - |");
         // A row with one filled cell, pipes at both edges, stays in its table.
         let t = normalise(
             "| Stage | Survival |\n| Total | |\n| Spread | 3 in 10 |\n",

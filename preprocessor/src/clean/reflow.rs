@@ -314,7 +314,8 @@ fn finish(cur: &mut Option<(Unit, usize)>, units: &mut Vec<Unit>, log: &mut Log)
 
 /// An indented non-bullet line under a bullet continues that bullet.
 fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>) -> bool {
-    if !unit.bullet || line.bullet {
+    // A table row (tab cells or a Markdown pipe row) is never a bullet's continuation.
+    if !unit.bullet || line.bullet || line.cells || !line.row.is_empty() {
         return false;
     }
     if line.indent > unit.indent {

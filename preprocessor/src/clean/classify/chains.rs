@@ -27,10 +27,13 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\(?(\d{1,3})[.)]\s+\S"
 /// a make", "New or used"), or when it is a section's generic name
 /// ("Background", "References"); then the items before it must still be
 /// [`MIN_CHAIN_ITEMS`]. A line that ends with a colon starts a new chain as its
-/// heading. A chain stays headings when an item would be a generic section name
-/// (a document's "Introduction" / "Methods" / "Results") or when its numbers do
-/// not count up by one ("1. Introduction" / "3. Methods"); a table row or code is
-/// never an item. Only kinds change: nothing is kept or dropped here.
+/// heading. An unnumbered chain stays headings when an item would be a generic
+/// section name (a document's "Introduction" / "Methods" / "Results"); numbered
+/// lines that count up by one with nothing between them are a list whatever their
+/// words (a contents list: "1. Introduction" / "2. Methods" / "3. Results"), and
+/// stay headings when they do not count up by one ("1. Introduction" / "3.
+/// Methods"); an unnumbered line after them stays a heading. A table row or code
+/// is never an item. Only kinds change: nothing is kept or dropped here.
 pub(super) fn heading_chains_as_lists(items: &mut [Item], rules: &Rules) {
     let chain_line = |it: &Item| {
         it.kind == Kind::Heading && it.unit.table_row().is_none() && !it.unit.cells && !it.unit.code
@@ -87,11 +90,17 @@ fn as_list(items: &mut [Item], run: &[usize], rules: &Rules) {
         return;
     };
     if run.iter().any(|&i| number(&items[i].unit.text).is_some()) {
-        let numbered = if number(&items[first].unit.text).is_some() {
+        let mut numbered = if number(&items[first].unit.text).is_some() {
             run
         } else {
             body
         };
+        // An unnumbered last line heads the text after the list ("External links").
+        if let Some((&last, inner)) = numbered.split_last()
+            && number(&items[last].unit.text).is_none()
+        {
+            numbered = inner;
+        }
         if numbered.len() >= MIN_CHAIN_ITEMS && counting(items, numbered) {
             for &i in numbered {
                 items[i].kind = Kind::ListItem { ordered: true };
@@ -258,6 +267,17 @@ mod tests {
         ]);
         heading_chains_as_lists(&mut items, &rules());
         assert_eq!(kinds(&items), ["h", "1.", "1.", "1.", "p"]);
+        // ... and an unnumbered line after them heads the text that follows.
+        let mut items = chain(&[
+            ("References", true, h()),
+            ("1. Smith A. Bone tumours", true, h()),
+            ("2. Jones B. Sarcoma care", true, h()),
+            ("3. Lee C. Limb salvage", true, h()),
+            ("External links", true, h()),
+            (PROSE, true, Kind::Paragraph),
+        ]);
+        heading_chains_as_lists(&mut items, &rules());
+        assert_eq!(kinds(&items), ["h", "1.", "1.", "1.", "h", "p"]);
         // A generic section name ends the chain as a heading, and is never an item:
         // a document's headings stay headings.
         let mut items = chain(&[
@@ -345,6 +365,25 @@ mod tests {
             out.contains("| Stage | Five-year survival |\n| Localised | about 7 in 10 |\n| Spread | about 3 in 10 |"),
             "{out}"
         );
+    }
+
+    /// A pipe table indented under a bullet is a table of its own, not the
+    /// bullet's continuation lines, and every line is accounted for once.
+    #[test]
+    fn a_markdown_table_under_a_bullet_is_no_continuation() {
+        let page = format!(
+            "Living with a bone tumour\n\n{PROSE} It is the first paragraph.\n\n\
+             - Doses by drug:\n  | Drug | Dose |\n  |---|---|\n  | Cisplatin | 120 mg |\n  | Doxorubicin | 75 mg |\n\n\
+             {PROSE} It is the second paragraph.\n\n{PROSE}\n"
+        );
+        let c = match crate::clean::clean_one("p.txt", page.as_bytes()) {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        };
+        let p = &c.pages[0];
+        assert!(p.accounting.is_exact(), "{}", p.accounting);
+        let out = p.doc.outline();
+        assert!(out.contains("| Cisplatin | 120 mg |"), "{out}");
     }
 
     /// On a whole page: the chain is a heading and a list in the outline, and a

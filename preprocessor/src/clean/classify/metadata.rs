@@ -128,7 +128,7 @@ pub(super) static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// without these guards were a menu's labels or a headline).
 pub(super) static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(\d+\s*)?((Department|Division|Faculty|School|Institute|Laboratory|Unit|Centre|Center)\s+(?i:of|for|de)\s+\p{Lu}.*|.*\b(University|Hospital|Institute|College)\b.*,.*)$",
+        r"^(\d+\s*)?((Department|Division|Faculty|School|Institute|Laboratory|Unit|Centre|Center)\s+(?i:of|for|de)\s+(?:(?i:the|la)\s+)?\p{Lu}.*|.*\b(University|Hospital|Institute|College)\b.*,.*)$",
     )
 });
 
@@ -137,7 +137,8 @@ pub(super) static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
 fn affiliation_line(t: &str) -> bool {
     AFFILIATION.is_match(t) && {
         let head = t.split(',').next().unwrap_or(t);
-        institution_words(head.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' '))
+        let head = head.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        !head.is_empty() && institution_words(head)
     }
 }
 
@@ -518,6 +519,8 @@ mod tests {
             "1 Division of Musculoskeletal Oncology, Example University Hospital",
             "Institute for Cancer Research, London, UK",
             "Boston University, Boston, MA 02115",
+            "Centre for the Study of Bone Disease",
+            "Department of the Army",
         ] {
             assert_eq!(header(t), Some(MetaKey::Affiliation), "{t}");
         }
@@ -528,6 +531,7 @@ mod tests {
             "Laboratory Tests Before Surgery",
             "No. 14 Boston College 24, Michigan State 21",
             "Division I-A",
+            "2023, Oxford University Hospitals",
         ] {
             assert_eq!(header(t), None, "{t}");
         }

@@ -867,6 +867,7 @@ mod tests {
             unit("Menu Search", 5),
             unit("The Long Road Home", 14),
             unit("Cancer Research", 9),
+            unit("ReadOn This Page", 4),
         ];
         strip_joined_boilerplate_tails(&mut units, &rules, &mut log);
         assert_eq!(units[0].text, "Osteosarcoma Treatment");
@@ -874,6 +875,8 @@ mod tests {
         assert_eq!(units[2].text, "The Long Road Home");
         // "Cancer Re-" / "search", joined at the hyphen.
         assert_eq!(units[3].text, "Cancer Research");
+        // "Read-" / "On This Page": no space before the tail, so no line of its own.
+        assert_eq!(units[4].text, "ReadOn This Page");
         assert!(
             log.edits
                 .iter()
