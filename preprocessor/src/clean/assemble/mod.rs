@@ -318,8 +318,7 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
         }
     }
     set_heading_levels(&mut blocks);
-    set_list_starts(&mut blocks, &numbers);
-    record_renumbering(&blocks, &numbers, log);
+    number_lists(&mut blocks, &numbers, log);
     let references = crate::clean::assemble::references::take_reference_list(&mut blocks, log);
     crate::clean::assemble::references::check_citations(&blocks, references.len(), log);
     let (title, title_origin) = if let Some(t) = page.title.clone() {
@@ -405,60 +404,49 @@ fn marker_number(marker: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
-/// An ordered list whose source numbers count up by one from a number other than 1
-/// (the second part of a list the page split, "47." "48." "49.") keeps them: the
-/// list starts there (a CommonMark start number), and nothing is renumbered.
-/// `numbers` holds each numbered item's line and source marker.
-fn set_list_starts(blocks: &mut [Block], numbers: &[(usize, String)]) {
+/// Ordered lists' numbers: a list whose source numbers count up by one from a
+/// number other than 1 (the second part of a list the page split, "47." "48."
+/// "49.") keeps them, starting there (a CommonMark start number); any other is
+/// rendered 1, 2, 3 …, and where a source number differs ("1. 1. 1." on PubMed, an
+/// item lost from the middle) the change is recorded. `numbers` holds each
+/// numbered item's line and source marker.
+fn number_lists(blocks: &mut [Block], numbers: &[(usize, String)], log: &mut Log) {
     let original: HashMap<usize, &str> = numbers.iter().map(|(l, m)| (*l, m.as_str())).collect();
     for b in blocks {
-        if let Block::List {
+        let Block::List {
             ordered: true,
             start,
             items,
         } = b
-        {
-            let source: Option<Vec<usize>> = items
+        else {
+            continue;
+        };
+        let source: Vec<Option<usize>> = items
+            .iter()
+            .map(|it| original.get(&it.line).and_then(|m| marker_number(m)))
+            .collect();
+        if let Some(Some(first)) = source.first().copied()
+            && first > 1
+            && source
                 .iter()
-                .map(|it| original.get(&it.line).and_then(|m| marker_number(m)))
-                .collect();
-            if let Some(source) = source
-                && let Some(&first) = source.first()
-                && first > 1
-                && source.iter().enumerate().all(|(i, &n)| n == first + i)
-            {
-                *start = first;
-            }
-        }
-    }
-}
-
-/// Ordered lists are rendered counting up by one from their start ([`set_list_starts`]):
-/// where a source number differs ("1. 1. 1." on PubMed, an item lost from the
-/// middle), the change is recorded.
-fn record_renumbering(blocks: &[Block], numbers: &[(usize, String)], log: &mut Log) {
-    let original: HashMap<usize, &str> = numbers.iter().map(|(l, m)| (*l, m.as_str())).collect();
-    for b in blocks {
-        if let Block::List {
-            ordered: true,
-            start,
-            items,
-        } = b
+                .enumerate()
+                .all(|(i, &n)| n == Some(first + i))
         {
-            for (i, it) in items.iter().enumerate() {
-                let Some(marker) = original.get(&it.line) else {
-                    continue;
-                };
-                if marker_number(marker) != Some(start + i) {
-                    log.edit(
-                        it.line,
-                        crate::record::Stage::Assemble,
-                        crate::record::Action::Changed,
-                        *marker,
-                        format!("{}.", start + i),
-                        "list renumbered in order",
-                    );
-                }
+            *start = first;
+        }
+        for (i, it) in items.iter().enumerate() {
+            let Some(marker) = original.get(&it.line) else {
+                continue;
+            };
+            if marker_number(marker) != Some(*start + i) {
+                log.edit(
+                    it.line,
+                    crate::record::Stage::Assemble,
+                    crate::record::Action::Changed,
+                    *marker,
+                    format!("{}.", *start + i),
+                    "list renumbered in order",
+                );
             }
         }
     }

@@ -199,117 +199,138 @@ mod tests {
 
     #[test]
     fn the_last_line_set_apart_introduces_the_text() {
-        let h = || Kind::Heading;
+        let items = [
+            "What to pack",
+            "Loose clothes",
+            "Your medicines",
+            "A phone charger",
+        ];
+        let with_last = |last: &str, gaps: [bool; 5]| {
+            let lines: Vec<(&str, bool)> = items.iter().copied().chain([last]).zip(gaps).collect();
+            listed_with_gaps(&lines)
+        };
         // Packed items, then a blank line before the last: a heading.
-        let mut items = chain(&[
-            ("What to pack", true, h()),
-            ("Loose clothes", true, h()),
-            ("Your medicines", false, h()),
-            ("A phone charger", false, h()),
-            ("Who to call at night", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "-", "-", "-", "h", "p"]);
+        assert_eq!(
+            with_last("Who to call at night", [true, true, false, false, true]),
+            ["h", "-", "-", "-", "h"]
+        );
         // Spaced alike, the last is one more item...
-        let mut items = chain(&[
-            ("What to pack", true, h()),
-            ("Loose clothes", true, h()),
-            ("Your medicines", true, h()),
-            ("A phone charger", true, h()),
-            ("Who to call at night", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "-", "-", "-", "-", "p"]);
+        assert_eq!(
+            with_last("Who to call at night", [true; 5]),
+            ["h", "-", "-", "-", "-"]
+        );
         // ... unless it alone has headline capitals.
-        items[4].unit.text = "Latest Videos From Our Clinic".into();
-        items[1..5].iter_mut().for_each(|it| it.kind = h());
+        assert_eq!(
+            with_last("Latest Videos From Our Clinic", [true; 5]),
+            ["h", "-", "-", "-", "h"]
+        );
+    }
+
+    /// The kinds `heading_chains_as_lists` gives a chain of headings, each after a
+    /// blank line, that prose follows (the prose's "p" left out).
+    fn listed(lines: &[&str]) -> Vec<&'static str> {
+        let spaced: Vec<(&str, bool)> = lines.iter().map(|t| (*t, true)).collect();
+        listed_with_gaps(&spaced)
+    }
+
+    /// [`listed`] of lines each with whether a blank line comes before it.
+    fn listed_with_gaps(lines: &[(&str, bool)]) -> Vec<&'static str> {
+        let mut spec: Vec<(&str, bool, Kind)> = lines
+            .iter()
+            .map(|(t, gap)| (*t, *gap, Kind::Heading))
+            .collect();
+        spec.push((PROSE, true, Kind::Paragraph));
+        let mut items = chain(&spec);
         heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "-", "-", "-", "h", "p"]);
+        let mut k = kinds(&items);
+        k.pop();
+        k
     }
 
     #[test]
     fn short_chains_numbered_sections_and_colons_are_no_single_list() {
         let h = || Kind::Heading;
-        // Two lines after the first: a heading and its sub-headings.
-        let mut items = chain(&[
-            ("Treatment", true, h()),
-            ("Surgery", true, h()),
-            ("After surgery", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "h", "h", "p"]);
-        // Numbered sections that do not count up by one stay headings.
-        let mut items = chain(&[
-            ("1. Introduction", true, h()),
-            ("2. Methods", true, h()),
-            ("4. Results", true, h()),
-            ("5. Discussion", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "h", "h", "h", "p"]);
-        // Counting up by one, from any number, they are an ordered list (a
-        // contents list: nothing between them).
-        items[2].unit.text = "3. Results".into();
-        items[3].unit.text = "4. Discussion".into();
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["1.", "1.", "1.", "1.", "p"]);
-        // Under a heading with no number, the numbered lines are its ordered list.
-        let mut items = chain(&[
-            ("Steps", true, h()),
-            ("1. Wash your hands", true, h()),
-            ("2. Clean the skin", true, h()),
-            ("3. Give the injection", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "1.", "1.", "1.", "p"]);
-        // ... and an unnumbered line after them heads the text that follows.
-        let mut items = chain(&[
-            ("References", true, h()),
-            ("1. Smith A. Bone tumours", true, h()),
-            ("2. Jones B. Sarcoma care", true, h()),
-            ("3. Lee C. Limb salvage", true, h()),
-            ("External links", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "1.", "1.", "1.", "h", "p"]);
-        // A generic section name ends the chain as a heading, and is never an item:
-        // a document's headings stay headings.
-        let mut items = chain(&[
-            ("Part II", true, h()),
-            ("Chapter 1", true, h()),
-            ("Bone tumours in children", true, h()),
-            ("Background", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "h", "h", "h", "p"]);
-        let mut items = chain(&[
-            ("Contents", true, h()),
-            ("Introduction", true, h()),
-            ("Methods", true, h()),
-            ("Results", true, h()),
-            ("Bone tumours in children", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "h", "h", "h", "h", "p"]);
-        // Items and then a section's name: a list, and the name its heading.
-        let mut items = chain(&[
-            ("Symptoms", true, h()),
-            ("Pain at night", true, h()),
-            ("Swelling", true, h()),
-            ("A lump", true, h()),
-            ("References", true, h()),
-            (PROSE, true, Kind::Paragraph),
-        ]);
-        heading_chains_as_lists(&mut items, &rules());
-        assert_eq!(kinds(&items), ["h", "-", "-", "-", "h", "p"]);
+        let cases: [(&[&str], &[&str]); 8] = [
+            // Two lines after the first: a heading and its sub-headings.
+            (&["Treatment", "Surgery", "After surgery"], &["h", "h", "h"]),
+            // Numbered sections that do not count up by one stay headings.
+            (
+                &[
+                    "1. Introduction",
+                    "2. Methods",
+                    "4. Results",
+                    "5. Discussion",
+                ],
+                &["h", "h", "h", "h"],
+            ),
+            // Counting up by one, from any number, they are an ordered list (a
+            // contents list: nothing between them).
+            (
+                &[
+                    "1. Introduction",
+                    "2. Methods",
+                    "3. Results",
+                    "4. Discussion",
+                ],
+                &["1.", "1.", "1.", "1."],
+            ),
+            // Under a heading with no number, the numbered lines are its ordered list.
+            (
+                &[
+                    "Steps",
+                    "1. Wash your hands",
+                    "2. Clean the skin",
+                    "3. Give the injection",
+                ],
+                &["h", "1.", "1.", "1."],
+            ),
+            // ... and an unnumbered line after them heads the text that follows.
+            (
+                &[
+                    "References",
+                    "1. Smith A. Bone tumours",
+                    "2. Jones B. Sarcoma care",
+                    "3. Lee C. Limb salvage",
+                    "External links",
+                ],
+                &["h", "1.", "1.", "1.", "h"],
+            ),
+            // A generic section name ends the chain as a heading, and is never an
+            // item: a document's headings stay headings.
+            (
+                &[
+                    "Part II",
+                    "Chapter 1",
+                    "Bone tumours in children",
+                    "Background",
+                ],
+                &["h", "h", "h", "h"],
+            ),
+            (
+                &[
+                    "Contents",
+                    "Introduction",
+                    "Methods",
+                    "Results",
+                    "Bone tumours in children",
+                ],
+                &["h", "h", "h", "h", "h"],
+            ),
+            // Items and then a section's name: a list, and the name its heading.
+            (
+                &[
+                    "Symptoms",
+                    "Pain at night",
+                    "Swelling",
+                    "A lump",
+                    "References",
+                ],
+                &["h", "-", "-", "-", "h"],
+            ),
+        ];
+        for (lines, want) in cases {
+            assert_eq!(listed(lines), want, "{lines:?}");
+        }
         // A colon line heads a chain of its own; a removed line between items does
         // not break the chain.
         let mut items = chain(&[
