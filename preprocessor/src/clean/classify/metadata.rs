@@ -132,14 +132,18 @@ pub(super) static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// [`AFFILIATION`] with its guard: the words before the first comma, past a
-/// footnote number, are an institution's ([`institution_words`]).
+/// [`AFFILIATION`] with its guard ([`institution_head`]).
 fn affiliation_line(t: &str) -> bool {
-    AFFILIATION.is_match(t) && {
-        let head = t.split(',').next().unwrap_or(t);
-        let head = head.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-        !head.is_empty() && institution_words(head)
-    }
+    AFFILIATION.is_match(t) && institution_head(t)
+}
+
+/// The words of an affiliation line before its first comma, past a footnote
+/// number, are an institution's ([`institution_words`]); the place after the comma
+/// may hold a postcode ("Boston University, Boston, MA 02115").
+fn institution_head(t: &str) -> bool {
+    let head = t.split(',').next().unwrap_or(t);
+    let head = head.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    !head.is_empty() && institution_words(head)
 }
 
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -315,12 +319,7 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
             Kind::Meta {
                 key: MetaKey::Affiliation,
                 ..
-            } => institution_words(
-                items[idx]
-                    .unit
-                    .text
-                    .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()),
-            ),
+            } => institution_head(&items[idx].unit.text),
             _ => false,
         };
         if !anchor {
@@ -689,5 +688,19 @@ mod tests {
             "Physicists Detect New Particle Decay",
         ]);
         assert!(meta.iter().all(|m| !m.contains("Physicists")), "{meta:?}");
+        // An affiliation with a postcode in its place anchors the block too.
+        let meta = header_block(&[
+            "Radiotherapy for Pelvic Tumours",
+            "Boston University, Boston, MA 02115",
+            "Musculoskeletal Oncology Service",
+            "Original Article",
+        ]);
+        assert_eq!(
+            meta,
+            [
+                "Affiliation: Boston University, Boston, MA 02115",
+                "Affiliation: Musculoskeletal Oncology Service",
+            ]
+        );
     }
 }
