@@ -27,39 +27,11 @@ pub(crate) struct Definition {
 /// Every abbreviation definition in `text` (a paragraph of plain text).
 pub(crate) fn find(text: &str) -> Vec<Definition> {
     let mut out = Vec::new();
-    for sentence in sentences(text) {
+    for sentence in crate::text::sentences(text) {
         paren_definitions(text, sentence, &mut out);
         stands_for_definitions(text, sentence, &mut out);
     }
     out.sort_by_key(|d| d.at);
-    out
-}
-
-/// Sentence ranges: split after ". ", "? ", "! " followed by a capital or digit.
-fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '?' | '!')
-            && b.get(i + 1) == Some(&b' ')
-            && text[i + 2..]
-                .chars()
-                .next()
-                .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
-            // "e.g. Fig" / "Dr. Smith": a one- or two-letter word before the stop is no sentence end.
-            && text[start..i]
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 2)
-        {
-            out.push((start, i + 1));
-            start = i + 2;
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
     out
 }
 

@@ -231,6 +231,37 @@ pub(crate) fn ends_full_stop(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
+/// Sentence ranges (byte offsets into `text`, end exclusive): a sentence ends at
+/// ". ", "? " or "! " before a capital, a digit, or an opening bracket, quote or
+/// "©" ("… were studied. (PsycInfo Database Record …)"). A word of one or two
+/// letters before the stop ("e.g. Fig", "Dr. Smith") ends no sentence.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '?' | '!')
+            && b.get(i + 1) == Some(&b' ')
+            && text[i + 2..].chars().next().is_some_and(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '(' | '[' | '"' | '\u{201c}' | '\u{a9}')
+            })
+            && text[start..i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 2)
+        {
+            out.push((start, i + 1));
+            start = i + 2;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
 pub(crate) fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }

@@ -307,6 +307,7 @@ pub(crate) fn classify(
     let lengths: Vec<usize> = units.iter().map(|u| u.text.len()).collect();
     strip_heading_suffixes(&mut units, log);
     strip_joined_boilerplate_tails(&mut units, rules, log);
+    strip_footer_sentences(&mut units, rules, log);
     let edge = strip_edge_phrase(&mut units, log);
     // The strips only shorten a unit: those they cut are counted again.
     for ((u, n), count) in units.iter().zip(lengths).zip(&mut counts) {
@@ -845,6 +846,76 @@ fn strip_joined_boilerplate_tails(units: &mut [Unit], rules: &Rules, log: &mut L
     }
 }
 
+/// Words of prose a paragraph keeps before the footer sentences cut from its end
+/// ([`strip_footer_sentences`]): about three sentences, a paragraph's length. A
+/// site's credit lines before its copyright ("All times listed are in Pacific
+/// Time unless otherwise specified. Athlete Photos: Getty Images (unless otherwise
+/// specified). MLB logos provided by MLB.com. © MLB.com.", 20 words) are shorter.
+const FOOTER_HEAD_WORDS: usize = 50;
+
+/// The marks of a legal notice: a paragraph whose first sentences carry one is a
+/// notice of several sentences ("CNN name, logo and all associated elements ® and ©
+/// 2012 Cable News Network …. All rights reserved."), not prose that ends in one.
+static LEGAL_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)©|®|™|\([cr]\)|\b(copyright|trademarks?|rights reserved|licen[cs]e[ds]?|permission)\b")
+});
+
+/// A paragraph of prose that ends in a copyright line ("… across all criteria.
+/// (PsycInfo Database Record (c) 2021 APA, all rights reserved)."): a line with
+/// several sentences of prose is never a footer, so the footer sentences are cut
+/// from its end and recorded with their line and label, and the prose stays.
+/// Only when
+/// - the paragraph is boilerplate only through a notice phrase found anywhere in
+///   it ([`Rules::phrase_only_boilerplate`]: not a notice by its first words);
+/// - a sentence after the first is on its own a notice that may end prose
+///   ([`Rules::prose_footer`]); the cut starts there, and every sentence after it
+///   carries a legal mark or is boilerplate ("© 2021 Elsevier Ltd. All rights
+///   reserved.");
+/// - the sentences before it are [`FOOTER_HEAD_WORDS`] words or more, with no
+///   legal mark ([`LEGAL_MARKS`]: "©", "trademark"), so a notice of several
+///   sentences stays whole for the boilerplate rules to drop.
+fn strip_footer_sentences(units: &mut [Unit], rules: &Rules, log: &mut Log) {
+    for u in units.iter_mut() {
+        if u.table_row().is_some()
+            || u.code
+            || text::at_most_words(&u.text, FOOTER_HEAD_WORDS)
+            || !rules.phrase_only_boilerplate(&u.text)
+        {
+            continue;
+        }
+        let sentences = text::sentences(&u.text);
+        let Some((k, label)) = sentences
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find_map(|(k, &(s, e))| Some((k, rules.prose_footer(&u.text[s..e])?)))
+        else {
+            continue;
+        };
+        let start = sentences[k].0;
+        let head = &u.text[..start];
+        let notice = |&(s, e): &(usize, usize)| {
+            let t = &u.text[s..e];
+            LEGAL_MARKS.is_match(t) || rules.boilerplate(t).is_some()
+        };
+        if text::at_most_words(head, FOOTER_HEAD_WORDS - 1)
+            || LEGAL_MARKS.is_match(head)
+            || !sentences[k + 1..].iter().all(notice)
+        {
+            continue;
+        }
+        log.removed(
+            u.line_at(start),
+            Stage::Classify,
+            u.text[start..].trim(),
+            format!("{label}: the last sentences of a paragraph of prose"),
+        );
+        u.text.truncate(start);
+        u.text.truncate(u.text.trim_end().len());
+        u.line_starts.retain(|&(o, _)| o < start);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -882,6 +953,57 @@ mod tests {
                 .iter()
                 .any(|e| e.line == 4 && e.reason.contains("joined to the line above"))
         );
+    }
+
+    /// An abstract that ends in its copyright line loses the line (recorded), not
+    /// the abstract; a legal notice of several sentences, a site's short credit
+    /// lines, and prose that names a copyright in its middle are left whole.
+    #[test]
+    fn a_copyright_line_is_cut_from_the_end_of_prose() {
+        let rules = Rules::new(Default::default(), 3).unwrap();
+        let unit = |text: &str| Unit {
+            first: 7,
+            last: 7,
+            text: text.to_string(),
+            line_starts: vec![(0, 7)],
+            ..Unit::default()
+        };
+        let prose = "Objective: Implicit and explicit drinking self-identity appear to be \
+            useful in predicting alcohol-related outcomes. However, there are several \
+            different implicit and explicit measures which can be used to assess drinking \
+            self-identity. Method: This study systematically compared two commonly used \
+            measures of drinking self-identity with three relational measures of implicit \
+            self-identity on a range of criteria relevant to clinical researchers.";
+        let footer = "(PsycInfo Database Record (c) 2021 APA, all rights reserved).";
+        let notice = "NHL.com is the official web site of the National Hockey League. NHL, \
+            the NHL Shield, the word mark and image of the Stanley Cup, Center Ice name and \
+            logo, NHL Conference logos and NHL Winter Classic name are registered \
+            trademarks and Vintage Hockey word mark and logo, Live Every Shift, Hot Off the \
+            Ice, NHL Power Play, NHL Winter Classic logo, NHL Heritage Classic name and logo \
+            are trademarks of the National Hockey League. All rights reserved.";
+        let credits = "All times listed are in Pacific Time unless otherwise specified. \
+            Athlete Photos: Getty Images (unless otherwise specified). MLB logos provided \
+            by MLB.com. \u{a9} MLB.com. All rights reserved. Reproduction in whole or in \
+            part in any form or medium without the express written permission of MLB \
+            Advanced Media is prohibited by law and by the terms of use of this site.";
+        let middle = format!(
+            "{prose} The authors hold the rights; all rights reserved by the society apply \
+             to the figures only. Results: Overall, we found mixed performances."
+        );
+        let mut units = vec![
+            unit(&format!("{prose} {footer}")),
+            unit(notice),
+            unit(credits),
+            unit(&middle),
+        ];
+        let mut log = Log::default();
+        strip_footer_sentences(&mut units, &rules, &mut log);
+        assert_eq!(units[0].text, prose);
+        assert_eq!(units[1].text, notice);
+        assert_eq!(units[2].text, credits);
+        assert_eq!(units[3].text, middle);
+        assert_eq!(log.edits.len(), 1);
+        assert!(log.edits[0].line == 7 && log.edits[0].reason.contains("paragraph of prose"));
     }
 
     /// With no line chosen as the title, the first kept heading is the title when at

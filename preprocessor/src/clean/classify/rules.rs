@@ -28,6 +28,10 @@ struct Data {
 struct Group {
     label: String,
     patterns: Vec<String>,
+    /// The group's notices may end a paragraph of prose (an abstract's copyright
+    /// line): see [`Rules::prose_footer`].
+    #[serde(default, rename = "ends-prose")]
+    ends_prose: bool,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +55,8 @@ struct Builtin {
     /// Those that start with `.*` (a phrase anywhere in the line).
     floating: Floating,
     labels: Vec<String>,
+    /// Per group: its notices may end a paragraph of prose.
+    ends_prose: Vec<bool>,
     cta: RegexSet,
     /// The call-to-action patterns read the whole paragraph: a literal search goes first.
     cta_needles: Needles,
@@ -66,6 +72,7 @@ impl Builtin {
         let data: Data = toml::from_str(BUILTIN).context("built-in data/boilerplate.toml")?;
         let (mut anchored, mut floating) = (Vec::new(), Vec::new());
         let mut labels = Vec::new();
+        let mut ends_prose = Vec::new();
         for (gi, g) in data.group.into_iter().enumerate() {
             for p in &g.patterns {
                 // Each pattern is checked alone first, so an error names its group.
@@ -81,6 +88,7 @@ impl Builtin {
                 }
             }
             labels.push(g.label);
+            ends_prose.push(g.ends_prose);
         }
         let anchored = Grouped::new(anchored).context("built-in boilerplate patterns")?;
         let floating = Floating {
@@ -100,6 +108,7 @@ impl Builtin {
             anchored,
             floating,
             labels,
+            ends_prose,
             cta,
             cta_needles,
             speaker: Regex::new(r"(?i)(?-u:\b)(our|we|us|you|your)(?-u:\b)")
@@ -459,6 +468,37 @@ impl Rules {
             (a, c) => a.or(c),
         };
         g.map(|g| DropReason::Boilerplate {
+            label: b.labels[g].clone(),
+        })
+    }
+
+    /// `line` is a paragraph that is boilerplate only through a notice phrase found
+    /// anywhere in it (a built-in pattern that starts `.*`, of a group marked
+    /// `ends-prose`: "… all rights reserved"), not through what the whole line is:
+    /// no pattern of the book and no whole-line built-in pattern matches it.
+    pub(crate) fn phrase_only_boilerplate(&self, line: &str) -> bool {
+        let b = self.builtin;
+        let t = line.trim_end_matches([':', ' ']);
+        !self.user.boilerplate.iter().any(|re| re.is_match(line))
+            && b.anchored.group(t).is_none()
+            && b.anchored.group(line).is_none()
+            && b.floating
+                .group(t)
+                .or_else(|| b.floating.group(line))
+                .is_some_and(|g| b.ends_prose[g])
+    }
+
+    /// The label of `tail`, the last sentences of a paragraph, when they are a notice
+    /// that may end prose (a built-in group marked `ends-prose` in
+    /// data/boilerplate.toml: the copyright line under an abstract).
+    pub(crate) fn prose_footer(&self, tail: &str) -> Option<DropReason> {
+        let b = self.builtin;
+        let t = tail.trim_end_matches([':', ' ']);
+        let g = [b.anchored.group(t), b.floating.group(t)]
+            .into_iter()
+            .flatten()
+            .min()?;
+        b.ends_prose[g].then(|| DropReason::Boilerplate {
             label: b.labels[g].clone(),
         })
     }
