@@ -32,6 +32,10 @@ pub struct Corpus {
     /// space and nothing else ("left knee") → occurrences: the page's own evidence
     /// that a glued token ("leftknee") is two words.
     pairs: HashMap<u64, u32>,
+    /// Lower-cased word → times it is written capitalised inside a sentence of a line
+    /// of prose ("said Ponting", "Did Ponting go"): not a sentence's first word, on a
+    /// line whose words mostly start lower case (a heading's title case marks no name).
+    named: HashMap<String, u32>,
     pub(crate) pages: usize,
 }
 
@@ -58,6 +62,16 @@ impl Corpus {
                 // they are counted (see `text::fold_hash`).
                 let counted = !line.text.is_empty() && line.text.len() <= MAX_COUNTED_LINE;
                 let mut fold = text::FoldHasher::default();
+                // A line of prose: most of its words start lower case. Only there does
+                // a capital inside a sentence mark a name.
+                let prose = line.text.bytes().any(|b| b.is_ascii_uppercase()) && {
+                    let (mut lower_words, mut all) = (0, 0);
+                    for w in text::words(&line.text) {
+                        all += 1;
+                        lower_words += usize::from(w.starts_with(|c: char| c.is_lowercase()));
+                    }
+                    lower_words * 2 > all
+                };
                 for w in text::words(&line.text) {
                     // Most words are their own lower case: counted without a copy.
                     let key = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
@@ -73,6 +87,26 @@ impl Corpus {
                         && line.text.as_bytes().get(start - 1) == Some(&b' ')
                     {
                         *c.pairs.entry(pair_key(&previous, key)).or_default() += 1;
+                    }
+                    // Inside a sentence: after a word of the line, with no sentence end
+                    // between ("Did Ponting", "Ricky Ponting"; not "experts. Ponting").
+                    // The letters before an apostrophe or hyphen: "Ponting's" names Ponting.
+                    let name = w.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or(w);
+                    if prose
+                        && text::capitalised_word(name)
+                        && previous_end.is_some_and(|end| {
+                            line.text
+                                .get(end..start)
+                                .is_some_and(|gap| !gap.contains(['.', '!', '?', ':', ';']))
+                        })
+                    {
+                        let name = name.to_lowercase();
+                        match c.named.get_mut(name.as_str()) {
+                            Some(n) => *n += 1,
+                            None => {
+                                c.named.insert(name, 1);
+                            }
+                        }
                     }
                     if counted {
                         fold.word(key);
@@ -102,6 +136,13 @@ impl Corpus {
             }
         }
         c
+    }
+
+    /// How often the corpus writes `word` (lower case) capitalised inside a sentence,
+    /// right after a lower-case word: the page's evidence that it is a name
+    /// ("Ponting", not a slip of "pointing").
+    pub(crate) fn named(&self, word: &str) -> u32 {
+        self.named.get(word).copied().unwrap_or(0)
     }
 
     pub(crate) fn count(&self, word: &str) -> usize {

@@ -262,6 +262,15 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// `w` is one capital letter followed by lower-case letters only ("Ponting"; not
+/// "NASA", "McDonald" or "osteosarcoma").
+pub(crate) fn capitalised_word(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase)
+        && c.as_str().chars().all(char::is_lowercase)
+        && w.len() > 1
+}
+
 pub(crate) fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
