@@ -432,6 +432,8 @@ def main() -> int:
     a = ap.parse_args()
     if a.check and (a.seed != ap.get_default("seed") or a.words != ap.get_default("words")):
         ap.error("--check compares the default seed and word count with floors.toml; drop --seed and --words")
+    if a.seeds < 1:
+        ap.error("--seeds needs 1 or more")
     if a.seeds > 1:
         if a.check or a.keep or a.list or a.misses:
             ap.error("--seeds prints a summary only: drop --check, --keep, --list and --misses")

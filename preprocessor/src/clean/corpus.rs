@@ -18,6 +18,10 @@ use std::hash::BuildHasher;
 /// ([`text::fold_hash`]): 24 bytes a line, whatever its length.
 pub(crate) const MAX_COUNTED_LINE: usize = 20_000;
 
+/// Words of the shortest line whose capitals inside a sentence count as names
+/// ([`Corpus::named`]): a sentence's length, longer than most headings.
+const PROSE_LINE_WORDS: usize = 8;
+
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     /// Lower-cased word → occurrences across the corpus (hyphenated forms kept whole).
@@ -33,8 +37,10 @@ pub struct Corpus {
     /// that a glued token ("leftknee") is two words.
     pairs: HashMap<u64, u32>,
     /// Lower-cased word → times it is written capitalised inside a sentence of a line
-    /// of prose ("said Ponting", "Did Ponting go"): not a sentence's first word, on a
-    /// line whose words mostly start lower case (a heading's title case marks no name).
+    /// of prose ("said Ponting", "Did Ponting go"): not a sentence's first word (after
+    /// ". ", "? ", "! ", ": ", "; " or "…"), on a line that ends a sentence, of
+    /// [`PROSE_LINE_WORDS`] words or more, mostly starting lower case (a heading's
+    /// title case marks no name).
     named: HashMap<String, u32>,
     pub(crate) pages: usize,
 }
@@ -62,15 +68,19 @@ impl Corpus {
                 // they are counted (see `text::fold_hash`).
                 let counted = !line.text.is_empty() && line.text.len() <= MAX_COUNTED_LINE;
                 let mut fold = text::FoldHasher::default();
-                // A line of prose: most of its words start lower case. Only there does
-                // a capital inside a sentence mark a name.
-                let prose = line.text.bytes().any(|b| b.is_ascii_uppercase()) && {
+                // A line of prose: it ends a sentence, has PROSE_LINE_WORDS words or
+                // more, and most of them start lower case. Only there does a capital
+                // inside a sentence mark a name ("Tips for Accomodation in the old
+                // town" is a heading, whatever its case).
+                let prose =
+                    !line.text.is_ascii() || line.text.bytes().any(|b| b.is_ascii_uppercase());
+                let prose = prose && text::ends_full_stop(&line.text) && {
                     let (mut lower_words, mut all) = (0, 0);
                     for w in text::words(&line.text) {
                         all += 1;
                         lower_words += usize::from(w.starts_with(|c: char| c.is_lowercase()));
                     }
-                    lower_words * 2 > all
+                    all >= PROSE_LINE_WORDS && lower_words * 2 > all
                 };
                 for w in text::words(&line.text) {
                     // Most words are their own lower case: counted without a copy.
@@ -97,7 +107,7 @@ impl Corpus {
                         && previous_end.is_some_and(|end| {
                             line.text
                                 .get(end..start)
-                                .is_some_and(|gap| !gap.contains(['.', '!', '?', ':', ';']))
+                                .is_some_and(|gap| !gap.contains(['.', '!', '?', ':', ';', '…']))
                         })
                     {
                         let name = name.to_lowercase();
@@ -138,8 +148,8 @@ impl Corpus {
         c
     }
 
-    /// How often the corpus writes `word` (lower case) capitalised inside a sentence,
-    /// right after a lower-case word: the page's evidence that it is a name
+    /// How often the corpus writes `word` (lower case) capitalised inside a sentence of
+    /// a line of prose (see the field of that name): the page's evidence that it is a name
     /// ("Ponting", not a slip of "pointing").
     pub(crate) fn named(&self, word: &str) -> u32 {
         self.named.get(word).copied().unwrap_or(0)

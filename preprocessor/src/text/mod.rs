@@ -267,8 +267,8 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
 pub(crate) fn capitalised_word(w: &str) -> bool {
     let mut c = w.chars();
     c.next().is_some_and(char::is_uppercase)
+        && !c.as_str().is_empty()
         && c.as_str().chars().all(char::is_lowercase)
-        && w.len() > 1
 }
 
 pub(crate) fn starts_lowercase(s: &str) -> bool {

@@ -853,27 +853,43 @@ fn strip_joined_boilerplate_tails(units: &mut [Unit], rules: &Rules, log: &mut L
 /// specified). MLB logos provided by MLB.com. © MLB.com.", 20 words) are shorter.
 const FOOTER_HEAD_WORDS: usize = 50;
 
-/// The marks of a legal notice: a paragraph whose first sentences carry one is a
+/// The marks of a copyright notice: a paragraph whose first sentences carry one is a
 /// notice of several sentences ("CNN name, logo and all associated elements ® and ©
 /// 2012 Cable News Network …. All rights reserved."), not prose that ends in one.
-static LEGAL_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)©|®|™|\([cr]\)|\b(copyright|trademarks?|rights reserved|licen[cs]e[ds]?|permission)\b")
-});
+/// "(c)" counts only before a year: "(a) …, (b) … and (c) …" enumerate.
+static COPYRIGHT_MARKS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)©|®|™|\(c\)\s*\d{4}|\b(copyright|trademarks?|rights reserved)\b"));
+
+/// The words of a licence or reuse notice ("licensed under", "without written
+/// permission"): with [`COPYRIGHT_MARKS`], what makes a sentence at the end of a
+/// paragraph part of its notice. Not a mark of a notice at a paragraph's head, where
+/// an abstract may say "a licensed scale" or "with permission".
+static LICENCE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(licen[cs]e[ds]?|permissions?)\b"));
+
+/// A sentence that starts with an enumerator ("(c) Results favoured …"): a list's
+/// item, never a copyright line, though "(c) " starts one ("(c) 2021 APA").
+static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| re(r"^\([a-z]\)\s+\p{L}"));
 
 /// A paragraph of prose that ends in a copyright line ("… across all criteria.
 /// (PsycInfo Database Record (c) 2021 APA, all rights reserved)."): a line with
 /// several sentences of prose is never a footer, so the footer sentences are cut
-/// from its end and recorded with their line and label, and the prose stays.
+/// from its end and recorded with their lines and label, and the prose stays.
 /// Only when
 /// - the paragraph is boilerplate only through a notice phrase found anywhere in
 ///   it ([`Rules::phrase_only_boilerplate`]: not a notice by its first words);
-/// - a sentence after the first is on its own a notice that may end prose
-///   ([`Rules::prose_footer`]); the cut starts there, and every sentence after it
-///   carries a legal mark or is boilerplate ("© 2021 Elsevier Ltd. All rights
-///   reserved.");
-/// - the sentences before it are [`FOOTER_HEAD_WORDS`] words or more, with no
-///   legal mark ([`LEGAL_MARKS`]: "©", "trademark"), so a notice of several
-///   sentences stays whole for the boilerplate rules to drop.
+/// - it ends in a run of notice sentences (each with a mark of [`COPYRIGHT_MARKS`]
+///   or [`LICENCE_WORDS`], or boilerplate on its own; none [`ENUMERATED`]), after
+///   its first sentence; the cut starts at the first sentence of that run that is
+///   on its own a notice that may end prose ([`Rules::prose_footer`]: "© 2021
+///   Elsevier Ltd. All rights reserved.");
+/// - the sentences before the cut are [`FOOTER_HEAD_WORDS`] words or more, with no
+///   mark of [`COPYRIGHT_MARKS`], so a notice of several sentences stays whole for
+///   the boilerplate rules to drop.
+///
+/// The cut lines keep their place in the unit's raw line range, as other cuts
+/// within a unit do: the accounting counts them as rendered, and the record names
+/// them.
 fn strip_footer_sentences(units: &mut [Unit], rules: &Rules, log: &mut Log) {
     for u in units.iter_mut() {
         if u.table_row().is_some()
@@ -884,31 +900,39 @@ fn strip_footer_sentences(units: &mut [Unit], rules: &Rules, log: &mut Log) {
             continue;
         }
         let sentences = text::sentences(&u.text);
-        let Some((k, label)) = sentences
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find_map(|(k, &(s, e))| Some((k, rules.prose_footer(&u.text[s..e])?)))
+        let said = |k: usize| &u.text[sentences[k].0..sentences[k].1];
+        let notice = |k: usize| {
+            let t = said(k);
+            !ENUMERATED.is_match(t)
+                && (COPYRIGHT_MARKS.is_match(t)
+                    || LICENCE_WORDS.is_match(t)
+                    || rules.boilerplate(t).is_some())
+        };
+        // The run of notice sentences that ends the paragraph, after its first.
+        let mut run = sentences.len();
+        while run > 1 && notice(run - 1) {
+            run -= 1;
+        }
+        let Some((k, label)) =
+            (run..sentences.len()).find_map(|k| Some((k, rules.prose_footer(said(k))?)))
         else {
             continue;
         };
         let start = sentences[k].0;
         let head = &u.text[..start];
-        let notice = |&(s, e): &(usize, usize)| {
-            let t = &u.text[s..e];
-            LEGAL_MARKS.is_match(t) || rules.boilerplate(t).is_some()
-        };
-        if text::at_most_words(head, FOOTER_HEAD_WORDS - 1)
-            || LEGAL_MARKS.is_match(head)
-            || !sentences[k + 1..].iter().all(notice)
-        {
+        if text::at_most_words(head, FOOTER_HEAD_WORDS - 1) || COPYRIGHT_MARKS.is_match(head) {
             continue;
         }
+        let (from, to) = (u.line_at(start), u.line_at(u.text.len().saturating_sub(1)));
         log.removed(
-            u.line_at(start),
+            from,
             Stage::Classify,
             u.text[start..].trim(),
-            format!("{label}: the last sentences of a paragraph of prose"),
+            if to > from {
+                format!("{label}: the last sentences of a paragraph of prose (lines {from}-{to})")
+            } else {
+                format!("{label}: the last sentences of a paragraph of prose")
+            },
         );
         u.text.truncate(start);
         u.text.truncate(u.text.trim_end().len());
@@ -990,11 +1014,26 @@ mod tests {
             "{prose} The authors hold the rights; all rights reserved by the society apply \
              to the figures only. Results: Overall, we found mixed performances."
         );
+        // An enumerator "(c)" is no copyright line, nor does it stop the cut.
+        let listed = format!("{prose} (c) Results favoured the relational measures overall.");
+        // Wrapped: the footer starts on the third raw line and ends on the fourth.
+        let wrapped_text = format!("{prose} {footer} Reuse needs written permission.");
+        let third = wrapped_text.find(footer).unwrap_or_default();
+        let fourth = wrapped_text.find("Reuse").unwrap_or_default();
+        let wrapped = Unit {
+            first: 20,
+            last: 23,
+            text: wrapped_text.clone(),
+            line_starts: vec![(0, 20), (40, 21), (third, 22), (fourth, 23)],
+            ..Unit::default()
+        };
         let mut units = vec![
             unit(&format!("{prose} {footer}")),
             unit(notice),
             unit(credits),
             unit(&middle),
+            unit(&format!("{listed} {footer}")),
+            wrapped,
         ];
         let mut log = Log::default();
         strip_footer_sentences(&mut units, &rules, &mut log);
@@ -1002,8 +1041,29 @@ mod tests {
         assert_eq!(units[1].text, notice);
         assert_eq!(units[2].text, credits);
         assert_eq!(units[3].text, middle);
-        assert_eq!(log.edits.len(), 1);
+        assert_eq!(units[4].text, listed);
+        assert_eq!(units[5].text, prose);
+        assert_eq!(units[5].line_starts, vec![(0, 20), (40, 21)]);
+        assert_eq!(log.edits.len(), 3);
         assert!(log.edits[0].line == 7 && log.edits[0].reason.contains("paragraph of prose"));
+        assert!(log.edits[2].line == 22 && log.edits[2].reason.contains("(lines 22-23)"));
+    }
+
+    /// Sentence ranges: a sentence ends at ". " before a capital, a digit, an opening
+    /// bracket, a quote or "©", never after a word of one or two letters.
+    #[test]
+    fn sentences_end_before_capitals_brackets_and_quotes() {
+        let t = "It rose. (See below) \"Yes,\" she said. \"No.\" Look at e.g. Fig 2 and them. \u{a9} 2021 APA.";
+        let got: Vec<&str> = text::sentences(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(
+            got,
+            [
+                "It rose.",
+                "(See below) \"Yes,\" she said.",
+                "\"No.\" Look at e.g. Fig 2 and them.",
+                "\u{a9} 2021 APA."
+            ]
+        );
     }
 
     /// With no line chosen as the title, the first kept heading is the title when at

@@ -1932,10 +1932,15 @@ mod tests {
         assert!(!respelled(
             "The umpire asked whether Ponting had seen the catch."
         ));
-        // Title case, a sentence start, or after a full stop: no evidence.
+        // Title case, a heading, a sentence start, or after a full stop or an
+        // ellipsis: no evidence.
         assert!(respelled("Why Ponting Went Back To The Pavilion"));
+        assert!(respelled("Tips for meeting Ponting in the old town"));
         assert!(respelled(
             "The catch was taken. Ponting walked off the field at once."
+        ));
+        assert!(respelled(
+            "We waited in the rain\u{2026} Ponting was out for twelve runs."
         ));
     }
 
