@@ -329,8 +329,10 @@ const AFTER_COMBINING_FORM: usize = 8;
 
 /// `word` (lower case) is a regular form of a known word: a known word that is
 /// not a function word plus a
-/// suffix of [`SUFFIXES`] (with a final "e" dropped, a final "y" turned to "i", or a
-/// final consonant doubled), or a prefix of [`PREFIXES`] plus an English word of
+/// suffix of [`SUFFIXES`] (with a final "e" dropped before a suffix beginning with a
+/// vowel, a final "y" after a consonant turned to "i" before a suffix other than "s"
+/// and those beginning with "i", or a final consonant doubled; "d" only after "e"),
+/// or a prefix of [`PREFIXES`] plus an English word of
 /// five letters or more or a medical word of four, neither a function word, or a
 /// combining form of [`COMBINING_FORMS`] plus a listed word of
 /// [`AFTER_COMBINING_FORM`] letters or more, or a Latin "-ar" adjective of a medical
@@ -353,21 +355,35 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
         }
         // The bases this stem may come from, and the regular spellings of base + suffix.
         let last = stem.as_bytes()[stem.len() - 1];
-        let mut bases: Vec<String> = vec![stem.to_string(), format!("{stem}e")];
+        let mut bases: Vec<String> = vec![stem.to_string()];
+        // A final "e" is dropped only before a vowel ("tribe" + "al" is "tribal";
+        // "billie" + "s" is "billies", so "billis" is no form of it).
+        if suffix.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            bases.push(format!("{stem}e"));
+        }
         // "stopp" + "ed" is "stop" doubled; "agee" + "ment" is not "age" doubled.
         if stem.len() >= 4 && last == stem.as_bytes()[stem.len() - 2] && !b"aeiouy".contains(&last)
         {
             bases.push(stem[..stem.len() - 1].to_string());
         }
-        if let Some(s) = stem.strip_suffix('i') {
+        // "y" after a consonant becomes "i" before a suffix not beginning with "i"
+        // ("cry" + "ed" is "cried", "say" + "ed" is not "saied", "billy" + "s" is
+        // "billies").
+        if let Some(s) = stem.strip_suffix('i')
+            && suffix != "s"
+            && !suffix.starts_with('i')
+            && s.bytes().last().is_some_and(|b| !b"aeiou".contains(&b))
+        {
             bases.push(format!("{s}y"));
         }
         // The base is not a function word: "and" + "er", "they" + "s" are slips
         // of "under", "their".
-        for base in bases
-            .iter()
-            .filter(|b| known(b) && !crate::text::is_stop_word(b))
-        {
+        for base in bases.iter().filter(|b| {
+            known(b)
+                && !crate::text::is_stop_word(b)
+                // "amon" + "d": a past in "d" only of a verb in "e".
+                && (suffix != "d" || b.ends_with('e'))
+        }) {
             let b = base.as_bytes();
             // The same inflection with its other ending: "second" + "es" beside
             // "seconds", "walk" + "d" beside "walked".
@@ -484,6 +500,16 @@ mod tests {
         for w in [
             "occuring", "writting", "begining", "recieve", "waitng", "overthe",
         ] {
+            assert!(!is_known(w) && !is_regular_form(w), "{w}");
+        }
+        // Spelling rules of the suffixes: "e" drops before a vowel ("lyse" +
+        // "ing"), "d" follows only "e" ("lyse" + "d"). Slips of other shapes are no regular forms: "say"
+        // + "ed" is "said" ("saied"), "billy" or "billie" + "s" is "billies"
+        // ("billis"), "amon" + "d" is no past ("amond", a slip of "among").
+        for w in ["lysing", "lysed", "genotyped"] {
+            assert!(!WORDS.contains_key(w) && is_regular_form(w), "{w}");
+        }
+        for w in ["saied", "billis", "amond"] {
             assert!(!is_known(w) && !is_regular_form(w), "{w}");
         }
         // Spelling variants come from the list: both forms must be English words.
