@@ -184,7 +184,10 @@ pub(crate) fn reflow(
     let mut units: Vec<Unit> = Vec::new();
     let mut cur: Option<(Unit, usize)> = None; // unit, number of raw lines joined
     let mut gap = true;
+    // The printed line that a reference marker split in two ([`visual_line`]).
+    let mut visual: Option<Line> = None;
     for (i, line) in lines.iter().enumerate() {
+        let carried = visual.take();
         if line.is_blank() {
             finish(&mut cur, &mut units, log);
             gap = true;
@@ -192,7 +195,25 @@ pub(crate) fn reflow(
         }
         let next_blank = lines.get(i + 1).is_none_or(Line::is_blank);
         if let Some((unit, n)) = cur.as_mut() {
-            let prev = &lines[i - 1];
+            let prev = carried.as_ref().unwrap_or(&lines[i - 1]);
+            if width.is_some() && reference_marker_after(prev, line, &unit.text) {
+                let citation = Line {
+                    text: format!("[{}]", line.text),
+                    ..line.clone()
+                };
+                log.edit(
+                    line.no,
+                    Stage::Reflow,
+                    Action::Changed,
+                    line.text.clone(),
+                    citation.text.clone(),
+                    "a reference number on a line of its own after a sentence (a superscript in print) kept after the sentence, as a citation",
+                );
+                join_into(unit, &citation, corpus, resolve_hyphens, log);
+                *n += 1;
+                visual = Some(visual_line(prev, line));
+                continue;
+            }
             if continues_bullet(unit, prev, line, width) {
                 if width.is_some() {
                     join_into(unit, line, corpus, resolve_hyphens, log);
@@ -210,6 +231,16 @@ pub(crate) fn reflow(
             {
                 join_into(unit, line, corpus, resolve_hyphens, log);
                 *n += 1;
+                // The rest of a printed line after a marker: the whole printed line
+                // is the one the next line wraps from.
+                if let (Some(v), Some(w)) = (carried.as_ref(), width)
+                    && is_reference_marker(&lines[i - 1].text)
+                {
+                    let whole = visual_line(v, line);
+                    if (whole.text.chars().count() + whole.indent) * 10 <= w * 12 {
+                        visual = Some(whole);
+                    }
+                }
                 continue;
             }
         }
@@ -312,6 +343,47 @@ fn finish(cur: &mut Option<(Unit, usize)>, units: &mut Vec<Unit>, log: &mut Log)
     }
 }
 
+/// A line that holds only the reference numbers of a citation ("1", "1-4", "5-9",
+/// "2,3"): a superscript that PDF text extraction put on a line of its own, after
+/// the sentence that cites it ("…involve almost any bone." / "1" / "These" /
+/// "tumors vary in presentation…" was "…any bone.¹ These" on one printed line).
+fn is_reference_marker(s: &str) -> bool {
+    static MARKER: LazyLock<Regex> =
+        LazyLock::new(|| crate::text::builtin_regex(r"^\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,4}$"));
+    MARKER.is_match(s)
+}
+
+/// A line that is only a number of one to four digits: a page number (or a
+/// marker, see [`reference_marker_after`]), never the last words of a wrapped
+/// sentence, which would have fitted on the line above with the rest of it
+/// ("Journal of the American Academy of Orthopaedic Surgeons" / "292").
+fn is_page_number(s: &str) -> bool {
+    (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// In a hard-wrapped file, `line` is a reference marker ([`is_reference_marker`])
+/// after `prev`, a line of the paragraph `unit_text` that ends a sentence: it stays
+/// with that sentence, however short `prev` is, instead of standing alone (where a
+/// page number's rule drops it, and the rest of its printed line becomes a heading).
+fn reference_marker_after(prev: &Line, line: &Line, unit_text: &str) -> bool {
+    is_reference_marker(&line.text)
+        && !line.bullet
+        && line.row.is_empty()
+        && prev.row.is_empty()
+        && !prev.bullet
+        && text::ends_full_stop(&prev.text)
+        && !text::at_most_words(unit_text, 3)
+}
+
+/// `a` and `b` as one printed line: `a`'s indent and line number, the texts joined
+/// by a space.
+fn visual_line(a: &Line, b: &Line) -> Line {
+    Line {
+        text: format!("{} {}", a.text, b.text),
+        ..a.clone()
+    }
+}
+
 /// An indented non-bullet line under a bullet continues that bullet.
 fn continues_bullet(unit: &Unit, prev: &Line, line: &Line, width: Option<usize>) -> bool {
     // A table row (tab cells or a Markdown pipe row) is never a bullet's continuation.
@@ -356,6 +428,7 @@ fn wraps_into(
         || !prev.row.is_empty()
         || line.indent != prev.indent && !in_bullet
         || starts_item(&line.text)
+        || is_page_number(&line.text)
     {
         return false;
     }
@@ -568,7 +641,7 @@ fn head(s: &str, n: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::clean::normalise::normalise;
 
@@ -594,6 +667,71 @@ Diagnostic evaluation\n\
 Early detection of metastatic disease is crucial for treatment\n\
 planning and prognostication. Diagnostic evaluation typically includes\n\
 imaging studies such as computed tomography scans and many others too.\n";
+
+    /// A PDF's text, wrapped at about 40 characters: a running header over a page
+    /// number, and reference numbers that print as superscripts on lines of their
+    /// own.
+    pub(crate) const PDF_EXCERPT: &str = "Annals of Imaginary Bone Research\n\
+117\n\
+Giant cell tumours are benign but locally\n\
+aggressive lesions of the bone ends.\n\
+1\n\
+They\n\
+usually occur in young adults after the\n\
+growth plates have closed, and most of\n\
+them arise in the bones around the knee.\n\
+2-4\n\
+Curettage with a high-speed burr and the\n\
+filling of the cavity with cement is the\n\
+usual treatment, and recurrence follows\n\
+in a minority of patients.\n\
+5\n\
+Denosumab\n\
+is given when the lesion cannot be taken\n\
+out without harm to the joint nearby it.\n";
+
+    /// A reference number on a line of its own stays with the sentence it cites,
+    /// as a citation, and the rest of its printed line ("They") goes on with the
+    /// paragraph instead of standing alone as a heading; a page number never ends
+    /// the wrapped line above it.
+    #[test]
+    fn reference_markers_and_page_numbers_in_a_wrapped_pdf() {
+        let (u, log) = run(PDF_EXCERPT, "");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts[0], "Annals of Imaginary Bone Research", "{texts:#?}");
+        assert_eq!(texts[1], "117", "{texts:#?}");
+        assert!(
+            texts[2].starts_with("Giant cell tumours")
+                && texts[2].contains("bone ends. [1] They usually occur")
+                && texts[2].contains("around the knee. [2-4]"),
+            "{texts:#?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("patients. [5] Denosumab is given")),
+            "{texts:#?}"
+        );
+        assert!(
+            !texts.iter().any(|t| *t == "They" || *t == "Denosumab"),
+            "{texts:#?}"
+        );
+        // Each citation is an edit in the record, with its line.
+        let cited: Vec<usize> = log
+            .edits
+            .iter()
+            .filter(|e| e.reason.contains("as a citation"))
+            .map(|e| e.line)
+            .collect();
+        assert_eq!(cited, vec![5, 10, 15]);
+        // A number after a line that ends no sentence is no citation: a page number.
+        let (u, _) = run(&PDF_EXCERPT.replace("ends.\n1\n", "ends\n1\n"), "");
+        assert!(
+            u.iter().any(|u| u.text == "1"),
+            "{:#?}",
+            u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn hard_wraps_page_breaks_and_glued_heading() {

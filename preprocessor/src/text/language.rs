@@ -25,6 +25,23 @@ impl PageLanguage {
     }
 }
 
+/// `line` is reliably in a language other than English: it has a letter outside
+/// ASCII (most English lines have none, and whatlang reads a short English line
+/// of ASCII letters as Latin or Dutch as easily) and whatlang's detection of another
+/// language is reliable ("U tế bào khổng lồ của xương: chẩn đoán và điều trị", a
+/// Vietnamese document site's listing title over the English text it hosts).
+pub(crate) fn foreign_line(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let other = line
+        .chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii())
+        .count();
+    other * 4 >= letters
+        && other > 0
+        && whatlang::detect(line)
+            .is_some_and(|i| i.is_reliable() && i.lang() != whatlang::Lang::Eng)
+}
+
 /// Bytes of the longest units sampled for detection.
 const SAMPLE_BYTES: usize = 4_000;
 /// Below this share of English stop words, a reliable non-English detection stands.
@@ -124,6 +141,20 @@ mod tests {
 
     fn detect(texts: &[&str]) -> PageLanguage {
         page_language(texts.iter().map(|t| (*t, text::word_and_stop_counts(t))))
+    }
+
+    #[test]
+    fn a_line_mostly_in_another_script_is_foreign() {
+        // A Vietnamese document site's listing title; letters outside ASCII abound.
+        assert!(foreign_line(
+            "U tế bào khổng lồ của xương: chẩn đoán và điều trị pdf"
+        ));
+        // A title in French over an English forum thread: one accent in fifty letters.
+        assert!(!foreign_line(
+            "View Full Version : la matière officielle de Le Tour de France"
+        ));
+        assert!(!foreign_line("Giant cell tumour of bone: a review"));
+        assert!(!foreign_line("Müller"));
     }
 
     #[test]

@@ -144,6 +144,8 @@ struct Hints {
     /// The page is no copy of others: a sentence it shares with other pages is the
     /// site's ([`signals::drop_site_sentences`]).
     site_sentences: bool,
+    /// The page is in English ([`PageLanguage::is_english`]).
+    english: bool,
 }
 
 /// A unit of running text, kept or not decided yet: a paragraph, a list item, or
@@ -336,7 +338,8 @@ pub(crate) fn classify(
     }
 
     let code_blocks = mark_code_blocks(&mut items);
-    let hints = label_units(&mut items, rules, corpus, edge.as_deref());
+    let mut hints = label_units(&mut items, rules, corpus, edge.as_deref());
+    hints.english = language.is_english();
     story_lists(&mut items);
     // Title case marks a menu's labels in English; German capitalises every noun.
     if language.is_english() {

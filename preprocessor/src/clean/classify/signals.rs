@@ -19,6 +19,27 @@ pub(super) static FIG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PAGE_FURNITURE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(page\s+\d+(\s+(of|/)\s+\d+)?|\d{1,4}|\d+\s*/\s*\d+)$"));
 
+/// A printed page's running header: a short line without a sentence end (the
+/// journal's or book's name) right over a page number, both inside the text with
+/// no blank line around them ("Journal of the American Academy of Orthopaedic
+/// Surgeons" / "292" / "Cartilaginous neoplasms are…", a PDF's text).
+fn running_header(items: &[Item], idx: usize) -> bool {
+    let t = items[idx].unit.text.as_str();
+    let (Some(number), Some(after)) = (items.get(idx + 1), items.get(idx + 2)) else {
+        return false;
+    };
+    !items[idx].unit.bullet
+        && items[idx].unit.first == items[idx].unit.last
+        && crate::text::at_most_words(t, 12)
+        && !crate::text::ends_sentence(t)
+        && number.unit.first == items[idx].unit.last + 1
+        && after.unit.first == number.unit.last + 1
+        && (1..=4).contains(&number.unit.text.len())
+        && number.unit.text.bytes().all(|b| b.is_ascii_digit())
+        && !number.unit.bullet
+        && !after.unit.bullet
+}
+
 pub(super) static BREADCRUMB: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[^/>»›.!?]{1,40}(\s+(/|>|»|›)\s+[^/>»›.!?]{1,60}){2,}$"));
 
@@ -422,7 +443,7 @@ pub(super) fn label_units(
                 .all(|n| !n.unit.code && !n.unit.text.trim_start().starts_with('<'))
         {
             Some(Kind::Drop(DropReason::StrayMarkup))
-        } else if PAGE_FURNITURE.is_match(t) {
+        } else if PAGE_FURNITURE.is_match(t) || running_header(items, idx) {
             Some(Kind::Drop(DropReason::PageFurniture))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))

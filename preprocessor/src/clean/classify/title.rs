@@ -159,7 +159,8 @@ pub(super) fn choose_title(
     hints: &Hints,
 ) -> (Vec<TitleCandidate>, Option<String>) {
     let body = body_words(items);
-    let rule = rule_title(items, rules, edge, hints, &body);
+    let rule =
+        rule_title(items, rules, edge, hints, &body).filter(|&r| !never_title(&items[r], hints));
     let mut candidates = title_candidates(items, rules, corpus, hints, &body, rule);
     // A numbered section ("1. What it is") is the title only when no other line
     // can be.
@@ -618,6 +619,15 @@ pub(crate) const TITLE_FEATURES: [&str; 40] = [
     "restates_above",
 ];
 
+/// Lines that are never the title, for the rules or the model: a page number or a
+/// printed page's running header (page furniture), and on an English page a line
+/// mostly in another script ([`crate::text::language::foreign_line`]: a document
+/// site's listing title over the English text it hosts).
+fn never_title(it: &Item, hints: &Hints) -> bool {
+    matches!(it.kind, Kind::Drop(DropReason::PageFurniture))
+        || (hints.english && crate::text::language::foreign_line(&it.unit.text))
+}
+
 /// The candidate lines for the title: up to [`CANDIDATE_WINDOW`] units before the
 /// text starts (the lede, else the first paragraph) and [`AFTER_LEDE`] after the lede,
 /// each with its features and score. Never candidates: lines over [`CANDIDATE_WORDS`]
@@ -687,6 +697,7 @@ fn title_candidates(
             || rules.is_generic_heading(t)
             || date_or_credit(t)
             || matches!(it.kind, Kind::Meta { .. } | Kind::Drop(DropReason::UserPattern { .. }))
+            || never_title(it, hints)
             // After the lede, only a heading-shaped line that is no date.
             || (i > text_start && (!it.heading || date_or_credit(t) || DATE.is_match(t)))
             || (questions >= 2 && it.kind == Kind::Heading && t.ends_with('?'))
@@ -1159,6 +1170,29 @@ mod tests {
     use super::*;
     use crate::clean::clean_one;
     use crate::clean::reflow::Unit;
+
+    /// A PDF's running header over its page number is page furniture, dropped and
+    /// never the title, and a line mostly in another script on an English page is
+    /// no title either (a document site's listing title).
+    #[test]
+    fn a_running_header_or_a_foreign_line_is_no_title() {
+        let pdf = crate::clean::reflow::tests::PDF_EXCERPT;
+        let cleaned = clean_one("p.txt", pdf.as_bytes()).unwrap();
+        let page = &cleaned.pages[0];
+        assert_ne!(page.doc.title, "Annals of Imaginary Bone Research");
+        let body = format!("{:?}", page.doc.blocks);
+        assert!(!body.contains("Annals of Imaginary"), "{body}");
+        assert!(body.contains("Giant cell tumours"), "{body}");
+        // A document site's download button, listing title and notice in
+        // Vietnamese over the English text it hosts.
+        let listed = format!(
+            "Tải xuống bản đầy đủ (.pdf) (4 trang)\n\n\
+             U tế bào khổng lồ của xương: chẩn đoán và điều trị pdf\n\n\
+             Bạn đang xem bản rút gọn của tài liệu này.\n\n{pdf}"
+        );
+        let cleaned = clean_one("p.txt", listed.as_bytes()).unwrap();
+        assert!(!cleaned.pages[0].doc.title.starts_with("U tế bào"));
+    }
 
     /// A news page: section labels and a date above the headline, a section label and
     /// the lede under it.
