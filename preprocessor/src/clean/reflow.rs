@@ -184,10 +184,12 @@ pub(crate) fn reflow(
     let mut units: Vec<Unit> = Vec::new();
     let mut cur: Option<(Unit, usize)> = None; // unit, number of raw lines joined
     let mut gap = true;
-    // The printed line that a reference marker split in two ([`visual_line`]).
-    let mut visual: Option<Line> = None;
+    // A printed line that a reference marker split ([`Marker::Inline`]): its rest
+    // is joined whatever its length, and the whole printed line is the line the
+    // next one wraps from.
+    let mut printed: Option<Printed> = None;
     for (i, line) in lines.iter().enumerate() {
-        let carried = visual.take();
+        let carried = printed.take();
         if line.is_blank() {
             finish(&mut cur, &mut units, log);
             gap = true;
@@ -195,8 +197,21 @@ pub(crate) fn reflow(
         }
         let next_blank = lines.get(i + 1).is_none_or(Line::is_blank);
         if let Some((unit, n)) = cur.as_mut() {
-            let prev = carried.as_ref().unwrap_or(&lines[i - 1]);
-            if width.is_some() && reference_marker_after(prev, line, &unit.text) {
+            let whole = match carried {
+                Some(Printed::Rest(before)) => {
+                    join_into(unit, line, corpus, resolve_hyphens, log);
+                    *n += 1;
+                    printed = Some(Printed::Whole(visual_line(&before, line)));
+                    continue;
+                }
+                Some(Printed::Whole(whole)) => Some(whole),
+                None => None,
+            };
+            let prev = whole.as_ref().unwrap_or(&lines[i - 1]);
+            if let Some(w) = width
+                && let Some(marker) = reference_marker(lines, i, w)
+                && !text::at_most_words(&unit.text, 3)
+            {
                 let citation = Line {
                     text: format!("[{}]", line.text),
                     ..line.clone()
@@ -211,7 +226,12 @@ pub(crate) fn reflow(
                 );
                 join_into(unit, &citation, corpus, resolve_hyphens, log);
                 *n += 1;
-                visual = Some(visual_line(prev, line));
+                printed = Some(match marker {
+                    Marker::Inline => Printed::Rest(visual_line(prev, line)),
+                    // The marker ended its printed line: the next line wraps from
+                    // the sentence's line (a heading after it stays apart).
+                    Marker::Last => Printed::Whole(prev.clone()),
+                });
                 continue;
             }
             if continues_bullet(unit, prev, line, width) {
@@ -231,16 +251,6 @@ pub(crate) fn reflow(
             {
                 join_into(unit, line, corpus, resolve_hyphens, log);
                 *n += 1;
-                // The rest of a printed line after a marker: the whole printed line
-                // is the one the next line wraps from.
-                if let (Some(v), Some(w)) = (carried.as_ref(), width)
-                    && is_reference_marker(&lines[i - 1].text)
-                {
-                    let whole = visual_line(v, line);
-                    if (whole.text.chars().count() + whole.indent) * 10 <= w * 12 {
-                        visual = Some(whole);
-                    }
-                }
                 continue;
             }
         }
@@ -347,32 +357,95 @@ fn finish(cur: &mut Option<(Unit, usize)>, units: &mut Vec<Unit>, log: &mut Log)
 /// "2,3"): a superscript that PDF text extraction put on a line of its own, after
 /// the sentence that cites it ("…involve almost any bone." / "1" / "These" /
 /// "tumors vary in presentation…" was "…any bone.¹ These" on one printed line).
+/// "1,250" is a number with a thousands separator, not references 1 and 250.
 fn is_reference_marker(s: &str) -> bool {
     static MARKER: LazyLock<Regex> =
         LazyLock::new(|| crate::text::builtin_regex(r"^\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,4}$"));
-    MARKER.is_match(s)
+    static THOUSANDS: LazyLock<Regex> =
+        LazyLock::new(|| crate::text::builtin_regex(r"^\d{1,3}(?:,\d{3})+$"));
+    MARKER.is_match(s) && !THOUSANDS.is_match(s)
 }
 
-/// A line that is only a number of one to four digits: a page number (or a
-/// marker, see [`reference_marker_after`]), never the last words of a wrapped
-/// sentence, which would have fitted on the line above with the rest of it
-/// ("Journal of the American Academy of Orthopaedic Surgeons" / "292").
+/// How a reference marker ([`reference_marker`]) sits in its printed line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// Inside the printed line: the next raw line is the rest of it.
+    Inline,
+    /// At the end of its printed line (a range or list of references, which no
+    /// page number is).
+    Last,
+}
+
+/// The reflow loop's memory of a printed line that a marker split.
+enum Printed {
+    /// The marker was joined; the next raw line is the rest of the printed line
+    /// that starts with this one (the sentence's line and the marker).
+    Rest(Line),
+    /// The whole printed line (rest included, or the sentence's line when the
+    /// marker ended it): the next raw line wraps from it.
+    Whole(Line),
+}
+
+/// In a file hard-wrapped at `width`, `lines[i]` is a reference marker
+/// ([`is_reference_marker`]) after a line that ends a sentence, at the same
+/// indent, neither a bullet nor a table row, and there is evidence that it is a
+/// superscript, not a step's, a section's or a page's number:
+/// - [`Marker::Inline`]: the next line, the rest of the printed line, would fit
+///   with the sentence's line and the marker on one line (within a fifth over the
+///   width, as PDF fonts are proportional), and the line after it goes on in lower
+///   case ("…any bone." / "1" / "These" / "tumors vary…");
+/// - [`Marker::Last`]: a range or list ("1-4", "2,3"), never a page number.
+///
+/// A single number without that evidence is left to the page-number rules
+/// ("…in a minority of patients." / "118" / "Annals of Bone Research" / "Denosumab
+/// is given…" is a page break; "…as described previously." / "2" / "Methods" a
+/// section's number; "Assess the airway." / "2" / "Give oxygen…" a step's).
+fn reference_marker(lines: &[Line], i: usize, width: usize) -> Option<Marker> {
+    let line = &lines[i];
+    let prev = lines.get(i.checked_sub(1)?)?;
+    let plain = |l: &Line| !l.bullet && !l.cells && l.row.is_empty() && l.indent == line.indent;
+    if !is_reference_marker(&line.text)
+        || !plain(line)
+        || !plain(prev)
+        || !text::ends_full_stop(&prev.text)
+    {
+        return None;
+    }
+    let len = |l: &Line| l.text.chars().count();
+    let inline = lines.get(i + 1).is_some_and(|rest| {
+        !rest.is_blank()
+            && plain(rest)
+            && (len(prev) + 1 + len(line) + 1 + len(rest) + line.indent) * 10 <= width * 12
+            && lines
+                .get(i + 2)
+                .is_some_and(|after| plain(after) && text::starts_lowercase(&after.text))
+    });
+    if inline {
+        Some(Marker::Inline)
+    } else if !line.text.bytes().all(|b| b.is_ascii_digit()) {
+        Some(Marker::Last)
+    } else {
+        None
+    }
+}
+
+/// A line that is only a number of one to four digits: a page number, or a
+/// marker ([`reference_marker`]), or the last word of a wrapped sentence ("…a
+/// platelet count below" / "100").
 fn is_page_number(s: &str) -> bool {
     (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// In a hard-wrapped file, `line` is a reference marker ([`is_reference_marker`])
-/// after `prev`, a line of the paragraph `unit_text` that ends a sentence: it stays
-/// with that sentence, however short `prev` is, instead of standing alone (where a
-/// page number's rule drops it, and the rest of its printed line becomes a heading).
-fn reference_marker_after(prev: &Line, line: &Line, unit_text: &str) -> bool {
-    is_reference_marker(&line.text)
-        && !line.bullet
-        && line.row.is_empty()
-        && prev.row.is_empty()
-        && !prev.bullet
-        && text::ends_full_stop(&prev.text)
-        && !text::at_most_words(unit_text, 3)
+/// A number on a line of its own ([`is_page_number`]) that did not wrap from
+/// `prev`: it would have fitted on `prev` with a fifth of the width to spare (as in
+/// [`next_word_fits`]), or `prev` is a fifth wider than the wrap width, no line of
+/// the wrapped text but a running header across the page ("Journal of the American
+/// Academy of Orthopaedic Surgeons" / "292"). A number that did not fit stays the
+/// end of its sentence.
+fn page_number_apart(prev: &Line, line: &Line, width: usize) -> bool {
+    let prev_len = prev.text.chars().count() + prev.indent;
+    is_page_number(&line.text)
+        && ((prev_len + 1 + line.text.len()) * 10 < width * 8 || prev_len * 10 > width * 12)
 }
 
 /// `a` and `b` as one printed line: `a`'s indent and line number, the texts joined
@@ -428,7 +501,7 @@ fn wraps_into(
         || !prev.row.is_empty()
         || line.indent != prev.indent && !in_bullet
         || starts_item(&line.text)
-        || is_page_number(&line.text)
+        || page_number_apart(prev, line, width)
     {
         return false;
     }
@@ -671,7 +744,7 @@ imaging studies such as computed tomography scans and many others too.\n";
     /// A PDF's text, wrapped at about 40 characters: a running header over a page
     /// number, and reference numbers that print as superscripts on lines of their
     /// own.
-    pub(crate) const PDF_EXCERPT: &str = "Annals of Imaginary Bone Research\n\
+    pub(crate) const PDF_EXCERPT: &str = "Annals of Imaginary Bone Research and Orthopaedic Surgery\n\
 117\n\
 Giant cell tumours are benign but locally\n\
 aggressive lesions of the bone ends.\n\
@@ -698,7 +771,10 @@ out without harm to the joint nearby it.\n";
     fn reference_markers_and_page_numbers_in_a_wrapped_pdf() {
         let (u, log) = run(PDF_EXCERPT, "");
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(texts[0], "Annals of Imaginary Bone Research", "{texts:#?}");
+        assert_eq!(
+            texts[0], "Annals of Imaginary Bone Research and Orthopaedic Surgery",
+            "{texts:#?}"
+        );
         assert_eq!(texts[1], "117", "{texts:#?}");
         assert!(
             texts[2].starts_with("Giant cell tumours")
@@ -727,9 +803,73 @@ out without harm to the joint nearby it.\n";
         // A number after a line that ends no sentence is no citation: a page number.
         let (u, _) = run(&PDF_EXCERPT.replace("ends.\n1\n", "ends\n1\n"), "");
         assert!(
-            u.iter().any(|u| u.text == "1"),
+            !u.iter().any(|u| u.text.contains("[1]")),
             "{:#?}",
             u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
+    }
+
+    /// Numbers on lines of their own that are no superscripts, in a file wrapped at
+    /// about 40 characters: each keeps its place, none becomes a citation.
+    #[test]
+    fn numbers_that_are_no_citations() {
+        const WRAP: &str = "Giant cell tumours are benign but locally\n\
+aggressive lesions at the ends of bones,\n\
+and they usually occur in young adults\n\
+after the growth plates have closed, and\n\
+most of them arise in the bones around\n\
+the knee, the wrist or the upper arm, and\n\
+some of them come back after treatment.\n";
+        let units = |case: &str| -> Vec<String> {
+            let (u, log) = run(&format!("{WRAP}\n{case}"), "");
+            assert!(
+                !log.edits.iter().any(|e| e.reason.contains("as a citation")),
+                "{case}"
+            );
+            u.into_iter().map(|u| u.text).collect()
+        };
+        // A step of a numbered procedure, and a section's number over its heading.
+        let steps = units(
+            "Check the airway and the breathing first.\n2\nGive oxygen to keep the saturation up.\n",
+        );
+        assert!(!steps.iter().any(|t| t.contains("[2]")), "{steps:#?}");
+        let section = units(
+            "The method was described before.\n2\nMethods\nThe patients were seen in clinic.\n",
+        );
+        assert!(section.iter().any(|t| t == "Methods"), "{section:#?}");
+        // A page break: a page number, the running header, the page's text.
+        let page = units(
+            "Recurrence follows in a few patients.\n118\nAnnals of Imaginary Bone Research\nDenosumab is given when the lesion\n",
+        );
+        assert!(!page.iter().any(|t| t.contains("[118]")), "{page:#?}");
+        // A count with a thousands separator.
+        let count =
+            units("The trial screened every patient.\n1,250\nwere found to be eligible for it.\n");
+        assert!(!count.iter().any(|t| t.contains("[1,250]")), "{count:#?}");
+        // A number that did not fit on the wrapped line ends its paragraph.
+        let (u, _) = run(
+            &format!(
+                "{WRAP}\nThe drug is stopped at a platelet count of\n100\n\nIt is given again later, at a lower dose.\n"
+            ),
+            "",
+        );
+        assert!(
+            u.iter().any(|u| u.text.ends_with("platelet count of 100")),
+            "{:#?}",
+            u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
+        // A heading after a cited range stays apart from the sentence.
+        let (u, _) = run(
+            &format!(
+                "{WRAP}\nThe lesion recurs in a few of the patients.\n2-4\nTreatment\n\nCurettage is the usual treatment of it.\n"
+            ),
+            "",
+        );
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert!(texts.contains(&"Treatment"), "{texts:#?}");
+        assert!(
+            texts.iter().any(|t| t.ends_with("patients. [2-4]")),
+            "{texts:#?}"
         );
     }
 

@@ -25,10 +25,11 @@ impl PageLanguage {
     }
 }
 
-/// `line` is reliably in a language other than English: it has a letter outside
-/// ASCII (most English lines have none, and whatlang reads a short English line
-/// of ASCII letters as Latin or Dutch as easily) and whatlang's detection of another
-/// language is reliable ("U tế bào khổng lồ của xương: chẩn đoán và điều trị", a
+/// `line` is reliably in a language other than English: a quarter or more of its
+/// letters are outside ASCII (most English lines have none, a name's accent is one
+/// letter of many, and whatlang reads a short English line of ASCII letters as
+/// Latin or Dutch as easily) and whatlang's detection of another language is
+/// reliable ("U tế bào khổng lồ của xương: chẩn đoán và điều trị", a
 /// Vietnamese document site's listing title over the English text it hosts).
 pub(crate) fn foreign_line(line: &str) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
@@ -155,6 +156,8 @@ mod tests {
         ));
         assert!(!foreign_line("Giant cell tumour of bone: a review"));
         assert!(!foreign_line("Müller"));
+        // Letters outside ASCII, and English all the same.
+        assert!(!foreign_line("Café Über Alles"));
     }
 
     #[test]

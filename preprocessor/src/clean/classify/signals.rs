@@ -19,26 +19,46 @@ pub(super) static FIG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PAGE_FURNITURE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(page\s+\d+(\s+(of|/)\s+\d+)?|\d{1,4}|\d+\s*/\s*\d+)$"));
 
-/// A printed page's running header: a short line without a sentence end (the
-/// journal's or book's name) right over a page number, both inside the text with
-/// no blank line around them ("Journal of the American Academy of Orthopaedic
-/// Surgeons" / "292" / "Cartilaginous neoplasms are…", a PDF's text).
+/// A printed page's running header: a one-line unit without a sentence end (the
+/// journal's or book's name) right over a page number (one to four digits, not a
+/// year from 1800 to 2099), which is right over a paragraph of
+/// [`RUNNING_HEADER_TEXT`] words or more, with no blank line between the three
+/// ("Journal of the American Academy of Orthopaedic Surgeons" / "292" /
+/// "Cartilaginous neoplasms are…", a PDF's text). Not a step of a numbered list
+/// (a number line right above the unit: "1" / "Wash your hands" / "2" / …), not a
+/// label over its value ("Heart rate" / "72" / "Systolic pressure"), nor a heading
+/// over a year ("Discovery of insulin" / "1921").
 fn running_header(items: &[Item], idx: usize) -> bool {
     let t = items[idx].unit.text.as_str();
     let (Some(number), Some(after)) = (items.get(idx + 1), items.get(idx + 2)) else {
         return false;
     };
+    let bare = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let year = number.unit.text.len() == 4
+        && number
+            .unit
+            .text
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..2100).contains(&y));
     !items[idx].unit.bullet
         && items[idx].unit.first == items[idx].unit.last
         && crate::text::at_most_words(t, 12)
         && !crate::text::ends_sentence(t)
+        && !idx
+            .checked_sub(1)
+            .is_some_and(|p| bare(&items[p].unit.text))
         && number.unit.first == items[idx].unit.last + 1
         && after.unit.first == number.unit.last + 1
-        && (1..=4).contains(&number.unit.text.len())
-        && number.unit.text.bytes().all(|b| b.is_ascii_digit())
+        && bare(&number.unit.text)
+        && !year
         && !number.unit.bullet
         && !after.unit.bullet
+        && after.words >= RUNNING_HEADER_TEXT
 }
+
+/// Words of the paragraph under a running header and its page number (see
+/// [`running_header`]): a page's text, not a label's value or a list's next step.
+const RUNNING_HEADER_TEXT: usize = 20;
 
 pub(super) static BREADCRUMB: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[^/>»›.!?]{1,40}(\s+(/|>|»|›)\s+[^/>»›.!?]{1,60}){2,}$"));

@@ -199,7 +199,7 @@ pub(super) fn choose_title(
     // unit under `best` that is its deck. The last field: the guard refused the
     // model's line, which stays the title only because the rules have none.
     let choose = |best: Option<(usize, f32)>, deck: Option<usize>| match (
-        by_edge(items, edge),
+        by_edge(items, edge).filter(|&e| !never_title(&items[e], hints)),
         best,
     ) {
         // The page's edge phrase names it: the rules' first and surest signal.
@@ -621,8 +621,9 @@ pub(crate) const TITLE_FEATURES: [&str; 40] = [
 
 /// Lines that are never the title, for the rules or the model: a page number or a
 /// printed page's running header (page furniture), and on an English page a line
-/// mostly in another script ([`crate::text::language::foreign_line`]: a document
-/// site's listing title over the English text it hosts).
+/// in another language with a quarter or more of its letters outside ASCII
+/// ([`crate::text::language::foreign_line`]: a document site's listing title over
+/// the English text it hosts).
 fn never_title(it: &Item, hints: &Hints) -> bool {
     matches!(it.kind, Kind::Drop(DropReason::PageFurniture))
         || (hints.english && crate::text::language::foreign_line(&it.unit.text))
@@ -1179,7 +1180,10 @@ mod tests {
         let pdf = crate::clean::reflow::tests::PDF_EXCERPT;
         let cleaned = clean_one("p.txt", pdf.as_bytes()).unwrap();
         let page = &cleaned.pages[0];
-        assert_ne!(page.doc.title, "Annals of Imaginary Bone Research");
+        assert_ne!(
+            page.doc.title,
+            "Annals of Imaginary Bone Research and Orthopaedic Surgery"
+        );
         let body = format!("{:?}", page.doc.blocks);
         assert!(!body.contains("Annals of Imaginary"), "{body}");
         assert!(body.contains("Giant cell tumours"), "{body}");
