@@ -819,6 +819,32 @@ mod tests {
     /// This Cat's…"), newest first: three lines or more of a time and a headline go,
     /// the post stays; two such lines are no list, a dateline with its time zone is
     /// no line of one, and a schedule in an article (its times run forwards) stays.
+    /// A running header needs its page's text under the page number; a heading over
+    /// a year and a numbered list's steps are not page furniture.
+    #[test]
+    fn a_heading_over_a_year_or_a_step_is_no_running_header() {
+        let para = "Two surgeons in Toronto showed that an extract of the pancreas lowered the \
+            blood sugar of diabetic dogs, and within a year the extract was saving the lives of \
+            children who would otherwise have died within months.";
+        let body = |page: &str| match crate::clean::clean_one("p.txt", page.as_bytes()) {
+            Ok(c) => format!("{} {:?}", c.pages[0].doc.title, c.pages[0].doc.blocks),
+            Err(e) => panic!("{e}"),
+        };
+        let intro = "A short history of diabetes care\n\n";
+        let year = body(&format!("{intro}Discovery of insulin\n1921\n{para}\n"));
+        assert!(year.contains("Discovery of insulin"), "{year}");
+        let steps = body(&format!("{intro}1\nWash your hands with soap\n2\n{para}\n"));
+        assert!(steps.contains("Wash your hands"), "{steps}");
+        // A label over its value, another label under it.
+        let values = body(&format!(
+            "{intro}{para}\n\nThe patient on admission\n\nHeart rate per minute\n72\nSystolic pressure\n120\n\n{para}\n"
+        ));
+        assert!(values.contains("Heart rate per minute"), "{values}");
+        // Without a year or a step above it, the same line is the page's header.
+        let header = body(&format!("{intro}Discovery of insulin\n121\n{para}\n"));
+        assert!(!header.contains("Discovery of insulin"), "{header}");
+    }
+
     #[test]
     fn a_list_of_stories_with_their_times_goes() {
         let text = |river: &str| {
