@@ -10,6 +10,7 @@ use crate::clean::normalise::Line;
 use crate::record::{Action, Log, Stage};
 use crate::text;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A paragraph candidate with its provenance.
@@ -184,11 +185,22 @@ pub(crate) fn reflow(
     let mut units: Vec<Unit> = Vec::new();
     let mut cur: Option<(Unit, usize)> = None; // unit, number of raw lines joined
     let mut gap = true;
-    // A printed line that a reference marker split ([`Marker::Inline`]): its rest
+    // A printed line that a reference marker split ([`Marker::Inline`]: its rest
     // is joined whatever its length, and the whole printed line is the line the
-    // next one wraps from.
+    // next one wraps from) or ended ([`Marker::Last`]: the next line wraps from the
+    // sentence's line).
     let mut printed: Option<Printed> = None;
+    // Bare number lines met so far that were not made citations.
+    let mut bare_seen: HashSet<String> = HashSet::new();
+    let mut cited: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
+        if let Some(before) = i.checked_sub(1).map(|j| &lines[j])
+            && (1..=3).contains(&before.text.len())
+            && before.text.bytes().all(|b| b.is_ascii_digit())
+            && cited != Some(i - 1)
+        {
+            bare_seen.insert(before.text.clone());
+        }
         let carried = printed.take();
         if line.is_blank() {
             finish(&mut cur, &mut units, log);
@@ -209,7 +221,7 @@ pub(crate) fn reflow(
             };
             let prev = whole.as_ref().unwrap_or(&lines[i - 1]);
             if let Some(w) = width
-                && let Some(marker) = reference_marker(lines, i, w)
+                && let Some(marker) = reference_marker(lines, i, w, &bare_seen)
                 && !text::at_most_words(&unit.text, 3)
             {
                 let citation = Line {
@@ -226,6 +238,7 @@ pub(crate) fn reflow(
                 );
                 join_into(unit, &citation, corpus, resolve_hyphens, log);
                 *n += 1;
+                cited = Some(i);
                 printed = Some(match marker {
                     Marker::Inline => Printed::Rest(visual_line(prev, line)),
                     // The marker ended its printed line: the next line wraps from
@@ -360,9 +373,9 @@ fn finish(cur: &mut Option<(Unit, usize)>, units: &mut Vec<Unit>, log: &mut Log)
 /// "1,250" is a number with a thousands separator, not references 1 and 250.
 fn is_reference_marker(s: &str) -> bool {
     static MARKER: LazyLock<Regex> =
-        LazyLock::new(|| crate::text::builtin_regex(r"^\d{1,3}(?:\s?[-–,]\s?\d{1,3}){0,4}$"));
+        LazyLock::new(|| crate::text::builtin_regex(r"^[0-9]{1,3}(?:\s?[-–,]\s?[0-9]{1,3}){0,4}$"));
     static THOUSANDS: LazyLock<Regex> =
-        LazyLock::new(|| crate::text::builtin_regex(r"^\d{1,3}(?:,\d{3})+$"));
+        LazyLock::new(|| crate::text::builtin_regex(r"^[0-9]{1,3}(?:,[0-9]{3})+$"));
     MARKER.is_match(s) && !THOUSANDS.is_match(s)
 }
 
@@ -389,18 +402,28 @@ enum Printed {
 /// In a file hard-wrapped at `width`, `lines[i]` is a reference marker
 /// ([`is_reference_marker`]) after a line that ends a sentence, at the same
 /// indent, neither a bullet nor a table row, and there is evidence that it is a
-/// superscript, not a step's, a section's or a page's number:
+/// superscript, not a step's, a section's, a table's or a page's number:
 /// - [`Marker::Inline`]: the next line, the rest of the printed line, would fit
 ///   with the sentence's line and the marker on one line (within a fifth over the
 ///   width, as PDF fonts are proportional), and the line after it goes on in lower
 ///   case ("…any bone." / "1" / "These" / "tumors vary…");
-/// - [`Marker::Last`]: a range or list ("1-4", "2,3"), never a page number.
+/// - [`Marker::Last`]: a range or list ("1-4", "2,3"; never a page number), each
+///   range going up, that ends a printed line of four fifths of the width or more
+///   with the sentence's line, and is not over another number line (a table's
+///   column: "18-30" / "31-50").
 ///
-/// A single number without that evidence is left to the page-number rules
-/// ("…in a minority of patients." / "118" / "Annals of Bone Research" / "Denosumab
-/// is given…" is a page break; "…as described previously." / "2" / "Methods" a
-/// section's number; "Assess the airway." / "2" / "Give oxygen…" a step's).
-fn reference_marker(lines: &[Line], i: usize, width: usize) -> Option<Marker> {
+/// A single number n is no marker when a bare line n − 1 came before and was none:
+/// the steps of a numbered list ("help." / "2" / "Give oxygen…"). `bare_seen`:
+/// the earlier bare number lines that were not made markers. A single number
+/// without the evidence is left to the page-number rules ("…in a minority of
+/// patients." / "118" / "Annals of Bone Research" / "Denosumab is given…" is a
+/// page break; "…as described previously." / "2" / "Methods" a section's number).
+fn reference_marker(
+    lines: &[Line],
+    i: usize,
+    width: usize,
+    bare_seen: &HashSet<String>,
+) -> Option<Marker> {
     let line = &lines[i];
     let prev = lines.get(i.checked_sub(1)?)?;
     let plain = |l: &Line| !l.bullet && !l.cells && l.row.is_empty() && l.indent == line.indent;
@@ -408,6 +431,14 @@ fn reference_marker(lines: &[Line], i: usize, width: usize) -> Option<Marker> {
         || !plain(line)
         || !plain(prev)
         || !text::ends_full_stop(&prev.text)
+    {
+        return None;
+    }
+    let single = line.text.bytes().all(|b| b.is_ascii_digit());
+    if single
+        && let Ok(n) = line.text.parse::<u32>()
+        && n >= 2
+        && bare_seen.contains(&(n - 1).to_string())
     {
         return None;
     }
@@ -420,9 +451,23 @@ fn reference_marker(lines: &[Line], i: usize, width: usize) -> Option<Marker> {
                 .get(i + 2)
                 .is_some_and(|after| plain(after) && text::starts_lowercase(&after.text))
     });
+    let ranges_go_up = line.text.split(',').all(|part| {
+        let mut ends = part.split(['-', '–']).map(|x| x.trim().parse::<u32>());
+        match (ends.next(), ends.next()) {
+            (Some(Ok(a)), Some(Ok(b))) => a < b,
+            (Some(Ok(_)), None) => true,
+            _ => false,
+        }
+    });
+    let last = !single
+        && ranges_go_up
+        && (len(prev) + 1 + len(line) + line.indent) * 10 >= width * 8
+        && !lines
+            .get(i + 1)
+            .is_some_and(|next| is_reference_marker(&next.text));
     if inline {
         Some(Marker::Inline)
-    } else if !line.text.bytes().all(|b| b.is_ascii_digit()) {
+    } else if last {
         Some(Marker::Last)
     } else {
         None
@@ -436,16 +481,22 @@ fn is_page_number(s: &str) -> bool {
     (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A number on a line of its own ([`is_page_number`]) that did not wrap from
-/// `prev`: it would have fitted on `prev` with a fifth of the width to spare (as in
-/// [`next_word_fits`]), or `prev` is a fifth wider than the wrap width, no line of
-/// the wrapped text but a running header across the page ("Journal of the American
-/// Academy of Orthopaedic Surgeons" / "292"). A number that did not fit stays the
-/// end of its sentence.
-fn page_number_apart(prev: &Line, line: &Line, width: usize) -> bool {
+/// A number, or a range or list of numbers ([`is_reference_marker`]), on a line of
+/// its own ([`is_page_number`]) that did not wrap from `prev`. A wrapped sentence's last word may be a number alone on the last line
+/// of its paragraph ("…a platelet count of" / "100" / blank); with more text under
+/// it, the words after it would have been printed on its line, so it stands apart
+/// (a page number, a step's or a section's number), and so it does when `prev`
+/// ends a sentence, would have held it with a fifth of the width to spare (as in
+/// [`next_word_fits`]), or is a fifth wider than the wrap width: no line of the
+/// wrapped text but a running header across the page ("Journal of the American
+/// Academy of Orthopaedic Surgeons" / "292").
+fn page_number_apart(prev: &Line, line: &Line, next_blank: bool, width: usize) -> bool {
     let prev_len = prev.text.chars().count() + prev.indent;
-    is_page_number(&line.text)
-        && ((prev_len + 1 + line.text.len()) * 10 < width * 8 || prev_len * 10 > width * 12)
+    (is_page_number(&line.text) || is_reference_marker(&line.text))
+        && (!next_blank
+            || text::ends_sentence(&prev.text)
+            || (prev_len + 1 + line.text.len()) * 10 < width * 8
+            || prev_len * 10 > width * 12)
 }
 
 /// `a` and `b` as one printed line: `a`'s indent and line number, the texts joined
@@ -501,7 +552,7 @@ fn wraps_into(
         || !prev.row.is_empty()
         || line.indent != prev.indent && !in_bullet
         || starts_item(&line.text)
-        || page_number_apart(prev, line, width)
+        || page_number_apart(prev, line, next_blank, width)
     {
         return false;
     }
@@ -744,7 +795,7 @@ imaging studies such as computed tomography scans and many others too.\n";
     /// A PDF's text, wrapped at about 40 characters: a running header over a page
     /// number, and reference numbers that print as superscripts on lines of their
     /// own.
-    pub(crate) const PDF_EXCERPT: &str = "Annals of Imaginary Bone Research and Orthopaedic Surgery\n\
+    pub(crate) const PDF_EXCERPT: &str = "Annals of Imaginary Bone Research\n\
 117\n\
 Giant cell tumours are benign but locally\n\
 aggressive lesions of the bone ends.\n\
@@ -771,10 +822,7 @@ out without harm to the joint nearby it.\n";
     fn reference_markers_and_page_numbers_in_a_wrapped_pdf() {
         let (u, log) = run(PDF_EXCERPT, "");
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(
-            texts[0], "Annals of Imaginary Bone Research and Orthopaedic Surgery",
-            "{texts:#?}"
-        );
+        assert_eq!(texts[0], "Annals of Imaginary Bone Research", "{texts:#?}");
         assert_eq!(texts[1], "117", "{texts:#?}");
         assert!(
             texts[2].starts_with("Giant cell tumours")
@@ -832,7 +880,23 @@ some of them come back after treatment.\n";
         let steps = units(
             "Check the airway and the breathing first.\n2\nGive oxygen to keep the saturation up.\n",
         );
-        assert!(!steps.iter().any(|t| t.contains("[2]")), "{steps:#?}");
+        assert_eq!(
+            steps[1..],
+            [
+                "Check the airway and the breathing first.",
+                "2",
+                "Give oxygen to keep the saturation up."
+            ],
+            "{steps:#?}"
+        );
+        // A numbered list's next step, even where it would fit as a superscript.
+        let list = units(
+            "1\nOpen the airway and call for\nhelp.\n2\nGive oxygen to keep the saturation\nabove 94 per cent.\n",
+        );
+        assert!(list.iter().any(|t| t == "2"), "{list:#?}");
+        // A table's column of ranges.
+        let column = units("Table 2. Patients by their age group.\n18-30\n31-50\n51-70\n");
+        assert!(column.iter().any(|t| t == "18-30"), "{column:#?}");
         let section = units(
             "The method was described before.\n2\nMethods\nThe patients were seen in clinic.\n",
         );
@@ -841,7 +905,12 @@ some of them come back after treatment.\n";
         let page = units(
             "Recurrence follows in a few patients.\n118\nAnnals of Imaginary Bone Research\nDenosumab is given when the lesion\n",
         );
-        assert!(!page.iter().any(|t| t.contains("[118]")), "{page:#?}");
+        assert_eq!(
+            page[1..3],
+            ["Recurrence follows in a few patients.", "118"],
+            "{page:#?}"
+        );
+        assert!(page[3].starts_with("Annals of Imaginary"), "{page:#?}");
         // A count with a thousands separator.
         let count =
             units("The trial screened every patient.\n1,250\nwere found to be eligible for it.\n");

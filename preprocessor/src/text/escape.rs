@@ -30,6 +30,18 @@ pub(crate) fn markdown_inline(s: &str) -> String {
             // reference ("&amp;", "&#38;", "&#x26;"): "Treatment & Your Role",
             // "R&D" and "AT&T" stay as written, so editors see no backslash.
             '&' if !starts_reference(&chars[i + 1..]) => out.push(c),
+            // A less-than sign that starts no tag ("<5 cm", "p < 0.05") is written
+            // as an entity: a tool that strips tags from the Markdown with a regular
+            // expression (both benchmark scorers do, before they undo escapes) takes
+            // "\<5 cm … <span …>" for one tag and drops the text between. A "<"
+            // before a letter, "/", "!" or "?" (which could start HTML) keeps its
+            // backslash, so "<script>" still reads back as written.
+            '<' if !chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("&lt;")
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '{' | '}' | '|' | '~' | '&' | '$'
             | '^' => {
                 out.push('\\');
@@ -141,6 +153,11 @@ mod tests {
     fn markdown_syntax_is_neutralised() {
         assert_eq!(markdown("a *b* _c_"), r"a \*b\* \_c\_");
         assert_eq!(markdown("<script>x</script>"), r"\<script\>x\</script\>");
+        // A less-than sign that starts no tag is an entity (see `markdown_inline`).
+        assert_eq!(
+            markdown("a lesion <5 cm, p < 0.05"),
+            "a lesion &lt;5 cm, p &lt; 0.05"
+        );
         assert_eq!(markdown("# not a heading"), r"\# not a heading");
         assert_eq!(markdown("1. not a list"), r"1\. not a list");
         assert_eq!(markdown("2025 was a year"), "2025 was a year");
@@ -199,6 +216,8 @@ mod tests {
         for s in [
             "R&D, AT&T; Q&A. &amp; &#38; &#x26; &copy; &lt;b&gt; & &# &#; &#x; &",
             "Treatment & Your Role &nbsp;&nbsp; &ZZZZ; &#1234567; &#12345678;",
+            // Less-than signs, as entities or escaped, read back as written too.
+            "a lesion <5 cm, p < 0.05, x<y, <b>, </i>, <!-- c -->, <?x?> and a<",
         ] {
             let md = markdown(s);
             let mut text = String::new();

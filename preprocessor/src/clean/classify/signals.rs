@@ -22,7 +22,8 @@ pub(super) static PAGE_FURNITURE: LazyLock<Regex> =
 /// A printed page's running header: a one-line unit without a sentence end (the
 /// journal's or book's name) right over a page number (one to four digits, not a
 /// year from 1800 to 2099), which is right over a paragraph of
-/// [`RUNNING_HEADER_TEXT`] words or more, with no blank line between the three
+/// [`RUNNING_HEADER_TEXT`] words or more joined from wrapped lines (a printed
+/// page's text, not a web page's), with no blank line between the three
 /// ("Journal of the American Academy of Orthopaedic Surgeons" / "292" /
 /// "Cartilaginous neoplasms are…", a PDF's text). Not a step of a numbered list
 /// (a number line right above the unit: "1" / "Wash your hands" / "2" / …), not a
@@ -54,6 +55,7 @@ fn running_header(items: &[Item], idx: usize) -> bool {
         && !number.unit.bullet
         && !after.unit.bullet
         && after.words >= RUNNING_HEADER_TEXT
+        && after.unit.last > after.unit.first
 }
 
 /// Words of the paragraph under a running header and its page number (see
@@ -815,17 +817,19 @@ mod tests {
         ))
     }
 
-    /// A blog network's list of its stories beside a short post ("squee 11:30 PM
-    /// This Cat's…"), newest first: three lines or more of a time and a headline go,
-    /// the post stays; two such lines are no list, a dateline with its time zone is
-    /// no line of one, and a schedule in an article (its times run forwards) stays.
     /// A running header needs its page's text under the page number; a heading over
     /// a year and a numbered list's steps are not page furniture.
     #[test]
     fn a_heading_over_a_year_or_a_step_is_no_running_header() {
-        let para = "Two surgeons in Toronto showed that an extract of the pancreas lowered the \
-            blood sugar of diabetic dogs, and within a year the extract was saving the lives of \
-            children who would otherwise have died within months.";
+        // A printed page's text, wrapped at about 40 characters.
+        let para = "Two surgeons in Toronto showed that an\n\
+            extract of the pancreas lowered the\n\
+            blood sugar of diabetic dogs, and within\n\
+            a year the extract was saving the lives\n\
+            of children who would otherwise have\n\
+            died within months of the diagnosis, and\n\
+            the two surgeons shared a Nobel prize\n\
+            for the work only two years after it.";
         let body = |page: &str| match crate::clean::clean_one("p.txt", page.as_bytes()) {
             Ok(c) => format!("{} {:?}", c.pages[0].doc.title, c.pages[0].doc.blocks),
             Err(e) => panic!("{e}"),
@@ -840,11 +844,22 @@ mod tests {
             "{intro}{para}\n\nThe patient on admission\n\nHeart rate per minute\n72\nSystolic pressure\n120\n\n{para}\n"
         ));
         assert!(values.contains("Heart rate per minute"), "{values}");
+        // A web page's statistic over a paragraph that is one line, not a printed
+        // page's wrapped text.
+        let stat = body(&format!(
+            "{intro}Patients enrolled in the trial\n412\n{}\n",
+            para.replace('\n', " ")
+        ));
+        assert!(stat.contains("Patients enrolled"), "{stat}");
         // Without a year or a step above it, the same line is the page's header.
         let header = body(&format!("{intro}Discovery of insulin\n121\n{para}\n"));
         assert!(!header.contains("Discovery of insulin"), "{header}");
     }
 
+    /// A blog network's list of its stories beside a short post ("squee 11:30 PM
+    /// This Cat's…"), newest first: three lines or more of a time and a headline go,
+    /// the post stays; two such lines are no list, a dateline with its time zone is
+    /// no line of one, and a schedule in an article (its times run forwards) stays.
     #[test]
     fn a_list_of_stories_with_their_times_goes() {
         let text = |river: &str| {
