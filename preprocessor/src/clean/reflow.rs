@@ -481,12 +481,13 @@ fn is_page_number(s: &str) -> bool {
     (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A number, or a range or list of numbers ([`is_reference_marker`]), on a line of
-/// its own ([`is_page_number`]) that did not wrap from `prev`. A wrapped sentence's last word may be a number alone on the last line
-/// of its paragraph ("…a platelet count of" / "100" / blank); with more text under
-/// it, the words after it would have been printed on its line, so it stands apart
-/// (a page number, a step's or a section's number), and so it does when `prev`
-/// ends a sentence, would have held it with a fifth of the width to spare (as in
+/// A number ([`is_page_number`]), or a range or list of numbers
+/// ([`is_reference_marker`]), on a line of its own that did not wrap from `prev`.
+/// A wrapped sentence's last word may be a number alone on the last line of its
+/// paragraph ("…a platelet count of" / "100" / blank); with more text under it,
+/// the words after it would have been printed on its line, so it stands apart (a
+/// page number, a step's or a section's number), and so it does when `prev` ends a
+/// sentence, would have held it with a fifth of the width to spare (as in
 /// [`next_word_fits`]), or is a fifth wider than the wrap width: no line of the
 /// wrapped text but a running header across the page ("Journal of the American
 /// Academy of Orthopaedic Surgeons" / "292").

@@ -1173,16 +1173,18 @@ mod tests {
     use crate::clean::reflow::Unit;
 
     /// A PDF's running header over its page number is page furniture, dropped and
-    /// never the title, and a line mostly in another script on an English page is
-    /// no title either (a document site's listing title).
+    /// never the title, and a line in another language, a quarter or more of its
+    /// letters outside ASCII, on an English page is no title either (a document
+    /// site's listing title).
     #[test]
     fn a_running_header_or_a_foreign_line_is_no_title() {
         let pdf = crate::clean::reflow::tests::PDF_EXCERPT;
         let cleaned = clean_one("p.txt", pdf.as_bytes()).unwrap();
         let page = &cleaned.pages[0];
-        assert_ne!(
-            page.doc.title,
-            "Annals of Imaginary Bone Research and Orthopaedic Surgery"
+        assert!(
+            !page.doc.title.starts_with("Annals of Imaginary"),
+            "{}",
+            page.doc.title
         );
         let body = format!("{:?}", page.doc.blocks);
         assert!(!body.contains("Annals of Imaginary"), "{body}");
