@@ -753,6 +753,42 @@ mod tests {
         assert!(!text.contains("sustituye la consulta"), "{text}");
     }
 
+    /// A phrase that starts three paragraphs is no SEO filler on that evidence alone
+    /// (a blog's related posts, a story's repeated lead words): the paragraphs keep
+    /// it. Five paragraphs, or three under a line that is the phrase itself (the
+    /// title the filler repeats), make it filler, cut from every paragraph.
+    #[test]
+    fn a_phrase_is_filler_only_in_five_paragraphs_or_beside_itself() {
+        let phrase = "Tax plan would raise growth by";
+        let para = |rest: &str| format!("{phrase} {rest}, the study of the budget office says.");
+        // Each goes on with a figure, as a story's lead words do.
+        let rests = [
+            "2 points over ten years",
+            "1 point in the first year",
+            "3 points if rates stay low",
+            "0.5 points after the cuts",
+            "4 points in the best case",
+        ];
+        let page = |title: &str, n: usize| {
+            let body: Vec<String> = rests[..n].iter().map(|r| para(r)).collect();
+            format!("{title}\n\n{}\n", body.join("\n\n"))
+        };
+        let cut = |text: String| {
+            let cleaned = clean_one("p.txt", text.as_bytes()).unwrap();
+            let p = &cleaned.pages[0];
+            p.log
+                .edits
+                .iter()
+                .filter(|e| {
+                    e.before.eq_ignore_ascii_case(phrase) && e.reason.contains("SEO filler")
+                })
+                .count()
+        };
+        assert_eq!(cut(page("Budget news of the week", 3)), 0);
+        assert_eq!(cut(page("Budget news of the week", 5)), 5);
+        assert_eq!(cut(page(phrase, 3)), 3);
+    }
+
     /// The language is read from the page as scraped, before a phrase repeated at
     /// the end of its paragraphs is cut: an English tagline on French paragraphs
     /// counts (a reviewer's case; whatever the detector would say of what is left).
@@ -762,7 +798,9 @@ mod tests {
         let page = format!(
             "Le gouvernement présente mercredi un projet de loi sur les retraites. {tail}\n\n\
              Les syndicats contestent depuis plusieurs mois cette réforme du système des retraites. {tail}\n\n\
-             La ministre défend une mesure nécessaire pour garantir le financement des pensions. {tail}\n"
+             La ministre défend une mesure nécessaire pour garantir le financement des pensions. {tail}\n\n\
+             Les députés examineront le texte en commission avant la fin du mois prochain. {tail}\n\n\
+             Une journée de grève est annoncée dans les transports et les écoles publiques. {tail}\n"
         );
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         let p = &cleaned.pages[0];
@@ -778,7 +816,7 @@ mod tests {
                 .iter()
                 .filter(|e| e.before.eq_ignore_ascii_case(tail))
                 .count()
-                >= 3,
+                >= 5,
             "{:?}",
             p.log.edits
         );

@@ -6,8 +6,16 @@ use super::*;
 
 /// A phrase repeated at the start or end of many paragraphs (SEO pages):
 /// removed from them, kept once where it stands alone. Returns the phrase.
+/// Fewer than [`EDGE_PHRASE_USES`] uses count only when the phrase also
+/// stands alone on the page (the title the filler repeats).
 pub(super) fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<String> {
     let (phrase, n) = edge_phrase(units)?;
+    if n < EDGE_PHRASE_USES {
+        let f = text::fold(&phrase);
+        if !units.iter().any(|u| text::fold_eq(&u.text, &f)) {
+            return None;
+        }
+    }
     let k = phrase.split(' ').count();
     for u in units.iter_mut().filter(|u| !u.bullet) {
         let (toks, ntok) = edge_tokens(&u.text);
@@ -55,6 +63,21 @@ pub(super) struct Edges<'a> {
     prefixes: bool,
     suffixes: bool,
 }
+
+/// How many paragraphs must start or end with the same phrase for it to be a
+/// page's edge phrase on that evidence alone (SEO filler, a "Print News | Mail"
+/// tail): five; three or four when the phrase also stands alone on the page (the
+/// title the filler repeats). Three uses alone are as often a blog's related-post
+/// titles or a story's repeated lead words ("Posted by Anonymous | November",
+/// "Romney Tax Plan Would Increase GDP by"), which the strip cut from text.
+/// Measured on the cleaning harness (F1, three uses -> this rule): CleanEval
+/// 0.89609 -> 0.89635, Dragnet 0.90387 -> 0.90406, Readability 0.90835 ->
+/// 0.90859 (one more title right), L3S-GN1 0.94367 -> 0.94363, CleanPortalEval
+/// and the medical pages unchanged. Four uses gained less on three sets, six to
+/// twelve lost Readability's gain; the exception for a phrase that stands alone
+/// changes no public page (it keeps the SEO fixture's filler, repeated three
+/// times after its title, found).
+pub(super) const EDGE_PHRASE_USES: usize = 5;
 
 /// The phrase found at the start or the end of three or more paragraphs
 /// (compared in lower case; the spelling of its first use), and how many:
