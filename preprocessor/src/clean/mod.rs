@@ -753,14 +753,16 @@ mod tests {
         assert!(!text.contains("sustituye la consulta"), "{text}");
     }
 
-    /// A phrase that starts three paragraphs is no SEO filler on that evidence alone
-    /// (a blog's related posts, a story's repeated lead words): the paragraphs keep
-    /// it. Five paragraphs, or three under a line that is the phrase itself (the
-    /// title the filler repeats), make it filler, cut from every paragraph.
+    /// A phrase that starts three or four paragraphs is no SEO filler on that evidence
+    /// alone (a blog's related posts, a story's repeated lead words): the paragraphs
+    /// keep it. Five paragraphs, or three under a line that is the phrase itself (the
+    /// title the filler repeats), make it filler, cut from every paragraph and kept
+    /// where it stands alone. A longer phrase that fails does not hide a shorter one
+    /// that passes, and a line that only folds to the phrase ("/ Tax plan would
+    /// raise growth by ...", a breadcrumb's cut headline) does not stand for it.
     #[test]
     fn a_phrase_is_filler_only_in_five_paragraphs_or_beside_itself() {
         let phrase = "Tax plan would raise growth by";
-        let para = |rest: &str| format!("{phrase} {rest}, the study of the budget office says.");
         // Each goes on with a figure, as a story's lead words do.
         let rests = [
             "2 points over ten years",
@@ -769,24 +771,58 @@ mod tests {
             "0.5 points after the cuts",
             "4 points in the best case",
         ];
-        let page = |title: &str, n: usize| {
-            let body: Vec<String> = rests[..n].iter().map(|r| para(r)).collect();
-            format!("{title}\n\n{}\n", body.join("\n\n"))
+        let page = |head: &str, lead: &str, n: usize| {
+            let body: Vec<String> = rests[..n]
+                .iter()
+                .map(|r| format!("{lead} {r}, the study of the budget office says."))
+                .collect();
+            format!("{head}\n\n{}\n", body.join("\n\n"))
         };
-        let cut = |text: String| {
+        // (edits that cut the phrase as filler, copies of it left in the outline)
+        let run = |text: String| {
             let cleaned = clean_one("p.txt", text.as_bytes()).unwrap();
             let p = &cleaned.pages[0];
-            p.log
+            let cuts = p
+                .log
                 .edits
                 .iter()
                 .filter(|e| {
                     e.before.eq_ignore_ascii_case(phrase) && e.reason.contains("SEO filler")
                 })
-                .count()
+                .count();
+            let outline = p.doc.outline();
+            ((cuts, outline.matches(phrase).count()), outline)
         };
-        assert_eq!(cut(page("Budget news of the week", 3)), 0);
-        assert_eq!(cut(page("Budget news of the week", 5)), 5);
-        assert_eq!(cut(page(phrase, 3)), 3);
+        let other = "Budget news of the week";
+        for (text, want) in [
+            (page(other, phrase, 3), (0, 3)),
+            (page(other, phrase, 4), (0, 4)),
+            (page(other, phrase, 5), (5, 0)),
+            // Kept once, as the title.
+            (page(phrase, phrase, 3), (3, 1)),
+            (page(&format!("/ {phrase} ..."), phrase, 3), (0, 3)),
+        ] {
+            let (got, outline) = run(text);
+            assert_eq!(got, want, "{outline}");
+        }
+        // Paragraphs that start "Bone Cancer Survival Rate In Children 2 …" offer
+        // three phrases of three uses; the longest does not stand alone, the
+        // shortest does (the title), and it is the one cut.
+        let title = "Bone Cancer Survival Rate";
+        let cleaned = clean_one(
+            "p.txt",
+            page(title, &format!("{title} In Children"), 3).as_bytes(),
+        )
+        .unwrap();
+        let p = &cleaned.pages[0];
+        let cut: Vec<&str> = p
+            .log
+            .edits
+            .iter()
+            .filter(|e| e.reason.contains("SEO filler"))
+            .map(|e| e.before.as_str())
+            .collect();
+        assert_eq!(cut, [title; 3], "{}", p.doc.outline());
     }
 
     /// The language is read from the page as scraped, before a phrase repeated at

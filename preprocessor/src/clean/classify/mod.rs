@@ -1447,7 +1447,7 @@ mod tests {
                 }
             }
         }
-        most_used_phrase(counts)
+        most_used_phrase(counts, units)
     }
 
     proptest::proptest! {
