@@ -67,6 +67,8 @@ pub(crate) enum DropReason {
     CallToAction,
     /// A run of capitalised links with no sentence.
     NavigationMenu,
+    /// Short links set apart by "|", "·" or "•" on one line ("Home | News | Sport").
+    LinkBar,
     /// A short line that stands alone this many times on the page.
     RunningHeader { times: usize },
     /// A line found on this many pages of the corpus.
@@ -140,6 +142,7 @@ impl DropReason {
             | DropReason::DroppedSection { .. }
             | DropReason::CallToAction
             | DropReason::NavigationMenu
+            | DropReason::LinkBar
             | DropReason::RepeatedAcrossPages { .. }
             | DropReason::NoTextAfter
             | DropReason::BetweenBoilerplate { .. }
@@ -198,6 +201,9 @@ impl fmt::Display for DropReason {
             DropReason::CallToAction => f.write_str("advert: a call to action in the site's voice"),
             DropReason::NavigationMenu => {
                 f.write_str("navigation menu (a run of capitalised links with no sentence)")
+            }
+            DropReason::LinkBar => {
+                f.write_str("link bar (short links set apart by \"|\", \"·\" or \"•\")")
             }
             DropReason::RunningHeader { times } => write!(
                 f,

@@ -334,7 +334,7 @@ pub(super) fn affiliation_block(items: &mut [Item], first_good: usize) {
         while j < end
             && matches!(
                 items[j].kind,
-                Kind::Open | Kind::Drop(DropReason::NavigationMenu)
+                Kind::Open | Kind::Drop(DropReason::NavigationMenu | DropReason::LinkBar)
             )
         {
             let t = items[j].unit.text.trim();

@@ -735,6 +735,7 @@ fn keep_whole_tables(items: &mut [Item]) {
                 it.kind,
                 Kind::Drop(
                     DropReason::NavigationMenu
+                        | DropReason::LinkBar
                         | DropReason::RunningHeader { .. }
                         | DropReason::NoTextAfter
                         | DropReason::Duplicate

@@ -485,6 +485,8 @@ pub(super) fn label_units(
             Some(Kind::FigureLabel)
         } else if is_navigation_line(t) {
             Some(Kind::Drop(DropReason::NavigationMenu))
+        } else if is_link_bar(t) {
+            Some(Kind::Drop(DropReason::LinkBar))
         } else if standing >= 3
             && edge.is_none_or(|e| folded.is_none_or(|f| !text::fold_eq(e, f)))
             && !rules.is_generic_heading(t)
@@ -784,6 +786,50 @@ pub(super) fn bulleted_menus(items: &mut [Item]) {
 /// (`w` in lower case).
 fn menu_content_word(w: &str) -> bool {
     w.chars().count() >= 4 && !text::is_stop_word(w)
+}
+
+/// Links a line needs to be a link bar ([`is_link_bar`]).
+const LINK_BAR_LINKS: usize = 3;
+
+/// Words a link of a link bar may have ([`is_link_bar`]).
+const LINK_BAR_WORDS: usize = 6;
+
+/// A link bar: [`LINK_BAR_LINKS`] links or more on one line, set apart by " | ",
+/// " · " or " • " ("Football | Cricket | Rugby Union | Tennis", "about | flickr |
+/// feed | archive", "« Saturday 121110 | close | Monday 121112 »"), each of at most
+/// [`LINK_BAR_WORDS`] words and none ending a sentence, with fewer than half of
+/// them a label and its value ("Prep Time: 2 Hours | Cook Time: 20 Minutes |
+/// Servings: 12" and "Date:November 5 | Category:Zillow | Author:Erin Lantz" are a
+/// post's facts, which gold keeps). A pipe table's rows are a table before this
+/// test (their text holds no " | ").
+///
+/// The issue's "link bars joined with '|'". Measured on the cleaning harness
+/// (F1): CleanEval 0.89635 -> 0.89740, Dragnet 0.90406 -> 0.90438, L3S-GN1 0.94363
+/// -> 0.94541 (2 more titles right), Readability 0.90859 -> 0.90894, CleanPortalEval
+/// and the medical pages unchanged, no page newly worse than its raw text. Four links gained less everywhere (L3S-GN1
+/// +0.0009); two links lost 0.0006 of medical F1; 4 or 8 words per link gained
+/// less on Dragnet, 10 made a CleanEval page worse than raw. Of the lines it drops,
+/// those gold keeps are lists of outlets ("Tampa Bay Times | The New York Times |
+/// Slate"), four Dragnet pages lose 0.014-0.020.
+pub(super) fn is_link_bar(t: &str) -> bool {
+    let mut links = 0;
+    let mut labelled = 0;
+    for link in t
+        .split(" | ")
+        .flat_map(|p| p.split(" · "))
+        .flat_map(|p| p.split(" • "))
+    {
+        let link = link.trim();
+        if link.is_empty()
+            || !text::at_most_words(link, LINK_BAR_WORDS)
+            || text::ends_full_stop(link)
+        {
+            return false;
+        }
+        links += 1;
+        labelled += usize::from(link.contains(':'));
+    }
+    links >= LINK_BAR_LINKS && labelled * 2 < links
 }
 
 /// "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation".
@@ -1137,5 +1183,41 @@ mod tests {
         );
         let out = outline_of(&page);
         assert!(out.contains("Record History"), "{out}");
+    }
+
+    /// A line of three short links or more set apart by "|", "·" or "•" is a link
+    /// bar and goes, wherever it stands; two links, a post's labelled facts, a link
+    /// that ends a sentence and a table's rows stay.
+    #[test]
+    fn a_line_of_short_links_is_a_link_bar() {
+        let page = |line: &str| {
+            format!(
+                "Bone tumour news\n\n{STORY}\n\n{line}\n\n{STORY} It is the second paragraph.\n"
+            )
+        };
+        for bar in [
+            "Home | News | Sport | Weather | Contact us",
+            "about · flickr · feed · archive",
+            "« Saturday 121110 | close | Monday 121112 »",
+            "Football • Cricket • Rugby Union",
+        ] {
+            let out = outline_of(&page(bar));
+            assert!(!out.contains(bar), "{bar}: {out}");
+            assert!(out.contains("second paragraph"), "{out}");
+        }
+        for kept in [
+            "Print this page | Email this page",
+            "Prep Time: 2 Hours | Cook Time: 20 Minutes | Serves: 12",
+            "Date:November 5, 2012 | Category:Zillow News | Author:Erin Lantz",
+            "The trial closed early. | It enrolled 300 children | It ran for six years",
+            "Surgery | Chemotherapy | Radiotherapy for the tumours that cannot be removed",
+        ] {
+            let out = outline_of(&page(kept));
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
+        let table = outline_of(&page(
+            "| Drug | Common effect | Rare effect |\n|---|---|---|\n| Ifosfamide | Nausea | Kidney damage |",
+        ));
+        assert!(table.contains("Kidney damage"), "{table}");
     }
 }

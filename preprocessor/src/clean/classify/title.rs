@@ -751,6 +751,7 @@ fn title_candidates(
                     | D::Infobox
                     | D::CallToAction
                     | D::NavigationMenu
+                    | D::LinkBar
                     | D::ForumUserName
                     | D::MetaValue
                     | D::MergedLabel
