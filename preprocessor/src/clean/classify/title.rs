@@ -160,7 +160,7 @@ pub(super) fn choose_title(
 ) -> (Vec<TitleCandidate>, Option<String>) {
     let body = body_words(items);
     let rule =
-        rule_title(items, rules, edge, hints, &body).filter(|&r| !never_title(&items[r], hints));
+        rule_title(items, rules, edge, hints, &body).filter(|&r| !never_title(items, r, hints));
     let mut candidates = title_candidates(items, rules, corpus, hints, &body, rule);
     // A numbered section ("1. What it is") is the title only when no other line
     // can be.
@@ -199,7 +199,7 @@ pub(super) fn choose_title(
     // unit under `best` that is its deck. The last field: the guard refused the
     // model's line, which stays the title only because the rules have none.
     let choose = |best: Option<(usize, f32)>, deck: Option<usize>| match (
-        by_edge(items, edge).filter(|&e| !never_title(&items[e], hints)),
+        by_edge(items, edge).filter(|&e| !never_title(items, e, hints)),
         best,
     ) {
         // The page's edge phrase names it: the rules' first and surest signal.
@@ -520,7 +520,8 @@ fn mark_title(items: &mut [Item], title: usize, header: bool) {
             it.kind = Kind::Drop(DropReason::HeaderBeforeTitle);
         }
     }
-    // Between the title and the text: only the heading right before the text stays.
+    // Between the title and the text: only the heading right before the text stays,
+    // and a table's rows (a table right under the title is text).
     let first_para = items
         .iter()
         .position(|i| {
@@ -533,14 +534,12 @@ fn mark_title(items: &mut [Item], title: usize, header: bool) {
     let last_heading = (title..first_para)
         .rev()
         .find(|&i| items[i].kind == Kind::Heading);
-    for (i, it) in items
-        .iter_mut()
-        .enumerate()
-        .take(first_para)
-        .skip(title + 1)
-    {
-        if it.kind == Kind::Heading && Some(i) != last_heading {
-            it.kind = Kind::Drop(DropReason::LabelAfterTitle);
+    for i in title + 1..first_para {
+        if items[i].kind == Kind::Heading
+            && Some(i) != last_heading
+            && !table_row_among_rows(items, i)
+        {
+            items[i].kind = Kind::Drop(DropReason::LabelAfterTitle);
         }
     }
 }
@@ -620,13 +619,24 @@ pub(crate) const TITLE_FEATURES: [&str; 40] = [
 ];
 
 /// Lines that are never the title, for the rules or the model: a page number or a
-/// printed page's running header (page furniture), and on an English page a line
-/// in another language with a quarter or more of its letters outside ASCII
+/// printed page's running header (page furniture), a row of a table of two rows or
+/// more ([`table_row_among_rows`]: a table right under the title line made its last
+/// row the title and dropped the rest as page header), and on an English page a
+/// line in another language with a quarter or more of its letters outside ASCII
 /// ([`crate::text::language::foreign_line`]: a document site's listing title over
-/// the English text it hosts).
-fn never_title(it: &Item, hints: &Hints) -> bool {
+/// the English text it hosts). `i`: the line's unit index in `items`.
+fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
+    let it = &items[i];
     matches!(it.kind, Kind::Drop(DropReason::PageFurniture))
+        || table_row_among_rows(items, i)
         || (hints.english && crate::text::language::foreign_line(&it.unit.text))
+}
+
+/// `items[i]` is a table's row next to another row: a table, not a lone tabbed line
+/// (CleanEval's "Algonquin Golf Course and Academy⇥Details⇥Itinerary" heads its page).
+fn table_row_among_rows(items: &[Item], i: usize) -> bool {
+    let row = |j: usize| items.get(j).is_some_and(|n| n.unit.table_row().is_some());
+    row(i) && (i.checked_sub(1).is_some_and(row) || row(i + 1))
 }
 
 /// The candidate lines for the title: up to [`CANDIDATE_WINDOW`] units before the
@@ -698,7 +708,7 @@ fn title_candidates(
             || rules.is_generic_heading(t)
             || date_or_credit(t)
             || matches!(it.kind, Kind::Meta { .. } | Kind::Drop(DropReason::UserPattern { .. }))
-            || never_title(it, hints)
+            || never_title(items, i, hints)
             // After the lede, only a heading-shaped line that is no date.
             || (i > text_start && (!it.heading || date_or_credit(t) || DATE.is_match(t)))
             || (questions >= 2 && it.kind == Kind::Heading && t.ends_with('?'))
@@ -1199,6 +1209,36 @@ mod tests {
         );
         let cleaned = clean_one("p.txt", listed.as_bytes()).unwrap();
         assert!(!cleaned.pages[0].doc.title.starts_with("U tế bào"));
+    }
+
+    /// A table right under the title line is text: its rows are never the title,
+    /// nor page header above one, nor labels between the title and the text. A
+    /// lone tabbed line may still head the page.
+    #[test]
+    fn a_table_under_the_title_is_no_title_and_stays() {
+        let page = "Chemotherapy side effects\n\n\
+            | Drug | Common effect | Rare effect |\n|---|---|---|\n\
+            | Ifosfamide | Nausea | Kidney damage |\n| Cisplatin | Hearing loss | Seizures |\n\n\
+            Most side effects go away after treatment ends, and the care team can help with many of them during treatment itself.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        assert_eq!(p.doc.title, "Chemotherapy side effects");
+        let out = p.doc.outline();
+        for cell in ["Common effect", "Kidney damage", "Hearing loss"] {
+            assert!(out.contains(cell), "{cell}: {out}");
+        }
+        let lone = "Algonquin Golf Course\tDetails\tItinerary\tLocation\n\n\
+            The course sits above the bay, and its eighteen holes were rebuilt in 2001 by an architect who kept the old seaside routing and its views.\n\n\
+            Visitors can book a round online or at the clubhouse, which also rents clubs and carts.\n";
+        let cleaned = clean_one("p.txt", lone.as_bytes()).unwrap();
+        assert!(
+            cleaned.pages[0]
+                .doc
+                .title
+                .starts_with("Algonquin Golf Course"),
+            "{}",
+            cleaned.pages[0].doc.title
+        );
     }
 
     /// A news page: section labels and a date above the headline, a section label and
