@@ -487,6 +487,10 @@ pub(super) fn label_units(
             Some(Kind::Drop(DropReason::NavigationMenu))
         } else if !it.unit.bullet && is_link_bar(t) {
             Some(Kind::Drop(DropReason::LinkBar))
+        } else if !it.unit.bullet && post_navigation(items, idx) {
+            Some(Kind::Drop(DropReason::Boilerplate {
+                label: "links to the previous and next posts".into(),
+            }))
         } else if standing >= 3
             && edge.is_none_or(|e| folded.is_none_or(|f| !text::fold_eq(e, f)))
             && !rules.is_generic_heading(t)
@@ -839,6 +843,43 @@ pub(super) fn is_link_bar(t: &str) -> bool {
         labelled += usize::from(link.contains(':'));
     }
     links >= LINK_BAR_LINKS && labelled * 2 < links
+}
+
+/// Words of a line linking to one post ([`post_navigation`]).
+const POST_LINK_WORDS: usize = 25;
+
+/// Links to a blog's previous and next posts: "« Older title | Main | Newer title
+/// »" (TypePad), "« Previous Post Older title Next Post » Newer title", or a line
+/// "« Older title" beside a line "Newer title »" (WordPress's pair; each of at
+/// most [`POST_LINK_WORDS`] words). A quotation in guillemets (« … ») has both
+/// marks and is neither; so is a lone "Read more »".
+///
+/// Measured on the cleaning harness: Dragnet 0.90438 -> 0.90490 (one more title
+/// right; each of the three shapes gains on its own: +0.00014, +0.00016,
+/// +0.00023), the other sets and the medical pages unchanged. Three Dragnet pages
+/// lose 0.011-0.072 where the line's removal moved the title model to another
+/// wrong line.
+fn post_navigation(items: &[Item], idx: usize) -> bool {
+    let t = items[idx].unit.text.trim();
+    let older = |s: &str| {
+        (s.starts_with("« ") || s.starts_with("‹ "))
+            && !s.contains(['»', '›'])
+            && text::at_most_words(s, POST_LINK_WORDS)
+    };
+    let newer = |s: &str| {
+        (s.ends_with(" »") || s.ends_with(" ›"))
+            && !s.contains(['«', '‹'])
+            && text::at_most_words(s, POST_LINK_WORDS)
+    };
+    let at = |j: Option<usize>, f: &dyn Fn(&str) -> bool| {
+        j.and_then(|j| items.get(j))
+            .is_some_and(|o| f(o.unit.text.trim()))
+    };
+    ((t.starts_with(['«', '‹']) || t.ends_with(['»', '›']))
+        && (t.contains(" | Main") || t.contains("Main | ")))
+        || (t.contains("Previous Post") && t.contains("Next Post"))
+        || (older(t) && at(Some(idx + 1), &newer))
+        || (newer(t) && at(idx.checked_sub(1), &older))
 }
 
 /// "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation".
@@ -1250,5 +1291,54 @@ mod tests {
         ));
         assert!(table.contains("Common effect"), "{table}");
         assert!(table.contains("Kidney damage"), "{table}");
+    }
+
+    /// A blog's links to its previous and next posts go, in each of their three
+    /// shapes; a quotation in guillemets, a lone "« Title" and a lone "Read more »"
+    /// stay.
+    #[test]
+    fn links_to_the_previous_and_next_posts_go() {
+        let page = |lines: &str| {
+            format!(
+                "Bone tumour news\n\n{STORY}\n\n{STORY} It is the second paragraph.\n\n{lines}\n\n{STORY} It is the last paragraph.\n"
+            )
+        };
+        for nav in [
+            "« A new ward for children opens at the city hospital | Main | The trial results are in »",
+            "« Previous Post A new ward for children Next Post » The trial results are in",
+            "« A new ward for children\nThe trial results are in »",
+        ] {
+            let cleaned = crate::clean::clean_one("p.txt", page(nav).as_bytes()).unwrap();
+            let p = &cleaned.pages[0];
+            let out = p.doc.outline();
+            assert!(!out.contains("new ward"), "{nav}: {out}");
+            assert!(out.contains("last paragraph"), "{out}");
+            assert!(
+                p.log
+                    .edits
+                    .iter()
+                    .any(|e| e.reason.contains("previous and next posts")),
+                "{nav}: {:?}",
+                p.log.edits
+            );
+        }
+        for kept in [
+            // A quotation over a "read on" link: no pair of post links.
+            "« Nous avons ouvert un nouveau service », a dit la directrice\nLire la suite »",
+            "« Nouveau service\nElle a dit « nous sommes prêts »",
+            "« A new ward for children",
+            "The trial results are in »",
+        ] {
+            let cleaned = crate::clean::clean_one("p.txt", page(kept).as_bytes()).unwrap();
+            let p = &cleaned.pages[0];
+            assert!(
+                !p.log
+                    .edits
+                    .iter()
+                    .any(|e| e.reason.contains("previous and next posts")),
+                "{kept}: {:?}",
+                p.log.edits
+            );
+        }
     }
 }
