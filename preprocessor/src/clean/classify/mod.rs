@@ -338,8 +338,13 @@ pub(crate) fn classify(
     }
 
     let code_blocks = mark_code_blocks(&mut items);
-    let mut hints = label_units(&mut items, rules, corpus, edge.as_deref());
-    hints.english = language.is_english();
+    let hints = label_units(
+        &mut items,
+        rules,
+        corpus,
+        edge.as_deref(),
+        language.is_english(),
+    );
     story_lists(&mut items);
     // Title case marks a menu's labels in English; German capitalises every noun.
     if language.is_english() {

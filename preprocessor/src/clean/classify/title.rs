@@ -148,9 +148,10 @@ fn rule_title(
 /// the text before it kept. A line found after the lede keeps what is before it.
 /// With no candidate, the rules' line. Before the title, everything (but metadata)
 /// is page header and goes; between it and the text, only the heading right before
-/// the text stays, and the title's deck ([`headline_above_deck`], or a removed line
-/// that [`restating`] finds under it). Returns every candidate with its features and score, and why the
-/// title was chosen (for the edit record).
+/// the text stays, a table's rows ([`table_row_among_rows`]), and the title's deck
+/// ([`headline_above_deck`], or a removed line that [`restating`] finds under it).
+/// Returns every candidate with its features and score, and why the title was
+/// chosen (for the edit record).
 pub(super) fn choose_title(
     items: &mut [Item],
     rules: &Rules,
