@@ -803,7 +803,8 @@ const LINK_BAR_WORDS: usize = 6;
 /// A link bar: [`LINK_BAR_LINKS`] links or more on one line, set apart by " | ",
 /// " · " or " • " ("Football | Cricket | Rugby Union | Tennis", "about | flickr |
 /// feed | archive", "« Saturday 121110 | close | Monday 121112 »"), each of at most
-/// [`LINK_BAR_WORDS`] words and none ending a sentence, with fewer than half of
+/// [`LINK_BAR_WORDS`] words and none ending in a full stop ([`text::ends_full_stop`]:
+/// "Home | U.S. | World" is kept), with fewer than half of
 /// them a label and its value ("Prep Time: 2 Hours | Cook Time: 20 Minutes |
 /// Servings: 12" and "Date:November 5 | Category:Zillow | Author:Erin Lantz" are a
 /// post's facts, which gold keeps). A line with a pipe at its edge is a table's row
@@ -814,9 +815,10 @@ const LINK_BAR_WORDS: usize = 6;
 /// The issue's "link bars joined with '|'". Measured on the cleaning harness
 /// (F1): CleanEval 0.89635 -> 0.89740, Dragnet 0.90406 -> 0.90438, L3S-GN1 0.94363
 /// -> 0.94541 (2 more titles right), Readability 0.90859 -> 0.90894, CleanPortalEval
-/// and the medical pages unchanged, no page newly worse than its raw text. Four links gained less everywhere (L3S-GN1
-/// +0.0009); two links lost 0.0006 of medical F1; 4 or 8 words per link gained
-/// less on Dragnet, 10 made a CleanEval page worse than raw. Of the lines it drops,
+/// and the medical pages unchanged, no page newly worse than its raw text. Four
+/// links gained less everywhere (L3S-GN1 +0.0009); two links lost 0.0006 of
+/// medical F1; 4 or 8 words per link gained less on Dragnet, 10 made a CleanEval
+/// page worse than raw. Of the lines it drops,
 /// gold keeps lists of outlets ("Tampa Bay Times | The New York Times | Slate") and
 /// some dated bylines ("Henry Blodget | Aug. 9, 2012, 10:10 AM | 17,749 | 78"):
 /// four Dragnet pages lose 0.014-0.020, but sparing lines with a date or "By" cost
@@ -854,10 +856,11 @@ const POST_LINK_WORDS: usize = 25;
 /// words: "« Older title | Main | Newer title »" (TypePad: a link "Main" among
 /// them), "« Previous Post Older title Next Post » Newer title", or, on an English
 /// page, a line "« Older title" beside a line "Newer title »" (WordPress's pair),
-/// neither ending in a full stop nor a list's item. A quotation in guillemets has both marks on its
-/// line; one split over two lines is French typography, which an English page
-/// seldom has, and ends its sentences ("« Le traitement a duré six mois." / "Je vais
-/// mieux aujourd'hui. »"): neither is a pair. A lone "Read more »" stays.
+/// neither ending in a full stop nor a list's item. A quotation in guillemets has
+/// both marks on its line; one split over two lines is French typography, which an
+/// English page seldom has, and ends its sentences ("« Le traitement a duré six
+/// mois." / "Je vais mieux aujourd'hui. »"): neither is a pair. A lone "Read more
+/// »" stays.
 ///
 /// Measured on the cleaning harness: Dragnet 0.90438 -> 0.90488 (one more title
 /// right; each of the three shapes gains on its own: +0.00014, +0.00016,
