@@ -420,7 +420,7 @@ def main() -> int:
     ap.add_argument("--bin", type=Path)
     ap.add_argument("--words", type=int, default=75_000, help="words per clean source (news, medical)")
     ap.add_argument("--seed", type=int, default=20261130)
-    ap.add_argument("--keep", type=Path)
+    ap.add_argument("--keep", type=Path, help="keep the pages, the reports and truth.json (what was injected where) in this folder")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--list", action="store_true", help="list every false edit")
     ap.add_argument("--misses", action="store_true", help="list every injected error left unrepaired")
@@ -476,6 +476,9 @@ def main() -> int:
     files = write_pages(injected, work / "injected", "i")
     edits = repair_edits(binary, files, work / "out-injected")
     want = {(f"i{pi:05d}.txt", tok): (k, right) for pi, k, tok, right in truth}
+    if a.keep:
+        # What was injected where, for reading the kept reports: "file|token" -> [kind, right].
+        (work / "truth.json").write_text(json.dumps({f"{f}|{tok}": list(v) for (f, tok), v in want.items()}))
     found = Counter()
     fixed = set()
     right_edits = 0
