@@ -5,7 +5,8 @@
 use super::*;
 
 /// A run of two or more short lines, one after another, each repeated later
-/// on the page as a heading: a table of contents. Returns the keys of its entries.
+/// on the page as a heading: a table of contents, with the rest of its indented
+/// list. Returns the keys of its entries.
 pub(super) fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashSet<String> {
     // Lines shaped like a contents entry, and their keys; any other line only
     // matters when its key equals one of those, so its key is built only up to
@@ -83,6 +84,27 @@ pub(super) fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashS
             j += 1;
         }
         if j - i >= 2 {
+            // The rest of an indented list goes with its entries: sections the
+            // scrape did not reach (a search excerpt's "Osteonecrosis",
+            // "Osteochondroma" under "Abnormal bone growth"), which else stand as
+            // headings over the first paragraph. Same indent, no blank line
+            // between, heading-shaped, and not an entry again (the first real
+            // heading). Not at indent 0: extending unindented runs cost 4 titles
+            // of Dragnet and 6 of L3S-GN1 (a page's first heading follows its
+            // contents list without a blank line); indented runs change no public
+            // page and the medical pages' F1 0.927 -> 0.928.
+            let indent = items[j - 1].unit.indent;
+            while j < items.len()
+                && indent > 0
+                && candidate[j]
+                && !items[j].unit.gap_before
+                && items[j].unit.indent == indent
+                && items[i..j]
+                    .iter()
+                    .all(|it| heading_key(&it.unit.text) != heading_key(&items[j].unit.text))
+            {
+                j += 1;
+            }
             for it in &mut items[i..j] {
                 toc.insert(heading_key(&it.unit.text));
                 it.kind = Kind::Drop(DropReason::TableOfContents);

@@ -1399,6 +1399,82 @@ mod tests {
         );
     }
 
+    /// An indented contents list whose last entries the scrape did not reach (their
+    /// sections are not on the page) is dropped whole: those entries are no
+    /// headings over the first paragraph. Not across a blank line, an indent
+    /// change, a sentence, or an entry met again (a heading of the text), and not
+    /// for an unindented list.
+    #[test]
+    fn the_rest_of_an_indented_contents_list_goes_with_it() {
+        let page = |list: &str| {
+            format!(
+                "Late effects of treatment\n\n{list}\n\n\
+                 Treatment for a bone tumour in childhood can change how the bones and muscles grow, and these effects may show only years later.\n\n\
+                 Bone and joint\n\nAbnormal bone growth\n\n\
+                 Radiation can slow the growth of the bones in its field, most of all in the youngest children.\n"
+            )
+        };
+        let toc = |list: &str| -> (Vec<String>, String) {
+            let cleaned = crate::clean::clean_one("p.txt", page(list).as_bytes()).unwrap();
+            let p = &cleaned.pages[0];
+            let toc = p
+                .log
+                .edits
+                .iter()
+                .filter(|e| e.reason.starts_with("table of contents"))
+                .map(|e| e.before.clone())
+                .collect();
+            (toc, p.doc.outline())
+        };
+        let (entries, outline) = toc(
+            "Bone and joint\n    Abnormal bone growth\n    Joint contractures\n    Osteonecrosis",
+        );
+        assert_eq!(
+            entries,
+            [
+                "Bone and joint",
+                "Abnormal bone growth",
+                "Joint contractures",
+                "Osteonecrosis"
+            ],
+            "{outline}"
+        );
+        assert!(!outline.contains("Osteonecrosis"), "{outline}");
+        for (list, want) in [
+            // Unindented: only the entries found again.
+            (
+                "Bone and joint\nAbnormal bone growth\nJoint contractures",
+                &["Bone and joint", "Abnormal bone growth"][..],
+            ),
+            // A blank line ends the list.
+            (
+                "Bone and joint\n    Abnormal bone growth\n\n    Joint contractures",
+                &["Bone and joint", "Abnormal bone growth"][..],
+            ),
+            // A sentence is no entry.
+            (
+                "Bone and joint\n    Abnormal bone growth\n    Each section below is about one late effect and what can be done about it.",
+                &["Bone and joint", "Abnormal bone growth"][..],
+            ),
+            // So does another indent.
+            (
+                "Bone and joint\n    Abnormal bone growth\n        Joint contractures",
+                &["Bone and joint", "Abnormal bone growth"][..],
+            ),
+        ] {
+            let (entries, outline) = toc(list);
+            assert_eq!(entries, want, "{list:?}\n{outline}");
+        }
+        // An entry met again is a heading of the text: the list stops before it.
+        let (entries, outline) =
+            toc("Bone and joint\n    Abnormal bone growth\n    Osteonecrosis\n    Bone and joint");
+        assert_eq!(
+            entries,
+            ["Bone and joint", "Abnormal bone growth", "Osteonecrosis"],
+            "{outline}"
+        );
+    }
+
     fn hash_forwards(s: &str) -> u64 {
         let mut h = 0;
         fold_chars(s, |c| h = fold_hash_push(h, c));
