@@ -88,15 +88,18 @@ pub(super) fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashS
             // scrape did not reach (a search excerpt's "Osteonecrosis",
             // "Osteochondroma" under "Abnormal bone growth"), which else stand as
             // headings over the first paragraph. Same indent, no blank line
-            // between, heading-shaped, and not an entry again (the first real
-            // heading). Not at indent 0: extending unindented runs cost 4 titles
-            // of Dragnet and 6 of L3S-GN1 (a page's first heading follows its
-            // contents list without a blank line); indented runs change no public
-            // page and the medical pages' F1 0.927 -> 0.928.
+            // between, heading-shaped (a question ending in "?" is an entry only
+            // when found again), and not an entry again (a heading of the text).
+            // Only the innermost list is finished: an outer entry at another
+            // indent stops it. Not at indent 0: extending unindented runs cost 4
+            // titles of Dragnet and 6 of L3S-GN1 (a page's first heading follows
+            // its contents list without a blank line); indented runs change no
+            // public page and the medical pages' F1 0.927 -> 0.928.
             let indent = items[j - 1].unit.indent;
             while j < items.len()
                 && indent > 0
-                && candidate[j]
+                && items[j].heading
+                && !items[j].unit.text.ends_with('?')
                 && !items[j].unit.gap_before
                 && items[j].unit.indent == indent
                 && items[i..j]

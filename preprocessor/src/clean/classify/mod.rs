@@ -1402,8 +1402,8 @@ mod tests {
     /// An indented contents list whose last entries the scrape did not reach (their
     /// sections are not on the page) is dropped whole: those entries are no
     /// headings over the first paragraph. Not across a blank line, an indent
-    /// change, a sentence, or an entry met again (a heading of the text), and not
-    /// for an unindented list.
+    /// change, a sentence or question, or an entry met again (a heading of the
+    /// text), and not for an unindented list.
     #[test]
     fn the_rest_of_an_indented_contents_list_goes_with_it() {
         let page = |list: &str| {
@@ -1454,6 +1454,11 @@ mod tests {
             // A sentence is no entry.
             (
                 "Bone and joint\n    Abnormal bone growth\n    Each section below is about one late effect and what can be done about it.",
+                &["Bone and joint", "Abnormal bone growth"][..],
+            ),
+            // Nor is a question.
+            (
+                "Bone and joint\n    Abnormal bone growth\n    Did you know most children treated for a bone tumour grow up to lead full lives?",
                 &["Bone and joint", "Abnormal bone growth"][..],
             ),
             // So does another indent.

@@ -118,11 +118,11 @@ const SHORT_WORD_FLOOR: u8 = 55;
 /// misspellings changes it.
 const WEB_WORD: u8 = 20;
 /// A word of five letters or more that web text writes at least this often (1.3,
-/// one in twenty million words) but under [`WEB_WORD`] may be a rare word or a
-/// common slip: its one-edit correction is never applied on frequency alone. It is
-/// suggested in a warning, as an unsure word's are, and only the words around it
-/// may settle it ([`Speller::in_context`], which never settles a lone suggestion of
-/// a form the web writes).
+/// about one in fifty million words) but under [`WEB_WORD`] may be a rare word or a
+/// common slip. When one correction is likeliest by frequency, it is only
+/// suggested in a warning, never applied ([`Speller::in_context`] settles no lone
+/// suggestion of a form the web writes); when several compete, the words around it
+/// may settle them, as for any unknown word.
 /// On the spelling benchmark over six seeds (`bench.py --seeds 6`) this left
 /// correct words alone that were respelled before ("trochlea" -> "trochlear",
 /// "transduce" -> "transducer", "hardwire" -> "hardware", "exergy" -> "energy",
@@ -131,8 +131,9 @@ const WEB_WORD: u8 = 20;
 /// (56.3% -> 54.3%: "negetive", "violance", "depite" are written on the web too).
 /// 1.5 and 1.6 kept more recall (55.1%, 55.4%) but respelled more medical words
 /// (0.31, 0.33); 1.0, every word the list has, lost 1.4 more points of recall and
-/// spared no further correct word. (Measured with such words kept silently; as
-/// suggestions, recall is 54.7%.)
+/// spared no further correct word. (Measured with such words kept silently, as
+/// words over [`WEB_WORD`] are; reading them as unknown words instead, so that
+/// competing corrections go to the neighbours, recall is 54.7%.)
 const WEB_ATTESTED: u8 = 13;
 /// The same for words of three or four letters, whose slips are common in web text
 /// ("ando", "frm", "iin" are above 2.0): 3.0, one in a million words ("mori").
@@ -555,15 +556,15 @@ impl<'a> Speller<'a> {
                 {
                     return Decision::Unsure(vec![w.clone(), v]);
                 }
-                // A word the web writes now and then: suggested, not applied.
-                if lower.len() >= 5 && web_zipf >= WEB_ATTESTED {
-                    return Decision::Unsure(vec![w.clone()]);
-                }
                 // A correction that drops an "a" at either end may drop the article of
                 // two glued words ("ofa": "of a", not "of"): when the pair is a listed
                 // pair of English, both readings are suggested, neither applied.
                 if let Some(pair) = article_glued(lower, w) {
                     return Decision::Unsure(vec![w.clone(), pair]);
+                }
+                // A word the web writes now and then: suggested, not applied.
+                if lower.len() >= 5 && web_zipf >= WEB_ATTESTED {
+                    return Decision::Unsure(vec![w.clone()]);
                 }
                 Decision::Replace {
                     with: match_case(word, w),
