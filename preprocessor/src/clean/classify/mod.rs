@@ -1461,7 +1461,7 @@ mod tests {
                 "Bone and joint\n    Abnormal bone growth\n    Did you know most children treated for a bone tumour grow up to lead full lives?",
                 &["Bone and joint", "Abnormal bone growth"][..],
             ),
-            // So does another indent.
+            // Another indent ends it too.
             (
                 "Bone and joint\n    Abnormal bone growth\n        Joint contractures",
                 &["Bone and joint", "Abnormal bone growth"][..],
