@@ -92,13 +92,25 @@ static WEB: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
 
 /// How often `word` (lower case) is written in English web, news, subtitle and book
 /// text, ten times the Zipf value (wordfreq 3.1.1's "large" list, Speer 2022), or
-/// that of its singular ("timepoints" → "timepoint"); 0 if neither is listed. The
-/// list's floor is 10 (one in a hundred million words).
+/// that of its singular ("timepoints" → "timepoint") when the word is that
+/// singular's regular plural in English spelling ([`takes_s`], [`takes_es`]) and the
+/// list has not the other ending ("researchs" beside "researches", "newss" after a
+/// sibilant are slips, not the web's plurals); 0 if neither is listed. The list's
+/// floor is 10 (one in a hundred million words).
 pub(crate) fn web_zipf(word: &str) -> u8 {
     let web = &*WEB;
+    let listed = |w: &str| web.contains_key(w);
     web.get(word)
-        .or_else(|| word.strip_suffix('s').and_then(|w| web.get(w)))
-        .or_else(|| word.strip_suffix("es").and_then(|w| web.get(w)))
+        .or_else(|| {
+            word.strip_suffix('s')
+                .filter(|b| takes_s(b) && !listed(&format!("{b}es")))
+                .and_then(|b| web.get(b))
+        })
+        .or_else(|| {
+            word.strip_suffix("es")
+                .filter(|b| takes_es(b) && !listed(&format!("{b}s")))
+                .and_then(|b| web.get(b))
+        })
         .copied()
         .unwrap_or(0)
 }
@@ -211,10 +223,14 @@ pub(crate) fn is_domain(word: &str) -> bool {
 
 /// `base` + "s" can be a plural or a verb's third person in English spelling: not
 /// after a sibilant written "s", "x", "z" or "sh" (that takes "es": "newss",
-/// "boxs" are slips; after "ch" it may be "k": "stomachs"), nor of a function word
-/// ("theys", "fews").
-fn takes_s(base: &str) -> bool {
-    !(base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || crate::text::is_stop_word(base))
+/// "boxs" are slips), after "ch" only when the lists lack the "-ches" form (a "ch"
+/// said "k": "stomachs"; "researchs" is a slip of "researches"), and never of a
+/// function word ("theys", "fews").
+pub(crate) fn takes_s(base: &str) -> bool {
+    !(base.ends_with(['s', 'x', 'z'])
+        || base.ends_with("sh")
+        || (base.ends_with("ch") && WORDS.contains_key(format!("{base}es").as_str()))
+        || crate::text::is_stop_word(base))
 }
 
 /// `base` + "es" can be a plural or a third person: after "s", "x", "z", "ch", "sh"
@@ -458,8 +474,14 @@ mod tests {
         ] {
             assert!(is_known(w), "{w}");
         }
-        for w in ["theys", "fews", "newss", "secondes", "boxs"] {
+        for w in ["theys", "fews", "newss", "secondes", "boxs", "researchs"] {
             assert!(!is_known(w), "{w}");
+        }
+        assert!(is_known("stomachs") && is_known("researches"));
+        // The web's frequency of a singular vouches only for its regular plural.
+        assert!(web_zipf("timepoints") > 0 && web_zipf("stomachs") > 0);
+        for slip in ["researchs", "approachs", "wishs", "crashs"] {
+            assert_eq!(web_zipf(slip), 0, "{slip}");
         }
     }
 

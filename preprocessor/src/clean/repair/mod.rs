@@ -28,12 +28,22 @@ use std::collections::BTreeMap;
 /// `a` and `b` are regular inflections of each other (one ends where the other adds
 /// "s" or "d": "intron"/"introns", "lyse"/"lysed"), or a noun in "-a" and its
 /// adjective in "-al" ("adventitia"/"adventitial", "mucosa"/"mucosal"): a different
-/// form of a word, never a misspelling of it.
+/// form of a word, never a misspelling of it. The "s" must be one English spelling
+/// adds ([`lexicon::takes_s`]: "newss", "fews", "researchs" are slips of "news",
+/// "few", "research"), the "d" must follow an "e" ("yeard", "isd", "thinkd" are
+/// slips).
+///
+/// On the spelling benchmark over six seeds, with [`lexicon::web_zipf`]'s plural
+/// rule and [`lexicon::takes_s`]'s "-ches" rule: recall 54.7% -> 56.0%, false edits
+/// unchanged (news 0.20, medical 0.24 per 10,000 words), precision 0.966 (default
+/// seed 0.981 -> 0.979: "daies" became "dates", not the nlpaug truth "days").
 fn inflection_of(a: &str, b: &str) -> bool {
     let plus = |x: &str, y: &str| {
         y.len() == x.len() + 1
             && y.starts_with(x)
-            && (y.ends_with('s') || y.ends_with('d') || (x.ends_with('a') && y.ends_with('l')))
+            && ((y.ends_with('s') && lexicon::takes_s(x))
+                || (y.ends_with('d') && x.ends_with('e'))
+                || (x.ends_with('a') && y.ends_with('l')))
     };
     plus(a, b) || plus(b, a)
 }
@@ -1987,6 +1997,21 @@ mod tests {
         // Nor is an inflection a misspelling of its word.
         assert!(inflection_of("introns", "intron") && inflection_of("lyse", "lysed"));
         assert!(!inflection_of("waitng", "waiting"));
+        // An "s" English spelling would not add, a "d" not after an "e": slips.
+        for (word, slip) in [
+            ("news", "newss"),
+            ("few", "fews"),
+            ("year", "yeard"),
+            ("is", "isd"),
+        ] {
+            assert!(!inflection_of(word, slip), "{slip}");
+        }
+        for (slip, word) in [("newss", "news"), ("researchs", "research")] {
+            assert!(
+                matches!(decide(slip, false), Decision::Replace { with, .. } if with == word),
+                "{slip}"
+            );
+        }
         // British and American forms.
         assert!(spelling_variants("haematocrit", "hematocrit"));
         assert!(spelling_variants("anonymisation", "anonymization"));
