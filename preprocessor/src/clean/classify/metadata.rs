@@ -152,6 +152,11 @@ pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Metadata lines, by key, each with its value as the first group. A publication or
+/// update stamp's value is its date; "at …", "by …" or a time of day with its zone
+/// after it ("Published 9 February 2025, 06:00 GMT") is left out of the value (the
+/// time: session 31, 13 public pages better and none worse, CleanEval 0.8976 ->
+/// 0.8980, L3S-GN1 0.9458 -> 0.9462).
 pub(super) static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
     vec![
         (
@@ -165,13 +170,13 @@ pub(super) static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
         (
             MetaKey::LastUpdated,
             re(
-                r"(?i)^(?:(?:page )?(?:last )?(?:updated|modified)|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*)?\.?$",
+                r"(?i)^(?:(?:page )?(?:last )?(?:updated|modified)|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*|,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?$",
             ),
         ),
         (
             MetaKey::Published,
             re(
-                r"(?i)^(?:date )?(?:first )?(?:published|posted)(?: on)?\s*:?\s*(.*?\d{4})(?:\s+by\s+.*)?\.?$",
+                r"(?i)^(?:date )?(?:first )?(?:published|posted)(?: on)?\s*:?\s*(.*?\d{4})(?:\s+by\s+.*|,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?$",
             ),
         ),
         (
@@ -506,6 +511,45 @@ mod tests {
 
     fn header(t: &str) -> Option<MetaKey> {
         metadata(t, true).map(|(k, _)| k)
+    }
+
+    /// A publication or update stamp may end with the time of day and its zone
+    /// ("Published 9 February 2025, 06:00 GMT"): the date is the value, and the line
+    /// goes to the source box, not into the text as a heading.
+    #[test]
+    fn a_date_stamp_may_end_with_a_time() {
+        for (t, key, value) in [
+            (
+                "Published 9 February 2025, 06:00 GMT",
+                MetaKey::Published,
+                "9 February 2025",
+            ),
+            (
+                "Posted: Wednesday Jan 9, 2008 10:23 PM",
+                MetaKey::Published,
+                "Wednesday Jan 9, 2008",
+            ),
+            (
+                "Updated 9 February 2025, 11:42 GMT",
+                MetaKey::LastUpdated,
+                "9 February 2025",
+            ),
+            (
+                "Last updated: 3 March 2024 at 10:15",
+                MetaKey::LastUpdated,
+                "3 March 2024",
+            ),
+        ] {
+            assert_eq!(metadata(t, false), Some((key, value.to_string())), "{t}");
+        }
+        // A sentence after the date is no stamp.
+        assert_eq!(
+            metadata(
+                "Published 9 February 2025, 06:00 the report said rates fell",
+                false
+            ),
+            None
+        );
     }
 
     /// An affiliation on its own names an institution and its "of" phrase, or a

@@ -1365,7 +1365,10 @@ mod tests {
     /// right under it).
     #[test]
     fn a_byline_under_the_deck_signs_the_headline_too() {
-        assert_eq!(TITLE_FEATURES[BYLINE_OR_DATE_FOLLOWS], "byline_or_date_follows");
+        assert_eq!(
+            TITLE_FEATURES[BYLINE_OR_DATE_FOLLOWS],
+            "byline_or_date_follows"
+        );
         let page = "Health\n\
             Teenager's new knee gives hope after rare bone cancer\n\
             Surgeons at the city's children's hospital used a 3D-printed implant that grows with the patient\n\
