@@ -84,8 +84,12 @@ pub(super) static FORUM_STAT: LazyLock<Regex> =
 /// A line followed by prose ends the run as a heading, unless the layout binds it
 /// to the items: it follows close-packed items as closely as they follow each
 /// other, and a blank line sets the prose apart from it ("Who to call at night"
-/// after "Bleeding that will not stop"). Headline capitals after items that have
-/// none still make it a heading.
+/// after "Bleeding that will not stop"), or it and the item before it start in lower
+/// case and end on a content word without a full stop, as no heading does
+/// ("osteosarcoma", "chondrosarcoma", "spindle cell sarcoma" with the prose right
+/// under them: a new user's page lost the last item to a paragraph; no public page
+/// or medical page changes). Headline capitals after items that have none still make
+/// it a heading.
 pub(super) fn implicit_lists(items: &mut [Item]) {
     let n = items.len();
     let mut i = 0;
@@ -97,6 +101,16 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         }
         let mut j = i + 1;
         let mut spaced = false;
+        // An item that starts in lower case and ends on a content word, with no full
+        // stop: no heading starts so ("spindle cell sarcoma" before the prose).
+        let fragment = |k: usize| {
+            let t = &items[k].unit.text;
+            t.chars().next().is_some_and(char::is_lowercase)
+                && !text::ends_sentence(t)
+                && text::words(t)
+                    .last()
+                    .is_some_and(|w| !text::is_stop_word(&w.to_lowercase()))
+        };
         while j < n
             && items[j].kind == Kind::Open
             && items[j].quality == Quality::Short
@@ -109,7 +123,8 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
             let packed = j > i + 1
                 && !spaced
                 && !items[j].unit.gap_before
-                && items.get(j + 1).is_some_and(|x| x.unit.gap_before)
+                && (items.get(j + 1).is_some_and(|x| x.unit.gap_before)
+                    || (fragment(j) && fragment(j - 1)))
                 && (!title_case(&items[j].unit.text) || title_case(&items[j - 1].unit.text));
             if before_prose && !packed {
                 break;
@@ -1389,6 +1404,25 @@ mod tests {
         );
         let out = outline_of(&page);
         assert!(out.contains("Record History"), "{out}");
+    }
+
+    /// Unbulleted items after a colon, prose right under the last with no blank line:
+    /// a last item in lower case, ending on a content word, is still an item; a
+    /// capitalised line there heads the prose.
+    #[test]
+    fn the_last_unbulleted_item_before_prose_stays_in_its_list() {
+        let page = |last: &str| {
+            outline_of(&format!(
+                "Bone cancer types\n\nPrimary bone cancer starts in the cells of the bone and is rare in adults, though it is one of the commoner cancers of teenagers.\n\
+                 The most common types are:\nosteosarcoma\nEwing sarcoma\nchondrosarcoma\n{last}\n\
+                 Osteosarcoma and Ewing sarcoma are more common in young people aged 10 to 24, and chondrosarcoma in adults over 40.\n"
+            ))
+        };
+        let out = page("spindle cell sarcoma");
+        assert!(out.contains("- spindle cell sarcoma"), "{out}");
+        let out = page("Who Treats Bone Cancer");
+        assert!(!out.contains("- Who Treats Bone Cancer"), "{out}");
+        assert!(out.contains("- chondrosarcoma"), "{out}");
     }
 
     /// A line of three short links or more set apart by "|", "·" or "•" is a link
