@@ -53,6 +53,10 @@ fn add_broken_files(seeds: &Path) {
     #[cfg(unix)]
     std::os::unix::fs::symlink("/nonexistent/seed.txt", seeds.join("912_unreadable.txt")).unwrap();
     w("913_notes.md", b"not a seed");
+    // Folders: pages in them are never read, and a folder named like a page is none.
+    std::fs::create_dir_all(seeds.join("915_extra")).unwrap();
+    std::fs::write(seeds.join("915_extra").join("030_nested.txt"), PAGE).unwrap();
+    std::fs::create_dir_all(seeds.join("916_dir.txt")).unwrap();
     // A web page saved as HTML with a .txt name.
     let html = format!(
         "<!DOCTYPE html>\n<html><head><title>Ewing sarcoma</title><script>var x = 1;</script></head>\n<body>{}</body></html>\n",
@@ -101,6 +105,8 @@ fn broken_files_give_warnings_and_the_book_still_builds() {
     assert!(has("911_huge.txt", "max-file-bytes"), "{warnings:#?}");
     assert!(has("912_unreadable.txt", "cannot read"), "{warnings:#?}");
     assert!(has("913_notes.md", "not a .txt file"), "{warnings:#?}");
+    assert!(has("915_extra", "a folder"), "{warnings:#?}");
+    assert!(has("916_dir.txt", "a folder"), "{warnings:#?}");
     assert!(
         has("914_saved_html.txt", "looks like HTML saved as text"),
         "{warnings:#?}"

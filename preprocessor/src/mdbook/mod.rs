@@ -245,10 +245,12 @@ pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String>
 }
 
 /// A warning's kind (its message with quoted words and numbers taken out) and
-/// its file ("" for the book's own warnings).
+/// its file ("" for the book's own warnings). A number is one that stands alone
+/// ("citation [4]", "2.5 MB"), not one inside a name ("UTF-8", "Windows-1252").
 fn warning_kind(w: &str) -> (String, String) {
-    static QUOTED: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| crate::text::builtin_regex(r#""[^"]*"|\d+"#));
+    static QUOTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::text::builtin_regex(r#""[^"]*"|(^|[\s(\[])\d+(?:[.,]\d+)*\b"#)
+    });
     let (file, message) = match w.split_once(": warning: ") {
         Some((place, m)) => (place.split(':').next().unwrap_or(place), m),
         None => ("", w),
@@ -256,11 +258,10 @@ fn warning_kind(w: &str) -> (String, String) {
     let kind = QUOTED
         .replace_all(message, |c: &regex::Captures| {
             if c[0].starts_with('"') {
-                "\"…\""
+                "\"…\"".to_string()
             } else {
-                "N"
+                format!("{}N", c.get(1).map_or("", |m| m.as_str()))
             }
-            .to_string()
         })
         .into_owned();
     (kind, file.to_string())
@@ -348,9 +349,10 @@ pub(crate) fn own_files(dir: &Path, config: &Config) -> [PathBuf; 2] {
     [dir.join(&config.metadata), dir.join(&config.terms.file)]
 }
 
-/// The files of the seeds folder that the build considers, in file-name order:
-/// not hidden, not folders, not one of `config_files`. Those that are not
-/// seed pages ([`is_seed_page`]) are reported, not read.
+/// The entries of the seeds folder that the build considers, in file-name order:
+/// not hidden, not one of `config_files`. Those that are not seed pages
+/// ([`is_seed_page`]: folders among them, whose pages are never read) are reported,
+/// not read.
 pub(crate) fn seed_folder_files(dir: &Path, config_files: &[&Path]) -> Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list the seeds folder {}", dir.display()))?
@@ -359,16 +361,15 @@ pub(crate) fn seed_folder_files(dir: &Path, config_files: &[&Path]) -> Result<Ve
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
                 && !config_files.contains(&p.as_path())
-                && !p.is_dir()
         })
         .collect();
     paths.sort();
     Ok(paths)
 }
 
-/// A seed page: a `.txt` file.
+/// A seed page: a `.txt` file (not a folder so named).
 pub(crate) fn is_seed_page(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()) == Some("txt")
+    path.extension().and_then(|e| e.to_str()) == Some("txt") && !path.is_dir()
 }
 
 /// The `.txt` files of the seeds folder, in file-name order.
@@ -385,6 +386,11 @@ pub fn read_inputs(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let mut log = crate::record::Log::new(&name);
+        if path.is_dir() {
+            log.warn(0, "a folder: the book reads only the .txt files right in the seeds folder, not those in folders inside it; it was ignored. Move its pages up into the seeds folder to include them");
+            problems.push(log);
+            continue;
+        }
         if !is_seed_page(&path) {
             log.warn(0, "not a .txt file, so not a seed page; it was ignored. Rename it to .txt to include it");
             problems.push(log);
@@ -912,6 +918,19 @@ mod tests {
         );
         assert_eq!(warning_summary(&w, true), w);
         assert!(warning_summary(&[], false).is_empty());
+        // Numbers inside names stay; numbers standing alone are counted as one kind.
+        let (kind, file) = warning_kind(
+            "c.txt:1: warning: not valid UTF-8; decoded as Windows-1252 (12 bytes). Save the file as UTF-8",
+        );
+        assert_eq!(file, "c.txt");
+        assert_eq!(
+            kind,
+            "not valid UTF-8; decoded as Windows-1252 (N bytes). Save the file as UTF-8"
+        );
+        assert_eq!(
+            warning_kind("d.txt: warning: the file is 2.5 MB").0,
+            "the file is N MB"
+        );
     }
 
     /// Issue 20: every rebuild in `serve` printed every warning again. A rebuild
