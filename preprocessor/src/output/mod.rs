@@ -145,10 +145,12 @@ pub(crate) fn references(
             })
             .unwrap_or_default();
         // The style may shorten an entry (AMA lists three authors of seven):
-        // the scraped text stays one hover away.
+        // the entry before restyling stays one hover away. It is the text after
+        // word repair ("properative" is already "preoperative"), so the tooltip
+        // does not call it the scraped text; the repairs are in the notes.
         let _ = writeln!(
             out,
-            "<li id=\"ref-{}\" title=\"As scraped: {}\">{h} {}</li>",
+            "<li id=\"ref-{}\" title=\"Before restyling (word repairs are listed in the editorial notes): {}\">{h} {}</li>",
             i + 1,
             escape::html(&refs[i].raw),
             back.join(" ")
