@@ -57,6 +57,9 @@ fn add_broken_files(seeds: &Path) {
     std::fs::create_dir_all(seeds.join("915_extra")).unwrap();
     std::fs::write(seeds.join("915_extra").join("030_nested.txt"), PAGE).unwrap();
     std::fs::create_dir_all(seeds.join("916_dir.txt")).unwrap();
+    // A folder of images holds no page: no warning.
+    std::fs::create_dir_all(seeds.join("917_images")).unwrap();
+    std::fs::write(seeds.join("917_images").join("x.png"), b"\x89PNG").unwrap();
     // A web page saved as HTML with a .txt name.
     let html = format!(
         "<!DOCTYPE html>\n<html><head><title>Ewing sarcoma</title><script>var x = 1;</script></head>\n<body>{}</body></html>\n",
@@ -107,6 +110,7 @@ fn broken_files_give_warnings_and_the_book_still_builds() {
     assert!(has("913_notes.md", "not a .txt file"), "{warnings:#?}");
     assert!(has("915_extra", "a folder"), "{warnings:#?}");
     assert!(has("916_dir.txt", "a folder"), "{warnings:#?}");
+    assert!(!warnings.contains_key("917_images"), "{warnings:#?}");
     assert!(
         has("914_saved_html.txt", "looks like HTML saved as text"),
         "{warnings:#?}"

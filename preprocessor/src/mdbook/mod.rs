@@ -246,10 +246,11 @@ pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String>
 
 /// A warning's kind (its message with quoted words and numbers taken out) and
 /// its file ("" for the book's own warnings). A number is one that stands alone
-/// ("citation [4]", "2.5 MB"), not one inside a name ("UTF-8", "Windows-1252").
+/// ("citation [4]", "2.5 MB", a range "[1–3]"), not one inside a name ("UTF-8",
+/// "Windows-1252").
 fn warning_kind(w: &str) -> (String, String) {
     static QUOTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::text::builtin_regex(r#""[^"]*"|(^|[\s(\[])\d+(?:[.,]\d+)*\b"#)
+        crate::text::builtin_regex(r#""[^"]*"|(^|[\s(\[#/])\d+(?:[.,]\d+)*(?:[–-]\d+)*\b"#)
     });
     let (file, message) = match w.split_once(": warning: ") {
         Some((place, m)) => (place.split(':').next().unwrap_or(place), m),
@@ -367,6 +368,28 @@ pub(crate) fn seed_folder_files(dir: &Path, config_files: &[&Path]) -> Result<Ve
     Ok(paths)
 }
 
+/// Folder levels [`holds_pages`] looks into.
+const PAGE_FOLDER_DEPTH: usize = 3;
+
+/// `dir` is named like a page ("021_dir.txt") or holds a `.txt` file within
+/// [`PAGE_FOLDER_DEPTH`] levels: pages the build will not read.
+fn holds_pages(dir: &Path) -> bool {
+    fn walk(dir: &Path, depth: usize) -> bool {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        entries.filter_map(Result::ok).any(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                depth > 1 && walk(&p, depth - 1)
+            } else {
+                is_seed_page(&p)
+            }
+        })
+    }
+    dir.extension().and_then(|e| e.to_str()) == Some("txt") || walk(dir, PAGE_FOLDER_DEPTH)
+}
+
 /// A seed page: a `.txt` file (not a folder so named).
 pub(crate) fn is_seed_page(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()) == Some("txt") && !path.is_dir()
@@ -387,8 +410,11 @@ pub fn read_inputs(
             .unwrap_or_default();
         let mut log = crate::record::Log::new(&name);
         if path.is_dir() {
-            log.warn(0, "a folder: the book reads only the .txt files right in the seeds folder, not those in folders inside it; it was ignored. Move its pages up into the seeds folder to include them");
-            problems.push(log);
+            // A folder of images or an archive's "__MACOSX" holds no page: no warning.
+            if holds_pages(&path) {
+                log.warn(0, "a folder: the book reads only the .txt files right in the seeds folder, not those in folders inside it; it was ignored. Move its pages up into the seeds folder to include them");
+                problems.push(log);
+            }
             continue;
         }
         if !is_seed_page(&path) {
@@ -930,6 +956,10 @@ mod tests {
         assert_eq!(
             warning_kind("d.txt: warning: the file is 2.5 MB").0,
             "the file is N MB"
+        );
+        assert_eq!(
+            warning_kind("e.txt:3: warning: citation [1–3] has no reference list").0,
+            warning_kind("e.txt:9: warning: citation [4] has no reference list").0
         );
     }
 

@@ -170,13 +170,13 @@ pub(super) static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
         (
             MetaKey::LastUpdated,
             re(
-                r"(?i)^(?:(?:page )?(?:last )?(?:updated|modified)|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*|,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?$",
+                r"(?i)^(?:(?:page )?(?:last )?(?:updated|modified)|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*|,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,5}))?)?\.?$",
             ),
         ),
         (
             MetaKey::Published,
             re(
-                r"(?i)^(?:date )?(?:first )?(?:published|posted)(?: on)?\s*:?\s*(.*?\d{4})(?:\s+by\s+.*|,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?$",
+                r"(?i)^(?:date )?(?:first )?(?:published|posted)(?: on)?\s*:?\s*(.*?\d{4})(?:\s+by\s+.*|,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,5}))?)?\.?$",
             ),
         ),
         (
@@ -221,6 +221,84 @@ pub(super) static META_SET: LazyLock<regex::RegexSet> = LazyLock::new(
 
 pub(super) static ET_AL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.{2,120}?\bet al\.?)(.*)$"));
 
+/// Words a date stamp's value may hold besides numbers ("3:02 p.m., Thursday,
+/// January 3, 2008 | Last updated: December 31 2007 00:29").
+const STAMP_WORDS: [&str; 47] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "at",
+    "on",
+    "of",
+    "the",
+    "last",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+];
+
+/// Lower-case words in a row, none a date's ([`STAMP_WORDS`]), that make a stamp's
+/// value a sentence.
+const STAMP_PROSE_RUN: usize = 3;
+
+/// A publication or update stamp's value is a date, perhaps with a name ("by
+/// jrmylmb - Tuesday, January 08, 2008", "in Sony, News by Darrin Olson on January
+/// 7th, 2008"), not a sentence: no [`STAMP_PROSE_RUN`] lower-case words in a row
+/// outside [`STAMP_WORDS`]. "Published series of 120 patients treated between 1990
+/// and 2019." and "Modified radical mastectomy was the standard operation until
+/// 1970." end on a year but are text. (Allowing one word outside a date's, names
+/// included, cost L3S-GN1 0.0002 and Dragnet pages their "Posted by" lines.)
+fn stamp_date(value: &str) -> bool {
+    let mut run = 0;
+    for w in value.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let prose = w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic)
+            && !STAMP_WORDS.contains(&w);
+        run = if prose { run + 1 } else { 0 };
+        if run >= STAMP_PROSE_RUN {
+            return false;
+        }
+    }
+    true
+}
+
 /// Metadata lines. Author lines count only before the text starts.
 pub(super) fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
     // One scan says which patterns can match; captures only for those.
@@ -237,6 +315,11 @@ pub(super) fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
             if matches!(key, MetaKey::LastReviewed | MetaKey::NextReview)
                 && !(value.is_empty() || DATE.is_match(&value) || value.len() < 40)
             {
+                continue;
+            }
+            // A stamp's date is a few words ("Wednesday Jan 9, 2008"); a sentence
+            // that starts "Published" or "Modified" and ends on a year is text.
+            if matches!(key, MetaKey::Published | MetaKey::LastUpdated) && !stamp_date(&value) {
                 continue;
             }
             if *key == MetaKey::Authors && !byline_value(t, &value) {
@@ -542,14 +625,21 @@ mod tests {
         ] {
             assert_eq!(metadata(t, false), Some((key, value.to_string())), "{t}");
         }
-        // A sentence after the date is no stamp.
         assert_eq!(
-            metadata(
-                "Published 9 February 2025, 06:00 the report said rates fell",
-                false
-            ),
-            None
+            metadata("Updated: 3 March 2024 10:15:00 GMT", false),
+            Some((MetaKey::LastUpdated, "3 March 2024".to_string()))
         );
+        // A sentence after the date, a dose or a price after a year, and a sentence
+        // that ends on a year are no stamps.
+        for t in [
+            "Published 9 February 2025, 06:00 the report said rates fell",
+            "Updated guidance from NICE 2024, 12.50 mg",
+            "Posted prices for 2024, 12:50 each",
+            "Published series of 120 patients treated between 1990 and 2019.",
+            "Modified radical mastectomy was the standard operation until 1970.",
+        ] {
+            assert_eq!(metadata(t, false), None, "{t}");
+        }
     }
 
     /// An affiliation on its own names an institution and its "of" phrase, or a
