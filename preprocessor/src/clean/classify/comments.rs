@@ -149,7 +149,7 @@ fn heads_a_post(next: &Item) -> bool {
 }
 
 /// The days of the week, as a date may start.
-const DAY_NAMES: [&str; 7] = [
+pub(super) const DAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

@@ -221,9 +221,10 @@ pub(super) static META_SET: LazyLock<regex::RegexSet> = LazyLock::new(
 
 pub(super) static ET_AL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.{2,120}?\bet al\.?)(.*)$"));
 
-/// Words a date stamp's value may hold besides numbers ("3:02 p.m., Thursday,
-/// January 3, 2008 | Last updated: December 31 2007 00:29").
-const STAMP_WORDS: [&str; 47] = [
+/// Words a date stamp's value may hold besides numbers and the days' names
+/// ([`super::comments::DAY_NAMES`]): "3:02 p.m., Thursday, January 3, 2008 | Last
+/// updated: December 31 2007 00:29".
+const STAMP_WORDS: [&str; 40] = [
     "january",
     "february",
     "march",
@@ -248,13 +249,6 @@ const STAMP_WORDS: [&str; 47] = [
     "oct",
     "nov",
     "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "wed",
@@ -290,7 +284,8 @@ fn stamp_date(value: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let prose = w.chars().next().is_some_and(char::is_lowercase)
             && w.chars().all(char::is_alphabetic)
-            && !STAMP_WORDS.contains(&w);
+            && !STAMP_WORDS.contains(&w)
+            && !super::comments::DAY_NAMES.contains(&w);
         run = if prose { run + 1 } else { 0 };
         if run >= STAMP_PROSE_RUN {
             return false;

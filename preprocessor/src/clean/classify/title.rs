@@ -1278,6 +1278,27 @@ mod tests {
     use crate::clean::clean_one;
     use crate::clean::reflow::Unit;
 
+    /// Items of one line each, as the classifier first sees them: good text is a
+    /// paragraph, the rest undecided.
+    fn line_items(lines: &[&str]) -> Vec<Item> {
+        lines
+            .iter()
+            .map(|t| {
+                let mut it = Item::new(
+                    Unit {
+                        text: (*t).to_string(),
+                        ..Unit::default()
+                    },
+                    true,
+                );
+                if it.quality == Quality::Good {
+                    it.kind = Kind::Paragraph;
+                }
+                it
+            })
+            .collect()
+    }
+
     /// A PDF's running header over its page number is page furniture, dropped and
     /// never the title, and a line in another language, a quarter or more of its
     /// letters outside ASCII, on an English page is no title either (a document
@@ -1443,24 +1464,7 @@ mod tests {
         assert_eq!(p.doc.title, "Minister speeds up the arms deal: why?");
         assert!(p.doc.outline().contains("I cringe"), "{}", p.doc.outline());
         // Where the text starts, unit by unit.
-        let items = |lines: &[&str]| -> Vec<Item> {
-            lines
-                .iter()
-                .map(|t| {
-                    let mut it = Item::new(
-                        Unit {
-                            text: (*t).to_string(),
-                            ..Unit::default()
-                        },
-                        true,
-                    );
-                    if it.quality == Quality::Good {
-                        it.kind = Kind::Paragraph;
-                    }
-                    it
-                })
-                .collect()
-        };
+        let items = line_items;
         let long = "The minister has asked the committee to approve the arms sale within days, officials said on Wednesday, after months in which the deal stalled and its critics in the committee asked for more time.";
         let signed = ["Minister speeds up the arms deal", "By Herb Keinon"];
         let caption_over_story = items(&["Go to Google News", long, signed[0], signed[1], long]);
@@ -1637,20 +1641,11 @@ mod tests {
     #[test]
     fn short_questions_count_as_sections_only_in_numbers() {
         let headings = |texts: &[&str]| -> Vec<Item> {
-            texts
-                .iter()
-                .map(|t| {
-                    let mut it = Item::new(
-                        Unit {
-                            text: (*t).to_string(),
-                            ..Unit::default()
-                        },
-                        true,
-                    );
-                    it.kind = Kind::Heading;
-                    it
-                })
-                .collect()
+            let mut items = line_items(texts);
+            for it in &mut items {
+                it.kind = Kind::Heading;
+            }
+            items
         };
         assert_eq!(question_headings(&headings(&["What's this?"])), 0);
         assert_eq!(
@@ -1790,24 +1785,7 @@ mod tests {
     /// shared content words, no label, no lede-long paragraph; and the page's ends.
     #[test]
     fn the_terms_of_a_restated_headline() {
-        let items = |lines: &[&str]| -> Vec<Item> {
-            lines
-                .iter()
-                .map(|t| {
-                    let mut it = Item::new(
-                        Unit {
-                            text: (*t).to_string(),
-                            ..Unit::default()
-                        },
-                        true,
-                    );
-                    if it.quality == Quality::Good {
-                        it.kind = Kind::Paragraph;
-                    }
-                    it
-                })
-                .collect()
-        };
+        let items = line_items;
         let headline = "Federer aiming for more titles";
         let deck = "Roger Federer is aiming to win a hat-trick of Australian Open titles";
         let date = "Saturday, 05 Jan 2008 20:43";
