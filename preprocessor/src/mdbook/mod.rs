@@ -559,7 +559,28 @@ pub fn chapters(cleaned: &Cleaned, config: &Config) -> (Vec<ChapterOut>, Chapter
 }
 
 /// One chapter, split into sub-chapters per top-level section when the page is long.
+/// A page in another language than English has its chapters marked with its
+/// language (`<div lang="es">`; the source box inside says `lang="en"`, see
+/// [`output::source_box`]).
 fn chapter_for(doc: &Document, path: &str, notes: &str, config: &Config) -> ChapterOut {
+    let mut out = chapter_text(doc, path, notes, config);
+    if let Some(tag) = doc.language {
+        in_language(&mut out, tag);
+    }
+    out
+}
+
+/// Wrap a chapter's and its sub-chapters' Markdown in a `lang` block: the blank
+/// lines after the opening tag and before the closing one keep the Markdown in
+/// between Markdown (CommonMark's HTML blocks end at a blank line).
+fn in_language(ch: &mut ChapterOut, tag: &str) {
+    ch.content = format!("<div lang=\"{tag}\">\n\n{}\n</div>\n", ch.content);
+    for c in &mut ch.children {
+        in_language(c, tag);
+    }
+}
+
+fn chapter_text(doc: &Document, path: &str, notes: &str, config: &Config) -> ChapterOut {
     let title = format!("# {}\n\n", crate::text::escape::markdown(&doc.title));
     let sbox = output::source_box(doc, Some(notes), path);
     let mut cites = output::Cites::new(doc.references.len());
@@ -1095,6 +1116,62 @@ mod tests {
             )
         );
         assert_eq!(names[2].0, "Editorial notes");
+    }
+
+    /// A page in another language: its chapter is marked with the language's tag
+    /// for screen readers (and the Markdown inside stays Markdown), the source
+    /// box with English, its question headings are headings ("¿" before the
+    /// capital), and the notes count one warning in the singular. An English page
+    /// gets no mark.
+    #[test]
+    fn a_page_in_another_language_is_marked_with_its_language() {
+        let page = "El sarcoma de Ewing: guía para pacientes\n\n\
+            El sarcoma de Ewing es un tipo de cáncer que se forma en los huesos o en el tejido blando que los rodea, sobre todo en niños y adolescentes.\n\n\
+            ¿Dónde aparece?\n\n\
+            Suele aparecer en la pelvis, el fémur, la tibia y las costillas, y a veces se extiende a los pulmones antes del diagnóstico.\n";
+        let cleaned = crate::clean::clean_one("es.txt", page.as_bytes()).unwrap();
+        let (chs, notes) = chapters(&cleaned, &Config::default());
+        let md = &chs[0].content;
+        assert!(
+            md.starts_with("<div lang=\"es\">\n\n# El sarcoma de Ewing"),
+            "{md}"
+        );
+        assert!(md.trim_end().ends_with("</div>"), "{md}");
+        assert!(md.contains("\n\n## ¿Dónde aparece?\n\n"), "{md}");
+        assert!(
+            md.contains("<aside class=\"seed-source\" lang=\"en\" aria-label"),
+            "{md}"
+        );
+        let notes = notes.markdown();
+        assert!(
+            notes.contains("`es.txt`, 1 edit, 1 warning. Raw"),
+            "{notes}"
+        );
+        assert!(notes.contains("from es.txt: 1 edit, 1 warning."), "{notes}");
+        // A long page's sub-chapters are marked too.
+        let mut ch = ChapterOut {
+            name: "a".into(),
+            path: "a.md".into(),
+            content: "# a\n".into(),
+            children: vec![ChapterOut {
+                name: "b".into(),
+                path: "a/b.md".into(),
+                content: "## b\n".into(),
+                children: Vec::new(),
+            }],
+        };
+        in_language(&mut ch, "fr");
+        assert_eq!(
+            ch.children[0].content,
+            "<div lang=\"fr\">\n\n## b\n\n</div>\n"
+        );
+        let (chs, _) = chapters(&one_page(), &Config::default());
+        assert!(!chs[0].content.contains("lang="), "{}", chs[0].content);
+        assert!(
+            chs[0]
+                .content
+                .contains("<aside class=\"seed-source\" aria-label")
+        );
     }
 
     fn one_page() -> Cleaned {

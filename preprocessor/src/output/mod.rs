@@ -8,6 +8,16 @@ pub(crate) const NOTES_PATH: &str = "editorial-notes.md";
 /// The folder of the per-page (or per-range) editorial-notes chapters.
 pub(crate) const NOTES_DIR: &str = "editorial-notes";
 
+/// "1 edit", "0 edits", "3 edits": a count with its noun (`noun` singular, plural
+/// by a final "s").
+pub(crate) fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Is `path` (relative to `src/`) one of the editorial-notes chapters?
 pub(crate) fn is_notes_path(path: &str) -> bool {
     path == NOTES_PATH
@@ -229,7 +239,9 @@ pub(crate) fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
     out
 }
 
-/// The source box shown at the top of a chapter (HTML, all values escaped).
+/// The source box shown at the top of a chapter (HTML, all values escaped). On a page
+/// in another language than English it carries `lang="en"`, inside the chapter's
+/// `lang` block.
 pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -> String {
     let mut rows: Vec<(String, String)> = Vec::new();
     let esc = escape::html;
@@ -313,8 +325,14 @@ pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -
         "Cleaned from".into(),
         format!("<code>{}</code>{notes}", esc(&doc.file)),
     ));
-    let mut out = String::from(
-        "<aside class=\"seed-source\" aria-label=\"About this page's source\" data-pagefind-ignore>\n<dl>\n",
+    // On a page in another language, the box's words (ours, in English) say so.
+    let lang = if doc.language.is_some() {
+        " lang=\"en\""
+    } else {
+        ""
+    };
+    let mut out = format!(
+        "<aside class=\"seed-source\"{lang} aria-label=\"About this page's source\" data-pagefind-ignore>\n<dl>\n",
     );
     // Rows in a row under one label share its <dt>: a <dt> may have several <dd>.
     let mut last: Option<String> = None;
@@ -434,13 +452,13 @@ pub(crate) fn editorial_notes(
         // a tall strip, and scrolled sideways on a phone.
         let _ = writeln!(
             index,
-            "- [{}]({}#{anchor}): `{}`, {} edits, {} warnings. Raw {}.",
+            "- [{}]({}#{anchor}): `{}`, {}, {}. Raw {}.",
             escape::markdown(&doc.title),
             relative("editorial-notes.md", &np),
             // In a code span nothing is markup; a backtick or a line break would end it.
             doc.file.replace(['`', '\n', '\r'], " "),
-            log.edits.len(),
-            log.warnings.len(),
+            counted(log.edits.len(), "edit"),
+            counted(log.warnings.len(), "warning"),
             escape::markdown(&accounting.to_string())
         );
         if children.last().is_none_or(|c| c.path != np) {
@@ -463,13 +481,13 @@ pub(crate) fn editorial_notes(
         };
         let _ = write!(
             page.content,
-            "<h2 id=\"{anchor}\">{}</h2>\n\n[{}]({}) — from {}: {} edits, {} warnings. The raw file's {}.\n\n",
+            "<h2 id=\"{anchor}\">{}</h2>\n\n[{}]({}) — from {}: {}, {}. The raw file's {}.\n\n",
             escape::html(&doc.title),
             escape::markdown(&doc.title),
             relative(&np, path),
             escape::markdown(&doc.file),
-            log.edits.len(),
-            log.warnings.len(),
+            counted(log.edits.len(), "edit"),
+            counted(log.warnings.len(), "warning"),
             accounting
         );
         notes_table(&mut page.content, log);

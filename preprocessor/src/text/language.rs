@@ -15,13 +15,39 @@ use crate::text;
 pub(crate) enum PageLanguage {
     /// English, or too little text to tell (English evidence is used).
     English,
-    /// Reliably another language: its English name (whatlang's `Lang::eng_name`).
-    Other(&'static str),
+    /// Reliably another language, as whatlang names it.
+    Other(whatlang::Lang),
 }
 
 impl PageLanguage {
     pub(crate) fn is_english(self) -> bool {
         self == PageLanguage::English
+    }
+
+    /// The language's English name ("Spanish"); `None` for English.
+    pub(crate) fn name(self) -> Option<&'static str> {
+        match self {
+            PageLanguage::English => None,
+            PageLanguage::Other(l) => Some(l.eng_name()),
+        }
+    }
+
+    /// The language's tag for an HTML `lang` attribute (BCP 47, RFC 5646): the ISO 639-1
+    /// code where the language has one ("es"). Mandarin and Iranian Persian have none
+    /// of their own: they take their macrolanguage's, "zh" and "fa", the tags browsers
+    /// and screen readers know (W3C, "Choosing a language tag"). Any other language
+    /// without one keeps its ISO 639-3 code, a registered subtag. `None` for English.
+    pub(crate) fn tag(self) -> Option<&'static str> {
+        match self {
+            PageLanguage::English => None,
+            PageLanguage::Other(whatlang::Lang::Cmn) => Some("zh"),
+            PageLanguage::Other(whatlang::Lang::Pes) => Some("fa"),
+            PageLanguage::Other(l) => Some(
+                isolang::Language::from_639_3(l.code())
+                    .and_then(|i| i.to_639_1())
+                    .unwrap_or(l.code()),
+            ),
+        }
     }
 }
 
@@ -133,7 +159,7 @@ pub(crate) fn page_language<'a>(
     if info.lang() == whatlang::Lang::Eng || !info.is_reliable() {
         return PageLanguage::English;
     }
-    PageLanguage::Other(info.lang().eng_name())
+    PageLanguage::Other(info.lang())
 }
 
 #[cfg(test)]
@@ -165,7 +191,8 @@ mod tests {
         let en = "Osteosarcoma is the most common primary bone cancer in children and young adults, and it is usually treated with chemotherapy and surgery.";
         assert_eq!(detect(&[en, en]), PageLanguage::English);
         let fr = "Le gouvernement a présenté mercredi un projet de loi qui prévoit de réformer le système des retraites, une mesure contestée par les syndicats depuis plusieurs mois.";
-        assert_eq!(detect(&[fr, fr]), PageLanguage::Other("French"));
+        assert_eq!(detect(&[fr, fr]).name(), Some("French"));
+        assert_eq!(detect(&[fr, fr]).tag(), Some("fr"));
         let la = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip.";
         assert!(!detect(&[la]).is_english());
         // A tracking pixel's address is not the page's language.
@@ -174,10 +201,17 @@ mod tests {
             "<img width=1 height=1 alt=\"\" src=\"http://b5.example.jp/b?P={}&T=16lu7dcl9\">",
             "oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA".repeat(20)
         );
-        assert_eq!(
-            detect(&[pixel.as_str(), ja, ja]),
-            PageLanguage::Other("Japanese")
-        );
+        assert_eq!(detect(&[pixel.as_str(), ja, ja]).tag(), Some("ja"));
+        // Every language whatlang detects gets a two-letter tag: its ISO 639-1 code or
+        // its macrolanguage's.
+        for l in whatlang::Lang::all() {
+            let tag = PageLanguage::Other(*l).tag().unwrap_or_default();
+            assert_eq!(tag.len(), 2, "{l:?}: {tag}");
+        }
+        assert_eq!(PageLanguage::Other(whatlang::Lang::Cmn).tag(), Some("zh"));
+        assert_eq!(PageLanguage::Other(whatlang::Lang::Spa).tag(), Some("es"));
+        assert_eq!(PageLanguage::Other(whatlang::Lang::Nob).tag(), Some("nb"));
+        assert_eq!(PageLanguage::English.tag(), None);
         // Too little text to tell: English evidence applies.
         assert_eq!(detect(&["Menu", "Home"]), PageLanguage::English);
     }

@@ -275,8 +275,11 @@ pub(crate) fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// The first letter or digit is a capital or a digit, after a Spanish opening "¿" or
+/// "¡" ("¿Dónde aparece?" starts with a capital like "Where does it appear?").
 pub(crate) fn starts_uppercase_or_digit(s: &str) -> bool {
-    s.chars()
+    s.trim_start_matches(['¿', '¡'])
+        .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }

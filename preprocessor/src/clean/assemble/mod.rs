@@ -97,6 +97,9 @@ pub struct Document {
     pub(crate) blocks: Vec<Block>,
     /// The page's reference list, numbered 1.. as the source numbers it.
     pub(crate) references: Vec<crate::clean::assemble::references::Reference>,
+    /// The page's language as a BCP 47 tag ("es") when it is not English: its chapter
+    /// says so in a `lang` attribute, for screen readers, hyphenation and search.
+    pub(crate) language: Option<&'static str>,
 }
 
 impl Document {
@@ -205,6 +208,7 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
     let mut page_title = None;
     let mut numbers: Vec<(usize, String)> = Vec::new();
     let in_table = table_rows(&c);
+    let language = c.language.tag();
     for (idx, it) in c.items.iter().enumerate() {
         let line = it.unit.first;
         if in_table[idx]
@@ -357,6 +361,7 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
         page: page.clone(),
         blocks,
         references,
+        language,
     }
 }
 

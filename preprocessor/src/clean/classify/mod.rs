@@ -290,7 +290,7 @@ pub(crate) fn classify(
             .map(|u| u.text.as_str())
             .zip(counts.iter().copied()),
     );
-    if let PageLanguage::Other(name) = language {
+    if let Some(name) = language.name() {
         log.warn(
             0,
             format!(

@@ -657,6 +657,32 @@ mod tests {
         }
     }
 
+    /// A link to one of the site's own pages is named as such, not as a footer: a
+    /// header's "About us" is at the top of the page (a new user read "site footer"
+    /// in the notes for line 2). A copyright line is still a footer.
+    #[test]
+    fn site_links_are_not_called_footers() {
+        let r = rules();
+        for t in [
+            "About us",
+            "Contact us",
+            "Privacy policy",
+            "Terms of use",
+            "Sitemap",
+        ] {
+            let label = r.boilerplate(t).map(|l| l.to_string()).unwrap_or_default();
+            assert_eq!(
+                label,
+                "boilerplate: link to one of the site's own pages (about, contact, privacy, terms)",
+                "{t}"
+            );
+        }
+        assert!(
+            r.boilerplate("© 2025 Bone Cancer Research Trust")
+                .is_some_and(|l| l.to_string().contains("site footer"))
+        );
+    }
+
     /// Blog platforms' comment forms and trackback lists (TypePad, Movable Type) are
     /// comment-form furniture; a sentence that starts the same way is not.
     #[test]
