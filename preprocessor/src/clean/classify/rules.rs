@@ -32,6 +32,10 @@ struct Group {
     /// line): see [`Rules::prose_footer`].
     #[serde(default, rename = "ends-prose")]
     ends_prose: bool,
+    /// A line of prose that the group's patterns match mentions the furniture; it is
+    /// not the furniture: see [`is_prose`].
+    #[serde(default, rename = "not-in-prose")]
+    not_in_prose: bool,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +61,8 @@ struct Builtin {
     labels: Vec<String>,
     /// Per group: its notices may end a paragraph of prose.
     ends_prose: Vec<bool>,
+    /// Per group: a line of prose is never one of its lines.
+    not_in_prose: Vec<bool>,
     cta: RegexSet,
     /// The call-to-action patterns read the whole paragraph: a literal search goes first.
     cta_needles: Needles,
@@ -73,6 +79,7 @@ impl Builtin {
         let (mut anchored, mut floating) = (Vec::new(), Vec::new());
         let mut labels = Vec::new();
         let mut ends_prose = Vec::new();
+        let mut not_in_prose = Vec::new();
         for (gi, g) in data.group.into_iter().enumerate() {
             for p in &g.patterns {
                 // Each pattern is checked alone first, so an error names its group.
@@ -89,6 +96,7 @@ impl Builtin {
             }
             labels.push(g.label);
             ends_prose.push(g.ends_prose);
+            not_in_prose.push(g.not_in_prose);
         }
         let anchored = Grouped::new(anchored).context("built-in boilerplate patterns")?;
         let floating = Floating {
@@ -109,6 +117,7 @@ impl Builtin {
             floating,
             labels,
             ends_prose,
+            not_in_prose,
             cta,
             cta_needles,
             speaker: Regex::new(r"(?i)(?-u:\b)(our|we|us|you|your)(?-u:\b)")
@@ -138,10 +147,20 @@ impl Grouped {
     /// match nothing: a plain match test first, and the overlapping search
     /// (which group?) only for lines that match.
     fn group(&self, s: &str) -> Option<usize> {
+        self.group_where(s, |_| true)
+    }
+
+    /// The first group matching `s` among those `keep` accepts.
+    fn group_where(&self, s: &str, keep: impl Fn(usize) -> bool) -> Option<usize> {
         if !self.set.is_match(s) {
             return None;
         }
-        self.set.matches(s).iter().map(|k| self.group_of[k]).min()
+        self.set
+            .matches(s)
+            .iter()
+            .map(|k| self.group_of[k])
+            .filter(|&g| keep(g))
+            .min()
     }
 }
 
@@ -155,10 +174,14 @@ struct Floating {
 
 impl Floating {
     fn group(&self, s: &str) -> Option<usize> {
+        self.group_where(s, |_| true)
+    }
+
+    fn group_where(&self, s: &str, keep: impl Fn(usize) -> bool) -> Option<usize> {
         if self.needles.rule_out(s) {
             return None;
         }
-        self.patterns.group(s)
+        self.patterns.group_where(s, keep)
     }
 }
 
@@ -400,6 +423,19 @@ fn ascii_lower(h: &Hir) -> Hir {
     }
 }
 
+/// Words of a line of prose, for [`Group::not_in_prose`].
+const PROSE_WORDS: usize = 40;
+
+/// A line of prose: [`PROSE_WORDS`] words or more and two sentence breaks (". "
+/// before a capital or a digit) or more. A cookie banner's sentence about the site
+/// is a line of its own; a paragraph that mentions browsers and cookies among
+/// other things ("Nearly every website that you visit that has a \"Like\" button
+/// …") or a post glued to its category ("Filed under: Latest News The production
+/// of the Peugeot iOn …", the post's whole text) is not furniture.
+fn is_prose(line: &str) -> bool {
+    !crate::text::at_most_words(line, PROSE_WORDS - 1) && super::sentence_breaks(line) >= 2
+}
+
 /// The literals that contain no other one: a line holds one of `v` exactly
 /// when it holds one of these.
 fn fewest(mut v: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
@@ -456,17 +492,27 @@ impl Rules {
         }
         let t = line.trim_end_matches([':', ' ']);
         let b = self.builtin;
-        let group = |s: &str| match (b.anchored.group(s), b.floating.group(s)) {
-            (Some(a), Some(f)) => Some(a.min(f)),
-            (a, f) => a.or(f),
+        let matching = |keep: &dyn Fn(usize) -> bool| {
+            let group = |s: &str| match (
+                b.anchored.group_where(s, keep),
+                b.floating.group_where(s, keep),
+            ) {
+                (Some(a), Some(f)) => Some(a.min(f)),
+                (a, f) => a.or(f),
+            };
+            match (
+                group(t),
+                (t.len() != line.len()).then(|| group(line)).flatten(),
+            ) {
+                (Some(a), Some(c)) => Some(a.min(c)),
+                (a, c) => a.or(c),
+            }
         };
-        let g = match (
-            group(t),
-            (t.len() != line.len()).then(|| group(line)).flatten(),
-        ) {
-            (Some(a), Some(c)) => Some(a.min(c)),
-            (a, c) => a.or(c),
-        };
+        let mut g = matching(&|_| true);
+        // Prose that mentions cookies or is filed under a category is text.
+        if g.is_some_and(|g| b.not_in_prose[g]) && is_prose(line) {
+            g = matching(&|g| !b.not_in_prose[g]);
+        }
         g.map(|g| DropReason::Boilerplate {
             label: b.labels[g].clone(),
         })
@@ -654,6 +700,32 @@ mod tests {
             "You can follow any responses to the consultation on our website.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
+        }
+    }
+
+    /// A line of prose that mentions cookies and the browser, or a post glued to its
+    /// category line, is text; the same words in a line of their own are furniture,
+    /// and a cookie banner of several sentences is still one.
+    #[test]
+    fn prose_that_mentions_furniture_is_text() {
+        let r = rules();
+        let furniture = [
+            "By using this site you agree to our use of cookies.",
+            "Filed under: Latest News",
+            "Categories: Bone cancer, Children, Research",
+            "Joined: March 2009",
+            "We use cookies to give you the best experience on our website. By continuing to browse you agree to our use of cookies. You can change your cookie settings at any time in your browser, and read more about them in our cookie policy, which explains what each one does.",
+        ];
+        for t in furniture {
+            assert!(r.boilerplate(t).is_some(), "{t}");
+        }
+        let prose = [
+            "Most hospital websites load several tracking scripts. When a patient reads about a diagnosis, the browser may send the address of that page to an advertiser, along with cookies that identify the device. Researchers found such trackers on most of the sites they studied, including those of cancer centres.",
+            "Filed under: Latest News The hospital has opened a new unit for children with bone tumours. It has twelve beds and a play room. Families can stay overnight in rooms next to the ward, and a nurse specialist is on call every night of the week.",
+            "Joined the support group after my son's diagnosis and it helped more than I can say. The other parents knew what the scans meant. They told us what to ask the surgeon, and we still meet for coffee once a month.",
+        ];
+        for t in prose {
+            assert!(r.boilerplate(t).is_none(), "{t}: {:?}", r.boilerplate(t));
         }
     }
 
