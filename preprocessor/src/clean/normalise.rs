@@ -147,7 +147,9 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             "converted CRLF/CR line endings to LF",
         );
     }
-    for (i, raw) in unified.split('\n').enumerate() {
+    // A final line break ends the last line; it starts none.
+    let body = unified.strip_suffix('\n').unwrap_or(&unified);
+    for (i, raw) in body.split('\n').enumerate() {
         let no = i + 1;
         let mut cells = false;
         // Printable ASCII needs none of the replacements below (the common
@@ -300,10 +302,8 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     }
     space_tables(&mut out, &gapped);
     pipe_tables(&mut out, log);
-    // Trailing blank lines carry nothing.
-    while out.last().is_some_and(Line::is_blank) {
-        out.pop();
-    }
+    // Trailing blank lines are kept: they carry nothing, but they are lines of the
+    // file, counted in its editorial notes as an editor counts them.
     nbsp.report(
         log,
         "non-breaking or special spaces replaced by plain spaces",
@@ -643,8 +643,14 @@ mod tests {
     #[test]
     fn line_endings_and_line_numbers() {
         let mut log = Log::new("t");
+        // Lines as an editor counts them: the two blank lines at the end are lines 4
+        // and 5, and the last line break starts no sixth.
         let l = normalise("a\r\nb\rc\n\n\n", &mut log);
-        assert_eq!(l.iter().map(|l| l.no).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert_eq!(
+            l.iter().map(|l| l.no).collect::<Vec<_>>(),
+            vec![1, 2, 3, 4, 5]
+        );
+        assert!(l[3].is_blank() && l[4].is_blank());
         assert!(log.edits.iter().any(|e| e.reason.contains("CRLF")));
         // Old Mac line endings alone are converted and reported too.
         let mut log = Log::new("t");
