@@ -131,6 +131,32 @@ pub(crate) struct Classified {
     pub(crate) runs: Vec<RunRecord>,
 }
 
+/// A line of contact details alone: a phone number (seven digits or more) or an
+/// e-mail address, after a short label or none ("Call us on 020 7946 0000",
+/// "Teléfono: 900 123 456", "enquiries@example.org").
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:[\p{L}][\p{L} .]{0,24}:?\s+)?(?:\+?\(?\d[\d ()./-]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$",
+    )
+});
+
+/// Why a unit was removed, in the editorial notes: the reason's own words, except
+/// that a line of contact details that went as a short line outside the text says
+/// what it is, not "menu item or button" (a new user read a phone number called
+/// a menu item).
+fn reason_for(reason: &DropReason, text: &str) -> String {
+    match reason {
+        DropReason::NoTextAfter | DropReason::BetweenBoilerplate { .. }
+            if CONTACT_LINE.is_match(text)
+                && (text.contains('@')
+                    || text.chars().filter(char::is_ascii_digit).count() >= 7) =>
+        {
+            format!("contact details (a phone number or an e-mail address), removed as a {reason}")
+        }
+        r => r.to_string(),
+    }
+}
+
 static EDIT_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\s*\[(edit|edit source|change source)\]$"));
 
@@ -405,7 +431,12 @@ pub(crate) fn classify(
                     text.push_str(" / ");
                     text.push_str(e);
                 }
-                log.removed(it.unit.first, Stage::Classify, &text, reason.to_string());
+                log.removed(
+                    it.unit.first,
+                    Stage::Classify,
+                    &text,
+                    reason_for(reason, &text),
+                );
             }
             Kind::Meta { key, .. } => log.edit(
                 it.unit.first,
@@ -952,6 +983,38 @@ fn strip_footer_sentences(units: &mut [Unit], rules: &Rules, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A phone number or an e-mail address removed as a short line is named as
+    /// contact details, with the reason it went; other lines keep their reason.
+    #[test]
+    fn contact_lines_are_named_in_the_notes() {
+        let short = DropReason::NoTextAfter;
+        for t in [
+            "Call us on 020 7946 0000",
+            "Teléfono: 900 123 456",
+            "enquiries@example-clinic.co.uk",
+            "Tel. +44 (0)20 7946 0000",
+        ] {
+            let why = reason_for(&short, t);
+            assert!(
+                why.starts_with("contact details (a phone number or an e-mail address), removed as a short line that introduces no text"),
+                "{t}: {why}"
+            );
+        }
+        for t in [
+            "About",
+            "Room 101",
+            "Stage 2 of 4",
+            "Ring the ward on arrival",
+        ] {
+            assert_eq!(reason_for(&short, t), short.to_string(), "{t}");
+        }
+        // Only the short-line reasons are renamed.
+        assert_eq!(
+            reason_for(&DropReason::Duplicate, "020 7946 0000"),
+            DropReason::Duplicate.to_string()
+        );
+    }
 
     /// A headline that reflow joined to a navigation phrase under it loses the
     /// phrase (recorded); a line that is all boilerplate, or a long one, keeps it.
