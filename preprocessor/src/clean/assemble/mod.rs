@@ -98,7 +98,7 @@ pub struct Document {
     /// The page's reference list, numbered 1.. as the source numbers it.
     pub(crate) references: Vec<crate::clean::assemble::references::Reference>,
     /// The page's language as a BCP 47 tag ("es") when it is not English: its chapter
-    /// says so in a `lang` attribute, for screen readers, hyphenation and search.
+    /// says so in a `lang` attribute, so that screen readers speak it in that language.
     pub(crate) language: Option<&'static str>,
 }
 

@@ -936,7 +936,7 @@ mod tests {
 
     /// The built-in patterns in one set, as before the split: the reference.
     fn one_set_label(line: &str) -> Option<String> {
-        static ONE: LazyLock<(Grouped, Vec<String>)> = LazyLock::new(|| {
+        static ONE: LazyLock<(Grouped, Vec<String>, Vec<bool>)> = LazyLock::new(|| {
             let data: Data = toml::from_str(BUILTIN).unwrap();
             let mut patterns = Vec::new();
             for (gi, g) in data.group.iter().enumerate() {
@@ -944,12 +944,18 @@ mod tests {
                     patterns.push((format!("(?i)^(?:{})$", ascii_boundaries(p)), gi));
                 }
             }
+            let flags = data.group.iter().map(|g| g.not_in_prose).collect();
             let labels = data.group.into_iter().map(|g| g.label).collect();
-            (Grouped::new(patterns).unwrap(), labels)
+            (Grouped::new(patterns).unwrap(), labels, flags)
         });
-        let (all, labels) = &*ONE;
+        let (all, labels, not_in_prose) = &*ONE;
         let t = line.trim_end_matches([':', ' ']);
-        let g = [all.group(t), all.group(line)].into_iter().flatten().min();
+        // A line of prose is never one of a `not-in-prose` group's lines.
+        let keep = |g: usize| !(not_in_prose[g] && is_prose(line));
+        let g = [all.group_where(t, keep), all.group_where(line, keep)]
+            .into_iter()
+            .flatten()
+            .min();
         g.map(|g| format!("boilerplate: {}", labels[g]))
     }
 
