@@ -729,6 +729,27 @@ mod tests {
         }
     }
 
+    /// A Wikipedia fork's banner and a publisher's download stamp on a PDF's pages are
+    /// furniture; a sentence about downloading is not.
+    #[test]
+    fn encyclopaedia_forks_and_download_stamps_are_furniture() {
+        let r = rules();
+        for t in [
+            "From Wikipedia, the free encyclopedia",
+            "From MedWiki, the free medical encyclopedia",
+            "Downloaded from https://journals.example.org on 12 January 2024. For personal use only.",
+            "Downloaded from https://academic.example.com/article/12/3/45/678 by guest on 15 March 2024",
+        ] {
+            assert!(r.boilerplate(t).is_some(), "{t}");
+        }
+        for t in [
+            "Downloaded from the clinic's website, the leaflet explains what happens on the day of surgery.",
+            "The free encyclopedia of bone tumours has grown to 400 entries.",
+        ] {
+            assert!(r.boilerplate(t).is_none(), "{t}");
+        }
+    }
+
     /// A link to one of the site's own pages is named as such, not as a footer: a
     /// header's "About us" is at the top of the page (a new user read "site footer"
     /// in the notes for line 2). A copyright line is still a footer.
