@@ -24,8 +24,8 @@ const PROSE_LINE_WORDS: usize = 8;
 
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
-    /// Lower-cased word → occurrences across the corpus (hyphenated forms kept whole).
-    pub(crate) words: HashMap<String, usize>,
+    /// Lower-cased word → its uses across the corpus (hyphenated forms kept whole).
+    pub(crate) words: HashMap<String, Uses>,
     /// Hash of a folded line ([`text::fold_hash`] of a line of up to
     /// [`MAX_COUNTED_LINE`] bytes) → number of pages it appears on, and the number
     /// of the last page counted (so that a page counts once, without a set of the
@@ -43,6 +43,17 @@ pub struct Corpus {
     /// title case marks no name).
     named: HashMap<String, u32>,
     pub(crate) pages: usize,
+}
+
+/// How often the corpus uses a word, and on how many pages.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Uses {
+    /// Occurrences across the corpus.
+    pub(crate) count: usize,
+    /// Pages that use it.
+    pub(crate) pages: u32,
+    /// The last page counted (1-based), so that a page counts once.
+    last: u32,
 }
 
 /// The key of a word pair in [`Corpus::pairs`] (both words lower case).
@@ -124,10 +135,24 @@ impl Corpus {
                     previous.clear();
                     previous.push_str(key);
                     previous_end = Some(start + w.len());
+                    let page = u32::try_from(page).unwrap_or(u32::MAX);
                     match c.words.get_mut(key) {
-                        Some(n) => *n += 1,
+                        Some(u) => {
+                            u.count += 1;
+                            if u.last != page {
+                                u.pages += 1;
+                                u.last = page;
+                            }
+                        }
                         None => {
-                            c.words.insert(key.to_string(), 1);
+                            c.words.insert(
+                                key.to_string(),
+                                Uses {
+                                    count: 1,
+                                    pages: 1,
+                                    last: page,
+                                },
+                            );
                         }
                     }
                 }
@@ -161,7 +186,12 @@ impl Corpus {
         } else {
             self.words.get(word)
         };
-        found.copied().unwrap_or(0)
+        found.map_or(0, |u| u.count)
+    }
+
+    /// How many pages use `word` (lower case).
+    pub(crate) fn pages_with_word(&self, word: &str) -> usize {
+        self.words.get(word).map_or(0, |u| u.pages as usize)
     }
 
     /// How often the corpus writes `a` and `b` (lower case) as two words, one space

@@ -414,6 +414,49 @@ mod tests {
         clean_corpus(&inputs, &Config::default(), &MetadataFile::default()).unwrap()
     }
 
+    /// A writer's slip used four times on one page is corrected when the book's other
+    /// pages outnumber it with the right word; the same form on four pages (a site's
+    /// brand, a term of its own) is left alone.
+    #[test]
+    fn a_slip_repeated_on_one_page_is_outnumbered_by_the_book() {
+        let right = "Osteosarcoma is treated with chemotherapy before and after surgery, and osteosarcoma of the leg is usually operated on without amputation today.";
+        let mut pages: Vec<String> = (0..4)
+            .map(|i| format!("Bone cancer page {i}\n\n{right}\n"))
+            .collect();
+        pages.push(
+            "My sons ostesarcoma journey\n\nMy son was told he has ostesarcoma of the tibia in August, and the ostesarcoma team started chemotherapy the week after. Everyone says ostesarcoma is rare in boys his age.\n".to_string(),
+        );
+        let cleaned = corpus_of(&pages);
+        let forum = &cleaned.pages[4];
+        assert_eq!(forum.doc.title, "My sons osteosarcoma journey");
+        assert!(
+            !forum.doc.outline().contains("ostesarcoma"),
+            "{}",
+            forum.doc.outline()
+        );
+        assert!(
+            forum
+                .log
+                .edits
+                .iter()
+                .any(|e| e.reason.contains("all on this page"))
+        );
+        // Spread over four pages, once each, the form is the corpus's own word.
+        let mut pages: Vec<String> = (0..4)
+            .map(|i| format!("Bone cancer page {i}\n\n{right} {right}\n"))
+            .collect();
+        for i in 0..4 {
+            pages.push(format!("Clinic page {i}\n\nThe ostesarcoma clinic is open on Mondays and Thursdays for children who need a review.\n"));
+        }
+        let cleaned = corpus_of(&pages);
+        assert!(
+            cleaned.pages[4]
+                .doc
+                .outline()
+                .contains("ostesarcoma clinic")
+        );
+    }
+
     /// A site's own sentence, verbatim on four pages or more (a comment form's help),
     /// goes; the same story on five pages (scraped twice over) keeps its sentences.
     #[test]
