@@ -455,6 +455,30 @@ mod tests {
                 .outline()
                 .contains("ostesarcoma clinic")
         );
+        // The book's evidence must come from other pages: a page that writes both
+        // forms, alone in its book, keeps what it wrote.
+        let page = format!(
+            "Bone cancer\n\n{right} {right} {right} {right} {right}\n\nThe ostesarcoma team, the ostesarcoma ward and the ostesarcoma clinic are upstairs.\n"
+        );
+        let cleaned = corpus_of(&[page]);
+        assert!(
+            cleaned.pages[0]
+                .doc
+                .outline()
+                .contains("the ostesarcoma ward")
+        );
+        // Another ending of the word (a Latin plural) is no slip of it.
+        let mut pages: Vec<String> = (0..4)
+            .map(|i| format!("Amyloid page {i}\n\nAmyloidosis of bone is rare, and amyloidosis of the joints is rarer still in adults.\n"))
+            .collect();
+        pages.push("Types of amyloid disease\n\nThe systemic amyloidoses differ, and the hereditary amyloidoses and the acquired amyloidoses are treated apart.\n".to_string());
+        let cleaned = corpus_of(&pages);
+        assert!(
+            cleaned.pages[4]
+                .doc
+                .outline()
+                .contains("the acquired amyloidoses")
+        );
     }
 
     /// A site's own sentence, verbatim on four pages or more (a comment form's help),

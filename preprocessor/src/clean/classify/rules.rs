@@ -739,11 +739,13 @@ mod tests {
             "From MedWiki, the free medical encyclopedia",
             "Downloaded from https://journals.example.org on 12 January 2024. For personal use only.",
             "Downloaded from https://academic.example.com/article/12/3/45/678 by guest on 15 March 2024",
+            "Downloaded from http://journals.example.com/jbjs by BhDMf5ePHKav1zEoum1tQfN4a+kJLhEZgbsIHo4XMi0hCywCX1AWnYQp on 03/15/2024",
         ] {
             assert!(r.boilerplate(t).is_some(), "{t}");
         }
         for t in [
             "Downloaded from the clinic's website, the leaflet explains what happens on the day of surgery.",
+            "Downloaded from iTunes by mistake on my old phone.",
             "The free encyclopedia of bone tumours has grown to 400 entries.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");

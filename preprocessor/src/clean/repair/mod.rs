@@ -432,8 +432,10 @@ impl<'a> Speller<'a> {
     /// outnumbers: a lower-case form of six letters or more that no word list has
     /// and web text never writes ([`lexicon::web_zipf`] 0), used on one page only,
     /// one edit from a listed word with the same first letter that the corpus uses
-    /// [`OUTNUMBERED_BY`] times as often or more, and that is no other form or
-    /// spelling of it. A forum post writes "ostesarcoma" four times, and the book's
+    /// [`OUTNUMBERED_BY`] times as often or more and on two pages or more, and that is
+    /// no other form or spelling of it: not an edit in the last two letters (a Latin
+    /// plural, "amyloidoses"), nor a letter seldom typed for the other
+    /// ([`unlikely_substitution`]: "ostectomy" is an operation, not "osteotomy"). A forum post writes "ostesarcoma" four times, and the book's
     /// other pages "osteosarcoma" eleven (a new user's book kept the slip in the
     /// chapter's title and address). A site's brand in lower case is on every page
     /// of the site ("theme by adazing web design" on thirty Dragnet pages: not
@@ -450,7 +452,6 @@ impl<'a> Speller<'a> {
             || self.corpus.pages_with_word(lower) > 1
             || lexicon::is_known(lower)
             || lexicon::is_regular_form(lower)
-            || self.accept.contains(lower)
             || lexicon::web_zipf(lower) > 0
         {
             return None;
@@ -458,8 +459,15 @@ impl<'a> Speller<'a> {
         let mut best: Option<(usize, String)> = None;
         for_each_edit1(lower, |c| {
             let k = self.corpus.count(c);
+            // Another ending of the same stem ("amyloidoses"/"amyloidosis") is
+            // another form of the word, and a letter seldom typed for another
+            // ("ostectomy"/"osteotomy") another word: neither is outnumbered.
+            let end_edit = common_prefix(c, lower) + 2 >= lower.len().max(c.len());
             if k >= n * OUTNUMBERED_BY
+                && self.corpus.pages_with_word(c) >= 2
                 && c.as_bytes().first() == lower.as_bytes().first()
+                && !end_edit
+                && !unlikely_substitution(c, lower)
                 && lexicon::is_known(c)
                 && !inflection_of(c, lower)
                 && !spelling_variants(c, lower)
