@@ -155,13 +155,22 @@ fn build(dir: &Path, dest: Option<PathBuf>) -> Result<()> {
     }
     if let Some(r) = &built.search_index {
         eprintln!(
-            "mdbook-seeds: search: mdBook's index rebuilt: {} sections, source box left out of {}, glossary terms kept from the stop words: {}",
+            "mdbook-seeds: search: {} sections of the book can be searched (each heading starts one); \
+             the source box of {} cleaned {} is left out, so a search finds the text and not where it came from{}",
             r.docs,
             r.boxes_removed,
-            if r.kept_stop_words.is_empty() {
-                "none".to_string()
+            if r.boxes_removed == 1 {
+                "page"
             } else {
-                r.kept_stop_words.join(", ")
+                "pages"
+            },
+            if r.kept_stop_words.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; glossary terms found although they are common English words: {}",
+                    r.kept_stop_words.join(", ")
+                )
             }
         );
     }

@@ -18,7 +18,7 @@ const siteDir = resolve(process.env.SITE_DIR ?? join(here, "../../target/browser
 const shots = resolve(process.env.SCREENSHOT_DIR ?? join(here, "../../target/screenshots"));
 
 const SEEDS = [
-  ["Systemic strategies for osteosarcoma: advances and future directions", "seeds/systemic-strategies-for-osteosarcoma-advances-and-future-dir.html"],
+  ["Systemic strategies for osteosarcoma: advances and future directions", "seeds/systemic-strategies-for-osteosarcoma-advances-and-future.html"],
   ["Metastatic osteosarcoma", "seeds/metastatic-osteosarcoma.html"],
   ["Research into primary bone cancer", "seeds/research-into-primary-bone-cancer.html"],
   ["Immunotherapy treatment for bone cancer", "seeds/immunotherapy-treatment-for-bone-cancer.html"],

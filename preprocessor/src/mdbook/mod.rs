@@ -450,7 +450,14 @@ pub fn read_inputs(
     Ok((inputs, problems))
 }
 
-/// A URL-safe, readable file stem from a title.
+/// The most characters of a slug ([`slug`]).
+const SLUG_MAX: usize = 60;
+
+/// A URL-safe, readable file stem from a title: lower-case letters and digits,
+/// each run of other characters one "-", at most [`SLUG_MAX`] characters, cut
+/// after the last whole word that fits ("…-advances-and-future", not
+/// "…-and-future-dir"). A first word longer than that is cut at the limit.
+/// "page" when the title has no letter or digit.
 pub(crate) fn slug(title: &str) -> String {
     let mut s = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
@@ -460,9 +467,21 @@ pub(crate) fn slug(title: &str) -> String {
             s.push('-');
         }
     }
-    let s: String = s.trim_end_matches('-').chars().take(60).collect();
-    let s = s.trim_end_matches('-').to_string();
-    if s.is_empty() { "page".into() } else { s }
+    let s = s.trim_end_matches('-');
+    let s = match s.char_indices().nth(SLUG_MAX) {
+        None => s,
+        // The character after the cut starts a word: the cut is at a word's end.
+        Some((end, '-')) => &s[..end],
+        Some((end, _)) => match s[..end].rfind('-') {
+            Some(dash) => &s[..dash],
+            None => &s[..end],
+        },
+    };
+    if s.is_empty() {
+        "page".into()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Render every cleaned page to chapters with unique paths.
@@ -1075,8 +1094,13 @@ mod tests {
     fn slugs() {
         assert_eq!(
             slug("Systemic strategies for osteosarcoma: advances and future directions"),
-            "systemic-strategies-for-osteosarcoma-advances-and-future-dir"
+            "systemic-strategies-for-osteosarcoma-advances-and-future"
         );
+        // Cut at the limit exactly when a word ends there, or inside one long word.
+        let sixty = "a".repeat(55) + " bcde fgh";
+        assert_eq!(slug(&sixty), "a".repeat(55) + "-bcde");
+        assert_eq!(slug(&"x".repeat(70)), "x".repeat(60));
+        assert_eq!(slug(&("é".repeat(58) + " ab")), "é".repeat(58));
         assert_eq!(slug("Ewing's sarcoma — 2.0"), "ewing-s-sarcoma-2-0");
         assert_eq!(slug("???"), "page");
         assert_eq!(slug("Ostéosarcome"), "ostéosarcome");
