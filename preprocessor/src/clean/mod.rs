@@ -80,7 +80,7 @@ fn account(
         }
     }
     for it in &c.items {
-        for no in it.unit.first..=it.unit.last {
+        for no in (it.unit.first..=it.unit.last).filter(|no| !it.unit.stepped_over.contains(no)) {
             let Some(i) = no
                 .checked_sub(1)
                 .filter(|&i| i < total && !blank[i] && present[i])
@@ -412,6 +412,19 @@ mod tests {
             })
             .collect();
         clean_corpus(&inputs, &Config::default(), &MetadataFile::default()).unwrap()
+    }
+
+    /// A paragraph re-joined across a printed page's break: the page number and
+    /// running header inside its span are counted once, as removed, and the
+    /// chapter reads the paragraph whole.
+    #[test]
+    fn furniture_inside_a_rejoined_paragraph_is_counted_once() {
+        let cleaned = clean_one("pdf.txt", reflow::tests::PAGE_BREAK.as_bytes()).unwrap();
+        let page = &cleaned.pages[0];
+        assert!(page.accounting.is_exact(), "{}", page.accounting);
+        let md = page.doc.outline();
+        assert!(md.contains("whose disease has spread to the lungs"), "{md}");
+        assert!(!md.contains("Journal of Bone Oncology"), "{md}");
     }
 
     /// A writer's slip used four times on one page is corrected when the book's other

@@ -16,9 +16,6 @@ pub(super) static FIG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-pub(super) static PAGE_FURNITURE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(page\s+\d+(\s+(of|/)\s+\d+)?|\d{1,4}|\d+\s*/\s*\d+)$"));
-
 /// A printed page's running header: a one-line unit without a sentence end (the
 /// journal's or book's name) right over a page number (one to four digits, not a
 /// year from 1800 to 2099), which is right over a paragraph of
@@ -483,7 +480,7 @@ pub(super) fn label_units(
                 .all(|n| !n.unit.code && !n.unit.text.trim_start().starts_with('<'))
         {
             Some(Kind::Drop(DropReason::StrayMarkup))
-        } else if PAGE_FURNITURE.is_match(t) || running_header(items, idx) {
+        } else if crate::clean::reflow::PAGE_NUMBER.is_match(t) || running_header(items, idx) {
             Some(Kind::Drop(DropReason::PageFurniture))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))
