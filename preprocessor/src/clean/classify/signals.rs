@@ -86,7 +86,13 @@ pub(super) static FORUM_STAT: LazyLock<Regex> =
 /// ("osteosarcoma", "chondrosarcoma", "spindle cell sarcoma" with the prose right
 /// under them: a new user's page lost the last item to a paragraph; no public page
 /// or medical page changes). Headline capitals after items that have none still make
-/// it a heading.
+/// it a heading. Items have [`LIST_ITEM_WORDS`] words at most, or up to
+/// [`CLAUSE_ITEM_WORDS`] when the list's items start in lower case and the item does
+/// too, with no full stop; after such a longer item the list goes on only in lower
+/// case (a new user's symptom list lost its last two items, of 13 and 7 words, to
+/// paragraphs; a page's line of tags after "In this article:" does not take the
+/// byline under it as an item). No public or medical page's text changes, and no
+/// list of theirs either.
 pub(super) fn implicit_lists(items: &mut [Item]) {
     let n = items.len();
     let mut i = 0;
@@ -108,15 +114,33 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
                     .last()
                     .is_some_and(|w| !text::is_stop_word(&w.to_lowercase()))
         };
-        while j < n
-            && items[j].kind == Kind::Open
-            && items[j].quality == Quality::Short
-            && items[j].words <= 12
-            && !items[j].unit.text.ends_with(':')
-        {
-            let before_prose = items
-                .get(j + 1)
-                .is_some_and(|x| x.kind == Kind::Open && x.quality == Quality::Good);
+        // An item as long as a clause ([`CLAUSE_ITEM_WORDS`]: "a bone that breaks
+        // after a minor fall or injury (a pathological fracture)"), when it starts
+        // in lower case with no full stop, as the list's first item does.
+        let lower_items = items
+            .get(i + 1)
+            .is_some_and(|x| text::starts_lowercase(&x.unit.text));
+        let clause_item = |k: usize| {
+            lower_items
+                && items[k].quality != Quality::Bad
+                && text::starts_lowercase(&items[k].unit.text)
+                && !text::ends_sentence(&items[k].unit.text)
+        };
+        let short_item =
+            |k: usize| items[k].quality == Quality::Short && items[k].words <= LIST_ITEM_WORDS;
+        let item = |k: usize| {
+            items[k].kind == Kind::Open
+                && (short_item(k) || (clause_item(k) && items[k].words <= CLAUSE_ITEM_WORDS))
+                && !items[k].unit.text.ends_with(':')
+        };
+        // After a clause item, the list goes on only in lower case: a byline under a
+        // line of tags is no item.
+        let mut clause_seen = false;
+        while j < n && item(j) && (!clause_seen || text::starts_lowercase(&items[j].unit.text)) {
+            clause_seen |= !short_item(j);
+            let before_prose = items.get(j + 1).is_some_and(|x| {
+                x.kind == Kind::Open && x.quality == Quality::Good && !(j + 1 < n && item(j + 1))
+            });
             let packed = j > i + 1
                 && !spaced
                 && !items[j].unit.gap_before
@@ -140,6 +164,12 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         i = j.max(i + 1);
     }
 }
+
+/// The most words of an item of a list without bullets ([`implicit_lists`]).
+const LIST_ITEM_WORDS: usize = 12;
+/// The most words of such an item that starts in lower case with no full stop, in a
+/// list whose first item starts in lower case: a clause, not a paragraph.
+const CLAUSE_ITEM_WORDS: usize = 20;
 
 /// A line that starts with a quantity and a lower-case word: "2 tablespoons olive oil",
 /// "1 large sweet onion, chopped", "1 1/2 cups flour", "2 (14.5-ounce) cans beans",
@@ -1420,6 +1450,41 @@ mod tests {
         let out = page("Who Treats Bone Cancer");
         assert!(!out.contains("- Who Treats Bone Cancer"), "{out}");
         assert!(out.contains("- chondrosarcoma"), "{out}");
+    }
+
+    /// Items of a lower-case list may be clauses of up to twenty words; after one,
+    /// the list goes on only in lower case.
+    #[test]
+    fn a_lower_case_list_keeps_its_longer_items() {
+        let page = |items: &str| {
+            outline_of(&format!(
+                "Signs of bone cancer\n\nThe commonest sign of bone cancer is pain in the bone, which may come and go at first and is often worse at night.\n\
+                 Other signs can include:\na swelling over the bone\na limp, if the bone is in the leg\n{items}\n\
+                 These signs are far more often caused by injuries or growing pains, but see a doctor if the pain does not go away.\n"
+            ))
+        };
+        let out = page(
+            "a bone that breaks after a minor fall or a small knock (a pathological fracture)\ntiredness, fever or weight loss",
+        );
+        for item in [
+            "- a swelling over the bone",
+            "- a bone that breaks after a minor fall or a small knock (a pathological fracture)",
+            "- tiredness, fever or weight loss",
+        ] {
+            assert!(out.contains(item), "{item}: {out}");
+        }
+        // A sentence is no item.
+        let out = page(
+            "a bone that breaks after a minor fall or a small knock, as it did in my case.\ntiredness, fever or weight loss",
+        );
+        assert!(!out.contains("- a bone that breaks"), "{out}");
+        // After a clause item, a capitalised line (the author's name under the
+        // list) is no item.
+        let out = page(
+            "a bone that breaks after a minor fall or a small knock (a pathological fracture)\nDr Anna Example\nConsultant oncologist",
+        );
+        assert!(out.contains("- a bone that breaks"), "{out}");
+        assert!(!out.contains("- Dr Anna Example"), "{out}");
     }
 
     /// A line of three short links or more set apart by "|", "·" or "•" is a link
