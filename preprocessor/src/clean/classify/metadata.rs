@@ -175,13 +175,13 @@ pub(super) static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
         ),
         (
             // "Started by someone, 12 January 2023", "Posted by someone » Tue Nov 07,
-            // 2023 9:41 pm" (phpBB): the date and time, then who posted ("Tue Nov 07,
-            // 2023 9:41 pm, by someone": [`metadata`] joins the named groups). Before
+            // 2023 9:41 pm" (phpBB), "Posted by someone on Tue, Oct 30, 2012": the
+            // date, not the user name nor the time (as for the stamps below). Before
             // the plain stamp, which would take "by someone » Tue Nov 07, 2023" for
-            // the date and drop the time.
+            // the date.
             MetaKey::Published,
             re(
-                r"(?i)^(?:started|posted|asked|submitted) by (?P<name>[^,|»]{1,40}?)(?:\s*[,|·»]|\s+(?:on|-|–))\s*(?P<date>(?:[a-z]{3,9},?\s+)?(?:\d{1,2} [a-z]{3,9}\.? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?)\.?$",
+                r"(?i)^(?:started|posted|asked|submitted) by [^,|»]{1,40}?(?:\s*[,|·»]|\s+(?:on|-|–))\s*((?:[a-z]{3,9},?\s+)?(?:\d{1,2} [a-z]{3,9}\.? \d{4}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}))(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\.?$",
             ),
         ),
         (
@@ -310,19 +310,7 @@ pub(super) fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
             continue;
         }
         if let Some(c) = re.captures(t) {
-            // The date alone is checked as a stamp's ([`stamp_date`]); a user name
-            // after it ("by sarcomadad") is no sentence.
-            let (value, date) = match (c.name("date"), c.name("name")) {
-                (Some(date), Some(name)) => {
-                    let date = date.as_str().trim();
-                    let name = name.as_str().trim_end_matches([' ', '-', '–']).trim();
-                    (format!("{date}, by {name}"), date.to_string())
-                }
-                _ => {
-                    let v = c.get(1).map_or("", |m| m.as_str()).trim().to_string();
-                    (v.clone(), v)
-                }
-            };
+            let value = c.get(1).map_or("", |m| m.as_str()).trim().to_string();
             if matches!(key, MetaKey::LastReviewed | MetaKey::NextReview)
                 && !(value.is_empty() || DATE.is_match(&value) || value.len() < 40)
             {
@@ -330,7 +318,7 @@ pub(super) fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
             }
             // A stamp's date is a few words ("Wednesday Jan 9, 2008"); a sentence
             // that starts "Published" or "Modified" and ends on a year is text.
-            if matches!(key, MetaKey::Published | MetaKey::LastUpdated) && !stamp_date(&date) {
+            if matches!(key, MetaKey::Published | MetaKey::LastUpdated) && !stamp_date(&value) {
                 continue;
             }
             if *key == MetaKey::Authors && !byline_value(t, &value) {
@@ -653,28 +641,22 @@ mod tests {
         }
     }
 
-    /// A forum's "Posted by someone » date time" (phpBB) is the date and time, then
-    /// who posted: the stamp's own pattern would take "by someone » …" for its date
-    /// and drop the time. A user name of lower-case letters is no sentence.
+    /// A forum's "Posted by someone » date time" (phpBB) is a publication stamp whose
+    /// value is its date, as "Started by someone, date" is: the plain stamp's pattern
+    /// took "by someone » …" for the date.
     #[test]
-    fn a_posted_by_stamp_gives_its_date_then_who_posted() {
+    fn a_posted_by_stamp_gives_its_date() {
         for (t, value) in [
             (
                 "Posted by sarcomadad » Wed Nov 08, 2023 7:15 am",
-                "Wed Nov 08, 2023 7:15 am, by sarcomadad",
+                "Wed Nov 08, 2023",
             ),
             (
                 "Posted by Anna Example on Tue, Oct 30, 2012",
-                "Tue, Oct 30, 2012, by Anna Example",
+                "Tue, Oct 30, 2012",
             ),
-            (
-                "Posted by annie - on Aug 03, 2012",
-                "Aug 03, 2012, by annie",
-            ),
-            (
-                "Started by someone, 12 January 2023",
-                "12 January 2023, by someone",
-            ),
+            ("Posted by annie - on Aug 03, 2012", "Aug 03, 2012"),
+            ("Started by someone, 12 January 2023", "12 January 2023"),
         ] {
             assert_eq!(
                 metadata(t, false),
