@@ -41,6 +41,9 @@ pub(crate) struct Unit {
     /// number and running header between the halves of a paragraph that a page
     /// break cut ([`join_page_breaks`]). Empty for nearly every unit.
     pub(crate) stepped_over: Vec<usize>,
+    /// A printed page's number or running header that stood between the halves of
+    /// a paragraph a page break cut ([`join_page_breaks`]): page furniture.
+    pub(crate) between_pages: bool,
 }
 
 impl Unit {
@@ -299,6 +302,7 @@ pub(crate) fn reflow(
                 line_starts: vec![(0, line.no)],
                 code: false,
                 stepped_over: Vec::new(),
+                between_pages: false,
             },
             1,
         ));
@@ -779,40 +783,95 @@ fn append_unit(prev: &mut Unit, u: &Unit, reason: String, log: &mut Log) {
         .extend(u.line_starts.iter().map(|(o, no)| (o + shift, *no)));
     prev.text.push_str(&u.text);
     prev.last = u.last;
+    prev.stepped_over.extend(&u.stepped_over);
 }
 
 /// A printed page's number on a line of its own: "12", "Page 3", "Page 3 of 12",
-/// "3 / 12", or an RFC's footer, the author's name before the bracketed number
-/// ("de Jong                    [Page 4]", RFC 7322's page format).
+/// "3 / 12". The page's number is group 1 or group 2.
 pub(crate) static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    text::builtin_regex(
-        r"(?i)^(page\s+\d+(\s+(of|/)\s+\d+)?|\d{1,4}|\d+\s*/\s*\d+|[^\[\]]{0,60}\[page\s+\d+\])$",
-    )
+    text::builtin_regex(r"(?i)^(?:page\s+(\d+)(?:\s+(?:of|/)\s+\d+)?|(\d{1,4})|(\d+)\s*/\s*\d+)$")
 });
 
-/// The most words of a line taken for a running header or footer repeated on the
-/// page ([`page_furniture`]): a journal's, book's or site's name, not a sentence.
+/// [`PAGE_NUMBER`], or an RFC's footer, the author's name before the bracketed page
+/// number ("de Jong                    [Page 4]", RFC 7322's page format); only
+/// between the halves of a printed paragraph ([`join_page_breaks`]): on a web page
+/// "See the dosing table [page 4]" is text.
+static PRINTED_PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| text::builtin_regex(r"(?i)^[^\[\]]{0,60}\[page\s+(\d+)\]$"));
+
+/// The page's number of a page-number line ([`PAGE_NUMBER`], [`PRINTED_PAGE_NUMBER`]).
+fn page_number(t: &str) -> Option<u32> {
+    let c = PAGE_NUMBER
+        .captures(t)
+        .or_else(|| PRINTED_PAGE_NUMBER.captures(t))?;
+    c.iter()
+        .skip(1)
+        .flatten()
+        .next()
+        .and_then(|m| m.as_str().parse().ok())
+}
+
+/// The most words of a line taken for a running header or footer ([`page_furniture`]):
+/// a journal's, book's or author's name, not a sentence.
 const RUNNING_LINE_WORDS: usize = 12;
 
-/// The units of a printed page's break that stand between the halves of a cut
-/// paragraph: a one-line unit that is a page number ([`PAGE_NUMBER`]), or a short
-/// line without a sentence end ([`RUNNING_LINE_WORDS`] words at most) that stands
-/// alone twice or more on the page, verbatim (a running header or footer: "Journal
-/// of Bone Oncology 2023; 12: 45–67"). Indexed like `units`.
-fn page_furniture(units: &[Unit]) -> Vec<bool> {
+/// What a unit is at a printed page's break ([`page_furniture`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Furniture {
+    /// Text, or a line that is not furniture.
+    None,
+    /// A page number one of a sequence: the page before's or the page after's number
+    /// also stands alone on the page.
+    Number,
+    /// A running header or footer: a short line without a sentence end
+    /// ([`RUNNING_LINE_WORDS`] words at most) that stands alone twice or more on the
+    /// page verbatim ("Journal of Bone Oncology 2023; 12: 45–67"), or right above or
+    /// under a page number ("Smith et al.", a left page's header).
+    Running,
+}
+
+/// What each unit is at a printed page's break, indexed like `units`.
+fn page_furniture(units: &[Unit]) -> Vec<Furniture> {
     let alone = |u: &Unit| u.first == u.last && !u.bullet && u.extra.is_empty() && !u.cells;
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut numbers: HashSet<u32> = HashSet::new();
     for u in units.iter().filter(|u| alone(u)) {
         *seen.entry(u.text.as_str()).or_default() += 1;
+        numbers.extend(page_number(&u.text));
     }
-    units
+    let numbered: Vec<bool> = units
         .iter()
         .map(|u| {
             alone(u)
-                && (PAGE_NUMBER.is_match(&u.text)
-                    || (seen.get(u.text.as_str()).is_some_and(|&n| n >= 2)
-                        && text::at_most_words(&u.text, RUNNING_LINE_WORDS)
-                        && !text::ends_sentence(&u.text)))
+                && page_number(&u.text).is_some_and(|n| {
+                    numbers.contains(&(n + 1))
+                        || n.checked_sub(1).is_some_and(|p| numbers.contains(&p))
+                })
+        })
+        .collect();
+    // "Smith et al." ends on an abbreviation's full stop, not a sentence's.
+    let short = |u: &Unit| {
+        alone(u)
+            && text::at_most_words(&u.text, RUNNING_LINE_WORDS)
+            && (!text::ends_sentence(&u.text) || u.text.ends_with("et al."))
+    };
+    (0..units.len())
+        .map(|i| {
+            let u = &units[i];
+            let beside_number = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|&j| j < units.len() && numbered[j])
+                .any(|j| units[j].last + 1 == u.first || u.last + 1 == units[j].first);
+            if numbered[i] {
+                Furniture::Number
+            } else if short(u)
+                && (seen.get(u.text.as_str()).is_some_and(|&n| n >= 2) || beside_number)
+            {
+                Furniture::Running
+            } else {
+                Furniture::None
+            }
         })
         .collect()
 }
@@ -824,70 +883,90 @@ const FURNITURE_BETWEEN: usize = 3;
 
 /// Re-join a paragraph that a page break cut mid-sentence: the unit after the
 /// break starts in lower case, after a blank line, and the paragraph before it
-/// stops mid-sentence. Page furniture ([`page_furniture`]: a page number, a running
-/// header or footer) is never a half, so a running header is never glued to the
-/// text of the next page. In a hard-wrapped file (`printed`: a PDF's text), the
-/// halves are also re-joined across a printed page's break: at most
-/// [`FURNITURE_BETWEEN`] units of furniture, one of them a page number, which stay
-/// as units of their own after the re-joined paragraph, for classification to
-/// remove. (On web pages, lines repeated between a comment's first line and the
-/// next, "Reply", "Like", are no page break: across such lines, 414 joins on the
-/// public pages, nearly all of two comments, moved Dragnet F1 both ways.)
+/// stops mid-sentence.
+///
+/// In a hard-wrapped file (`printed`: a PDF's text) a printed page's break may
+/// stand between the halves: one page number of a sequence and up to two running
+/// headers or footers ([`page_furniture`], [`FURNITURE_BETWEEN`] units at most).
+/// The halves are re-joined across them, and they are moved before the re-joined
+/// paragraph, marked [`Unit::between_pages`] for classification to remove. Page
+/// furniture is never a half: a running header is not glued to the next page's
+/// text. A lone number is not enough (a figure's axis, "0" / "12" / "24", sits
+/// inside paragraphs too). (On web pages, lines repeated between a comment's first
+/// line and the next, "Reply", "Permalink", are no page break: across such lines,
+/// 414 joins on the public pages, nearly all of two comments, moved Dragnet and
+/// CleanEval F1 both ways.)
 fn join_page_breaks(units: Vec<Unit>, printed: bool, log: &mut Log) -> Vec<Unit> {
-    // On a web page, a repeated line before a lower-case one is often a comment's
-    // header over its text ("Permalink", "Originally posted by rufus"): keeping
-    // such pairs apart moved public pages both ways (Dragnet +0.0004, CleanEval
-    // -0.0002), so only a printed page's furniture is told apart.
     let furniture = if printed {
         page_furniture(&units)
     } else {
-        vec![false; units.len()]
+        vec![Furniture::None; units.len()]
     };
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
-    // Whether each unit of `out` is page furniture.
-    let mut out_furniture: Vec<bool> = Vec::with_capacity(units.len());
-    for (u, is_furniture) in units.into_iter().zip(furniture) {
-        let between = out_furniture.iter().rev().take_while(|f| **f).count();
+    // What each unit of `out` is at a page break.
+    let mut out_furniture: Vec<Furniture> = Vec::with_capacity(units.len());
+    for (u, kind) in units.into_iter().zip(furniture) {
+        let between = out_furniture
+            .iter()
+            .rev()
+            .take_while(|f| **f != Furniture::None)
+            .count();
+        let tail = &out_furniture[out_furniture.len() - between..];
+        let page_break = between > 0
+            && between <= FURNITURE_BETWEEN
+            && tail.iter().filter(|f| **f == Furniture::Number).count() == 1;
         let half = out.len().checked_sub(between + 1);
-        if !is_furniture
+        if kind == Furniture::None
             && (if between == 0 {
                 u.gap_before
             } else {
-                printed
-                    && between <= FURNITURE_BETWEEN
-                    && out[out.len() - between..]
-                        .iter()
-                        .any(|f| PAGE_NUMBER.is_match(&f.text))
+                page_break
             })
             && let Some(at) = half
-            && !out_furniture[at]
             && can_rejoin(&out[at], &u, printed)
         {
-            let prev = &out[at];
-            let reason = if between == 0 {
-                format!(
+            if between == 0 {
+                let prev = &mut out[at];
+                let reason = format!(
                     "paragraph broken mid-sentence (line {} has no end punctuation, line {} starts lower-case) re-joined",
                     prev.last, u.first
-                )
-            } else {
-                format!(
-                    "paragraph broken mid-sentence by a page break (line {} has no end punctuation, line {} starts lower-case) re-joined; the page number or running header between them (line {}) stays apart",
-                    prev.last,
-                    u.first,
-                    out[at + 1].first
-                )
+                );
+                append_unit(prev, &u, reason, log);
+                continue;
+            }
+            // The furniture goes before the paragraph, so that the paragraph is
+            // last again: a next page's break is re-joined the same way.
+            let mut furniture: Vec<Unit> = out.drain(at + 1..).collect();
+            out_furniture.truncate(at + 1);
+            let Some(mut prev) = out.pop() else {
+                continue;
             };
-            let stepped: Vec<usize> = out[at + 1..]
-                .iter()
-                .flat_map(|f| f.first..=f.last)
-                .collect();
-            let prev = &mut out[at];
-            prev.stepped_over.extend(stepped);
-            append_unit(prev, &u, reason, log);
+            out_furniture.pop();
+            let reason = format!(
+                "paragraph broken mid-sentence by a page break (line {} has no end punctuation, line {} starts lower-case) re-joined; the page number and running header between them (lines {}) go",
+                prev.last,
+                u.first,
+                furniture
+                    .iter()
+                    .map(|f| f.first.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            for f in &mut furniture {
+                prev.stepped_over.extend(f.first..=f.last);
+                f.between_pages = true;
+            }
+            append_unit(&mut prev, &u, reason, log);
+            for f in furniture {
+                out.push(f);
+                out_furniture.push(Furniture::None);
+            }
+            out.push(prev);
+            out_furniture.push(Furniture::None);
             continue;
         }
         out.push(u);
-        out_furniture.push(is_furniture);
+        out_furniture.push(kind);
     }
     out
 }
@@ -1179,15 +1258,16 @@ Journal of Bone Oncology 2023; 12: 45-67\n";
     fn a_page_break_in_a_printed_paragraph_is_stepped_over() {
         let (u, log) = run(PAGE_BREAK, "");
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(texts.len(), 6, "{texts:#?}");
-        assert!(texts[1].contains("whose disease has spread to the lungs at diagnosis"));
-        assert!(texts[1].ends_with("of the period."));
         assert_eq!(
-            &texts[2..4],
-            ["12", "Journal of Bone Oncology 2023; 12: 45-67"]
+            &texts[1..3],
+            ["12", "Journal of Bone Oncology 2023; 12: 45-67"],
+            "{texts:#?}"
         );
-        assert_eq!((u[1].first, u[1].last), (3, 14));
-        assert_eq!(u[1].stepped_over, [9, 10]);
+        assert!(u[1].between_pages && u[2].between_pages);
+        assert!(texts[3].contains("whose disease has spread to the lungs at diagnosis"));
+        assert!(texts[3].ends_with("of the period."));
+        assert_eq!((u[3].first, u[3].last), (3, 14));
+        assert_eq!(u[3].stepped_over, [9, 10]);
         assert!(
             log.edits
                 .iter()
@@ -1206,15 +1286,62 @@ Journal of Bone Oncology 2023; 12: 45-67\n";
             texts.iter().any(|t| t.starts_with("spread to the lungs")),
             "{texts:#?}"
         );
-        // An RFC's footer is a page number too.
+        // A header printed once (a left page's "Smith et al."), right under the page
+        // number, is furniture too; a paragraph over three pages is re-joined twice.
+        let three_pages = "Advances in the treatment of osteosarcoma\n\n\
+Osteosarcoma is the most common primary malignant tumour of bone in children\n\
+and adolescents. Treatment combines neoadjuvant chemotherapy with surgical\n\
+resection and adjuvant chemotherapy, and the survival of patients with\n\
+localised disease has reached about seventy per cent in cooperative trials\n\
+of the last three decades, while the survival of patients whose disease has\n\n\
+12\n\
+Smith et al.\n\n\
+spread to the lungs at diagnosis has remained at about thirty per cent over\n\
+the same decades, in spite of many attempts by the cooperative groups of\n\
+Europe and North America to improve it, in the largest of which patients\n\
+whose tumours responded poorly were given more drugs or higher doses of the\n\
+same drugs; none of these attempts to intensify the chemotherapy given\n\n\
+13\n\
+Journal of Bone Oncology 2023; 12: 45-67\n\n\
+before and after the operation improved the survival of these patients, and\n\
+the outcome of patients who relapse after the end of their first treatment\n\
+has changed even less in the same time, although new drugs are being tried\n\
+in trials for them at many centres, and some of these trials are recruiting\n\
+patients with a relapse after treatment at present, which is encouraging.\n\n\
+14\n";
+        let (u, _) = run(three_pages, "");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        let whole = texts
+            .iter()
+            .find(|t| t.starts_with("Osteosarcoma is"))
+            .copied()
+            .unwrap_or_default();
+        assert!(
+            whole.contains("has spread to the lungs")
+                && whole.contains("chemotherapy given before and after the operation")
+                && whole.ends_with("which is encouraging."),
+            "{texts:#?}"
+        );
+        assert!(!whole.contains("Smith"), "{texts:#?}");
+        // Numbers that are no page's (a figure's axis) are no page break.
+        let axis = PAGE_BREAK.replace("\n12\n", "\n0\n\n6\n\n24\n");
+        let (u, _) = run(&axis, "");
+        assert!(
+            u.iter().any(|u| u.text.starts_with("spread to the lungs")),
+            "{:#?}",
+            u.iter().map(|u| &u.text).collect::<Vec<_>>()
+        );
+        // An RFC's footer is a page number between a printed paragraph's halves.
         for footer in [
             "de Jong                    [Page 4]",
             "Page 3 of 12",
             "3 / 12",
         ] {
-            assert!(PAGE_NUMBER.is_match(footer), "{footer}");
+            assert!(page_number(footer).is_some(), "{footer}");
         }
-        assert!(!PAGE_NUMBER.is_match("See page 4 of the leaflet for the doses"));
+        assert_eq!(page_number("Page 3 of 12"), Some(3));
+        assert!(!PAGE_NUMBER.is_match("de Jong [Page 4]"));
+        assert!(page_number("See page 4 of the leaflet for the doses").is_none());
     }
 
     /// On a web page (no hard wraps) nothing is re-joined across a page number: a

@@ -510,7 +510,10 @@ pub(super) fn label_units(
                 .all(|n| !n.unit.code && !n.unit.text.trim_start().starts_with('<'))
         {
             Some(Kind::Drop(DropReason::StrayMarkup))
-        } else if crate::clean::reflow::PAGE_NUMBER.is_match(t) || running_header(items, idx) {
+        } else if crate::clean::reflow::PAGE_NUMBER.is_match(t)
+            || it.unit.between_pages
+            || running_header(items, idx)
+        {
             Some(Kind::Drop(DropReason::PageFurniture))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))
