@@ -419,7 +419,7 @@ mod tests {
     /// chapter reads the paragraph whole.
     #[test]
     fn furniture_inside_a_rejoined_paragraph_is_counted_once() {
-        let cleaned = clean_one("pdf.txt", reflow::tests::PAGE_BREAK.as_bytes()).unwrap();
+        let cleaned = clean_one("pdf.txt", reflow::tests::page_break().as_bytes()).unwrap();
         let page = &cleaned.pages[0];
         assert!(page.accounting.is_exact(), "{}", page.accounting);
         let md = page.doc.outline();

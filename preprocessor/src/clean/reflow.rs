@@ -1237,26 +1237,32 @@ some of them come back after treatment.\n";
         found
     }
 
-    /// A PDF's paragraph cut by a page break: the page number and the running
-    /// header between the halves stay units of their own, after the re-joined
-    /// paragraph, and the header is never glued to the next page's text.
-    pub(crate) const PAGE_BREAK: &str = "Advances in the treatment of osteosarcoma\n\n\
+    /// The first page of a PDF's text, which stops mid-sentence.
+    const FIRST_PAGE: &str = "Advances in the treatment of osteosarcoma\n\n\
 Osteosarcoma is the most common primary malignant tumour of bone in children\n\
 and adolescents. Treatment combines neoadjuvant chemotherapy with surgical\n\
 resection and adjuvant chemotherapy, and the survival of patients with\n\
 localised disease has reached about seventy per cent in cooperative trials\n\
-of the last three decades, while the survival of patients whose disease has\n\n\
-12\n\
+of the last three decades, while the survival of patients whose disease has\n\n";
+
+    /// A PDF's paragraph cut by a page break ([`FIRST_PAGE`], then the page number,
+    /// the running header and the next page): the page number and the header go
+    /// before the re-joined paragraph, as units of their own, and the header is
+    /// never glued to the next page's text.
+    pub(crate) fn page_break() -> String {
+        FIRST_PAGE.to_string()
+            + "12\n\
 Journal of Bone Oncology 2023; 12: 45-67\n\n\
 spread to the lungs at diagnosis has remained at about thirty per cent over\n\
 the same decades, despite many attempts to intensify the chemotherapy given\n\
 before and after the operation in the largest trials of the period.\n\n\
 13\n\
-Journal of Bone Oncology 2023; 12: 45-67\n";
+Journal of Bone Oncology 2023; 12: 45-67\n"
+    }
 
     #[test]
     fn a_page_break_in_a_printed_paragraph_is_stepped_over() {
-        let (u, log) = run(PAGE_BREAK, "");
+        let (u, log) = run(&page_break(), "");
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
         assert_eq!(
             &texts[1..3],
@@ -1275,7 +1281,7 @@ Journal of Bone Oncology 2023; 12: 45-67\n";
         );
         // Without the page number, a repeated line is no printed page's break: the
         // halves stay apart, and the repeated line is not glued to the text after it.
-        let no_number = PAGE_BREAK.replace("\n12\n", "\n");
+        let no_number = page_break().replace("\n12\n", "\n");
         let (u, _) = run(&no_number, "");
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
         assert!(
@@ -1288,13 +1294,8 @@ Journal of Bone Oncology 2023; 12: 45-67\n";
         );
         // A header printed once (a left page's "Smith et al."), right under the page
         // number, is furniture too; a paragraph over three pages is re-joined twice.
-        let three_pages = "Advances in the treatment of osteosarcoma\n\n\
-Osteosarcoma is the most common primary malignant tumour of bone in children\n\
-and adolescents. Treatment combines neoadjuvant chemotherapy with surgical\n\
-resection and adjuvant chemotherapy, and the survival of patients with\n\
-localised disease has reached about seventy per cent in cooperative trials\n\
-of the last three decades, while the survival of patients whose disease has\n\n\
-12\n\
+        let three_pages = FIRST_PAGE.to_string()
+            + "12\n\
 Smith et al.\n\n\
 spread to the lungs at diagnosis has remained at about thirty per cent over\n\
 the same decades, in spite of many attempts by the cooperative groups of\n\
@@ -1309,7 +1310,7 @@ has changed even less in the same time, although new drugs are being tried\n\
 in trials for them at many centres, and some of these trials are recruiting\n\
 patients with a relapse after treatment at present, which is encouraging.\n\n\
 14\n";
-        let (u, _) = run(three_pages, "");
+        let (u, _) = run(&three_pages, "");
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
         let whole = texts
             .iter()
@@ -1323,14 +1324,16 @@ patients with a relapse after treatment at present, which is encouraging.\n\n\
             "{texts:#?}"
         );
         assert!(!whole.contains("Smith"), "{texts:#?}");
-        // Numbers that are no page's (a figure's axis) are no page break.
-        let axis = PAGE_BREAK.replace("\n12\n", "\n0\n\n6\n\n24\n");
-        let (u, _) = run(&axis, "");
-        assert!(
-            u.iter().any(|u| u.text.starts_with("spread to the lungs")),
-            "{:#?}",
-            u.iter().map(|u| &u.text).collect::<Vec<_>>()
-        );
+        // Numbers that are no page's (a figure's axis), or one number that no page
+        // number before or after it on the page continues, are no page break.
+        for numbers in ["\n0\n\n6\n\n24\n", "\n7\n"] {
+            let (u, _) = run(&page_break().replace("\n12\n", numbers), "");
+            assert!(
+                u.iter().any(|u| u.text.starts_with("spread to the lungs")),
+                "{numbers:?}: {:#?}",
+                u.iter().map(|u| &u.text).collect::<Vec<_>>()
+            );
+        }
         // An RFC's footer is a page number between a printed paragraph's halves.
         for footer in [
             "de Jong                    [Page 4]",
