@@ -433,20 +433,22 @@ mod tests {
     #[test]
     fn a_slip_repeated_on_one_page_is_outnumbered_by_the_book() {
         let right = "Osteosarcoma is treated with chemotherapy before and after surgery, and osteosarcoma of the leg is usually operated on without amputation today.";
-        let mut pages: Vec<String> = (0..4)
+        let mut pages: Vec<String> = (0..6)
             .map(|i| format!("Bone cancer page {i}\n\n{right}\n"))
             .collect();
         pages.push(
-            "My sons ostesarcoma journey\n\nMy son was told he has ostesarcoma of the tibia in August, and the ostesarcoma team started chemotherapy the week after. Everyone says ostesarcoma is rare in boys his age.\n".to_string(),
+            "My sons ostesarcoma journey\n\nMy son was told he has ostesarcoma of the tibia in August, and the ostesarcoma team started chemotherapy the week after. Everyone says ostesarcoma is rare in boys his age. Ostesarcoma of the tibia is the commonest kind.\n".to_string(),
         );
         let cleaned = corpus_of(&pages);
-        let forum = &cleaned.pages[4];
+        let forum = &cleaned.pages[6];
         assert_eq!(forum.doc.title, "My sons osteosarcoma journey");
+        // At a sentence start too: the page does not spell the word two ways.
         assert!(
-            !forum.doc.outline().contains("ostesarcoma"),
+            !forum.doc.outline().to_lowercase().contains("ostesarcoma"),
             "{}",
             forum.doc.outline()
         );
+        assert!(forum.doc.outline().contains("Osteosarcoma of the tibia"));
         assert!(
             forum
                 .log
