@@ -41,9 +41,10 @@ pub(crate) struct Unit {
     /// number and running header between the halves of a paragraph that a page
     /// break cut ([`join_page_breaks`]). Empty for nearly every unit.
     pub(crate) stepped_over: Vec<usize>,
-    /// A printed page's number or running header that stood between the halves of
-    /// a paragraph a page break cut ([`join_page_breaks`]): page furniture.
-    pub(crate) between_pages: bool,
+    /// A printed page's number or running header ([`join_page_breaks`]): one that
+    /// stood between the halves of a paragraph a page break cut, or a page number
+    /// printed on one line with its running header ("202      Journal of …").
+    pub(crate) printed_furniture: bool,
 }
 
 impl Unit {
@@ -302,7 +303,7 @@ pub(crate) fn reflow(
                 line_starts: vec![(0, line.no)],
                 code: false,
                 stepped_over: Vec::new(),
-                between_pages: false,
+                printed_furniture: false,
             },
             1,
         ));
@@ -799,6 +800,30 @@ pub(crate) static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static PRINTED_PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| text::builtin_regex(r"(?i)^[^\[\]]{0,60}\[page\s+(\d+)\]$"));
 
+/// A printed page's line that holds its number with its running header ("202
+/// Journal of Skeletal Oncology 2022; 14(3)", or the header first): the number (one
+/// to four digits) and the header ([`RUNNING_LINE_WORDS`] words at most, no sentence
+/// end). [`page_furniture`] takes it for one only when the same header is printed so
+/// twice or more on the page.
+fn numbered_header(u: &Unit) -> Option<(u32, &str)> {
+    if u.first != u.last || u.bullet || !u.extra.is_empty() {
+        return None;
+    }
+    let t = u.text.as_str();
+    let bare = |c: &str| (1..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit());
+    let header = |c: &str| {
+        c.chars().any(char::is_alphabetic)
+            && text::at_most_words(c, RUNNING_LINE_WORDS)
+            && !text::ends_sentence(c)
+    };
+    let (number, rest) = match (t.split_once(' '), t.rsplit_once(' ')) {
+        (Some((n, rest)), _) if bare(n) && header(rest) => (n, rest),
+        (_, Some((rest, n))) if bare(n) && header(rest) => (n, rest),
+        _ => return None,
+    };
+    Some((number.parse().ok()?, rest))
+}
+
 /// The page's number of a page-number line ([`PAGE_NUMBER`], [`PRINTED_PAGE_NUMBER`]).
 fn page_number(t: &str) -> Option<u32> {
     let c = PAGE_NUMBER
@@ -835,18 +860,33 @@ fn page_furniture(units: &[Unit]) -> Vec<Furniture> {
     let alone = |u: &Unit| u.first == u.last && !u.bullet && u.extra.is_empty() && !u.cells;
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut numbers: HashSet<u32> = HashSet::new();
+    // Headers printed with a page number, and how often.
+    let mut headers: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, h) in units.iter().filter_map(numbered_header) {
+        *headers.entry(h).or_default() += 1;
+    }
+    // A unit's page number: on a line of its own, or with a running header the page
+    // prints so twice or more.
+    let number_of = |u: &Unit| {
+        if alone(u)
+            && let Some(n) = page_number(&u.text)
+        {
+            return Some(n);
+        }
+        numbered_header(u)
+            .filter(|(_, h)| headers.get(h).is_some_and(|&k| k >= 2))
+            .map(|(n, _)| n)
+    };
     for u in units.iter().filter(|u| alone(u)) {
         *seen.entry(u.text.as_str()).or_default() += 1;
-        numbers.extend(page_number(&u.text));
     }
+    numbers.extend(units.iter().filter_map(number_of));
     let numbered: Vec<bool> = units
         .iter()
         .map(|u| {
-            alone(u)
-                && page_number(&u.text).is_some_and(|n| {
-                    numbers.contains(&(n + 1))
-                        || n.checked_sub(1).is_some_and(|p| numbers.contains(&p))
-                })
+            number_of(u).is_some_and(|n| {
+                numbers.contains(&(n + 1)) || n.checked_sub(1).is_some_and(|p| numbers.contains(&p))
+            })
         })
         .collect();
     // "Smith et al." ends on an abbreviation's full stop, not a sentence's.
@@ -889,19 +929,26 @@ const FURNITURE_BETWEEN: usize = 3;
 /// stand between the halves: one page number of a sequence and up to two running
 /// headers or footers ([`page_furniture`], [`FURNITURE_BETWEEN`] units at most).
 /// The halves are re-joined across them, and they are moved before the re-joined
-/// paragraph, marked [`Unit::between_pages`] for classification to remove. Page
+/// paragraph, marked [`Unit::printed_furniture`] for classification to remove. Page
 /// furniture is never a half: a running header is not glued to the next page's
 /// text. A lone number is not enough (a figure's axis, "0" / "12" / "24", sits
 /// inside paragraphs too). (On web pages, lines repeated between a comment's first
 /// line and the next, "Reply", "Permalink", are no page break: across such lines,
 /// 414 joins on the public pages, nearly all of two comments, moved Dragnet and
 /// CleanEval F1 both ways.)
-fn join_page_breaks(units: Vec<Unit>, printed: bool, log: &mut Log) -> Vec<Unit> {
+fn join_page_breaks(mut units: Vec<Unit>, printed: bool, log: &mut Log) -> Vec<Unit> {
     let furniture = if printed {
         page_furniture(&units)
     } else {
         vec![Furniture::None; units.len()]
     };
+    // A page number printed with its running header is furniture wherever it is
+    // (it reads as a table row or a heading otherwise).
+    for (u, kind) in units.iter_mut().zip(&furniture) {
+        if *kind == Furniture::Number && page_number(&u.text).is_none() {
+            u.printed_furniture = true;
+        }
+    }
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     // What each unit of `out` is at a page break.
     let mut out_furniture: Vec<Furniture> = Vec::with_capacity(units.len());
@@ -954,7 +1001,7 @@ fn join_page_breaks(units: Vec<Unit>, printed: bool, log: &mut Log) -> Vec<Unit>
             );
             for f in &mut furniture {
                 prev.stepped_over.extend(f.first..=f.last);
-                f.between_pages = true;
+                f.printed_furniture = true;
             }
             append_unit(&mut prev, &u, reason, log);
             for f in furniture {
@@ -1269,7 +1316,7 @@ Journal of Bone Oncology 2023; 12: 45-67\n"
             ["12", "Journal of Bone Oncology 2023; 12: 45-67"],
             "{texts:#?}"
         );
-        assert!(u[1].between_pages && u[2].between_pages);
+        assert!(u[1].printed_furniture && u[2].printed_furniture);
         assert!(texts[3].contains("whose disease has spread to the lungs at diagnosis"));
         assert!(texts[3].ends_with("of the period."));
         assert_eq!((u[3].first, u[3].last), (3, 14));
@@ -1345,6 +1392,51 @@ patients with a relapse after treatment at present, which is encouraging.\n\n\
         assert_eq!(page_number("Page 3 of 12"), Some(3));
         assert!(!PAGE_NUMBER.is_match("de Jong [Page 4]"));
         assert!(page_number("See page 4 of the leaflet for the doses").is_none());
+    }
+
+    /// A page number printed on one line with its running header ("202 Journal of
+    /// …"), the header the same at each page: the paragraph it cuts is re-joined,
+    /// and every such line is page furniture, even where it cuts nothing.
+    #[test]
+    fn a_page_number_printed_with_its_header_is_furniture() {
+        let header =
+            |n: u32| format!("{n}                     Journal of Bone Oncology 2023; 12(3)");
+        let page = page_break()
+            .replace(
+                "12\nJournal of Bone Oncology 2023; 12: 45-67\n",
+                &format!("{}\n", header(12)),
+            )
+            .replace(
+                "13\nJournal of Bone Oncology 2023; 12: 45-67\n",
+                &format!("{}\n", header(13)),
+            );
+        let (u, _) = run(&page, "");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("whose disease has spread to the lungs")),
+            "{texts:#?}"
+        );
+        let furniture: Vec<&str> = u
+            .iter()
+            .filter(|u| u.printed_furniture)
+            .map(|u| u.text.as_str())
+            .collect();
+        assert_eq!(
+            furniture,
+            [
+                "12 Journal of Bone Oncology 2023; 12(3)",
+                "13 Journal of Bone Oncology 2023; 12(3)"
+            ]
+        );
+        // Printed once, a numbered line is no header: a list's step, a table's row.
+        let once = page.replace(&header(13), "13");
+        let (u, _) = run(&once, "");
+        assert!(
+            u.iter()
+                .all(|u| !u.text.starts_with("12 Journal") || !u.printed_furniture)
+        );
     }
 
     /// On a web page (no hard wraps) nothing is re-joined across a page number: a

@@ -511,7 +511,7 @@ pub(super) fn label_units(
         {
             Some(Kind::Drop(DropReason::StrayMarkup))
         } else if crate::clean::reflow::PAGE_NUMBER.is_match(t)
-            || it.unit.between_pages
+            || it.unit.printed_furniture
             || running_header(items, idx)
         {
             Some(Kind::Drop(DropReason::PageFurniture))

@@ -2559,7 +2559,7 @@ mod tests {
             line_starts: vec![(0, 10), (14, 11)],
             code: false,
             stepped_over: vec![],
-            between_pages: false,
+            printed_furniture: false,
         };
         let out = repair_text(&s, true, &unit.text, |at| unit.line_at(at), &mut log);
         assert_eq!(out.as_deref(), Some("We are waiting for the results now."));
