@@ -216,6 +216,8 @@ fn solid_neighbours(items: &[Item]) -> (Vec<Option<bool>>, Vec<Option<bool>>) {
 /// The guard of the neighbour rule, measured on the cleaning harness (F1 with the
 /// rule and without the guard → with both): CleanPortalEval 0.971 → 0.973, Dragnet
 /// 0.883 → 0.884, L3S-GN1 0.941 → 0.938, CleanEval and Readability unchanged.
+/// A letter's greeting or closing ([`letter_line`]: "Dear All,", "Best wishes")
+/// reads as text too.
 /// Trimming closing brackets too ("(Requires free registration.)") or counting any
 /// line of eight characters, or an ellipsis as an end, cost up to 0.003.
 fn reads_as_text(t: &str) -> bool {
@@ -225,7 +227,9 @@ fn reads_as_text(t: &str) -> bool {
     let end = t.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', '\u{300d}', '\u{300f}']);
     // A clause of eight characters or more where words are not spaced (Chinese).
     let clause = n >= 3 || end.chars().filter(|&c| super::is_cjk(c)).count() >= 8;
-    (clause && end.ends_with(SENTENCE_OR_CLAUSE_END)) || (n >= 4 && stop * 10 >= n * 3)
+    (clause && end.ends_with(SENTENCE_OR_CLAUSE_END))
+        || (n >= 4 && stop * 10 >= n * 3)
+        || letter_line(t)
 }
 
 /// Marks that end a sentence or a clause, in Latin and Chinese or Japanese script.

@@ -548,7 +548,12 @@ pub(super) fn label_units(
             folded
                 .filter(|_| !text::ends_full_stop(t) && corpus.pages >= 2)
                 .map(|_| corpus.pages_with_line(t))
-                .filter(|&n| n >= rules.repeat_min_pages.max(2) && !rules.is_generic_heading(t))
+                .filter(|&n| {
+                    n >= rules.repeat_min_pages.max(2)
+                        && !rules.is_generic_heading(t)
+                        // "Cheers," on four pages is how people sign off, not a menu.
+                        && !super::letter_line(t)
+                })
                 .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
                 .or_else(|| {
                     site_sentences
