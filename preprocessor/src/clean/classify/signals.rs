@@ -93,6 +93,14 @@ pub(super) static FORUM_STAT: LazyLock<Regex> =
 /// paragraphs; a page's line of tags after "In this article:" does not take the
 /// byline under it as an item). No public or medical page's text changes, and no
 /// list of theirs either.
+///
+/// The last lower-case item before the prose may end on a stop word ("…before he
+/// feels sick, not after": a new user's forum post lost it to a paragraph), and a
+/// list written as one sentence keeps its last item, full stop and all, after an
+/// item that ends on a comma, a semicolon, "and" or "or" ("…is not desirable, and"
+/// / "the principle that curbing doping means fairer and safer sport."). Measured:
+/// one public page changes, Dragnet R548, whose three-item list had kept only its
+/// first item and now has all three; no text changes, nor any medical page.
 pub(super) fn implicit_lists(items: &mut [Item]) {
     let n = items.len();
     let mut i = 0;
@@ -104,15 +112,12 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         }
         let mut j = i + 1;
         let mut spaced = false;
-        // An item that starts in lower case and ends on a content word, with no full
-        // stop: no heading starts so ("spindle cell sarcoma" before the prose).
+        // An item that starts in lower case, with no full stop: no heading starts so
+        // ("spindle cell sarcoma" before the prose; "ask for anti-sickness medicine
+        // before he feels sick, not after", though it ends on a stop word).
         let fragment = |k: usize| {
             let t = &items[k].unit.text;
-            t.chars().next().is_some_and(char::is_lowercase)
-                && !text::ends_sentence(t)
-                && text::words(t)
-                    .last()
-                    .is_some_and(|w| !text::is_stop_word(&w.to_lowercase()))
+            t.chars().next().is_some_and(char::is_lowercase) && !text::ends_sentence(t)
         };
         // An item as long as a clause ([`CLAUSE_ITEM_WORDS`]: "a bone that breaks
         // after a minor fall or injury (a pathological fracture)"), when it starts
@@ -136,10 +141,35 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         // After a clause item, the list goes on only in lower case: a byline under a
         // line of tags is no item.
         let mut clause_seen = false;
-        while j < n && item(j) && (!clause_seen || text::starts_lowercase(&items[j].unit.text)) {
+        // The last item of a list written as one sentence ("the idea that …,", "the
+        // view that …, and", "the principle that … sport."): in lower case, with the
+        // full stop, after an item that ends on a comma, a semicolon, "and" or "or".
+        let closes_sentence = |k: usize| {
+            k > i + 1
+                && lower_items
+                && items[k].kind == Kind::Open
+                && items[k].quality != Quality::Bad
+                && items[k].words <= CLAUSE_ITEM_WORDS
+                && text::starts_lowercase(&items[k].unit.text)
+                && text::ends_full_stop(&items[k].unit.text)
+                && {
+                    let prev = items[k - 1].unit.text.trim_end();
+                    prev.ends_with([',', ';']) || prev.ends_with(" and") || prev.ends_with(" or")
+                }
+        };
+        while j < n
+            && (item(j) || closes_sentence(j))
+            && (!clause_seen || text::starts_lowercase(&items[j].unit.text))
+        {
+            if !item(j) {
+                j += 1;
+                break;
+            }
             clause_seen |= !short_item(j);
             let before_prose = items.get(j + 1).is_some_and(|x| {
-                x.kind == Kind::Open && x.quality == Quality::Good && !(j + 1 < n && item(j + 1))
+                x.kind == Kind::Open
+                    && x.quality == Quality::Good
+                    && !(j + 1 < n && (item(j + 1) || closes_sentence(j + 1)))
             });
             let packed = j > i + 1
                 && !spaced
@@ -1458,6 +1488,38 @@ mod tests {
         let out = page("Who Treats Bone Cancer");
         assert!(!out.contains("- Who Treats Bone Cancer"), "{out}");
         assert!(out.contains("- chondrosarcoma"), "{out}");
+        // A lower-case item that ends on a stop word is still an item.
+        let tips = |last: &str| {
+            outline_of(&format!(
+                "Chemotherapy tips\n\nI am a children's cancer nurse, and these are the things families tell me helped them most in the first weeks.\n\
+                 A few practical tips:\nkeep a diary of his temperature\nbring his own pillow and blanket\n{last}\n\
+                 Please always ring the ward straight away if his temperature goes above 38C, whatever the time.\n"
+            ))
+        };
+        let out = tips("ask for anti-sickness medicine before he feels sick, not after");
+        assert!(
+            out.contains("- ask for anti-sickness medicine before he feels sick, not after"),
+            "{out}"
+        );
+        // A list written as one sentence keeps its last item, full stop and all, after
+        // an item that ends on "and"; without that, a sentence is no item.
+        let out = tips("and remember to eat something small before each dose.");
+        assert!(!out.contains("- and remember"), "{out}");
+        let sentence = |second: &str| {
+            outline_of(&format!(
+                "Doping rules\n\nSome philosophers use these arguments to call into question several principles that underlie the anti-doping rules of sport.\n\
+                 In particular they challenge:\nthe idea that anti-doping measures will ever have a significant impact,\n{second}\n\
+                 the principle that curbing doping means fairer and safer sport.\n\
+                 These areas have been discussed at length in other postings, and regular readers will know the arguments well.\n"
+            ))
+        };
+        let out = sentence("the view that competition enhanced by drugs is not desirable, and");
+        assert!(
+            out.contains("- the principle that curbing doping means fairer and safer sport."),
+            "{out}"
+        );
+        let out = sentence("the view that competition enhanced by drugs is not desirable");
+        assert!(!out.contains("- the principle"), "{out}");
     }
 
     /// Items of a lower-case list may be clauses of up to twenty words; after one,
