@@ -220,7 +220,7 @@ fn solid_neighbours(items: &[Item]) -> (Vec<Option<bool>>, Vec<Option<bool>>) {
 /// reads as text too.
 /// Trimming closing brackets too ("(Requires free registration.)") or counting any
 /// line of eight characters, or an ellipsis as an end, cost up to 0.003.
-fn reads_as_text(t: &str) -> bool {
+pub(super) fn reads_as_text(t: &str) -> bool {
     let t = t.trim();
     let (n, stop) = text::word_and_stop_counts(t);
     // Closing quotes after the sentence's end ("We are done.").

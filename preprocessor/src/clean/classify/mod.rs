@@ -448,6 +448,7 @@ pub(crate) fn classify(
     drop_trailing(&mut items);
     drop_related(&mut items);
     drop_after_post_footer(&mut items);
+    keep_short_posts(&mut items);
     keep_whole_code_blocks(&mut items, &code_blocks);
     keep_whole_tables(&mut items);
     // English only: its evidence of prose is the stop words (and a run of Chinese
