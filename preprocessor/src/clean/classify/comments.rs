@@ -452,8 +452,8 @@ pub(super) fn keep_short_posts(items: &mut [Item]) {
     if with_text * 2 <= headers.len() {
         return;
     }
-    for k in 0..headers.len() {
-        let (h, e) = (headers[k], end(k));
+    for (k, &h) in headers.iter().enumerate() {
+        let e = end(k);
         if items[h + 1..e].iter().any(kept) {
             continue;
         }
