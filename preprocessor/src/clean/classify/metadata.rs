@@ -335,6 +335,9 @@ pub(super) fn metadata_in_header(t: &str, in_header: bool) -> Option<(MetaKey, S
     if !in_header || t.chars().count() > 300 {
         return None;
     }
+    if let Some((authors, _)) = pubmed_citation(t) {
+        return Some((MetaKey::Authors, authors));
+    }
     if let Some(c) = ET_AL.captures(t) {
         return Some((MetaKey::Authors, c[1].trim().to_string()));
     }
@@ -369,8 +372,54 @@ pub(crate) fn date_in(t: &str) -> Option<String> {
     DATE_ANY.find(t).map(|m| m.as_str().to_string())
 }
 
-/// "Vivek Kumar Morya et al. Discov Oncol. ." → the journal after the authors, if any.
+/// PubMed's short citation under an abstract's title: the authors, the journal's
+/// abbreviation and the date, each ended by a full stop ("P J Hoskin. Cancer Treat
+/// Rev. 2003 Aug.", "Smith JA, Jones B. J Clin Oncol. 2019 Mar 1."). The authors
+/// are names with initials ([`pubmed_names`]); the journal is one to nine
+/// capitalised words (an abbreviation may hold "&" or brackets); the date is a year,
+/// a month's abbreviation and a day, the last two optional.
+static PUBMED_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(.{2,160}?)\.\s+(\p{Lu}[\w&'-]*(?:\s+[\p{Lu}(&][\w&()'-]*){0,8})\.\s+((?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)\.?$",
+    )
+});
+
+/// The names of a PubMed citation's authors, each with initials: "P J Hoskin" or
+/// "Hoskin PJ" (dotted initials too), in a list joined by commas or "and", or the
+/// first of them and "et al".
+fn pubmed_names(t: &str) -> bool {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"^(?:(?:\p{{Lu}}\.?\s?){{1,3}}\s{SURNAME}|{SURNAME}(?:[ -]{SURNAME})*\s\p{{Lu}}{{1,3}})$"
+        ))
+    });
+    let t = t
+        .trim()
+        .trim_end_matches("et al")
+        .trim_end_matches([',', ' ']);
+    !t.is_empty()
+        && t.split(", ")
+            .flat_map(|p| p.split(" and "))
+            .all(|name| NAME.is_match(name.trim()))
+}
+
+/// The authors and the journal of a PubMed short citation ([`PUBMED_CITATION`]).
+fn pubmed_citation(t: &str) -> Option<(String, String)> {
+    let c = PUBMED_CITATION.captures(t.trim())?;
+    // "Lee CK, et al." keeps its full stop, as an author line does.
+    let mut authors = c[1].trim().to_string();
+    if authors.ends_with("et al") {
+        authors.push('.');
+    }
+    pubmed_names(&c[1]).then(|| (authors, c[2].trim().to_string()))
+}
+
+/// "Vivek Kumar Morya et al. Discov Oncol. ." → the journal after the authors, if any;
+/// so for a PubMed short citation ("P J Hoskin. Cancer Treat Rev. 2003 Aug.").
 pub(crate) fn journal_after_authors(t: &str) -> Option<String> {
+    if let Some((_, journal)) = pubmed_citation(t) {
+        return Some(journal);
+    }
     let c = ET_AL.captures(t)?;
     let rest = c[2]
         .trim()
@@ -745,6 +794,61 @@ mod tests {
         ] {
             assert_eq!(header(t), None, "{t}");
         }
+    }
+
+    /// PubMed's short citation under an abstract's title gives the authors and the
+    /// journal; a line of the same shape whose first part is no list of names with
+    /// initials is not one.
+    #[test]
+    fn a_pubmed_short_citation_gives_authors_and_journal() {
+        for (t, authors, journal) in [
+            (
+                "P J Hoskin. Cancer Treat Rev. 2003 Aug.",
+                "P J Hoskin",
+                "Cancer Treat Rev",
+            ),
+            (
+                "Smith JA, Jones B. J Clin Oncol. 2019 Mar 1.",
+                "Smith JA, Jones B",
+                "J Clin Oncol",
+            ),
+            (
+                "A. B. Writer and C Author. Lancet. 2020.",
+                "A. B. Writer and C Author",
+                "Lancet",
+            ),
+            (
+                "Lee CK, et al. N Engl J Med. 2021 Jan 7.",
+                "Lee CK, et al.",
+                "N Engl J Med",
+            ),
+            (
+                "Smith JA. J Bone Joint Surg Am. 2018 Dec.",
+                "Smith JA",
+                "J Bone Joint Surg Am",
+            ),
+        ] {
+            assert_eq!(
+                metadata(t, true),
+                Some((MetaKey::Authors, authors.to_string())),
+                "{t}"
+            );
+            assert_eq!(journal_after_authors(t).as_deref(), Some(journal), "{t}");
+        }
+        for t in [
+            "Bone cancer. What you need to know. 2023.",
+            "Hospital News. Cancer Centre Opens. 2021 Jan.",
+            "Our Team. Meet The Surgeons. 2022.",
+            "Ewing sarcoma. Treatment. 2019.",
+        ] {
+            assert_eq!(header(t), None, "{t}");
+            assert_eq!(journal_after_authors(t), None, "{t}");
+        }
+        // Only in a page's header.
+        assert_eq!(
+            metadata("P J Hoskin. Cancer Treat Rev. 2003 Aug.", false),
+            None
+        );
     }
 
     /// "By" before a sort option or a title is no byline; before a name or a
