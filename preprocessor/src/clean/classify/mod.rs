@@ -202,6 +202,7 @@ fn heading_shaped_with(s: &str, words: usize) -> bool {
         && text::starts_uppercase_or_digit(s)
         && (!text::ends_sentence(s) || s.ends_with('?'))
         && !letter_line(s)
+        && !PHOTO_CREDIT_END.is_match(s.trim_end())
         && (1..=HEADING_WORDS).contains(&words)
         && (words <= 14 || sentence_breaks(s) < 2)
 }
@@ -241,6 +242,22 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 fn closing_line(s: &str) -> bool {
     CLOSING.is_match(s.trim())
 }
+
+/// A photo's credit at the end of a line, a photographer and an agency after a
+/// slash ("James Anderson/Getty Images", "Rob Carr / Getty Images", "Benoit
+/// Tessier/Reuters"): the line is a caption or a credit, never a heading (nor a
+/// page's title: a Readability page's title was "The Moulin Rouge cabaret in Paris
+/// Benoit Tessier/Reuters"). Measured: Dragnet 0.90621 -> 0.90638 (six pages
+/// better, one worse by 0.004), L3S-GN1 0.94616 -> 0.94618, Readability 0.91100 ->
+/// 0.91097 (its title now right, the page's gold keeps the caption), the other sets
+/// unchanged; medical F1 0.930 -> 0.931 (a caption was a heading, and the standfirst
+/// above it, then taken for a label, is kept). Dropping such lines as boilerplate
+/// instead was mixed (Readability -0.0003: its gold keeps captions).
+static PHOTO_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)/\s?(?:getty ?images(?: news)?|shutterstock(?:\.com)?|istock(?:photo)?|ap(?: photo)?|afp|reuters|corbis|alamy|rex features|epa|bloomberg)$",
+    )
+});
 
 /// The most words of a signature under a letter's closing ("Synovial Mom", "Shaun").
 const SIGNATURE_WORDS: usize = 3;
@@ -1465,6 +1482,21 @@ mod tests {
             ),
             "{outline}"
         );
+    }
+
+    /// A line that ends with a photo's credit is a caption, never a heading.
+    #[test]
+    fn a_photo_credit_is_no_heading() {
+        for t in [
+            "Xray of a human male's knee. James Anderson/Getty Images",
+            "Rob Carr / Getty Images",
+            "The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters",
+        ] {
+            assert!(!heading_shaped_with(t, text::word_count(t)), "{t}");
+        }
+        for t in ["Reuters/Ipsos Poll Shows a Close Race", "Getty Images"] {
+            assert!(heading_shaped_with(t, text::word_count(t)), "{t}");
+        }
     }
 
     /// A letter's or a post's greeting, closing and signature are lines of its text,
