@@ -385,22 +385,35 @@ static PUBMED_CITATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The names of a PubMed citation's authors, each with initials: "P J Hoskin" or
-/// "Hoskin PJ" (dotted initials too), in a list joined by commas or "and", or the
-/// first of them and "et al".
+/// "P. J. Hoskin" (initials first, dotted or not), or "Hoskin PJ" (one surname,
+/// hyphenated or not, then one to three capitals that are no degree, country or
+/// Roman numeral), in a list joined by commas or "and", or the first of them and
+/// "et al".
 fn pubmed_names(t: &str) -> bool {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         re(&format!(
-            r"^(?:(?:\p{{Lu}}\.?\s?){{1,3}}\s{SURNAME}|{SURNAME}(?:[ -]{SURNAME})*\s\p{{Lu}}{{1,3}})$"
+            r"^(?:(?:\p{{Lu}}\.?\s?){{1,3}}\s{SURNAME}|{SURNAME}(?:-{SURNAME})?\s(\p{{Lu}}{{1,3}}))$"
         ))
     });
     let t = t
         .trim()
         .trim_end_matches("et al")
         .trim_end_matches([',', ' ']);
+    // Capitals after a surname that are a degree, a country or a Roman numeral
+    // ("Mary Smith MD", "Cancer Research UK", "Stage IV"), not initials.
+    let initials = |name: &str| {
+        NAME.captures(name).is_some_and(|c| {
+            c.get(1).is_none_or(|m| {
+                let m = m.as_str();
+                !["MD", "UK", "US", "RN", "DO", "GP"].contains(&m)
+                    && !m.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X'))
+            })
+        })
+    };
     !t.is_empty()
         && t.split(", ")
             .flat_map(|p| p.split(" and "))
-            .all(|name| NAME.is_match(name.trim()))
+            .all(|name| initials(name.trim()))
 }
 
 /// The authors and the journal of a PubMed short citation ([`PUBMED_CITATION`]).
@@ -840,6 +853,9 @@ mod tests {
             "Hospital News. Cancer Centre Opens. 2021 Jan.",
             "Our Team. Meet The Surgeons. 2022.",
             "Ewing sarcoma. Treatment. 2019.",
+            "Cancer Research UK. Cancer Statistics. 2023.",
+            "Mary Smith MD. Patient Guide. 2021.",
+            "Stage IV. Treatment Options. 2020.",
         ] {
             assert_eq!(header(t), None, "{t}");
             assert_eq!(journal_after_authors(t), None, "{t}");

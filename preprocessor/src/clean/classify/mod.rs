@@ -234,7 +234,7 @@ static GREETING: LazyLock<Regex> =
 /// advance x", "God bless".
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(yours( sincerely| faithfully| truly| apologetically)?|sincerely( yours)?|(best|kind|warm|warmest|kindest)( wishes| regards)|regards|(many )?thanks( again| in advance| so much)?|thank you( all| both| so much)?|cheers|(lots of |much |many )?love|all the best|take care|(many )?blessings|god bless)[,!.]?( x+)?$",
+        r"(?i)^(?:(?:yours (?:sincerely|faithfully|truly|apologetically)|sincerely yours|(?:best|kind|warm|warmest|kindest) (?:wishes|regards)|(?:many )?thanks (?:again|in advance|so much)|many thanks|thank you (?:all|both|so much)|(?:lots of|much|many) love|all the best|many blessings|god bless)[,!.]?|(?:yours|sincerely|regards|thanks|thank you|cheers|love|best|blessings|take care),)(?: x+)?$|(?i)^(?:thanks|thank you|love|cheers) x+$",
     )
 });
 
@@ -255,7 +255,7 @@ fn closing_line(s: &str) -> bool {
 /// instead was mixed (Readability -0.0003: its gold keeps captions).
 static PHOTO_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)/\s?(?:getty ?images(?: news)?|shutterstock(?:\.com)?|istock(?:photo)?|ap(?: photo)?|afp|reuters|corbis|alamy|rex features|epa|bloomberg)$",
+        r"(?:^|\s)\p{Lu}\p{Ll}[\p{L}.'’-]*\s?/\s?(?:[\p{L} ]{1,30}\s?/\s?)?(?:Getty ?Images(?: News)?|Shutterstock(?:\.com)?|iStock(?:photo)?|AP(?: Photo)?|AFP|Reuters|Corbis|Alamy|Rex Features|EPA|Bloomberg)$",
     )
 });
 
@@ -427,6 +427,7 @@ pub(crate) fn classify(
             && items[i].words <= SIGNATURE_WORDS
             && !items[i].unit.text.contains(|c: char| c.is_ascii_digit())
             && closing_line(&items[i - 1].unit.text)
+            && !items[i - 1].unit.text.trim_end().ends_with(['!', '.'])
         {
             let it = &mut items[i];
             (it.quality, it.heading) = quality_counted(
@@ -1494,7 +1495,13 @@ mod tests {
         ] {
             assert!(!heading_shaped_with(t, text::word_count(t)), "{t}");
         }
-        for t in ["Reuters/Ipsos Poll Shows a Close Race", "Getty Images"] {
+        for t in [
+            "Reuters/Ipsos Poll Shows a Close Race",
+            "Getty Images",
+            "Fish oil supplements: DHA/EPA",
+            "Tumour markers: hCG/AFP",
+            "Chest X-ray views: PA/AP",
+        ] {
             assert!(heading_shaped_with(t, text::word_count(t)), "{t}");
         }
     }
@@ -1525,6 +1532,13 @@ mod tests {
             "Love Island",
             "Best practice",
             "Thanks to our sponsors",
+            // One word is a closing only with its comma or kiss: else a menu's label,
+            // a button or a heading.
+            "Love",
+            "Thank You",
+            "Cheers",
+            "Take care",
+            "Thank you!",
         ] {
             assert!(!letter_line(t), "{t}");
         }

@@ -82,7 +82,7 @@ pub(super) static FORUM_STAT: LazyLock<Regex> =
 /// to the items: it follows close-packed items as closely as they follow each
 /// other, and a blank line sets the prose apart from it ("Who to call at night"
 /// after "Bleeding that will not stop"), or it and the item before it start in lower
-/// case and end on a content word without a full stop, as no heading does
+/// case and end without a full stop or a word that needs what follows ([`CUT_ENDS`]), as no heading does
 /// ("osteosarcoma", "chondrosarcoma", "spindle cell sarcoma" with the prose right
 /// under them: a new user's page lost the last item to a paragraph; no public page
 /// or medical page changes). Headline capitals after items that have none still make
@@ -115,9 +115,15 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         // An item that starts in lower case, with no full stop: no heading starts so
         // ("spindle cell sarcoma" before the prose; "ask for anti-sickness medicine
         // before he feels sick, not after", though it ends on a stop word).
+        // A line cut mid-sentence ("…and for some people the") ends on an article, a
+        // conjunction or a preposition that needs its noun: no item.
         let fragment = |k: usize| {
             let t = &items[k].unit.text;
-            t.chars().next().is_some_and(char::is_lowercase) && !text::ends_sentence(t)
+            t.chars().next().is_some_and(char::is_lowercase)
+                && !text::ends_sentence(t)
+                && text::words(t)
+                    .last()
+                    .is_none_or(|w| !CUT_ENDS.contains(&w.to_lowercase().as_str()))
         };
         // An item as long as a clause ([`CLAUSE_ITEM_WORDS`]: "a bone that breaks
         // after a minor fall or injury (a pathological fracture)"), when it starts
@@ -145,7 +151,7 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         // view that …, and", "the principle that … sport."): in lower case, with the
         // full stop, after an item that ends on a comma, a semicolon, "and" or "or".
         let closes_sentence = |k: usize| {
-            k > i + 1
+            k > i + 2
                 && lower_items
                 && items[k].kind == Kind::Open
                 && items[k].quality != Quality::Bad
@@ -194,6 +200,12 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
         i = j.max(i + 1);
     }
 }
+
+/// Words that end a line cut mid-sentence, not a list's item: an article, a
+/// conjunction or a preposition that needs what follows ("…for some people the").
+const CUT_ENDS: [&str; 13] = [
+    "the", "a", "an", "of", "to", "and", "or", "for", "with", "from", "by", "that", "which",
+];
 
 /// The most words of an item of a list without bullets ([`implicit_lists`]).
 const LIST_ITEM_WORDS: usize = 12;
@@ -1501,6 +1513,16 @@ mod tests {
             out.contains("- ask for anti-sickness medicine before he feels sick, not after"),
             "{out}"
         );
+        // A line cut mid-sentence, on a word that needs what follows, is no item.
+        let out = tips("ask for anti-sickness medicine before he feels sick, and the");
+        assert!(!out.contains("- ask for anti-sickness"), "{out}");
+        // Two lines of a post after a colon are no list of one item and its close.
+        let out = outline_of(
+            "My scan\n\nI had my scan last week at the hospital and waited a long time to see the consultant about it afterwards.\n\
+             The doctor said:\nit is probably nothing serious, and\nwe should come back in two weeks if it gets any worse.\n\
+             I am still worried about it, but I will try to wait for the next appointment before I read any more.\n",
+        );
+        assert!(!out.contains("- it is probably"), "{out}");
         // A list written as one sentence keeps its last item, full stop and all, after
         // an item that ends on "and"; without that, a sentence is no item.
         let out = tips("and remember to eat something small before each dose.");
