@@ -241,7 +241,7 @@ mod tests {
     /// chosen: what the title model's fitting script reads.
     #[test]
     fn title_features_list_every_candidate_with_the_chosen_one_marked() {
-        let page = "Home\n\nNews\n\nCouncil approves new river bridge after decade of debate\n\n\
+        let page = "Home\n\nNews\n\nLocal\n\nCouncil approves new river bridge after decade of debate\n\n\
             By Jane Example\n\n\
             The town council voted on Tuesday to build a new bridge across the river, ending a debate about the bridge that had lasted for more than a decade.\n\n\
             Work on the bridge will start in the spring and is expected to take two years, the council said.\n";
@@ -271,6 +271,8 @@ mod tests {
             chosen,
             ["Council approves new river bridge after decade of debate"]
         );
+        // A line of the built-in boilerplate list is never a candidate.
+        assert!(rows.iter().all(|r| r.last() != Some(&"Home")), "{tsv}");
     }
 
     /// One row per run away from the main text, with every feature, its line span,

@@ -55,6 +55,10 @@ pub(crate) enum DropReason {
     DroppedSection { pattern: String },
     /// A list of the page's own headings before they follow.
     TableOfContents,
+    /// A run of short lines that comes back later on the page but heads no text
+    /// there: a block the page shows twice (buttons above and below a thread, a
+    /// related-links box, a search form's options), not contents.
+    RepeatedBlock,
     /// The same text as the line above.
     Duplicate,
     /// "Page 2 of 8" and the like.
@@ -128,6 +132,7 @@ impl DropReason {
         match self {
             DropReason::Boilerplate { .. }
             | DropReason::TableOfContents
+            | DropReason::RepeatedBlock
             | DropReason::PageFurniture
             | DropReason::Breadcrumb
             | DropReason::Infobox
@@ -191,6 +196,9 @@ impl fmt::Display for DropReason {
             DropReason::TableOfContents => {
                 f.write_str("table of contents (these headings follow below)")
             }
+            DropReason::RepeatedBlock => f.write_str(
+                "block of short lines the page shows again below, not as its sections' headings (buttons, related links or a menu shown twice)",
+            ),
             DropReason::Duplicate => f.write_str("duplicate of the line above"),
             DropReason::PageFurniture => f.write_str("page number or running footer"),
             DropReason::StrayMarkup => {

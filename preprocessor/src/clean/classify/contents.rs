@@ -76,6 +76,26 @@ pub(super) fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashS
                 && unit_boilerplate(&items[i].unit, rules).is_none()
         })
         .collect();
+    // Where each entry's key comes next, two lines on or more (as `listed` asks):
+    // a table of contents points at the page's sections, so that line heads text
+    // (see [`heads_text`]), and the entries come back apart, each over its own
+    // section, not one right after another as the same block again.
+    let mut next_at: Vec<Option<usize>> = vec![None; items.len()];
+    let mut seen_at: HashMap<&str, usize> = HashMap::default();
+    for i in (0..items.len()).rev() {
+        if let Some(k) = keys[i].as_deref() {
+            next_at[i] = match seen_at.get(k) {
+                Some(&n) if n == i + 1 => next_at[i + 1],
+                n => n.copied(),
+            };
+            seen_at.insert(k, i);
+        }
+    }
+    // How often each key is on the page.
+    let mut uses: HashMap<String, usize> = HashMap::default();
+    for k in keys.iter().flatten() {
+        *uses.entry(k.clone()).or_default() += 1;
+    }
     let mut toc = HashSet::default();
     let mut i = 0;
     while i + 2 < items.len() {
@@ -108,12 +128,66 @@ pub(super) fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashS
             {
                 j += 1;
             }
+            let reason = if contents_not_block(items, &next_at, &uses, i, j) {
+                DropReason::TableOfContents
+            } else {
+                DropReason::RepeatedBlock
+            };
             for it in &mut items[i..j] {
                 toc.insert(heading_key(&it.unit.text));
-                it.kind = Kind::Drop(DropReason::TableOfContents);
+                it.kind = Kind::Drop(reason.clone());
             }
         }
         i = j.max(i + 1);
     }
     toc
+}
+
+/// Words of a line that is a section's text, not its heading or a label.
+const SECTION_TEXT_WORDS: usize = 8;
+
+/// The line `j` heads text: it or one of the three lines after it (past a
+/// subsection's heading or a byline) has [`SECTION_TEXT_WORDS`] words or more. A
+/// forum's "Post Reply" comes back over the page's footer, a contents entry over
+/// its section.
+fn heads_text(items: &[Item], j: usize) -> bool {
+    items[j..items.len().min(j + 4)]
+        .iter()
+        .any(|it| it.words >= SECTION_TEXT_WORDS)
+}
+
+/// The run `items[i..j]` of entries found again below reads as a table of
+/// contents: at least half of its entries come back over text ([`heads_text`]),
+/// and fewer than half of its neighbouring entries come back as the same block
+/// again: the second right after the first, where it heads no text ("Related
+/// Stories", "China media: Bird flu outbreak" over a BBC story and again under it)
+/// or where the page repeats it twice or more ("Top" and "Re: …" over each forum
+/// reply). A contents entry and its section's first subsection also come back one
+/// after the other, over text, once. Else the run is a block the page repeats
+/// ([`DropReason::RepeatedBlock`]): removed all the same, under its own name.
+/// `next_at[k]`: where entry `k` comes next; `uses`: how often each key is on the page.
+fn contents_not_block(
+    items: &[Item],
+    next_at: &[Option<usize>],
+    uses: &HashMap<String, usize>,
+    i: usize,
+    j: usize,
+) -> bool {
+    let entries = j - i;
+    let over_text = (i..j)
+        .filter(|&k| next_at[k].is_some_and(|n| heads_text(items, n)))
+        .count();
+    let again = |k: usize| {
+        [k - 1, k].iter().any(|&e| {
+            uses.get(&heading_key(&items[e].unit.text))
+                .is_some_and(|&n| n >= 3)
+        })
+    };
+    let glued = (i + 1..j)
+        .filter(|&k| match (next_at[k - 1], next_at[k]) {
+            (Some(a), Some(b)) if b == a + 1 => !heads_text(items, b) || again(k),
+            _ => false,
+        })
+        .count();
+    2 * over_text >= entries && 2 * glued < entries - 1
 }

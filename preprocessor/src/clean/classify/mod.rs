@@ -1647,6 +1647,110 @@ mod tests {
         );
     }
 
+    /// A forum thread (phpBB): the trail with "‹" is a breadcrumb; the buttons and
+    /// page count above and below the posts are boilerplate; "Top" and each reply's
+    /// "Re: …" come back over every post, a block the page repeats, not a table of
+    /// contents; and the subject, a question that each reply repeats after "Re:",
+    /// is one question, so it may be the title.
+    #[test]
+    fn a_forum_threads_repeated_lines_are_named_for_what_they_are() {
+        let page = "BoneCancerTalk Forum\n\
+            Board index ‹ Patients and carers ‹ Osteosarcoma\n\
+            Son just diagnosed with osteosarcoma - what to expect from chemo?\n\
+            Post Reply\n\
+            5 posts • Page 1 of 1\n\
+            Son just diagnosed with osteosarcoma - what to expect from chemo?\n\
+            Posted by worriedmum22 » Tue Nov 07, 2023 9:41 pm\n\
+            Hi everyone, my son is 15 and was told last week he has osteosarcoma in his left femur. They want to start chemo next Monday.\n\
+            Top\n\
+            Re: Son just diagnosed with osteosarcoma - what to expect from chemo?\n\
+            Posted by DaveK » Tue Nov 07, 2023 10:15 pm\n\
+            So sorry you are going through this. My daughter had MAP two years ago and her hair went after about three weeks.\n\
+            Top\n\
+            Re: Son just diagnosed with osteosarcoma - what to expect from chemo?\n\
+            Posted by nurse_jo » Wed Nov 08, 2023 7:03 am\n\
+            Please always ring the ward straight away if his temperature goes above 38C, day or night.\n\
+            Top\n\
+            Post Reply\n\
+            5 posts • Page 1 of 1\n\
+            Return to Osteosarcoma\n";
+        let cleaned = crate::clean::clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        let reason = |line: usize| {
+            p.log
+                .edits
+                .iter()
+                .find(|e| e.line == line)
+                .map(|e| e.reason.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            p.doc.title,
+            "Son just diagnosed with osteosarcoma - what to expect from chemo?"
+        );
+        assert_eq!(reason(2), "breadcrumb navigation");
+        assert!(reason(4).contains("forum furniture"), "{}", reason(4));
+        assert!(reason(5).contains("site navigation"), "{}", reason(5));
+        // The last "Top" and "Re: …" come back only as the closing "Top": a running
+        // footer, not a block.
+        for line in [9, 10] {
+            assert!(
+                reason(line).starts_with("block of short lines the page shows again"),
+                "line {line}: {}",
+                reason(line)
+            );
+        }
+        assert!(
+            p.log
+                .edits
+                .iter()
+                .all(|e| !e.reason.starts_with("table of contents")),
+            "{:#?}",
+            p.log.edits
+        );
+    }
+
+    /// A related-links box shown above a story and again under it, where its lines
+    /// head no text, is a repeated block; a contents list whose entries come back
+    /// over their sections is a table of contents.
+    #[test]
+    fn a_repeated_block_is_not_a_table_of_contents() {
+        let story = "Chinese officials in the city of Shanghai have ordered the temporary closure of its poultry markets due to the bird flu outbreak.\n\n\
+            A spokesman for the city authorities said the decision was taken on grounds of public safety.\n\n";
+        let page = format!(
+            "Shanghai closes poultry markets over bird flu\n\nRelated Stories\nChina media: Bird flu outbreak\n\n{story}\
+             More on This Story\nRelated Stories\nChina media: Bird flu outbreak\n05 APRIL 2013, CHINA\nFrom other news sites\n"
+        );
+        let cleaned = crate::clean::clean_one("p.txt", page.as_bytes()).unwrap();
+        let reasons: Vec<(String, String)> = cleaned.pages[0]
+            .log
+            .edits
+            .iter()
+            .filter(|e| e.line <= 4)
+            .map(|e| (e.before.clone(), e.reason.clone()))
+            .collect();
+        for entry in ["Related Stories", "China media: Bird flu outbreak"] {
+            assert!(
+                reasons.iter().any(|(b, r)| b == entry
+                    && r.starts_with("block of short lines the page shows again")),
+                "{reasons:#?}"
+            );
+        }
+        let contents = "Bone cancer explained\n\nContents\n\nCauses of bone cancer\nSymptoms of bone cancer\n\n\
+            Bone cancer is rare, and most lumps and pains in the bones are caused by something else.\n\n\
+            Causes of bone cancer\n\nMost bone cancers have no known cause, though some are linked to earlier radiotherapy.\n\n\
+            Symptoms of bone cancer\n\nThe commonest symptom is a pain in the bone that gets worse over time and at night.\n";
+        let cleaned = crate::clean::clean_one("p.txt", contents.as_bytes()).unwrap();
+        let toc: Vec<&str> = cleaned.pages[0]
+            .log
+            .edits
+            .iter()
+            .filter(|e| e.reason.starts_with("table of contents"))
+            .map(|e| e.before.as_str())
+            .collect();
+        assert_eq!(toc, ["Causes of bone cancer", "Symptoms of bone cancer"]);
+    }
+
     /// An indented contents list whose last entries the scrape did not reach (their
     /// sections are not on the page) is dropped whole: those entries are no
     /// headings over the first paragraph. Not across a blank line, an indent

@@ -605,6 +605,14 @@ mod tests {
                 .is_none()
         );
         assert!(
+            r.boilerplate("Follow us on Twitter to hear about new trials.")
+                .is_none()
+        );
+        assert!(
+            r.boilerplate("Page 2 of the report lists the trials")
+                .is_none()
+        );
+        assert!(
             r.boilerplate("Notify me of new posts and my doctor by email if it changes.")
                 .is_none()
         );
@@ -614,6 +622,13 @@ mod tests {
             "You can follow this conversation by subscribing to the comment feed for this post.",
             // A blog's comment form and post links (99 and 136 lines of the public
             // pages' text, none in their gold).
+            // A site's social accounts, a thread's buttons, a listing's page count
+            // (107, 6 and 11 lines of the public pages' text, none in their gold).
+            "Like us on Facebook",
+            "Follow us on Twitter",
+            "Post Reply",
+            "5 posts • Page 1 of 1",
+            "Page 2 of 8",
             "Notify me of follow-up comments by email.",
             "Notify me of new posts via email.",
             "Previous post: Nine steps to transform yourself into a river",

@@ -60,7 +60,7 @@ fn running_header(items: &[Item], idx: usize) -> bool {
 const RUNNING_HEADER_TEXT: usize = 20;
 
 pub(super) static BREADCRUMB: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[^/>»›.!?]{1,40}(\s+(/|>|»|›)\s+[^/>»›.!?]{1,60}){2,}$"));
+    LazyLock::new(|| re(r"^[^/>»›‹→.!?]{1,40}(\s+(/|>|»|›|‹|→)\s+[^/>»›‹→.!?]{1,60}){2,}$"));
 
 /// A trail after its label ("You are here: Home / This & That / It's back! HOT
 /// giveaway"): the label says it is a trail, so its last crumb, the page's name,
@@ -561,7 +561,7 @@ pub(super) fn label_units(
             Some(Kind::Drop(label))
         } else if BREADCRUMB.is_match(t) || LABELLED_BREADCRUMB.is_match(t) {
             hints.crumb = t
-                .rsplit(['/', '>', '»', '›'])
+                .rsplit(['/', '>', '»', '›', '‹', '→'])
                 .next()
                 .map(|c| c.trim().to_string());
             Some(Kind::Drop(DropReason::Breadcrumb))
