@@ -157,15 +157,16 @@ fn heads_text(items: &[Item], j: usize) -> bool {
 }
 
 /// The run `items[i..j]` of entries found again below reads as a table of
-/// contents: at least half of its entries come back over text ([`heads_text`]),
-/// and fewer than half of its neighbouring entries come back as the same block
-/// again: the second right after the first, where it heads no text ("Related
-/// Stories", "China media: Bird flu outbreak" over a BBC story and again under it)
-/// or where the page repeats it twice or more ("Top" and "Re: …" over each forum
-/// reply). A contents entry and its section's first subsection also come back one
-/// after the other, over text, once. Else the run is a block the page repeats
-/// ([`DropReason::RepeatedBlock`]): removed all the same, under its own name.
-/// `next_at[k]`: where entry `k` comes next; `uses`: how often each key is on the page.
+/// contents: at least half of its entries come back over text ([`heads_text`];
+/// "Related Stories", "China media: Bird flu outbreak" over a BBC story come back
+/// under it, over more links), and fewer than half of its neighbouring entries come
+/// back as the same block again: the second right after the first, where the page
+/// shows one of them three times or more ("Top" and "Re: …" over each forum reply,
+/// over each post's text). A contents entry and its section's first subsection
+/// also come back one after the other, over text, but once. Else the run is a
+/// block the page repeats ([`DropReason::RepeatedBlock`]): removed all the same,
+/// under its own name. `next_at[k]`: where entry `k` comes next; `uses`: how often
+/// each key is on the page.
 fn contents_not_block(
     items: &[Item],
     next_at: &[Option<usize>],
@@ -185,7 +186,7 @@ fn contents_not_block(
     };
     let glued = (i + 1..j)
         .filter(|&k| match (next_at[k - 1], next_at[k]) {
-            (Some(a), Some(b)) if b == a + 1 => !heads_text(items, b) || again(k),
+            (Some(a), Some(b)) if b == a + 1 => again(k),
             _ => false,
         })
         .count();
