@@ -257,23 +257,24 @@ pub(super) fn choose_title(
             } else {
                 // Text would be lost as page header on a guess: the rules decide,
                 // or the text before the title stays.
-                let unsure = format!(
-                    "the title model's likeliest line {} (probability {:.2}) would have removed text as page header on a guess",
-                    line(i),
-                    probability(score)
-                );
+                let p = probability(score);
                 Some(rule.map_or(
                     (
                         i,
                         false,
-                        format!("{unsure}: it is the title, and the text before it stays"),
+                        format!(
+                            "the title model's likeliest of {n} candidate lines (probability {p:.2}), though not sure enough to remove the text above it as page header: that text stays"
+                        ),
                         true,
                     ),
                     |r| {
                         (
                             r,
                             true,
-                            format!("the hand-written rules' pick; {unsure}"),
+                            format!(
+                                "the hand-written rules' pick; the title model preferred line {} (probability {p:.2}), but not surely enough to remove the text that choosing it would remove",
+                                line(i)
+                            ),
                             false,
                         )
                     },
@@ -1611,7 +1612,7 @@ mod tests {
             .unwrap_or_else(|| panic!("{:#?}", p.log.edits));
         assert!(
             edit.reason
-                .contains("would have removed text as page header on a guess"),
+                .contains("but not surely enough to remove the text"),
             "{edit}"
         );
     }
