@@ -101,6 +101,10 @@ pub(crate) enum DropReason {
     Comments,
     /// A small run of text far from the main text (a sidebar, related links, a teaser).
     OutsideMainText,
+    /// A short link that points on to another page ("MORE TENNIS »", "Next Article
+    /// in World »", "View Gallery »"): it ends the block above it, as an index's
+    /// "more" link does, so a heading above it introduces no text below it.
+    OnwardLink,
     /// A label of related content after the text ("Around The Web", "You might
     /// also like") and the short lines under it.
     RelatedContent,
@@ -159,6 +163,7 @@ impl DropReason {
             | DropReason::Comments
             | DropReason::OutsideMainText
             | DropReason::RelatedContent
+            | DropReason::OnwardLink
             | DropReason::AfterPostFooter
             | DropReason::StoryList => Neighbourhood::Boilerplate,
         }
@@ -260,6 +265,9 @@ impl fmt::Display for DropReason {
             DropReason::StoryList => f.write_str(
                 "the site's list of stories, each line a time and a headline (site navigation)",
             ),
+            DropReason::OnwardLink => {
+                f.write_str("link to another page (a short line ending in \"»\" or \"›\")")
+            }
             DropReason::RelatedContent => f.write_str(
                 "related content after the text (a label such as \"Around the web\" and the short lines under it)",
             ),
