@@ -115,6 +115,7 @@ pub(super) fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashS
             // titles of Dragnet and 6 of L3S-GN1 (a page's first heading follows
             // its contents list without a blank line); indented runs change no
             // public page and the medical pages' F1 0.927 -> 0.928.
+            let listed_end = j;
             let indent = items[j - 1].unit.indent;
             while j < items.len()
                 && indent > 0
@@ -128,7 +129,7 @@ pub(super) fn mark_table_of_contents(items: &mut [Item], rules: &Rules) -> HashS
             {
                 j += 1;
             }
-            let reason = if contents_not_block(items, &next_at, &uses, i, j) {
+            let reason = if contents_not_block(items, &next_at, &uses, i, listed_end) {
                 DropReason::TableOfContents
             } else {
                 DropReason::RepeatedBlock

@@ -60,13 +60,15 @@ fn running_header(items: &[Item], idx: usize) -> bool {
 const RUNNING_HEADER_TEXT: usize = 20;
 
 pub(super) static BREADCRUMB: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[^/>»›‹→.!?]{1,40}(\s+(/|>|»|›|‹|→)\s+[^/>»›‹→.!?]{1,60}){2,}$"));
+    LazyLock::new(|| re(r"^[^/>»›‹.!?]{1,40}(\s+(/|>|»|›|‹)\s+[^/>»›‹.!?]{1,60}){2,}$"));
 
 /// A short link that points on: at most five words, then "»" or "›", and no
-/// opening guillemet (a quotation in guillemets is text): "MORE TENNIS »", "Next
+/// other guillemet (a quotation in guillemets is text, French « … » or Swedish
+/// » … »): "MORE TENNIS »", "Next
 /// Article in World »", "View Gallery »". On the public gold pages' raw text,
 /// 1,433 such lines, 4 of them in a gold (a Spanish page's "Más en Opinión ›").
-static ONWARD_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[^\s«‹]+ ){0,4}[^\s«‹]*\s?[»›]$"));
+static ONWARD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[^\s«‹»›]+ ){0,4}[^\s«‹»›]*\s?[»›]$"));
 
 /// Words of a teaser's text under a section's link ("Consumer Life »" over a
 /// headline and its summary): see [`onward_link`].
@@ -88,7 +90,8 @@ const TEASER_WORDS: usize = 15;
 /// (CleanPortalEval -0.0005, Dragnet -0.0001); without the teaser guard, L3S-GN1
 /// lost 0.0001 (two pages -0.077: a section link's teasers kept as text).
 fn onward_link(items: &[Item], idx: usize) -> bool {
-    ONWARD_LINK.is_match(&items[idx].unit.text)
+    !items[idx].unit.code
+        && ONWARD_LINK.is_match(&items[idx].unit.text)
         && !items[idx + 1..items.len().min(idx + 3)]
             .iter()
             .any(|n| n.words >= TEASER_WORDS)
@@ -593,7 +596,7 @@ pub(super) fn label_units(
             Some(Kind::Drop(label))
         } else if BREADCRUMB.is_match(t) || LABELLED_BREADCRUMB.is_match(t) {
             hints.crumb = t
-                .rsplit(['/', '>', '»', '›', '‹', '→'])
+                .rsplit(['/', '>', '»', '›', '‹'])
                 .next()
                 .map(|c| c.trim().to_string());
             Some(Kind::Drop(DropReason::Breadcrumb))
@@ -1136,6 +1139,15 @@ mod tests {
         (p.doc.outline(), found)
     }
 
+    /// A phpBB trail ("‹") is a breadcrumb; a chain of arrows in prose or a
+    /// pathway ("Glucose → pyruvate → lactate") is not.
+    #[test]
+    fn a_trail_with_left_guillemets_is_a_breadcrumb() {
+        assert!(super::BREADCRUMB.is_match("Board index ‹ Patients and carers ‹ Osteosarcoma"));
+        assert!(!super::BREADCRUMB.is_match("Glucose → pyruvate → lactate"));
+        assert!(!super::BREADCRUMB.is_match("Referral → biopsy → MDT review → surgery"));
+    }
+
     /// A short line ending in "»" or "›" is a link to another page; not a section's
     /// link over a teaser's text, nor a line with a quotation in guillemets, nor a
     /// line of six words before the mark.
@@ -1184,6 +1196,7 @@ mod tests {
             &["Consumer Life »", teaser],
             // A quotation in guillemets.
             &["Les « boîtes noires »"],
+            &["»Jag vet inte»"],
             // Six words before the mark.
             &["Read the latest bone tumour news »"],
         ] {

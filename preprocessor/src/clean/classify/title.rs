@@ -272,7 +272,7 @@ pub(super) fn choose_title(
                             r,
                             true,
                             format!(
-                                "the hand-written rules' pick; the title model preferred line {} (probability {p:.2}), but not surely enough to remove the text that choosing it would remove",
+                                "the hand-written rules' pick; the title model preferred line {} (probability {p:.2}), but not sure enough to remove the text that choosing it would remove",
                                 line(i)
                             ),
                             false,
@@ -645,8 +645,9 @@ pub(crate) const TITLE_FEATURES: [&str; 40] = [
 ];
 
 /// Lines that are never the title, for the rules or the model: a page number or a
-/// printed page's running header (page furniture), a line of the built-in
-/// boilerplate list ("Like us on Facebook", "Ask a question": the model took such
+/// printed page's running header (page furniture), a line removed as built-in
+/// boilerplate (a phrase of the list, "Like us on Facebook", "Ask a question", or
+/// the links to the previous and next posts: the model took such
 /// buttons for headlines on 8 public pages, Dragnet F1 +0.00005, CleanEval
 /// +0.00006, none of them a labelled title; users' own patterns are not candidates
 /// either, see [`title_candidates`]), a row of a table of two rows or
@@ -1163,7 +1164,7 @@ pub(super) fn date_or_credit(t: &str) -> bool {
     // A signed stamp: "David Berreby on November 7, 2012, 6:43 PM".
     let t = NAME_ON
         .captures(t)
-        .and_then(|c| c.get(1))
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
         .map_or(t, |m| m.as_str());
     // A news dateline's place: "WESTPORT, Wash. July 24, 2012 (AP)".
     let t = PLACE.find(t).map_or(t, |m| &t[m.end()..]).trim_start();
@@ -1225,14 +1226,16 @@ fn keyword_list(t: &str) -> bool {
 /// Terms of a keyword line ([`keyword_list`]).
 const KEYWORDS: usize = 6;
 
-/// A name of two to four capitalised words, or one after "By", then "on" and what
-/// follows: the author before a post's date ("David Berreby on November 7, 2012, 6:43
-/// PM", a blog network's byline). Only a date may follow for the line to be a stamp
-/// ([`date_or_credit`]); "Captain Marvel hits theaters on March 8, 2019" has a word
-/// in lower case before "on" and is no byline.
+/// A byline over a post's date: "By" and a name of up to four capitalised words,
+/// then "on" and the date ("By The Lorax on Sunday, August 05, 2012"); or a name
+/// of two to four capitalised words, "on", and a date with its time ("David
+/// Berreby on November 7, 2012, 6:43 PM", a blog network's byline): without the
+/// time, "Obama Speaks on January 20, 2009" is a headline in title case. Only a
+/// date may follow for the line to be a stamp ([`date_or_credit`]); "Captain
+/// Marvel hits theaters on March 8, 2019" has a word in lower case before "on".
 static NAME_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+on\s+(.+)$",
+        r"^(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+on\s+(.+)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+on\s+(.+\b\d{1,2}:\d{2}\b.*))$",
     )
 });
 
@@ -1260,8 +1263,9 @@ fn question_headings(items: &[Item]) -> usize {
     let (mut long, mut short) = (HashSet::default(), HashSet::default());
     for i in items {
         if i.kind == Kind::Heading && i.unit.text.ends_with('?') {
-            let key = heading_key(REPLY_PREFIX.replace(&i.unit.text, "").as_ref());
-            if i.words >= QUESTION_WORDS {
+            let question = REPLY_PREFIX.replace(&i.unit.text, "");
+            let key = heading_key(&question);
+            if text::word_count(&question) >= QUESTION_WORDS {
                 long.insert(key);
             } else {
                 short.insert(key);
@@ -1275,8 +1279,10 @@ fn question_headings(items: &[Item]) -> usize {
     }
 }
 
-/// A reply's or a forward's prefix on a subject line: "Re: ", "RE: ", "Aw: ", "Fwd: ".
-static REPLY_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:re|aw|fwd?)\s*:\s*"));
+/// A reply's or a forward's prefixes on a subject line: "Re: ", "RE: ", "Aw: ",
+/// "Fwd: ", "Re[2]: ", "Re: Re: ".
+static REPLY_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:(?:re|aw|fwd?)(?:\[\d+\])?\s*:\s*)+"));
 
 /// Words of a question that heads a section ("What is osteosarcoma?").
 const QUESTION_WORDS: usize = 3;
@@ -1612,7 +1618,7 @@ mod tests {
             .unwrap_or_else(|| panic!("{:#?}", p.log.edits));
         assert!(
             edit.reason
-                .contains("but not surely enough to remove the text"),
+                .contains("but not sure enough to remove the text"),
             "{edit}"
         );
     }
@@ -1670,6 +1676,8 @@ mod tests {
             "Captain Marvel hits theaters on March 8, 2019",
             "Election on 6 May 2010",
             "Obama Speaks on January 20, 2009 about the economy",
+            "Obama Speaks on January 20, 2009",
+            "World Sarcoma Day on 13 July 2025",
         ] {
             assert!(!date_or_credit(t), "{t}");
         }
