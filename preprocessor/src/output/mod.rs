@@ -170,6 +170,19 @@ pub(crate) fn references(
     out
 }
 
+/// The fence of a Markdown code block for `text`: backticks, three or one more than
+/// the longest run of backticks in it, so that no line of the code closes the block
+/// (CommonMark 0.31, section 4.5). None when the code holds "{{", which mdBook's
+/// link preprocessor reads as a directive ("{{#include}}") even inside a fenced
+/// block: such code is written as an HTML block with entities instead.
+fn code_fence(text: &str) -> Option<String> {
+    if text.contains("{{") {
+        return None;
+    }
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    Some("`".repeat((longest + 1).max(3)))
+}
+
 /// The body of a document as Markdown (no title, no source box).
 pub(crate) fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
     let mut out = String::new();
@@ -190,13 +203,22 @@ pub(crate) fn body(blocks: &[Block], shift: i8, cites: &mut Cites) -> String {
                     let _ = writeln!(out, "*{}*\n", cites.inline(text));
                 }
             },
-            Block::Code { text, .. } => {
-                // Verbatim, as an HTML block: every character that HTML, Markdown or
-                // mdBook's `{{#include}}` could read as syntax is an entity, so the
-                // scraped code shows as written whatever order the preprocessors
-                // run in (a fenced block cannot escape "{{#").
-                let _ = writeln!(out, "<pre><code>{}</code></pre>\n", escape::html_pre(text));
-            }
+            Block::Code { text, .. } => match code_fence(text) {
+                // A fenced block: what an editor expects in Markdown, and verbatim,
+                // since Markdown reads nothing inside it.
+                // Marked "text": neither highlighted as some guessed language nor
+                // compiled as Rust by `mdbook test` (rustdoc's default).
+                Some(fence) => {
+                    let _ = writeln!(out, "{fence}text\n{text}\n{fence}\n");
+                }
+                // Else verbatim as an HTML block: every character that HTML, Markdown
+                // or mdBook's `{{#include}}` could read as syntax is an entity, so the
+                // scraped code shows as written whatever order the preprocessors run
+                // in (a fenced block cannot escape "{{#").
+                None => {
+                    let _ = writeln!(out, "<pre><code>{}</code></pre>\n", escape::html_pre(text));
+                }
+            },
             Block::Table { rows, .. } => {
                 // GitHub-flavoured Markdown (mdBook renders it): the first row is
                 // the header, and every row gets as many cells as the widest.
@@ -630,9 +652,10 @@ mod tests {
         );
     }
 
-    /// A code block reaches the page as one `<pre>` element whose text is the code as
-    /// scraped, indentation, blank-free lines and all, even with HTML, Markdown and
-    /// mdBook directives in it (read back through mdBook's own parser).
+    /// A code block with an mdBook directive in it reaches the page as one `<pre>`
+    /// element whose text is the code as scraped, indentation, blank-free lines and
+    /// all, even with HTML and Markdown in it (read back through mdBook's own parser),
+    /// and the directive inert.
     #[test]
     fn code_blocks_render_verbatim_in_one_pre_element() {
         use mdbook_markdown::pulldown_cmark::{Event, html};
@@ -661,6 +684,47 @@ mod tests {
             .replace("&#125;", "}");
         assert_eq!(shown, code);
         assert!(mdbook_markdown::new_cmark_parser(&md, &o).any(|e| matches!(e, Event::Html(_))));
+    }
+
+    /// Code without mdBook's "{{" is a fenced block that shows exactly as scraped:
+    /// HTML, Markdown and backtick fences inside it stay text.
+    #[test]
+    fn code_blocks_are_fenced_and_verbatim() {
+        use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag};
+        let code = "<b>*x*</b> \\n\n```\n  ````` [a](b)\n\n\tend";
+        let md = body(
+            &[
+                Block::Code {
+                    text: code.into(),
+                    line: 3,
+                },
+                Block::Paragraph {
+                    text: "After.".into(),
+                    line: 9,
+                },
+            ],
+            0,
+            &mut Cites::new(0),
+        );
+        assert!(md.starts_with("``````text\n"), "{md}");
+        let o = mdbook_markdown::MarkdownOptions::default();
+        let events: Vec<Event> = mdbook_markdown::new_cmark_parser(&md, &o).collect();
+        let inside: String = events
+            .iter()
+            .skip_while(|e| !matches!(e, Event::Start(Tag::CodeBlock(_))))
+            .take_while(|e| !matches!(e, Event::End(_)))
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(inside, format!("{code}\n"));
+        assert!(
+            events.iter().any(|e| matches!(e,
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if &**info == "text")),
+            "{events:?}"
+        );
+        assert!(events.contains(&Event::Text("After.".into())), "{events:?}");
     }
 
     #[test]
