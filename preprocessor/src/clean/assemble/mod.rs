@@ -244,7 +244,9 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
                         && c.items[idx - 1].unit.code
                         && c.items[idx - 1].kind == Kind::Paragraph =>
                 {
-                    text.push('\n');
+                    // A blank line inside the code is kept.
+                    let blank = it.unit.first > c.items[idx - 1].unit.last + 1;
+                    text.push_str(if blank { "\n\n" } else { "\n" });
                     text.push_str(&indented(&it.unit, 0));
                 }
                 _ => blocks.push(Block::Code {

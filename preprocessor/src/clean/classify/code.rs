@@ -56,8 +56,22 @@ fn code_score(u: &Unit) -> u8 {
     }
 }
 
+/// Brackets a line opens ("(", "[", "{") less those it closes: a program's block
+/// left open at a blank line goes on after it ("(function(exports) {", a blank
+/// line, "function Cow(name) {" … "})(this);").
+fn bracket_depth(t: &str) -> i32 {
+    t.chars()
+        .map(|c| match c {
+            '(' | '[' | '{' => 1,
+            ')' | ']' | '}' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
 /// Mark the code blocks of a page ([`Unit::code`]) and keep them as text: runs of
-/// two or more units, each one raw line right under the one before, each with
+/// two or more units, each one raw line right under the one before (or after one
+/// blank line while the run leaves a bracket open, [`bracket_depth`]), each with
 /// [`code_score`] 1 or more and at least a third of them (two or more) 2. Returns the blocks as
 /// `first..=last` index ranges.
 pub(super) fn mark_code_blocks(items: &mut [Item]) -> Vec<(usize, usize)> {
@@ -66,12 +80,15 @@ pub(super) fn mark_code_blocks(items: &mut [Item]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < items.len() {
         let mut j = i;
+        let mut depth = bracket_depth(&items[i].unit.text);
         while scores[j] > 0
             && j + 1 < items.len()
             && scores[j + 1] > 0
-            && items[j + 1].unit.first == items[j].unit.last + 1
+            && (items[j + 1].unit.first == items[j].unit.last + 1
+                || (depth > 0 && items[j + 1].unit.first == items[j].unit.last + 2))
         {
             j += 1;
+            depth += bracket_depth(&items[j].unit.text);
         }
         let strong = scores[i..=j].iter().filter(|&&s| s == 2).count();
         if scores[i] > 0 && j > i && strong >= 2 && strong * 3 >= j + 1 - i {
@@ -144,6 +161,30 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("Step 2."), "{out}");
+    }
+
+    /// A program whose first lines open a bracket goes on across a blank line, which
+    /// the block keeps; a closed run stops at one.
+    #[test]
+    fn an_open_bracket_carries_a_code_block_across_a_blank_line() {
+        let program = "// cow.js\n(function(exports) {\n  \"use strict\";\n\n  function Cow(name) {\n    this.name = name || \"Anon cow\";\n  }\n  exports.Cow = Cow;\n})(this);\n";
+        let page = format!("Testing a cow\n\n{PROSE}\n\n{program}\n{PROSE} The end.\n");
+        let out = kept(&page);
+        assert!(
+            out.contains("```\n// cow.js\n(function(exports) {\n  \"use strict\";\n\n  function Cow(name) {\n"),
+            "{out}"
+        );
+        assert!(out.contains("})(this);\n```"), "{out}");
+        // Closed before the blank line: the short lines above it are no code.
+        let closed = "// cow.js\nvar a = f(b);\nmore\n\n  function Cow(name) {\n    this.name = name;\n  }\n";
+        let out = kept(&format!(
+            "Testing a cow\n\n{PROSE}\n\n{closed}\n{PROSE} The end.\n"
+        ));
+        assert!(
+            out.contains("```\n  function Cow(name) {")
+                || out.contains("```\nfunction Cow(name) {"),
+            "{out}"
+        );
     }
 
     /// Short lines without code's punctuation (a menu, a poem, an address) are not
