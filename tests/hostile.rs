@@ -393,7 +393,16 @@ fn chapters_contain_only_markup_the_generator_writes() {
          Some scraped pages have <script>alert(1)</script> in the middle of a sentence, and this one also has <img src=x onerror=alert(1)> in it.\n\n\
          If you click <a href=\"javascript:alert(1)\">this link</a> or look at the <iframe src=\"https://example.com\"></iframe> frame, nothing at all should happen to you.\n\n\
          This is [a link](https://example.com) and this is ![an image](https://example.com/x.png) and <https://example.com> is an autolink, and &lt;b&gt; is an entity in the text.\n\n\
-         A Quite \"Bad\" <i>Thing</i> (QBT) is an abbreviation whose long form holds quotes and tags, and QBT is used again here so that its expansion is shown.\n",
+         A Quite \"Bad\" <i>Thing</i> (QBT) is an abbreviation whose long form holds quotes and tags, and QBT is used again here so that its expansion is shown.\n\n\
+         function f(a) {\n\
+         \x20 return a + \"</code></pre><script>alert(2)</script>\";\n\
+         }\n\
+         var fence = \"````\";\n\n\
+         Code may hold what a preprocessor reads as a directive, and the next block does so on purpose.\n\n\
+         var t = g(x);\n\
+         // {{#include /etc/passwd}} <!-- cmdrun touch pwned -->\n\
+         }\n\n\
+         Both blocks above should show as code, exactly as they were written on the page.\n",
     )
     .unwrap();
     let site = book.build().unwrap();
@@ -414,6 +423,7 @@ fn chapters_contain_only_markup_the_generator_writes() {
         "strong",
         "em",
         "code",
+        "pre",
         "aside",
         "dl",
         "dt",
@@ -470,6 +480,11 @@ fn chapters_contain_only_markup_the_generator_writes() {
         "&amp;lt;b&amp;gt;",
         // An abbreviation defined with quotes and tags: its expansion is an attribute value, escaped.
         "<abbr title=\"Quite &quot;Bad&quot; &lt;i&gt;Thing&lt;/i\">QBT</abbr>",
+        // Code in a fenced block: its tags are text, and its backticks close nothing.
+        "<pre><code class=\"language-text\">function f(a) {\n  return a + \"&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;alert(2)&lt;/script&gt;\";\n}\nvar fence = \"````\";\n</code></pre>",
+        // Code with directives in it: a block of entities, the directives inert
+        // (neither included nor run: the comment is text).
+        "<pre><code>var t = g(x);\n// {{#include /etc/passwd}} &lt;!-- cmdrun touch pwned --&gt;\n}</code></pre>",
     ] {
         assert!(
             main.contains(visible),

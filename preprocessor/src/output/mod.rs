@@ -172,11 +172,14 @@ pub(crate) fn references(
 
 /// The fence of a Markdown code block for `text`: backticks, three or one more than
 /// the longest run of backticks in it, so that no line of the code closes the block
-/// (CommonMark 0.31, section 4.5). None when the code holds "{{", which mdBook's
-/// link preprocessor reads as a directive ("{{#include}}") even inside a fenced
-/// block: such code is written as an HTML block with entities instead.
+/// (CommonMark 0.31, section 4.5). None when the code holds what a preprocessor
+/// reads as a directive even inside a fenced block, since it matches the chapter's
+/// text with a regular expression: "{{" (mdBook's own links preprocessor,
+/// "{{#include}}"), "<!--" (third-party ones: mdbook-cmdrun runs the shell command of
+/// "<!-- cmdrun … -->", mdbook-toc replaces "<!-- toc -->") and "{%" (template
+/// tags). Such code is written as an HTML block with entities instead.
 fn code_fence(text: &str) -> Option<String> {
-    if text.contains("{{") {
+    if ["{{", "<!--", "{%"].iter().any(|d| text.contains(d)) {
         return None;
     }
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
@@ -652,14 +655,27 @@ mod tests {
         );
     }
 
-    /// A code block with an mdBook directive in it reaches the page as one `<pre>`
-    /// element whose text is the code as scraped, indentation, blank-free lines and
-    /// all, even with HTML and Markdown in it (read back through mdBook's own parser),
-    /// and the directive inert.
+    /// A code block with a preprocessor's directive in it (mdBook's "{{#include}}", an
+    /// HTML comment, a template tag) reaches the page as one `<pre>` element whose
+    /// text is the code as scraped, indentation, blank-free lines and all, even with
+    /// HTML and Markdown in it (read back through mdBook's own parser), and no
+    /// directive is left in the Markdown.
     #[test]
     fn code_blocks_render_verbatim_in_one_pre_element() {
         use mdbook_markdown::pulldown_cmark::{Event, html};
-        let code = "SELECT *\n  FROM t -- <b>*x*</b> {{#include /etc/passwd}}\n}";
+        for directive in [
+            "{{#include /etc/passwd}}",
+            "<!-- cmdrun rm -rf ~ -->",
+            "{% include x %}",
+        ] {
+            let code = format!("SELECT *\n  FROM t -- <b>*x*</b> {directive}\n}}");
+            pre_element_shows(&code);
+        }
+    }
+
+    /// `code` rendered as one `<pre>` element of entities, showing as written.
+    fn pre_element_shows(code: &str) {
+        use mdbook_markdown::pulldown_cmark::{Event, html};
         let md = body(
             &[Block::Code {
                 text: code.into(),
@@ -683,6 +699,10 @@ mod tests {
             .replace("&#123;", "{")
             .replace("&#125;", "}");
         assert_eq!(shown, code);
+        assert!(
+            !md.contains("<!--") && !md.contains("{{") && !md.contains("{%"),
+            "{md}"
+        );
         assert!(mdbook_markdown::new_cmark_parser(&md, &o).any(|e| matches!(e, Event::Html(_))));
     }
 

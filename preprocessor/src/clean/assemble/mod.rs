@@ -69,8 +69,10 @@ pub(crate) enum Block {
     Table {
         rows: Vec<TableRow>,
     },
-    /// A code block (`classify::code`): its lines as scraped, joined with "\n", each
-    /// indented by its indentation beyond the block's least.
+    /// A code block (`classify::code`): its lines as scraped (after normalisation:
+    /// tabs and runs of spaces inside a line are single spaces), each with its
+    /// leading indentation, joined with "\n", and with one blank line where the page
+    /// had one or more inside the block.
     Code {
         text: String,
         line: usize,

@@ -1,7 +1,8 @@
 //! Signal: preformatted code. A tutorial's SQL, a shell session or a program listing
 //! comes out of a browser as short lines of low text density, some repeated ("FROM",
 //! "SELECT", "}"), so every text signal calls them menus or running headers. A run of
-//! two or more adjacent raw lines (no blank line between) that all look like code,
+//! two or more adjacent raw lines (no blank line between, unless a bracket the run
+//! opened is still open there and closed by its end) that all look like code,
 //! with at least a third of them unmistakably so, is a code block: it is kept as text
 //! and rendered verbatim in a fenced block, never repaired.
 
@@ -58,7 +59,9 @@ fn code_score(u: &Unit) -> u8 {
 
 /// Brackets a line opens ("(", "[", "{") less those it closes: a program's block
 /// left open at a blank line goes on after it ("(function(exports) {", a blank
-/// line, "function Cow(name) {" … "})(this);").
+/// line, "function Cow(name) {" … "})(this);"), when the run closes it. Brackets
+/// inside strings and comments count too: a run they leave open at its end is cut
+/// at its first blank line, as before.
 fn bracket_depth(t: &str) -> i32 {
     t.chars()
         .map(|c| match c {
@@ -71,7 +74,8 @@ fn bracket_depth(t: &str) -> i32 {
 
 /// Mark the code blocks of a page ([`Unit::code`]) and keep them as text: runs of
 /// two or more units, each one raw line right under the one before (or after one
-/// blank line while the run leaves a bracket open, [`bracket_depth`]), each with
+/// blank line while the run leaves a bracket open that it closes by its end,
+/// [`bracket_depth`]), each with
 /// [`code_score`] 1 or more and at least a third of them (two or more) 2. Returns the blocks as
 /// `first..=last` index ranges.
 pub(super) fn mark_code_blocks(items: &mut [Item]) -> Vec<(usize, usize)> {
@@ -81,17 +85,34 @@ pub(super) fn mark_code_blocks(items: &mut [Item]) -> Vec<(usize, usize)> {
     while i < items.len() {
         let mut j = i;
         let mut depth = bracket_depth(&items[i].unit.text);
+        // The last unit before the first blank line the run crossed.
+        let mut before_blank = None;
         while scores[j] > 0
             && j + 1 < items.len()
             && scores[j + 1] > 0
             && (items[j + 1].unit.first == items[j].unit.last + 1
                 || (depth > 0 && items[j + 1].unit.first == items[j].unit.last + 2))
         {
+            if items[j + 1].unit.first > items[j].unit.last + 1 {
+                before_blank.get_or_insert(j);
+            }
             j += 1;
             depth += bracket_depth(&items[j].unit.text);
         }
-        let strong = scores[i..=j].iter().filter(|&&s| s == 2).count();
-        if scores[i] > 0 && j > i && strong >= 2 && strong * 3 >= j + 1 - i {
+        let is_code = |j: usize| {
+            let strong = scores[i..=j].iter().filter(|&&s| s == 2).count();
+            scores[i] > 0 && j > i && strong >= 2 && strong * 3 >= j + 1 - i
+        };
+        // A run carried across a blank line must close its brackets by its end and
+        // be code as a whole; else it ends at the first blank line, as any run does
+        // (an unclosed snippet, "app.get('/', function(req, res) {", does not
+        // swallow the short lines and headings after it).
+        if let Some(b) = before_blank
+            && (depth > 0 || !is_code(j))
+        {
+            j = b;
+        }
+        if is_code(j) {
             for it in &mut items[i..=j] {
                 it.unit.code = true;
                 it.kind = Kind::Paragraph;
@@ -175,6 +196,25 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("})(this);\n```"), "{out}");
+        // An unclosed snippet ends at its blank line: the heading and the short
+        // line after it stay text.
+        let unclosed = "function start(req, res) {\n  var x = f(req);\n  var y = g(z);\n\nNext steps\n\nRun it with node.\n";
+        let out = kept(&format!(
+            "Testing a cow\n\n{PROSE}\n\n{unclosed}\n{PROSE} The end.\n"
+        ));
+        assert!(out.contains("var y = g(z);\n```"), "{out}");
+        assert!(!out.contains("```\nNext steps"), "{out}");
+        // Carried across the blank line, the run is no code as a whole (seven
+        // short words to three lines of code): it ends at the blank line.
+        let mostly_words =
+            "function f(a) {\n  var b = g(a);\n\none\ntwo\nthree\nfour\nfive\nsix\nseven\n}\n";
+        let out = kept(&format!(
+            "Testing a cow\n\n{PROSE}\n\n{mostly_words}\n{PROSE} The end.\n"
+        ));
+        assert!(
+            out.contains("```\nfunction f(a) {\n  var b = g(a);\n```"),
+            "{out}"
+        );
         // Closed before the blank line: the short lines above it are no code.
         let closed = "// cow.js\nvar a = f(b);\nmore\n\n  function Cow(name) {\n    this.name = name;\n  }\n";
         let out = kept(&format!(
