@@ -662,7 +662,6 @@ mod tests {
     /// directive is left in the Markdown.
     #[test]
     fn code_blocks_render_verbatim_in_one_pre_element() {
-        use mdbook_markdown::pulldown_cmark::{Event, html};
         for directive in [
             "{{#include /etc/passwd}}",
             "<!-- cmdrun rm -rf ~ -->",
