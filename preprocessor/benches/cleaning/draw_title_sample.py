@@ -1,10 +1,16 @@
-"""Draw the 100 pages whose headlines are labelled by hand in titles.tsv.
+"""Draw the pages whose headlines are labelled by hand in titles.tsv.
 
 The three public cleaning sets that carry no free title label (cleaneval-dev,
 readability-tests, dragnet) are listed as (set, name) pairs, where name is the
-stem of each <set>/gold/<name>.txt, sorted by (set, name).  From that list
-random.Random(20261130).sample(pairs, 100) draws 100 pairs, which are printed
-sorted, one "set<TAB>name" per line.
+stem of each <set>/gold/<name>.txt, sorted by (set, name).
+
+- First draw (session 1): random.Random(20261130).sample(pairs, 100).
+- Second draw (--second, session 37): every cleaneval-dev and readability-tests
+  page the first draw left out (the two small sets then count all their pages),
+  and random.Random(20261204).sample(rest, 150) of the dragnet pages it left out
+  (the dragnet list sorted by name).
+
+The pairs are printed sorted, one "set<TAB>name" per line.
 
 The data folder defaults to ../shared/bench/cleaning beside the repository
 (resolved from this file's location); --data DIR points elsewhere.
@@ -19,6 +25,8 @@ from pathlib import Path
 SETS = ("cleaneval-dev", "readability-tests", "dragnet")
 SEED = 20261130
 COUNT = 100
+SECOND_SEED = 20261204
+SECOND_DRAGNET = 150
 
 
 def default_data_dir() -> Path:
@@ -40,9 +48,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=default_data_dir(),
                     help="the cleaning data folder (default: %(default)s)")
+    ap.add_argument("--second", action="store_true",
+                    help="print the second draw instead of the first")
     args = ap.parse_args()
     pairs = list_pairs(args.data)
     drawn = sorted(random.Random(SEED).sample(pairs, COUNT))
+    if args.second:
+        first = set(drawn)
+        rest = [p for p in pairs if p not in first]
+        small = [p for p in rest if p[0] != "dragnet"]
+        dragnet = sorted(p for p in rest if p[0] == "dragnet")
+        drawn = sorted(small + random.Random(SECOND_SEED).sample(dragnet, SECOND_DRAGNET))
     for s, name in drawn:
         print(f"{s}\t{name}")
 
