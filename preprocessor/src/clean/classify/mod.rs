@@ -483,6 +483,20 @@ pub(crate) fn classify(
     // A paragraph of prose repeated word for word is kept (signals::repeated_prose):
     // the editor is told, to delete one copy if the page repeated it by mistake.
     let title_reason = title_reason.or_else(|| first_heading_title(&mut items, rules));
+    // Furniture glued to the headline's line stays out of the title, in the record.
+    if let Some(i) = items.iter().position(|it| it.kind == Kind::Title)
+        && let Some((headline, furniture, what)) = title::glued_furniture(&items, i)
+    {
+        log.edit(
+            items[i].unit.first,
+            Stage::Classify,
+            Action::Removed,
+            furniture,
+            "",
+            format!("{what} glued to the headline, left out of the title"),
+        );
+        items[i].unit.text = headline;
+    }
     // Last: a chain of kept headings may be a list, whose markup changes only.
     heading_chains_as_lists(&mut items, rules);
     let kept = |it: &Item| !matches!(it.kind, Kind::Drop(_) | Kind::Meta { .. });

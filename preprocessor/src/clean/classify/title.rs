@@ -467,6 +467,97 @@ fn dateline(it: &Item) -> bool {
             && (SIGNED.is_match(t) || date_or_credit(t)))
 }
 
+/// A date as news and blog pages glue it to a headline: "November 6, 2012",
+/// "Nov 01, 2012", "09 Nov, 2007", "9th January 2008", or a blog's compact
+/// "22Oct12".
+const GLUED_DATE: &str = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\d{2})";
+
+/// A comment count after a headline: "… 274 Comments", "… 12 responses".
+static GLUED_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(.+?)\s+(\d[\d,]*\s+(?:comments?|responses?|replies|reactions))$"));
+
+/// A date after a headline, alone or in a byline or a stamp: "… November 6, 2012",
+/// "… by randfish on November 7, 2010", "… Politics news, Updated Nov 06, 2012 at
+/// 10:16pm IST", "… - 09 Nov, 2007", "… 22Oct12".
+static GLUED_DATE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(.+?)\s+((?:[-–—|]\s+)?(?:by\s+\S+(?:\s+\S+){{0,2}}\s+on\s+|(?:\p{{Lu}}\w*(?:\s\w+)?,\s+)?(?:Updated|Posted|Published)(?:\s+on)?:?\s+)?{GLUED_DATE}(?:\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+\p{{Lu}}{{2,4}})?)?)$"
+    ))
+});
+
+/// A weekday ending a line ("… Thursday,"), a date after which is part of it.
+static WEEKDAY_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?$"));
+
+/// A bare number after a headline: Slashdot's comment count ("… AC/DC 253").
+static GLUED_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)\s+(\d{1,5})$"));
+
+/// A navigation label before a headline: a forum archive's "View Full Version : ",
+/// "You are here: Home > News > ", "Navigation: Home : News : ".
+static GLUED_NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^((?:View Full Version|You are here|Navigation)\s*:\s*(?:Home\s*[:>»]\s*(?:[^:>»]{1,30}?\s*[:>»]\s*)*)?)(.+)$",
+    )
+});
+
+/// Furniture glued to the title's line (`items[i]`): a comment count, a date (alone,
+/// in a byline or in an "Updated …" stamp) or a navigation label, which the title
+/// leaves out and the edit record keeps. Returns (headline, furniture, what the
+/// furniture is), or `None` when the line is all headline. A bare number after the
+/// headline is a count only when the page restates the headline without it, on
+/// another line, alone or followed by at most three words that do not start with a
+/// number ("… More | Reply Login"): "Apollo 13", "Test Day 2" beside "Test Day 1",
+/// and a headline that the first paragraph opens with stay. The headline left must hold two words or more.
+///
+/// The second draw of hand labels (`titles.tsv`) found 11 Dragnet and CleanEval
+/// titles that were the headline and such furniture.
+pub(super) fn glued_furniture(items: &[Item], i: usize) -> Option<(String, String, &'static str)> {
+    let t = items[i].unit.text.trim();
+    let split = |rx: &Regex, head: usize, tail: usize| {
+        rx.captures(t)
+            .map(|c| (c[head].trim().to_string(), c[tail].trim().to_string()))
+    };
+    let (headline, furniture, what) = if let Some((h, f)) = split(&GLUED_COUNT, 1, 2) {
+        (h, f, "a comment count")
+    } else if let Some((h, f)) = split(&GLUED_DATE_SUFFIX, 1, 2)
+        // "What we're reading: Thursday, May 23, 2013": the date is the title's.
+        && !h.ends_with([',', ':'])
+        && !WEEKDAY_END.is_match(&h)
+    {
+        (h, f, "a date")
+    } else if let Some((h, f)) = split(&GLUED_NAVIGATION, 2, 1) {
+        (h, f, "a navigation label")
+    } else if let Some((h, f)) = split(&GLUED_NUMBER, 1, 2) {
+        let folded = h.to_lowercase();
+        let restated = items.iter().enumerate().any(|(j, o)| {
+            j != i && {
+                let o = o.unit.text.trim().to_lowercase();
+                // Restated without a number: "Test Day 1" on the page does not
+                // make the 2 of "Test Day 2" a count.
+                o.starts_with(&folded)
+                    && o[folded.len()..]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_ascii_digit())
+                    && o[folded.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                    // A line, not a paragraph that opens with the same words.
+                    && text::at_most_words(&o[folded.len()..], 3)
+            }
+        });
+        if !restated {
+            return None;
+        }
+        (h, f, "a comment count")
+    } else {
+        return None;
+    };
+    (text::word_count(&headline) >= 2).then_some((headline, furniture, what))
+}
+
 /// Words of kept (or undecided) paragraphs and list items in `items`.
 fn text_words(items: &[Item]) -> usize {
     running_items(items).map(|it| it.words).sum()
@@ -1357,6 +1448,124 @@ mod tests {
                 it
             })
             .collect()
+    }
+
+    /// Furniture glued to the headline's line is cut off the title: a comment count,
+    /// a date alone, in a byline or in a stamp, and a forum archive's label; a bare
+    /// number only when the page restates the headline without it. A date that
+    /// follows a weekday, a series number and a headline that the text opens with
+    /// stay.
+    #[test]
+    fn furniture_glued_to_the_headline_is_left_out_of_the_title() {
+        let cut = |lines: &[&str]| {
+            glued_furniture(&line_items(lines), 0).map(|(h, f, what)| (h, f, what.to_string()))
+        };
+        let some =
+            |h: &str, f: &str, what: &str| Some((h.to_string(), f.to_string(), what.to_string()));
+        for (line, headline, furniture, what) in [
+            (
+                "Another Unusual Birthday Present 274 Comments",
+                "Another Unusual Birthday Present",
+                "274 Comments",
+                "a comment count",
+            ),
+            (
+                "The Irony of the US Economy in 2010 by randfish on November 7, 2010",
+                "The Irony of the US Economy in 2010",
+                "by randfish on November 7, 2010",
+                "a date",
+            ),
+            (
+                "West Bengal: Mamata asks partymen to prepare for snap Lok Sabha polls Politics news, Updated Nov 06, 2012 at 10:16pm IST",
+                "West Bengal: Mamata asks partymen to prepare for snap Lok Sabha polls",
+                "Politics news, Updated Nov 06, 2012 at 10:16pm IST",
+                "a date",
+            ),
+            (
+                "China warns India over the border India, Posted on Nov 06, 2012 at 08:38pm IST",
+                "China warns India over the border",
+                "India, Posted on Nov 06, 2012 at 08:38pm IST",
+                "a date",
+            ),
+            (
+                "Macbeth Inspired T-Shirt from the Affair 22Oct12",
+                "Macbeth Inspired T-Shirt from the Affair",
+                "22Oct12",
+                "a date",
+            ),
+            (
+                "PlayStation Store updated - 09 Nov, 2007",
+                "PlayStation Store updated",
+                "- 09 Nov, 2007",
+                "a date",
+            ),
+            (
+                "View Full Version : Star Wars: Revenge of the Sith discussion",
+                "Star Wars: Revenge of the Sith discussion",
+                "View Full Version :",
+                "a navigation label",
+            ),
+            (
+                "Navigation: Home : News : Brawl Awarded Top Score By Famitsu",
+                "Brawl Awarded Top Score By Famitsu",
+                "Navigation: Home : News :",
+                "a navigation label",
+            ),
+        ] {
+            assert_eq!(cut(&[line]), some(headline, furniture, what), "{line}");
+        }
+        // A bare number: a count when the page restates the headline without it.
+        let slashdot = [
+            "Being Honest In Exit Interviews Is Pointless 545",
+            "An anonymous reader writes about exit interviews and what they are worth.",
+            "Being Honest In Exit Interviews Is Pointless More | Reply Login",
+        ];
+        assert_eq!(
+            cut(&slashdot),
+            some(
+                "Being Honest In Exit Interviews Is Pointless",
+                "545",
+                "a comment count"
+            )
+        );
+        for lines in [
+            &["Apollo 13 returns to cinemas", "The film is back."][..],
+            &["Apollo 13", "Apollo was a programme."],
+            &[
+                "World Superbike: Phillip Island Test Day 2",
+                "World Superbike: Phillip Island Test Day 1",
+            ],
+            &[
+                "Japanese Graphic Design: Not In Production 7",
+                "Japanese Graphic Design: Not in Production focuses on the activities of highly active designers and type foundries.",
+            ],
+            &["What we're reading: Thursday, May 23, 2013"],
+            &["The Briefing, Monday, November 5, 2012"],
+            &["The Briefing for Monday November 5, 2012"],
+            &["The Weekly Report, November 5, 2012"],
+            &["Lorem 274 Comments"],
+        ] {
+            assert_eq!(cut(lines), None, "{lines:?}");
+        }
+        // End to end: the title is the headline, and the record keeps what was cut.
+        let page = "Another Unusual Birthday Present 274 Comments\n\nI turned forty last week, and instead of presents I asked my readers to lend money to students through a small charity, which they did in their thousands.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        assert_eq!(
+            cleaned.pages[0].doc.title,
+            "Another Unusual Birthday Present"
+        );
+        let record: Vec<String> = cleaned.pages[0]
+            .log
+            .edits
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert!(
+            record.iter().any(|e| e
+                .starts_with("p.txt:1: [classify] removed: a comment count glued to the headline")
+                && e.contains("274 Comments")),
+            "{record:#?}"
+        );
     }
 
     /// A PDF's running header over its page number is page furniture, dropped and
