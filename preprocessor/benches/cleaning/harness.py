@@ -2,7 +2,7 @@
 """The cleaning harness: `mdbook-seeds clean` on public gold pages, scored by their own scorer.
 
 usage: harness.py [--bin PATH] [--data DIR] [--medical DIR] [--sets a,b] [--worst N]
-                  [--check] [--record] [--json FILE] [--keep DIR]
+                  [--check] [--record] [--json FILE] [--keep DIR] [--titles] [--loso]
 
 What it does, per data set of ../shared/bench/cleaning (CleanEval dev, CleanPortalEval,
 L3S-GN1, Readability's test pages, Dragnet; see the README there):
@@ -15,12 +15,14 @@ L3S-GN1, Readability's test pages, Dragnet; see the README there):
   4. checks titles: the chapter's H1 against the headline, with case, spacing and
      punctuation ignored. The headline is the first gold line in l3s-gn1 and cleanportaleval
      (free labels, see the README there) and the hand label in `titles.tsv` beside this file
-     for the 100 pages drawn from the other sets (`draw_title_sample.py`);
+     for the 407 pages drawn from the other sets (`draw_title_sample.py`);
   5. prints the README's baselines beside ours (raw text, jusText on the text, trafilatura on
      the HTML) and the N worst pages with their paths.
 Then it cleans ../shared/bench/medical (16 real bone-tumour pages with hand-made gold) and
 prints that set's own score.py summary beside the public sets.
 
+--loso    instead of the above, print the leave-one-set-out table: each set cleaned with the
+          title and run models refitted on the other four (`loso.py`; needs numpy).
 --check   fail (exit 1) when a set's F1 falls more than 0.01 below the figure recorded in
           `floors.toml` beside this file, a medical figure falls below its floor, or the
           cleaner's speed on one core falls below half its recorded figure. CI runs it.
@@ -220,7 +222,14 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--keep", type=Path, help="write the cleaned pages here instead of a temp dir")
     ap.add_argument("--titles", action="store_true", help="list every title miss")
+    ap.add_argument("--loso", action="store_true",
+                    help="print the leave-one-set-out table instead (loso.py: refits the two models "
+                         "five times, rebuilding each time; needs numpy; a few minutes)")
     a = ap.parse_args()
+    if a.loso:
+        return subprocess.run([sys.executable, str(HERE / "loso.py"),
+                               *(["--sets", a.sets] if a.sets else []),
+                               *(["--json", str(a.json)] if a.json else [])]).returncode
 
     if not (a.data / "score.py").exists():
         sys.exit(f"harness: no benchmark at {a.data} (expected score.py and one folder per set)")
