@@ -2,7 +2,7 @@
 """Leave-one-set-out figures of the cleaner: each public set cleaned with models that
 never saw it.
 
-    python3 preprocessor/benches/cleaning/loso.py [--sets a,b] [--json FILE]
+    python3 preprocessor/benches/cleaning/loso.py [--sets a,b] [--json FILE] [--keep DIR]
 
 Needs numpy (as the two fitting scripts do; CI does not run this).
 
@@ -46,12 +46,14 @@ import harness  # noqa: E402
 SETS = titles.SETS
 
 
-def harness_rows(sets: list[str]) -> dict:
-    """The harness's JSON figures for `sets` (the harness rebuilds the release binary)."""
+def harness_rows(sets: list[str], keep: Path | None) -> dict:
+    """The harness's JSON figures for `sets` (the harness rebuilds the release binary);
+    the cleaned pages go to `keep` when given."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "h.json"
         subprocess.run([sys.executable, str(HERE / "harness.py"), "--sets", ",".join(sets), "--worst", "0",
-                        "--json", str(out)], check=True, capture_output=True, text=True)
+                        "--json", str(out), *(["--keep", str(keep)] if keep else [])],
+                       check=True, capture_output=True, text=True)
         return json.loads(out.read_text())["sets"]
 
 
@@ -59,6 +61,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", help="comma-separated sets to hold out in turn (default: all five)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--keep", type=Path,
+                    help="keep the cleaned pages in KEEP/shipped, KEEP/in-sample and KEEP/loso")
     a = ap.parse_args()
     held = a.sets.split(",") if a.sets else SETS
     data = harness.SHARED / "cleaning"
@@ -86,20 +90,20 @@ def main() -> int:
     figures: dict[str, dict] = {s: {} for s in held}
     try:
         print("shipped weights ...", file=sys.stderr)
-        for s, row in harness_rows(held).items():
+        for s, row in harness_rows(held, a.keep and a.keep / "shipped").items():
             figures[s]["shipped"] = row
         print("refitted on all five sets ...", file=sys.stderr)
         t, r = fit_both(SETS)
         titles.write(t, names_t, {}, 0.01)
         runs.write(r, names_r, threshold, 0.01)
-        for s, row in harness_rows(held).items():
+        for s, row in harness_rows(held, a.keep and a.keep / "in-sample").items():
             figures[s]["in-sample"] = row
         for s in held:
             print(f"fitted without {s} ...", file=sys.stderr)
             t, r = fit_both([o for o in SETS if o != s])
             titles.write(t, names_t, {}, 0.01)
             runs.write(r, names_r, threshold, 0.01)
-            figures[s]["loso"] = harness_rows([s])[s]
+            figures[s]["loso"] = harness_rows([s], a.keep and a.keep / "loso")[s]
     finally:
         titles.OUT.write_text(shipped_title)
         runs.OUT.write_text(shipped_run)
