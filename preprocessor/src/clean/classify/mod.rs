@@ -485,17 +485,22 @@ pub(crate) fn classify(
     let title_reason = title_reason.or_else(|| first_heading_title(&mut items, rules));
     // Furniture glued to the headline's line stays out of the title, in the record.
     if let Some(i) = items.iter().position(|it| it.kind == Kind::Title)
-        && let Some((headline, furniture, what)) = title::glued_furniture(&items, i)
+        && let Some(glued) = title::glued_furniture(&items, i)
     {
-        log.edit(
-            items[i].unit.first,
-            Stage::Classify,
-            Action::Removed,
-            furniture,
-            "",
-            format!("{what} glued to the headline, left out of the title"),
-        );
-        items[i].unit.text = headline;
+        let unit = &mut items[i].unit;
+        for (offset, furniture, what) in glued.cuts {
+            log.edit(
+                unit.line_at(offset),
+                Stage::Classify,
+                Action::Removed,
+                furniture,
+                "",
+                format!("{what} glued to the headline, left out of the title"),
+            );
+        }
+        let headline = unit.text[glued.headline.clone()].to_string();
+        unit.drop_prefix(glued.headline.start, headline);
+        items[i].words = text::word_count(&items[i].unit.text);
     }
     // Last: a chain of kept headings may be a list, whose markup changes only.
     heading_chains_as_lists(&mut items, rules);
