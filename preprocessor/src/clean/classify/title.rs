@@ -574,28 +574,30 @@ pub(super) fn glued_furniture(items: &[Item], i: usize) -> Option<GluedFurniture
         })
     };
     let year = |n: &str| n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
-    let suffix = if let Some(c) = MARKED_DATE_SUFFIX.captures(rest) {
-        Some((c.get(1), c.get(2), "a date"))
-    } else if let Some(c) = DATE_SUFFIX
+    let suffix = MARKED_DATE_SUFFIX
         .captures(rest)
-        .filter(|c| restated(&c[1], false))
-    {
-        Some((c.get(1), c.get(2), "a date"))
-    } else if let Some(c) = COUNT_SUFFIX
-        .captures(rest)
-        .filter(|c| restated(&c[1], false))
-    {
-        Some((c.get(1), c.get(2), "a comment count"))
-    } else if let Some(c) = NUMBER_SUFFIX
-        .captures(rest)
-        .filter(|c| !year(&c[2]) && restated(&c[1], true))
-    {
-        Some((c.get(1), c.get(2), "a comment count"))
-    } else {
-        None
-    };
+        .map(|c| (c, "a date"))
+        .or_else(|| {
+            DATE_SUFFIX
+                .captures(rest)
+                .filter(|c| restated(&c[1], false))
+                .map(|c| (c, "a date"))
+        })
+        .or_else(|| {
+            COUNT_SUFFIX
+                .captures(rest)
+                .filter(|c| restated(&c[1], false))
+                .map(|c| (c, "a comment count"))
+        })
+        .or_else(|| {
+            NUMBER_SUFFIX
+                .captures(rest)
+                .filter(|c| !year(&c[2]) && restated(&c[1], true))
+                .map(|c| (c, "a comment count"))
+        })
+        .and_then(|(c, what)| Some((c.get(1)?, c.get(2)?, what)));
     let mut headline = start..end;
-    if let Some((Some(h), Some(f), what)) = suffix {
+    if let Some((h, f, what)) = suffix {
         // "What we're reading: Thursday, May 23, 2013": the date is the title's.
         let head = h.as_str();
         if !head.ends_with([',', ':']) && !WEEKDAY_END.is_match(head) {
