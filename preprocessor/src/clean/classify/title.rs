@@ -1635,7 +1635,8 @@ mod tests {
             &["What Happened on September 11, 2001"][..],
             &["Election Day November 6, 2012", "Election Day coverage"],
             &["Obama Tweet Gets 500,000 Reactions"],
-            &["America's Top 50 Mayors 2012"],
+            &["America's Top 50 Mayors 2012", "America's Top"],
+            &["Navigation: Google Maps / Transit app adds trains"],
             &["Apollo 13 Review", "Apollo 13 Review of the film"],
             &["Grand Theft Auto 5", "Grand Theft Auto"],
             &[
