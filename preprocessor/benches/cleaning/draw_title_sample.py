@@ -7,8 +7,10 @@ stem of each <set>/gold/<name>.txt, sorted by (set, name).
 - First draw (session 1): random.Random(20261130).sample(pairs, 100).
 - Second draw (--second, session 37): every cleaneval-dev and readability-tests
   page the first draw left out (the two small sets then count all their pages),
-  and random.Random(20261204).sample(rest, 150) of the dragnet pages it left out
-  (the dragnet list sorted by name).
+  and random.Random(20261204).sample(dragnet_rest, 150), where dragnet_rest is
+  the dragnet pairs the first draw left out, sorted by name (drawn with CPython
+  3.11; titles.tsv keeps the drawn list, since sample() is not promised to give
+  the same draw in every Python version).
 
 The pairs are printed sorted, one "set<TAB>name" per line.
 
