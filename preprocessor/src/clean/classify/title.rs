@@ -176,6 +176,14 @@ pub(super) fn choose_title(
         .map(|c| (c.index, c.score));
     // A headline over its deck: the headline is the title, and the deck stays as text.
     let deck = best.and_then(|b| headline_above_deck(items, &candidates, b, &body));
+    // A byline's bare name under its headline: the headline is the title, and the
+    // name is judged as a deck would be, then moved to the metadata.
+    let named = deck
+        .is_none()
+        .then(|| best.and_then(|b| headline_over_name(items, &candidates, b)))
+        .flatten();
+    let deck = deck.or(named);
+    let name_line = named.map(|(_, _, n)| n);
     let n = candidates.len();
     let line = |i: usize| items[i].unit.first;
     let probability = |score: f32| {
@@ -188,6 +196,11 @@ pub(super) fn choose_title(
     let model = |score: f32, deck: Option<usize>| match deck {
         None => format!(
             "the title model's likeliest of {n} candidate lines (probability {:.2})",
+            probability(score)
+        ),
+        Some(d) if name_line == Some(d) => format!(
+            "the headline over line {}, its byline's name, which is the title model's likeliest of {n} candidate lines (this line's probability {:.2})",
+            line(d),
             probability(score)
         ),
         Some(d) => format!(
@@ -333,6 +346,13 @@ pub(super) fn choose_title(
             )
         };
         if let Some(d) = found
+            && name_line == Some(d)
+        {
+            items[d].kind = Kind::Meta {
+                key: MetaKey::Authors,
+                value: items[d].unit.text.trim().to_string(),
+            };
+        } else if let Some(d) = found
             && (items[d].kind == Kind::Heading || dropped_for_place(&items[d].kind))
         {
             items[d].kind = Kind::Paragraph;
@@ -444,6 +464,63 @@ fn headline_above_deck(
         0.0
     };
     (headline && a.score + credit >= score - DECK_MARGIN).then_some((above, a.score, i))
+}
+
+/// A person's name as a byline gives it: a given name and a family name, with a
+/// middle initial or not ("Tom Chatfield", "Matt Compton", "Mary J. Blige"). Three
+/// capitalised words are a headline's ("Shuttle Launch Scrubbed").
+static NAME_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Lu}[\p{Ll}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}'’-]+$"));
+
+/// The highest Zipf frequency (in tenths, SymSpell's list) of a family name in a
+/// byline's bare name: "smith" and "brown" are at 5.1.
+const FAMILY_NAME_ZIPF: u8 = 51;
+
+/// An author box's label under a byline's name.
+static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^about the author\b"));
+
+/// The model's best line `best` is a byline's bare name under the headline: a name
+/// ([`NAME_LINE`]) with a date line, metadata or "About the author" right under it
+/// and, right above it, a candidate of three words or more with a heading's shape,
+/// no byline and no date, and the name's family name no commoner than
+/// [`FAMILY_NAME_ZIPF`]. Returns the headline's index and score and the name's
+/// index. [`choose_title`] judges the pair as a headline and its deck (the guard
+/// weighs the headline as it would), then moves the name to the metadata as the
+/// authors.
+///
+/// Measured on the cleaning harness: Dragnet titles 179 -> 182 of 238 (a news
+/// blog's "headline / Tom Chatfield / About the author", a government blog's
+/// "headline / Matt Compton / July 23, 2012"), two unlabelled Dragnet pages right
+/// too, F1 0.90614 -> 0.90616 (the name goes to the metadata); the other sets and the medical pages unchanged.
+/// Three capitalised words matched two L3S-GN1 headlines ("Shuttle Launch
+/// Scrubbed"); without the family name's frequency, a blog's post "Papa Says" lost
+/// its title to the blog's name above it.
+fn headline_over_name(
+    items: &[Item],
+    candidates: &[TitleCandidate],
+    best: (usize, f32),
+) -> Option<(usize, f32, usize)> {
+    let (i, _) = best;
+    let name = items[i].unit.text.trim();
+    // A family name is rarer than a headline's common word ("Papa Says": "says" is
+    // at Zipf 5.3; "Smith" and "Brown", the commonest family names, at 5.1).
+    let family = name.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    if !NAME_LINE.is_match(name) || text::lexicon::zipf(&family) > FAMILY_NAME_ZIPF {
+        return None;
+    }
+    let under = items[i + 1..]
+        .iter()
+        .find(|n| !matches!(&n.kind, Kind::Drop(r) if r.is_transparent()))?;
+    let signed = dateline(under)
+        || ABOUT_AUTHOR.is_match(under.unit.text.trim())
+        || (text::at_most_words(&under.unit.text, 8) && date_in(&under.unit.text).is_some());
+    let above = i.checked_sub(1)?;
+    let a = candidates.iter().find(|c| c.index == above)?;
+    let headline = items[above].heading
+        && text::word_count(&a.text) >= 3
+        && !BYLINE.is_match(&a.text)
+        && date_in(&a.text).is_none();
+    (signed && headline).then_some((above, a.score, i))
 }
 
 /// The index of "byline_or_date_follows" in [`TITLE_FEATURES`].
@@ -1684,6 +1761,67 @@ mod tests {
                 && e.contains("by Tim on May 9, 2012")),
             "{record:#?}"
         );
+    }
+
+    /// A byline's bare name that the model scores above its headline gives the
+    /// title back to the headline: a given and family name (with a middle initial
+    /// or not), a date or an author box under it, a headline of three words or more
+    /// above it. Three capitalised words, a family name as common as "says", a short
+    /// line above or nothing dated under it leave the model's line alone.
+    #[test]
+    fn a_bylines_bare_name_gives_the_title_to_the_headline_above_it() {
+        let over = |lines: &[&str]| {
+            let mut items = line_items(lines);
+            for it in &mut items {
+                it.heading = true;
+            }
+            let candidates: Vec<TitleCandidate> = (0..2)
+                .map(|index| TitleCandidate {
+                    index,
+                    line: index + 1,
+                    text: lines[index].to_string(),
+                    features: [0.0; TITLE_FEATURES.len()],
+                    score: index as f32,
+                    chosen: false,
+                })
+                .collect();
+            headline_over_name(&items, &candidates, (1, 1.0)).map(|(h, _, n)| (h, n))
+        };
+        for lines in [
+            &[
+                "The madness of net scare stories",
+                "Tom Chatfield",
+                "About the author",
+            ][..],
+            &[
+                "President Obama Offers Comfort to Aurora",
+                "Matt Compton",
+                "July 23, 2012",
+            ],
+            &[
+                "A night at the opera house",
+                "Mary J. Blige",
+                "Posted by Ed Kent",
+            ],
+        ] {
+            assert_eq!(over(lines), Some((0, 1)), "{lines:?}");
+        }
+        for lines in [
+            &[
+                "Keyword Search Site Web",
+                "Shuttle Launch Scrubbed",
+                "Thursday, Dec 27, 2007 - 09:43 PM",
+            ][..],
+            &["Joy the Baker", "Papa Says", "October 25, 2012"],
+            &["Staff Blog", "Matt Compton", "July 23, 2012"],
+            &[
+                "President Obama Offers Comfort to Aurora",
+                "Matt Compton",
+                "Share This Post",
+            ],
+        ] {
+            assert_eq!(over(lines), None, "{lines:?}");
+        }
     }
 
     /// A PDF's running header over its page number is page furniture, dropped and
