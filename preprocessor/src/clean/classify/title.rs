@@ -1424,8 +1424,8 @@ pub(super) fn date_or_credit(t: &str) -> bool {
         } else if DATE_WORDS.iter().any(|d| w.starts_with(d) && w.len() <= 9) || ZONES.contains(&w)
         {
             date_words += 1;
-        } else if !matches!(w, "a" | "p" | "m") {
-            // ("p.m." and "a.m." split into letters.)
+        } else if !matches!(w, "a" | "p" | "m" | "at") {
+            // ("p.m." and "a.m." split into letters; "October 31, 2012 at 5:27 pm".)
             others += 1;
         }
     }
@@ -1459,7 +1459,7 @@ const KEYWORDS: usize = 6;
 /// Marvel hits theaters on March 8, 2019" has a word in lower case before "on".
 static NAME_ON: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+on\s+(.+)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+on\s+(.+\b\d{1,2}:\d{2}\b.*))$",
+        r"^(?:(?:[Bb]y|[Pp]osted by|[Ww]ritten by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+on\s+(.+)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+on\s+(.+\b\d{1,2}:\d{2}\b.*))$",
     )
 });
 
@@ -1473,7 +1473,7 @@ static PLACE: LazyLock<Regex> =
 /// ("Annual Report: 2023", "Death toll: 1,200").
 static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:last|first|date) )?(?:created|posted|published|updated|modified|edited|submitted|filed|released|issued|date|time|word count|words)(?: on| at)?$",
+        r"(?i)^(?:(?:last|first|date|post|publish) )?(?:created|posted|published|updated|modified|edited|submitted|filed|released|issued|date|time|word count|words)(?: on| at)?$",
     )
 });
 
@@ -1539,7 +1539,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "Topics: tj nba ford raptors", "Filed under: Sport". Never a title.
 static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:tags?|tagged(?: with)?|topics?|labels?|categories|category|filed under|keywords)\s*:",
+        r"(?i)^(?:tags?|tagged(?: with)?|topics?|labels?|categories|category|filed (?:under|in)|keywords)\s*:",
     )
 });
 
@@ -2135,6 +2135,9 @@ mod tests {
             "NEW YORK, Jan. 8, 2008",
             "David Berreby on November 7, 2012, 6:43 PM",
             "By The Lorax on Sunday, August 05, 2012",
+            "Posted by Max Fisher on October 31, 2012 at 5:27 pm",
+            "Post date: 08/09/2012 - 14:49",
+            "Filed in: iPhone",
             // Photo captions, by their credit or position word.
             "Tamiko Davis scored a career high eight points for the Spartans Thursday night. (Photo by Damon Tarver)",
             "Salman with Katrina (TOI Photo) More pics",
