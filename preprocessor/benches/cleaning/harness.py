@@ -227,9 +227,12 @@ def main() -> int:
                          "five times, rebuilding each time; needs numpy; a few minutes)")
     a = ap.parse_args()
     if a.loso:
+        if a.check or a.record or a.bin or a.speed:
+            sys.exit("harness: --loso rebuilds with each fold's weights; it takes only --sets, --json and --keep")
         return subprocess.run([sys.executable, str(HERE / "loso.py"),
                                *(["--sets", a.sets] if a.sets else []),
-                               *(["--json", str(a.json)] if a.json else [])]).returncode
+                               *(["--json", str(a.json)] if a.json else []),
+                               *(["--keep", str(a.keep)] if a.keep else [])]).returncode
 
     if not (a.data / "score.py").exists():
         sys.exit(f"harness: no benchmark at {a.data} (expected score.py and one folder per set)")
