@@ -657,9 +657,17 @@ mod tests {
             "Hospital logo Link to home page",
             "Click here to see our services",
             "View my account settings",
+            // A post's links onwards and a blog platform's buttons (session 37).
+            "Next Previous",
+            "Next story",
+            "Previous post",
+            "Go to permalink",
+            "Share to Kinja",
         ] {
             assert!(r.boilerplate(furniture).is_some(), "{furniture}");
         }
+        assert!(r.boilerplate("Next story: the budget").is_some());
+        assert!(r.boilerplate("Share to win a trip to Paris").is_none());
         assert!(
             r.boilerplate("The hospital changed its logo in 2019.")
                 .is_none()
