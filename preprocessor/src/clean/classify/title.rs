@@ -699,6 +699,7 @@ pub(super) fn glued_furniture(items: &[Item], i: usize) -> Option<GluedFurniture
                 .filter(|c| !year(&c[2]) && restated(&c[1], true))
                 .map(|c| (c, "a comment count"))
         })
+        .or_else(|| TOOL_SUFFIX.captures(rest).map(|c| (c, "a tool bar")))
         .and_then(|(c, what)| Some((c.get(1)?, c.get(2)?, what)));
     let mut headline = start..end;
     if let Some((h, f, what)) = suffix {
@@ -712,6 +713,17 @@ pub(super) fn glued_furniture(items: &[Item], i: usize) -> Option<GluedFurniture
     (!cuts.is_empty() && text::word_count(&text[headline.clone()]) >= 2)
         .then_some(GluedFurniture { headline, cuts })
 }
+
+/// The labels of a page's tools, two or more in a row, glued to the end of a
+/// headline's line ("Hester Runs Bears to Win in Season Finale Save Email Print",
+/// "'Heavy losses' in Sri Lanka clashes | Print | E-mail"): capitalised as buttons
+/// are, after a space or a bar. Found on the public raw text: these two L3S-GN1
+/// headlines; the other 12 lines of the shape are tool bars alone ("Send this
+/// article: Print Email").
+static TOOL_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    const TOOL: &str = "(?:Save|E-?mail|Print|Share|Tweet|Comments?|Reprints?|Recommend|Bookmark)";
+    re(&format!(r"^(.+?)\s*\|?\s+({TOOL}(?:\s*\|?\s*{TOOL})+)$"))
+});
 
 /// A weekday ending a line ("… Thursday,"), a date after which is part of it.
 static WEEKDAY_END: LazyLock<Regex> =
@@ -1823,6 +1835,18 @@ mod tests {
                 "You are here: Home / Tech /",
                 "a navigation label",
             ),
+            (
+                "Hester Runs Bears to Win in Season Finale Save Email Print",
+                "Hester Runs Bears to Win in Season Finale",
+                "Save Email Print",
+                "a tool bar",
+            ),
+            (
+                "'Heavy losses' in Sri Lanka clashes | Print | E-mail",
+                "'Heavy losses' in Sri Lanka clashes",
+                "Print | E-mail",
+                "a tool bar",
+            ),
         ] {
             assert_eq!(cut(&[line]), one(headline, furniture, what), "{line}");
         }
@@ -1837,6 +1861,9 @@ mod tests {
                 ]
             ))
         );
+        // One label alone is a headline's word.
+        assert_eq!(cut(&["Readers can now share stories by Email"]), None);
+        assert_eq!(cut(&["How to Print"]), None);
         // A date alone, a count, a bare number: only when the page restates the headline.
         let slashdot = [
             "Being Honest In Exit Interviews Is Pointless 545",
