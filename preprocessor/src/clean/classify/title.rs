@@ -1318,31 +1318,53 @@ struct Body {
 }
 
 /// The page's [`Body`]: its text starts at the first lede ([`lede_from`]) that is no
-/// caption or teaser over a signed headline ([`signed_headline`]).
+/// caption or teaser over a signed headline ([`signed_headline`]) within
+/// [`UNITS_TO_SIGNED_HEADLINE`] units, nor a blurb far above a signed story that
+/// holds more text ([`story_holds_the_text`]). A lede under its own headline and
+/// dateline stays the start. The text moves at most once: the story's lede is under
+/// its own headline.
 fn body_words(items: &[Item]) -> Body {
     let words = ParagraphWords::of(items);
+    // Every signed headline of the page, in order: one pass (the search below and
+    // a story's extent are then lookups, and the page stays linear in its units).
+    let signed: Vec<usize> = (0..items.len())
+        .filter(|&j| signed_headline(items, j))
+        .collect();
     let mut from = 0;
     let mut far_story = None;
     let lede = loop {
         let Some(l) = lede_from(items, from) else {
             break None;
         };
-        // A dated or signed headline right under the paragraph, and none over it: the
-        // paragraph is a photo's caption or a teaser above the story, which starts
-        // under the byline.
-        let story = (l + 1..items.len()).find(|&j| {
-            signed_headline(items, j)
-                && (j <= l + UNITS_TO_SIGNED_HEADLINE || story_holds_the_text(items, &words, l, j))
-        });
+        // A paragraph under its own headline and dateline is the story's start.
         let under_own_headline = (l.saturating_sub(HEADLINE_WINDOW)..l).any(|j| {
             items[j].heading && !dateline(&items[j]) && items.get(j + 1).is_some_and(dateline)
         });
+        if under_own_headline {
+            break Some(l);
+        }
+        // A dated or signed headline right under the paragraph: the paragraph is a
+        // photo's caption or a teaser above the story, which starts under the
+        // byline. Further down, a signed story that holds more text than lies
+        // between (`story_holds_the_text`): the paragraph is a portal's blurb.
+        let first = signed.partition_point(|&j| j <= l);
+        let story = signed[first..]
+            .iter()
+            .enumerate()
+            .map(|(k, &j)| (j, signed.get(first + k + 1).copied()))
+            .find(|&(j, next_story)| {
+                j <= l + UNITS_TO_SIGNED_HEADLINE
+                    || story_holds_the_text(items, &words, l, j, next_story)
+            })
+            .map(|(j, _)| j);
         // The story's text starts right under its byline, or this is no story.
         let next = story.and_then(|j| {
             lede_from(items, j + 2).filter(|&m| m <= j + 2 + UNITS_TO_SIGNED_HEADLINE)
         });
         match (story, next) {
-            (Some(j), Some(_)) if !under_own_headline => {
+            // Under the byline, the story's lede is under its own headline: the
+            // next pass ends there.
+            (Some(j), Some(_)) => {
                 if j > l + UNITS_TO_SIGNED_HEADLINE {
                     far_story = Some(j);
                 }
@@ -1397,30 +1419,48 @@ impl ParagraphWords {
 }
 
 /// A signed headline (`items[j]`, [`signed_headline`]) further below the first lede
-/// (`items[l]`) than [`UNITS_TO_SIGNED_HEADLINE`] starts the story when the page
-/// holds more words of paragraphs from it on than between the lede and it, its
-/// dateline holds a letter (a byline or a date, not a live blog's bare "13:24"),
-/// and it is no link bar (" | ": a blog's "View Comments (6) | Category: Home" over
-/// the next post's date). The paragraph above is then a portal's blurb, a sidebar's
-/// teaser or an "about this site" box ("Talk to health experts … in WebMD's
-/// Communities" over "Babies Who Eat Peanuts Early May Avoid Allergy / By Brenda
-/// Goodman, MA"). An author box under the article holds less text than the
-/// article above it, and stays where it is; so does a blog's next post, unless the
-/// posts below outweigh the first (CleanEval page 40: its undated first post under
-/// a link bar, then dated ones, whose first headline's byline, "From Nance Kelly,",
-/// the title model then takes).
-/// Measured on the cleaning harness: eleven pages better (up to +0.18: Dragnet
-/// T84, R232, 425; L3S-GN1 five; CleanEval 40 +0.010), one worse (L3S-GN1 -0.019,
-/// where the title model then prefers a sidebar's headline); F1 CleanEval +0.0002,
-/// Dragnet +0.0002, L3S-GN1 +0.0005, Readability +0.00005, L3S-GN1 titles 494 ->
-/// 496 of 612. Before the letter check, Readability's live blog lost 0.014.
-fn story_holds_the_text(items: &[Item], words: &ParagraphWords, l: usize, j: usize) -> bool {
-    items
-        .get(j + 1)
-        .is_some_and(|d| d.unit.text.chars().any(char::is_alphabetic))
-        && !items[j].unit.text.contains(" | ")
-        && words.from(j) > words.between(l, j)
+/// (`items[l]`) than [`UNITS_TO_SIGNED_HEADLINE`] starts the story when its own text
+/// (the paragraph words from it to the next signed headline, `next_story`, or to the
+/// page's end) outweighs the paragraph words between the lede and it, its dateline
+/// is no time of day alone ([`TIME_ONLY`], [`RELATIVE_TIME`]: a live blog's "13:24
+/// GMT", "5 minutes ago"), and it is no link bar (" | ": a blog's "View Comments (6)
+/// | Category: Home" over the next post's date). The paragraph above is then a
+/// portal's blurb, a sidebar's teaser or an "about this site" box ("Talk to health
+/// experts … in WebMD's Communities" over "Babies Who Eat Peanuts Early May Avoid
+/// Allergy / By Brenda Goodman, MA"). An author box under the article, or one of a
+/// blog's posts below a first one, holds less text than that first one and stays
+/// where it is; a paragraph under its own headline and dateline never moves (see
+/// [`body_words`]).
+/// Measured on the cleaning harness: twelve pages better (up to +0.18: Dragnet T84,
+/// R232, 425; L3S-GN1 six; CleanEval 40 +0.010), one worse (L3S-GN1 -0.019, where
+/// the title model then prefers a sidebar's headline); F1 CleanEval +0.0002, Dragnet
+/// +0.0002, L3S-GN1 +0.0007, Readability +0.00005, L3S-GN1 titles 494 -> 497 of 612.
+/// Before the dateline check, Readability's live blog lost 0.014; counting the
+/// story's words to the page's end instead of to the next story cost one L3S-GN1
+/// title. CleanEval 40 moves too, wrongly: its blog stamps each post's date under
+/// the post, so a post's last line reads as the next one's signed headline; its
+/// title went from a glued link bar to another wrong line ("From Nance Kelly,").
+fn story_holds_the_text(
+    items: &[Item],
+    words: &ParagraphWords,
+    l: usize,
+    j: usize,
+    next_story: Option<usize>,
+) -> bool {
+    let story_words = next_story.map_or_else(|| words.from(j), |n| words.between(j, n));
+    items.get(j + 1).is_some_and(|d| {
+        let t = d.unit.text.trim();
+        !TIME_ONLY.is_match(t) && !RELATIVE_TIME.is_match(t)
+    }) && !items[j].unit.text.contains(" | ")
+        && story_words > words.between(l, j)
 }
+
+/// A time of day alone, as a live blog stamps its entries: "13:24", "1:24pm",
+/// "1:24 p.m. ET", "Updated 13:24 GMT". Under a far headline it is no byline or
+/// date of a story ([`story_holds_the_text`]).
+static TIME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:updated:?\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,4})?$")
+});
 
 /// `items[j]` is a story's headline over its byline or date: a heading-shaped line
 /// of two words or more, kept or dropped only for where it stands, no dateline
@@ -1534,8 +1574,9 @@ pub(super) fn date_or_credit(t: &str) -> bool {
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm",
     ];
     // Time zones, matched whole ("estimates" and "cetuximab" start like zones).
-    const ZONES: [&str; 12] = [
-        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "gmt", "bst", "utc",
+    const ZONES: [&str; 17] = [
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "gmt", "bst", "utc", "et",
+        "ct", "mt", "pt", "ist",
     ];
     if CREDIT.is_match(t)
         || CAPTION.is_match(t)
@@ -2269,6 +2310,26 @@ mod tests {
         assert_eq!(body_words(&short).lede, Some(1));
         let live = page("Minister speeds up the arms deal", "13:24", 2);
         assert_eq!(body_words(&live).lede, Some(1));
+        // Nor is a time with its zone, or a time of day in words.
+        for stamp in ["13:24 GMT", "1:24 pm", "Updated 13:24", "5 minutes ago"] {
+            let live = page("Minister speeds up the arms deal", stamp, 2);
+            assert_eq!(body_words(&live).lede, Some(1), "{stamp}");
+        }
+        // A blog's posts, each signed, each shorter than the paragraph above them:
+        // together they outweigh it, but a story is its own text, up to the next
+        // signed headline.
+        let short = "The council met on Tuesday and agreed to meet again next month.";
+        let mut lines = vec!["Health Centers", blurb];
+        lines.extend(menu);
+        for _ in 0..3 {
+            lines.extend([
+                "Minister speeds up the arms deal",
+                "By Herb Keinon",
+                short,
+                short,
+            ]);
+        }
+        assert_eq!(body_words(&items(&lines)).lede, Some(1));
         // A blog's link bar over its next post's date is no headline.
         let bar = page(
             "View Comments (6) | Category: Back Home",
@@ -2427,6 +2488,7 @@ mod tests {
             "Wednesday, January 09, 2008",
             "January 08, 2008 10:28pm",
             "1/7/2008, 6:30 p.m. EST",
+            "1:39 PM ET",
             "2008-01-12 11:31:01 -",
             "Jan 14 2008 by Andy Howell, Western Mail",
             "Courtesy: San Jose State Athletics",
