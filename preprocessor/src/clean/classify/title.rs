@@ -143,7 +143,9 @@ fn rule_title(
 /// highest, an unnumbered line before a numbered section. The model's line stands
 /// when it removes no more than the rules' line would ([`rule_title`]), or no text
 /// ([`costly`]), or when the model is sure ([`SURE_TITLE`], no section about the
-/// text before the line, at most [`SURE_TITLE_WORDS`] words removed); else the
+/// text before the line, at most [`SURE_TITLE_WORDS`] words removed, or fewer words
+/// than its own story holds when the line heads the story that starts the text,
+/// [`story_holds_the_text`]); else the
 /// rules' line is the title, or, when the rules have none, the model's line with
 /// the text before it kept. A line found after the lede keeps what is before it.
 /// With no candidate, the rules' line. Before the title, everything (but metadata)
@@ -263,7 +265,10 @@ pub(super) fn choose_title(
             // Measured: Readability's webmd-1 0.669 -> 0.982 (its 1,000 words of
             // menus and blurbs over "Babies Who Eat Peanuts Early May Avoid
             // Allergy"), an L3S-GN1 page 0.820 -> 0.985, nothing else moved.
-            if !lost || (sure && (words <= SURE_TITLE_WORDS || body.story == Some(i))) {
+            let story_outweighs = body
+                .story
+                .is_some_and(|(j, story_words)| j == i && words < story_words);
+            if !lost || (sure && (words <= SURE_TITLE_WORDS || story_outweighs)) {
                 Some((
                     i,
                     true,
@@ -714,15 +719,18 @@ pub(super) fn glued_furniture(items: &[Item], i: usize) -> Option<GluedFurniture
         .then_some(GluedFurniture { headline, cuts })
 }
 
-/// The labels of a page's tools, two or more in a row, glued to the end of a
-/// headline's line ("Hester Runs Bears to Win in Season Finale Save Email Print",
-/// "'Heavy losses' in Sri Lanka clashes | Print | E-mail"): capitalised as buttons
-/// are, after a space or a bar. Found on the public raw text: these two L3S-GN1
+/// The labels of a page's tools glued to the end of a headline's line, capitalised
+/// as buttons are: two or more set apart by bars ("'Heavy losses' in Sri Lanka
+/// clashes | Print | E-mail"), or three or more by spaces ("Hester Runs Bears to
+/// Win in Season Finale Save Email Print"); two by a space are a headline's words
+/// ("How to Save Email", "Senate Seeks Email Comments"). Found on the public raw text: these two L3S-GN1
 /// headlines; the other 12 lines of the shape are tool bars alone ("Send this
 /// article: Print Email").
 static TOOL_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    const TOOL: &str = "(?:Save|E-?mail|Print|Share|Tweet|Comments?|Reprints?|Recommend|Bookmark)";
-    re(&format!(r"^(.+?)\s*\|?\s+({TOOL}(?:\s*\|?\s*{TOOL})+)$"))
+    const TOOL: &str = "(?:Save|E-?[Mm]ail|EMAIL|Print|PRINT|Share|SHARE|Tweet|Comments?|Reprints?|Recommend|Bookmark)";
+    re(&format!(
+        r"^(.+?)(?:\s*\|\s*|\s+)((?:{TOOL}(?:\s*\|\s*{TOOL})+)|(?:{TOOL}(?:\s+{TOOL}){{2,}}))$"
+    ))
 });
 
 /// A weekday ending a line ("… Thursday,"), a date after which is part of it.
@@ -736,7 +744,10 @@ fn text_words(items: &[Item]) -> usize {
 
 /// Words of kept text the title model may remove as page header even when sure:
 /// more is a page's text, not a header's teasers. A bound on the worst case (on the
-/// cleaning harness it changes one L3S-GN1 title, and no F1 by 0.002).
+/// cleaning harness it changes one L3S-GN1 title, and no F1 by 0.002). The headline
+/// of the story that starts the text ([`story_holds_the_text`]) may remove more,
+/// but fewer words than the story's own: a portal's furniture over a long story
+/// goes, an article of bullets over a shorter signed story stays.
 const SURE_TITLE_WORDS: usize = 150;
 
 /// The title model's probability (softmax over the page's candidates) above which
@@ -930,8 +941,9 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
 
 /// A tool bar: two labels or more split by "|" (with or without spaces), " · " or
 /// " • " (the separators of [`super::signals::is_link_bar`], which needs more
-/// links), each of at most two words and no digit ("sign up | login",
-/// "RSS|Email|Twitter", "Sign in · Register"): never the title. A review's "27
+/// links), each of at most two words and no digit, one of them a tool's
+/// ([`TOOL_LABELS`]: "sign up | login", "RSS|Email|Twitter", "Sign in · Register"):
+/// never the title. A review's "27
 /// Dresses | 2 stars" (an L3S-GN1 headline, the only labelled headline of this
 /// shape on the public sets) has digits. Measured: the four pages that had such a
 /// bar as their title (Dragnet +0.044, +0.002; CleanEval +0.011, +0.004: F1
@@ -939,6 +951,7 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
 /// next line is another box's).
 fn tool_bar(t: &str) -> bool {
     let mut labels = 0;
+    let mut tools = false;
     for label in t
         .split('|')
         .flat_map(|p| p.split(" · "))
@@ -952,9 +965,39 @@ fn tool_bar(t: &str) -> bool {
             return false;
         }
         labels += 1;
+        tools |= TOOL_LABELS.contains(&label.to_lowercase().as_str());
     }
-    labels >= 2
+    labels >= 2 && tools
 }
+
+/// Labels of an account's, a feed's or a page's tools (lower case), one of which
+/// makes a short bar a [`tool_bar`]: "Q&A | Live" or "Obama · Romney" is none.
+const TOOL_LABELS: [&str; 24] = [
+    "sign in",
+    "sign up",
+    "sign out",
+    "log in",
+    "login",
+    "log out",
+    "logout",
+    "register",
+    "rss",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "subscribe",
+    "search",
+    "help",
+    "home",
+    "contact",
+    "contact us",
+    "feed",
+    "tweet",
+    "twitter",
+    "facebook",
+    "comments",
+];
 
 /// `items[i]` is a table's row next to another row: a table, not a lone tabbed line
 /// (CleanEval's "Algonquin Golf Course and Academy⇥Details⇥Itinerary" heads its page).
@@ -1313,8 +1356,9 @@ struct Body {
     lede: Option<usize>,
     words: HashSet<String>,
     /// The signed headline far below the first lede whose story starts the text
-    /// ([`story_holds_the_text`]), if the text's start moved there.
-    story: Option<usize>,
+    /// ([`story_holds_the_text`]), if the text's start moved there, and the story's
+    /// own words (to the next signed headline).
+    story: Option<(usize, usize)>,
 }
 
 /// The page's [`Body`]: its text starts at the first lede ([`lede_from`]) that is no
@@ -1366,7 +1410,13 @@ fn body_words(items: &[Item]) -> Body {
             // next pass ends there.
             (Some(j), Some(_)) => {
                 if j > l + UNITS_TO_SIGNED_HEADLINE {
-                    far_story = Some(j);
+                    let end = signed[signed.partition_point(|&k| k <= j)..]
+                        .first()
+                        .copied();
+                    far_story = Some((
+                        j,
+                        end.map_or_else(|| words.from(j), |n| words.between(j, n)),
+                    ));
                 }
                 from = j + 2;
             }
@@ -1386,7 +1436,8 @@ fn body_words(items: &[Item]) -> Body {
 /// headline, byline, date and share buttons, with a promoted story below it).
 const UNITS_TO_SIGNED_HEADLINE: usize = 3;
 
-/// Words of the paragraphs (kept or not yet decided) before each unit of a page:
+/// Words of the paragraphs and list items before each unit of a page (and of the
+/// units not yet decided that are not heading-shaped):
 /// `before[i]` for `items[..i]`, so that any range's count is one subtraction and
 /// [`body_words`] stays linear in the page's units.
 struct ParagraphWords {
@@ -1399,7 +1450,9 @@ impl ParagraphWords {
         let mut n = 0;
         before.push(0);
         for it in items {
-            if matches!(it.kind, Kind::Paragraph) {
+            if matches!(it.kind, Kind::Paragraph | Kind::ListItem { .. })
+                || (it.kind == Kind::Open && !it.heading)
+            {
                 n += it.words;
             }
             before.push(n);
@@ -1905,6 +1958,8 @@ mod tests {
         // One label alone is a headline's word.
         assert_eq!(cut(&["Readers can now share stories by Email"]), None);
         assert_eq!(cut(&["How to Print"]), None);
+        assert_eq!(cut(&["How to Save Email"]), None);
+        assert_eq!(cut(&["Senate Seeks Email Comments"]), None);
         // A date alone, a count, a bare number: only when the page restates the headline.
         let slashdot = [
             "Being Honest In Exit Interviews Is Pointless 545",
@@ -2365,6 +2420,8 @@ mod tests {
         assert!(!tool_bar("Storm closes the coast road | The Daily Gazette"));
         assert!(!tool_bar("Login"));
         assert!(!tool_bar("| Home |"));
+        assert!(!tool_bar("Q&A | Live"));
+        assert!(!tool_bar("Obama · Romney"));
     }
 
     /// A portal's page: blurbs and menus, hundreds of words of them, over the story's
@@ -2402,6 +2459,20 @@ mod tests {
             out.contains("peanut allergies have been on the rise"),
             "{out}"
         );
+        // An article of bullets above, longer than the story: not furniture, and
+        // never removed on the story's account.
+        let mut page = String::from("Asthma in children\n\n");
+        for k in 0..16 {
+            page.push_str(&format!("- Sign {k}: a child with asthma may cough at night, wheeze after running or catch colds that settle on the chest and last for weeks.\n"));
+        }
+        page.push_str(&format!("\n{}\n\n{menu}", blurbs[0]));
+        page.push_str("Babies Who Eat Peanuts Early May Avoid Allergy\n\nBy Brenda Goodman\n\nFeb. 23, 2015\n\n");
+        for _ in 0..6 {
+            page.push_str("Life-threatening peanut allergies have been on the rise in the past decade, and a new study of babies who ate peanuts early in life may offer a way to stem that rise, researchers said on Monday.\n\n");
+        }
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Sign 7: a child with asthma"), "{out}");
     }
 
     /// A wire story under a menu, with a date, a tool bar and a byline between the
