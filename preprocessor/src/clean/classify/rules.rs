@@ -613,6 +613,14 @@ mod tests {
                 .is_none()
         );
         assert!(
+            r.boilerplate("Visit the clinic at 9 am on the day of surgery: bring your scans.")
+                .is_none()
+        );
+        assert!(
+            r.boilerplate("Get an alert from your phone when it is time for a dose.")
+                .is_none()
+        );
+        assert!(
             r.boilerplate("Notify me of new posts and my doctor by email if it changes.")
                 .is_none()
         );
@@ -633,6 +641,11 @@ mod tests {
             "Notify me of new posts via email.",
             "Previous post: Nine steps to transform yourself into a river",
             "Next Entry: The Loveseat",
+            // Offers of e-mail alerts and the label over a site's social links (46
+            // and 9 lines of the public pages' text, none in their gold).
+            "Get Free E-mail Alerts on These Topics",
+            "Receive monthly Table of Contents alerts from Orthopaedic Proceedings",
+            "Visit DaySpring on:",
         ] {
             assert!(r.boilerplate(t).is_some(), "{t}");
         }
