@@ -307,11 +307,21 @@ const MAX_HEADERS_BEFORE_ARTICLE: usize = 1;
 /// Words of kept text needed before the first header (an article, not a thread).
 const MIN_ARTICLE_WORDS: usize = 150;
 
+/// Words of a paragraph ending in a colon right before the first comment header for
+/// the headers to be quoted by the article ([`drop_comments`]): a sentence ("And
+/// here's the Random Commentary section:"), not a form's label ("Leave a comment:").
+/// Measured on the cleaning harness: one page moved, Readability's
+/// table-style-attributes (jwz quoting and answering his readers' mail), 0.854 ->
+/// 0.991, Readability 0.91812 -> 0.91910; nothing else on any set.
+const INTRODUCING_WORDS: usize = 4;
+
 /// Drop the comment section after the article: from the first comment header that
 /// comes after at least [`MIN_ARTICLE_WORDS`] words of kept text and is followed by
 /// [`MIN_HEADERS`] headers in all, to the end of the page, or from an earlier line
 /// that opens the section ([`marked_start`]). A page with more than
-/// [`MAX_HEADERS_BEFORE_ARTICLE`] headers before that much text is a thread: kept.
+/// [`MAX_HEADERS_BEFORE_ARTICLE`] headers before that much text is a thread: kept;
+/// so are headers that the article's last paragraph introduces with a colon
+/// ([`INTRODUCING_WORDS`]), unless a comment-section line marks them.
 pub(super) fn drop_comments(items: &mut [Item]) {
     // A line of a code block is not a header (a query's output has dates and times).
     let strong = |it: &Item| {
@@ -394,6 +404,27 @@ pub(super) fn drop_comments(items: &mut [Item]) {
     // The first "comment" longer than all the text before it is the post itself,
     // under its own date line (a blog whose sidebar comes first).
     if marked.is_none() && posts.first().is_some_and(|&first| first > words) {
+        return;
+    }
+    // The article's last line before the first header introduces what follows
+    // ("And here's the Random Commentary section:"): the "comments" are readers'
+    // letters that the author quotes and answers, part of the article.
+    if marked.is_none()
+        && items[..start]
+            .iter()
+            .rev()
+            .find(|it| {
+                matches!(
+                    it.kind,
+                    Kind::Paragraph | Kind::ListItem { .. } | Kind::Heading
+                )
+            })
+            .is_some_and(|it| {
+                it.kind == Kind::Paragraph
+                    && it.words >= INTRODUCING_WORDS
+                    && it.unit.text.trim_end().ends_with(':')
+            })
+    {
         return;
     }
     posts.sort_unstable();
@@ -978,6 +1009,26 @@ mod tests {
         assert!(out.contains("paragraph 7 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         assert!(!out.contains("12 Comments"), "{out}");
+    }
+
+    /// Readers' letters that the article introduces with a colon and answers are the
+    /// article's; the same letters after a plain paragraph are a comment section.
+    #[test]
+    fn letters_the_article_introduces_are_kept() {
+        let letters = "Makali wrote:\n\nThe new bridge is the ugliest thing the council has ever built.\n\nI disagree: it is the cheapest one they could find, and it will last.\n\nVarious people wrote:\n\nWhy not a tunnel instead of a bridge?\n\nBecause a tunnel costs four times as much, as the report says.\n\nSomeone else wrote:\n\nWho pays for the upkeep?\n\nThe county does, for the first ten years.\n\n";
+        let introduced = format!(
+            "Bridge vote ends decade of debate\n\n{}And here is what my readers wrote to me about it:\n\n{letters}",
+            article(8)
+        );
+        let out = kept(&introduced);
+        assert!(out.contains("ugliest thing"), "{out}");
+        assert!(out.contains("The county does"), "{out}");
+        let plain = format!(
+            "Bridge vote ends decade of debate\n\n{}The council meets again in the spring to choose a builder.\n\n{letters}",
+            article(8)
+        );
+        let out = kept(&plain);
+        assert!(!out.contains("ugliest thing"), "{out}");
     }
 
     /// Comments headed by a name and a date only, numbered or not ("3. CmdrR -
