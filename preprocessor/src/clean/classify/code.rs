@@ -11,22 +11,33 @@ use super::*;
 
 /// A line that only code has: a box-drawing character (a table printed by `psql`),
 /// an operator ("=>", "->", "::", "==", "!=", ":=", "+=", "&&", "||"), an SQL clause
-/// opening the line in capitals, a program's keyword opening the line followed
-/// later by a bracket or an equals sign, or a line of HTML or XML that starts with
-/// a tag and ends with one ("<!DOCTYPE html>", "  <title>Test</title>"), each tag
-/// of at most 100 characters: an advert's embed markup, with its long tracking
-/// addresses, stays stray markup. Measured: two Readability pages (a tutorial's
-/// HTML test file, an RFC's HTML example) come out as code blocks instead of lists
-/// of escaped tags (ietf-1 +0.018; the scorer strips the tutorial's tags either
-/// way); nothing else moved.
+/// opening the line in capitals, or a program's keyword opening the line followed
+/// later by a bracket or an equals sign. A line of HTML or XML is one too
+/// ([`HTML_LINE`]).
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         [\u{2500}-\u{257F}]
       | =>|->|::|==|!=|:=|\+=|&&|\|\|
       | ^(?:SELECT|FROM|WHERE|WITH|JOIN|LEFT\ JOIN|INNER\ JOIN|GROUP\ BY|ORDER\ BY|HAVING|LIMIT|INSERT\ INTO|UPDATE|DELETE\ FROM|CREATE\ (?:TABLE|INDEX|VIEW|FUNCTION))\b
       | ^(?:def|class|import|return|var|let|const|function|fn|pub|public|private|static|void|int|if|for|while|elif|else|try|except|catch|\#include|\#define|package|func)\b.*[(\[{=]
-      | ^<[!/]?[A-Za-z][^<>]{0,100}>(?:.{0,100}>)?$
     ")
+});
+
+/// A line of HTML or XML: it starts with a tag, written as markup is
+/// (`<!DOCTYPE html>`, `<div id="mocha">`: a name, then attributes whose names start
+/// with a letter, each value of at most 100 characters), and, if it goes on, ends
+/// with a tag within 100 characters (`  <title>Test</title>`). An advert's embed
+/// markup, with its long tracking addresses, stays stray markup; so do
+/// `<Prev 1 2 3 Next>`, `<john@example.org>` and `<http://…>`, which are no tags.
+/// Two stray tags on adjacent lines (`<br>`, `<div class="clear"></div>`) do make a
+/// block, kept when text is kept beside it. Measured: two Readability pages (a
+/// tutorial's HTML test file, an RFC's HTML example) come out as code blocks instead
+/// of lists of escaped tags (ietf-1 +0.018; the scorer strips the tutorial's tags
+/// either way); nothing else moved.
+static HTML_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"^<(?:!DOCTYPE\s+\w+|/?[A-Za-z][\w:-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"<>]{0,100}"|'[^'<>]{0,100}'|[^\s"'<>]{1,100}))?)*\s*/?)>(?:.{0,100}>)?$"#,
+    )
 });
 
 /// A line that ends as a statement or a block does (";", "{", "}", "(", ",") and has
@@ -55,7 +66,7 @@ fn code_score(u: &Unit) -> u8 {
     if u.first != u.last || !u.extra.is_empty() || t.is_empty() || prose(t) {
         return 0;
     }
-    if STRONG.is_match(t) || STATEMENT.is_match(t) {
+    if STRONG.is_match(t) || STATEMENT.is_match(t) || HTML_LINE.is_match(t) {
         2
     } else if text::at_most_words(t, 8) || CALL.is_match(t) {
         1
@@ -286,6 +297,13 @@ mod tests {
         assert_eq!(mark_code_blocks(&mut it), vec![(0, 4)]);
         let embed = "<div><a href=\"http://ad.example.net/jump/mac/inhalt;sz=500x500;kw=Mac,Passwort,Sicherheit;tile=1;ord=7840756744?\" target=\"_blank\"><img alt=\"\" src=\"http://ad.example.net/ad/mac/inhalt;sz=500x500;tile=1;ord=7840756744?\" /></a></div>";
         let mut it = items(&["Anzeige", embed, "Anzeige", embed, "Heft 2/2015"]);
+        assert!(mark_code_blocks(&mut it).is_empty());
+        // Pagination and addresses in angle brackets are no tags.
+        let mut it = items(&[
+            "<Prev 1 2 3 Next>",
+            "<john@example.org>",
+            "<http://www.example.org/>",
+        ]);
         assert!(mark_code_blocks(&mut it).is_empty());
     }
 }

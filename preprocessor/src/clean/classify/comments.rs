@@ -307,8 +307,9 @@ const MAX_HEADERS_BEFORE_ARTICLE: usize = 1;
 /// Words of kept text needed before the first header (an article, not a thread).
 const MIN_ARTICLE_WORDS: usize = 150;
 
-/// Words of a paragraph ending in a colon right before the first comment header for
-/// the headers to be quoted by the article ([`drop_comments`]): a sentence ("And
+/// Words of a paragraph ending in a colon, the last paragraph, list item or heading
+/// before the first comment header, for the headers to be quoted by the article
+/// ([`drop_comments`]): a sentence ("And
 /// here's the Random Commentary section:"), not a form's label ("Leave a comment:").
 /// Measured on the cleaning harness: one page moved, Readability's
 /// table-style-attributes (jwz quoting and answering his readers' mail), 0.854 ->
@@ -1029,6 +1030,19 @@ mod tests {
         );
         let out = kept(&plain);
         assert!(!out.contains("ugliest thing"), "{out}");
+        // A form's label is no sentence, and a comment-section line marks a section
+        // whatever precedes it.
+        for intro in [
+            "Leave a comment:\n\n".to_string(),
+            "And here is what my readers wrote to me about it:\n\n3 Comments\n\n".to_string(),
+        ] {
+            let page = format!(
+                "Bridge vote ends decade of debate\n\n{}{intro}{letters}",
+                article(8)
+            );
+            let out = kept(&page);
+            assert!(!out.contains("ugliest thing"), "{intro}: {out}");
+        }
     }
 
     /// Comments headed by a name and a date only, numbered or not ("3. CmdrR -

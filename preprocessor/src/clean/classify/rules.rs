@@ -616,10 +616,17 @@ mod tests {
             r.boilerplate("Visit the clinic at 9 am on the day of surgery: bring your scans.")
                 .is_none()
         );
-        assert!(
-            r.boilerplate("Get an alert from your phone when it is time for a dose.")
-                .is_none()
-        );
+        // Instructions on a patient's page, not a site's offers or labels.
+        for t in [
+            "Get an alert from your phone when it is time for a dose.",
+            "Receive alerts when your glucose is too high or too low.",
+            "Set up high and low glucose alerts",
+            "Manage alerts and alarms on your insulin pump",
+            "Visit the Pre-Admission Clinic on:",
+            "Visit the NHS website for more information on:",
+        ] {
+            assert!(r.boilerplate(t).is_none(), "{t}");
+        }
         assert!(
             r.boilerplate("Notify me of new posts and my doctor by email if it changes.")
                 .is_none()
@@ -645,7 +652,9 @@ mod tests {
             // and 9 lines of the public pages' text, none in their gold).
             "Get Free E-mail Alerts on These Topics",
             "Receive monthly Table of Contents alerts from Orthopaedic Proceedings",
+            "Get Business Alerts:",
             "Visit DaySpring on:",
+            "Visit Orthopaedic Proceedings at:",
         ] {
             assert!(r.boilerplate(t).is_some(), "{t}");
         }
