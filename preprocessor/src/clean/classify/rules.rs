@@ -653,6 +653,8 @@ mod tests {
             "Get Free E-mail Alerts on These Topics",
             "Receive monthly Table of Contents alerts from Orthopaedic Proceedings",
             "Get Business Alerts:",
+            // The New York Times' print-edition note (18 of 19 lines not in a gold).
+            "A version of this article appeared in print on July 24, 2012, on page A4 of the New York edition with the headline: Contrary to Gossip, Pyramids Have No Date With the Wrecking Ball.",
             "Visit DaySpring on:",
             "Visit Orthopaedic Proceedings at:",
         ] {
