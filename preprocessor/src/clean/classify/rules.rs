@@ -624,6 +624,9 @@ mod tests {
             "Manage alerts and alarms on your insulin pump",
             "Visit the Pre-Admission Clinic on:",
             "Visit the NHS website for more information on:",
+            // A site's own about page is titled so.
+            "About this site",
+            "About me and my cancer",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
@@ -653,6 +656,10 @@ mod tests {
             "Get Free E-mail Alerts on These Topics",
             "Receive monthly Table of Contents alerts from Orthopaedic Proceedings",
             "Get Business Alerts:",
+            // A blog's profile box (89 lines of the public pages' text, one in a gold).
+            "About me",
+            "Curious about me?",
+            "About this blog",
             // The New York Times' print-edition note (18 of 19 lines not in a gold).
             "A version of this article appeared in print on July 24, 2012, on page A4 of the New York edition with the headline: Contrary to Gossip, Pyramids Have No Date With the Wrecking Ball.",
             "Visit DaySpring on:",
