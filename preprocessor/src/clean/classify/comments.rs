@@ -125,23 +125,29 @@ static DATE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         (?P<who>[\p{L}][\p{L}\p{N}_.'’@&\ -]{0,60}?)$")
 });
 
-/// A calendar date and a permalink, nothing else ("October 2, 2012, | Permalink"),
-/// as a photo blog's theme prints under each commenter's name: a weak header
-/// ([`weak_header`]), since a blog's own post may end with the same line. Measured on
-/// the cleaning harness: Dragnet 0.90711 -> 0.90798 (three pages of one fashion blog,
-/// R727 0.09 -> 1.00, R728 0.15 -> 1.00, R729 0.91 -> 1.00; its fourth page, R726,
-/// whose gold keeps the comments, already lost them to its "COMMENTS" line), no other
-/// set and no medical page moved. A date with a time before "| Permalink" is a strong
-/// header already ([`is_comment_header`]).
+/// A calendar date and a permalink, nothing else ("October 2, 2012, | Permalink",
+/// "2 October 2012 · Permalink"; any case), as a photo blog's theme prints under
+/// each commenter's name: a weak header ([`weak_header`]) when a name line
+/// ([`is_name_line`]) stands right above it, since a blog's own posts may end with
+/// the same line under their comment count. "Permalink" is no name for
+/// [`dated_name`] either (it read the line as a date and a commenter "Permalink"
+/// before, but for a comma after the year). Measured on the cleaning harness:
+/// Dragnet 0.90711 -> 0.90798 (three pages of one fashion blog, R727 0.09 -> 1.00,
+/// R728 0.15 -> 1.00, R729 0.91 -> 1.00; its fourth page, R726, whose gold keeps the
+/// comments, already lost them to its "COMMENTS" line), no other set and no medical
+/// page moved; the name-line condition and "Permalink" as no name moved nothing.
+/// A date with a time before "| Permalink" is a strong header already
+/// ([`is_comment_header`]).
 static PERMALINK_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?x)^(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4},?\s*[|·•]\s*(?i:permalink)$",
+        r"(?i)^(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?),?\s+\d{4},?\s*[|·•]\s*permalink$",
     )
 });
 
 /// A weak comment header at `i`: a name and a date ([`dated_name`]), a web address
-/// and a name ([`linked_name`]) or a date and a permalink ([`PERMALINK_DATE`]), not in a table or code, with the comment's text
-/// under it ([`heads_a_post`]). Such lines also head a timeline's entries ("Surgery -
+/// and a name ([`linked_name`]) or a date and a permalink under a name line
+/// ([`PERMALINK_DATE`]), not in a table or code, with the comment's text under it
+/// ([`heads_a_post`]). Such lines also head a timeline's entries ("Surgery -
 /// August 12, 2019") or a list of links, so weak headers add to a comment section
 /// that a strong header or a section line starts, and never start one alone.
 fn weak_header(items: &[Item], i: usize) -> bool {
@@ -150,7 +156,9 @@ fn weak_header(items: &[Item], i: usize) -> bool {
         && it.unit.table_row().is_none()
         && (dated_name(&it.unit.text)
             || linked_name(&it.unit.text)
-            || PERMALINK_DATE.is_match(it.unit.text.trim()))
+            || (PERMALINK_DATE.is_match(it.unit.text.trim())
+                && i > 0
+                && is_name_line(&items[i - 1].unit.text)))
         && items.get(i + 1).is_some_and(heads_a_post)
 }
 
@@ -183,7 +191,7 @@ pub(super) const DAY_NAMES: [&str; 7] = [
 fn dated_name(t: &str) -> bool {
     // A stamp's label, a day's or a period's name, a version: no commenter's name.
     const NOT_NAMES: &str = "updated published posted edited modified added created last date \
-        reviewed received monday tuesday wednesday thursday friday saturday sunday mon tue \
+        reviewed received permalink monday tuesday wednesday thursday friday saturday sunday mon tue \
         tues wed weds thu thur thurs fri sat sun day week month year today yesterday version";
     if t.len() > 90 {
         return false;
@@ -667,7 +675,11 @@ fn named_posts(items: &[Item], marker: usize, article_words: usize) -> bool {
 /// "Love her outfit!"); an article's sections and an interview's answers are longer.
 const SHORT_COMMENT_WORDS: usize = 25;
 
-/// A short line of letters with no sentence punctuation: a name heading a post.
+/// A short line of letters with no sentence punctuation: a name heading a post. A
+/// post's own date and permalink ("October 2, 2012 | Permalink", [`PERMALINK_DATE`])
+/// is no name: on a blog's front page, under each post's "2 Comments", such lines
+/// made the posts read as comments headed by names (a reviewer's case; no public
+/// page moved).
 fn is_name_line(t: &str) -> bool {
     let t = t.trim();
     let words = text::word_count(t);
@@ -675,6 +687,7 @@ fn is_name_line(t: &str) -> bool {
         && t.chars().count() <= 40
         && t.chars().next().is_some_and(char::is_alphabetic)
         && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}'])
+        && !PERMALINK_DATE.is_match(t)
 }
 
 /// The length of a text in words, or in characters / 6 when that is more: Chinese
@@ -1176,16 +1189,20 @@ mod tests {
     /// A photo blog's comments, each a name over "October 2, 2012, | Permalink" and
     /// the comment, some signed with an address and a kiss ("X", which with the next
     /// name makes two name lines in a row, as a menu has), under "119 Comments":
-    /// dropped. The same date line under the
-    /// blog's own posts, with no comment-section line, keeps every post.
+    /// dropped. The same date line under the blog's own posts, under each post's
+    /// comment count and no name, keeps every post.
     #[test]
     fn comments_dated_with_a_permalink_are_dropped() {
         for t in [
             "October 2, 2012, | Permalink",
             "November 8, 2012 | Permalink",
             "Oct 2, 2012 · permalink",
+            "2 October 2012, | Permalink",
+            "OCTOBER 2ND, 2012 | PERMALINK",
         ] {
             assert!(super::PERMALINK_DATE.is_match(t), "{t}");
+            // "Permalink" is no commenter's name: the line is no name and a date.
+            assert!(!super::dated_name(t), "{t}");
         }
         for t in [
             "11/09/2012 in Crafts, Fall Crafts | Permalink",
@@ -1232,11 +1249,13 @@ mod tests {
         for comment in ["amazing bag", "spot on", "radar", "second hand"] {
             assert!(!out.contains(comment), "{comment}: {out}");
         }
-        // A blog's front page: each post ends with its date and permalink.
+        // A blog's front page: each post ends with its comment count, its date and
+        // its permalink; no name line stands over the date, so the posts are kept.
         let mut page = String::from("My Garden Diary\n\n");
         for (k, plant) in ["tomatoes", "beans", "leeks", "onions"].iter().enumerate() {
             page.push_str(&format!(
-                "Today I planted the {plant} in the long bed by the wall, after two weeks of rain, and covered them against the slugs.\n\nOctober {}, 2012, | Permalink\n\n",
+                "Today I planted the {plant} in the long bed by the wall, after two weeks of rain, and covered them against the slugs.\n\n{} Comments\nOctober {}, 2012, | Permalink\n\n",
+                k + 2,
                 k + 2
             ));
         }
