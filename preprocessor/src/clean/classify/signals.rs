@@ -70,54 +70,6 @@ pub(super) static BREADCRUMB: LazyLock<Regex> =
 static ONWARD_LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[^\s«‹»›]+ ){0,4}[^\s«‹»›]*\s?[»›]$"));
 
-/// A bare link to the rest of a story or a service: "Read more", "Learn More »",
-/// "Find out more", "Continue reading…"; not "Read more:" (a label over a list of
-/// links, which a news article may end with).
-static MORE_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:learn more|read more|read the rest|find out more|see more|discover more|view more|continue reading)\s*(?:»|›|>|→|\.{3}|…)?$",
-    )
-});
-
-/// Words of the longest teaser [`teaser_over_more_link`] takes.
-const TEASER_MAX_WORDS: usize = 40;
-
-/// Words of a unit under a link to more that make it the page's text going on
-/// under an expander, not the next teaser's headline ([`teaser_over_more_link`]).
-/// 15 and 40 measured the same (nothing moved on any set).
-const EXPANDER_WORDS: usize = 15;
-
-/// `items[idx]` is a short paragraph (5 to [`TEASER_MAX_WORDS`] words, ending a
-/// sentence, no list item, no code) right over a bare link to more ([`MORE_LINK`]):
-/// a teaser of another page or a site's promotion ("MetroWest Medical Center
-/// provides advanced medicine and personalized care, right here in your
-/// community." / "Learn More"). Not when a unit of [`EXPANDER_WORDS`] words or more
-/// follows the link: the page's own text goes on under an expander ("Read more"),
-/// and the paragraph above is its first.
-///
-/// Measured on the cleaning harness: Dragnet 0.90794 -> 0.90820 (four pages up,
-/// none down: a humour site's author blurbs, R455 0.37 -> 0.82, a think tank's
-/// report teasers), the other sets unchanged; medical boilerplate removed 51 -> 52
-/// of 61 (a hospital's promotion over "Learn More"; the one over "Click here to see
-/// our services" stays: "Click here to read the story…" ends gold paragraphs of
-/// CleanEval, so it is no bare link). On the public pages' text, 68 such
-/// paragraphs, one in a gold (Dragnet R614, over "More information", which is
-/// therefore not a link to more here). The expander guard moved nothing.
-fn teaser_over_more_link(items: &[Item], idx: usize) -> bool {
-    let it = &items[idx];
-    let t = it.unit.text.trim();
-    !it.unit.bullet
-        && !it.unit.code
-        && (5..=TEASER_MAX_WORDS).contains(&text::word_count(t))
-        && t.ends_with(['.', '!', '?'])
-        && items
-            .get(idx + 1)
-            .is_some_and(|n| MORE_LINK.is_match(n.unit.text.trim()))
-        && items
-            .get(idx + 2)
-            .is_none_or(|n| text::word_count(&n.unit.text) < EXPANDER_WORDS)
-}
-
 /// Words of a teaser's text under a section's link ("Consumer Life »" over a
 /// headline and its summary): see [`onward_link`].
 const TEASER_WORDS: usize = 15;
@@ -654,10 +606,6 @@ pub(super) fn label_units(
             Some(Kind::Drop(DropReason::Infobox))
         } else if rules.is_call_to_action(t) {
             Some(Kind::Drop(DropReason::CallToAction))
-        } else if teaser_over_more_link(items, idx) {
-            Some(Kind::Drop(DropReason::Boilerplate {
-                label: "a teaser over its \"Read more\" link".into(),
-            }))
         } else if let Some((key, value)) = metadata(t, idx < first_good) {
             Some(Kind::Meta { key, value })
         } else if FIG_LABEL.is_match(t) {
@@ -1189,38 +1137,6 @@ mod tests {
         let p = &cleaned.pages[0];
         let found = p.log.edits.iter().any(|e| e.reason.contains(reason));
         (p.doc.outline(), found)
-    }
-
-    /// A site's promotion over "Learn More", after the text, goes; so does a teaser
-    /// over "Read more »". A paragraph over "Read more:" (a label over links), or
-    /// over "Read more" with the text going on under it, stays.
-    #[test]
-    fn a_teaser_over_a_link_to_more_goes() {
-        let promo = "The Bone Tumour Centre provides advanced medicine and personalised care, right here in your community.";
-        for link in ["Learn More", "Read more »", "Continue reading…"] {
-            let page = format!(
-                "Bone tumour news\n\n{STORY}\n\n{STORY} It is the last paragraph.\n\n{promo}\n\n{link}\n"
-            );
-            let (out, why) = cleaned_with(&page, "a teaser over its");
-            assert!(!out.contains("advanced medicine"), "{link}: {out}");
-            assert!(why, "{link}");
-            assert!(out.contains("It is the last paragraph."), "{out}");
-        }
-        // A label over a list of links.
-        let page = format!(
-            "Bone tumour news\n\n{STORY}\n\nAnna Berg contributed to this report.\n\nRead more:\n"
-        );
-        let (out, _) = cleaned_with(&page, "a teaser over its");
-        assert!(out.contains("contributed to this report"), "{out}");
-        // An expander: the article's first paragraph, "Read more", the rest of it.
-        let lede =
-            "The trial of two chemotherapy schedules for bone tumours has reported its results.";
-        let page = format!(
-            "Bone tumour news\n\n{lede}\n\nRead more\n\n{STORY} It is the second paragraph.\n\n{STORY} It is the last paragraph.\n"
-        );
-        let (out, why) = cleaned_with(&page, "a teaser over its");
-        assert!(out.contains("has reported its results"), "{out}");
-        assert!(!why, "{out}");
     }
 
     /// A phpBB trail ("‹") is a breadcrumb; a chain of arrows in prose or a
