@@ -594,6 +594,14 @@ mod tests {
         assert!(r.boilerplate("Skip to main page content").is_some());
         assert!(r.boilerplate("[Skip to content]").is_some());
         assert!(r.boilerplate("Was this page helpful?").is_some());
+        // eHow's rating button, with its count or without (Readability's ehow-1 took
+        // the bare button for its title).
+        assert!(r.boilerplate("Found This Helpful").is_some());
+        assert!(r.boilerplate("12 people found this helpful").is_some());
+        assert!(
+            r.boilerplate("Most parents found this helpful when their child started chemotherapy.")
+                .is_none()
+        );
         assert!(r.boilerplate("Back to top").is_some());
         // Share buttons and tag lines as news sites print them (none of the 104 and
         // 300-odd such lines of the public gold pages is main text).
