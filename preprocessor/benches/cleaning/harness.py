@@ -2,7 +2,7 @@
 """The cleaning harness: `mdbook-seeds clean` on public gold pages, scored by their own scorer.
 
 usage: harness.py [--bin PATH] [--data DIR] [--medical DIR] [--sets a,b] [--worst N]
-                  [--check] [--record] [--json FILE] [--keep DIR] [--titles] [--loso]
+                  [--check] [--record] [--json FILE] [--keep DIR] [--titles] [--alone] [--loso]
 
 What it does, per data set of ../shared/bench/cleaning (CleanEval dev, CleanPortalEval,
 L3S-GN1, Readability's test pages, Dragnet; see the README there):
@@ -21,6 +21,9 @@ L3S-GN1, Readability's test pages, Dragnet; see the README there):
 Then it cleans ../shared/bench/medical (16 real bone-tumour pages with hand-made gold) and
 prints that set's own score.py summary beside the public sets.
 
+--alone   also clean each page with a headline label alone (one page, no corpus: as a user's
+          book of a few pages from different sites is cleaned, where no line repeats across
+          pages) and print the titles right that way, per set. About a minute; not in CI.
 --loso    instead of the above, print the leave-one-set-out table: each set cleaned with the
           title and run models refitted on the other four (`loso.py`; needs numpy).
 --check   fail (exit 1) when a set's F1 falls more than 0.01 below the figure recorded in
@@ -132,6 +135,32 @@ def hand_titles() -> dict[tuple[str, str], str]:
     return labels
 
 
+def headline_labels(data: Path, name: str, labels) -> dict[str, str]:
+    """The set's pages with a headline label: the first gold line in l3s-gn1 and
+    cleanportaleval, the hand label of `titles.tsv` elsewhere (page name -> headline)."""
+    if name in FIRST_LINE_TITLES:
+        return {
+            g.stem: next((ln.strip() for ln in g.read_text(errors="replace").splitlines()
+                          if ln.strip()), "")
+            for g in sorted((data / name / "gold").glob("*.txt"))
+        }
+    return {k: v for (s, k), v in labels.items() if s == name}
+
+
+def titles_alone(binary: Path, data: Path, name: str, labels, out: Path) -> tuple[int, int]:
+    """Titles right with each labelled page of set `name` cleaned alone into `out`:
+    (right, labelled). Two pages at a time (the machine's two cores)."""
+    from concurrent.futures import ThreadPoolExecutor
+    want = {k: v for k, v in headline_labels(data, name, labels).items() if v}
+    pages = [k for k in sorted(want) if (data / name / "text" / (k + ".txt")).exists()]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(lambda k: clean(binary, [data / name / "text" / (k + ".txt")], out / k),
+                      pages))
+    right = sum(fold_title(chapter_title(out / k / (k + ".md"))) == fold_title(want[k])
+                for k in pages)
+    return right, len(pages)
+
+
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -222,6 +251,8 @@ def main() -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--keep", type=Path, help="write the cleaned pages here instead of a temp dir")
     ap.add_argument("--titles", action="store_true", help="list every title miss")
+    ap.add_argument("--alone", action="store_true",
+                    help="also count titles with each labelled page cleaned alone (no corpus)")
     ap.add_argument("--loso", action="store_true",
                     help="print the leave-one-set-out table instead (loso.py: refits the two models "
                          "five times, rebuilding each time; needs numpy; a few minutes)")
@@ -282,6 +313,16 @@ def main() -> int:
         print(f"\nmedical (16 real bone-tumour pages, {a.medical}/score.py): " +
               ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in ms.items()))
 
+    alone = {}
+    if a.alone:
+        print("\ntitles with each page cleaned alone (no corpus; labelled pages only):")
+        for s in sets:
+            right, titled = titles_alone(binary, a.data, s, labels, out / "alone" / s)
+            alone[s] = {"titles_right": right, "titled": titled}
+            corpus = f"{results[s]['titles_right']}/{results[s]['titled']}"
+            print(f"    {s:18s} {right}/{titled} {100 * right / max(titled, 1):.0f}% "
+                  f"(as one corpus: {corpus})")
+
     if a.worst:
         for s, r in results.items():
             print(f"\n{s}: the {a.worst} worst pages (F1, precision, recall)")
@@ -309,7 +350,8 @@ def main() -> int:
     if a.json:
         a.json.write_text(json.dumps({"sets": {s: {k: v for k, v in r.items() if k != "worst"}
                                                for s, r in results.items()},
-                                      "medical": med, "speed_mb_per_s": speed},
+                                      "medical": med, "speed_mb_per_s": speed,
+                                      "titles_alone": alone},
                                      indent=1, default=str))
     status = 0
     if a.check:

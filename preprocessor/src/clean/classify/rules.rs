@@ -603,6 +603,9 @@ mod tests {
                 .is_none()
         );
         assert!(r.boilerplate("Back to top").is_some());
+        // MSNBC's share button (the title of three CleanPortalEval pages cleaned alone).
+        assert!(r.boilerplate("Share this with friends").is_some());
+        assert!(r.boilerplate("Share this with your friends:").is_some());
         // Share buttons and tag lines as news sites print them (none of the 104 and
         // 300-odd such lines of the public gold pages is main text).
         assert!(r.boilerplate("Email this to a friend").is_some());
