@@ -980,7 +980,9 @@ pub(crate) const TITLE_FEATURES: [&str; 40] = [
 /// the links to the previous and next posts: the model took such
 /// buttons for headlines on 8 public pages, Dragnet F1 +0.00005, CleanEval
 /// +0.00006, none of them a labelled title; users' own patterns are not candidates
-/// either, see [`title_candidates`]), a row of a table of two rows or
+/// either, see [`title_candidates`]), a link onwards ("Real Time Brussels HOME PAGE
+/// »", [`super::signals`]' onward links: CleanPortalEval titles 63 -> 64 of 69, F1
+/// +0.0001, nothing else moved), a row of a table of two rows or
 /// more ([`table_row_among_rows`]: a table right under the title line made its last
 /// row the title and dropped the rest as page header), a [`tool_bar`], and on an English page a
 /// line in another language with a quarter or more of its letters outside ASCII
@@ -991,7 +993,8 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
     matches!(
         it.kind,
         Kind::Drop(DropReason::PageFurniture | DropReason::Boilerplate { .. })
-    ) || table_row_among_rows(items, i)
+    ) || it.kind == Kind::Drop(DropReason::OnwardLink)
+        || table_row_among_rows(items, i)
         || tool_bar(&it.unit.text)
         || (hints.english && crate::text::language::foreign_line(&it.unit.text))
 }
@@ -3202,6 +3205,18 @@ And sure, we can blame the stores all we want, but you won't change how they ope
             "{:?}",
             cleaned.pages[0].log.edits
         );
+    }
+
+    /// A link onwards ("… HOME PAGE »") and a built-in boilerplate line are never
+    /// titles; a headline is a candidate.
+    #[test]
+    fn a_link_onwards_is_never_the_title() {
+        let mut items = line_items(&["Real Time Brussels HOME PAGE »", "Carbon Voting Gets Dirty"]);
+        let hints = Hints::default();
+        assert!(!never_title(&items, 1, &hints));
+        assert!(!never_title(&items, 0, &hints));
+        items[0].kind = Kind::Drop(DropReason::OnwardLink);
+        assert!(never_title(&items, 0, &hints));
     }
 
     /// The guard of [`RULE_LINE_MARGIN`]: the rules' line gives way only when it is
