@@ -603,6 +603,13 @@ mod tests {
                 .is_none()
         );
         assert!(r.boilerplate("Back to top").is_some());
+        // Blogger's search box heading, Google News's link to itself.
+        assert!(r.boilerplate("Search This Blog").is_some());
+        assert!(r.boilerplate("Go to Google News").is_some());
+        assert!(
+            r.boilerplate("Search this blog for bone cancer stories")
+                .is_none()
+        );
         // MSNBC's share button (the title of three CleanPortalEval pages cleaned alone).
         assert!(r.boilerplate("Share this with friends").is_some());
         assert!(r.boilerplate("Share this with your friends:").is_some());
