@@ -593,6 +593,13 @@ mod tests {
         let r = rules();
         assert!(r.boilerplate("Skip to main page content").is_some());
         assert!(r.boilerplate("[Skip to content]").is_some());
+        assert!(r.boilerplate("Skip to primary content").is_some());
+        assert!(r.boilerplate("Jump to comments").is_some());
+        assert!(r.boilerplate("Skip to next paragraph").is_some());
+        assert!(r.boilerplate("Skip to the end of the story").is_none());
+        // WordPress's screen-reader heading over the links to the posts around one.
+        assert!(r.boilerplate("Post navigation").is_some());
+        assert!(r.boilerplate("Navigation").is_none());
         assert!(r.boilerplate("Was this page helpful?").is_some());
         // eHow's rating button, with its count or without (Readability's ehow-1 took
         // the bare button for its title).
