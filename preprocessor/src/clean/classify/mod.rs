@@ -450,6 +450,7 @@ pub(crate) fn classify(
         language.is_english(),
     );
     story_lists(&mut items);
+    signals::archive_lists(&mut items);
     // Title case marks a menu's labels in English; German capitalises every noun.
     if language.is_english() {
         bulleted_menus(&mut items);
