@@ -116,6 +116,9 @@ pub(crate) enum DropReason {
     /// A line of the site's list of stories, each with its time ("squee 11:30 PM This
     /// Cat's Halloween Costume…"): site navigation.
     StoryList,
+    /// An entry of a blog's archive of months ("November 2012 (3)"), one of a run
+    /// (`signals::archive_lists`): site navigation.
+    ArchiveList,
 }
 
 /// What a dropped unit says about the units around it (jusText's context pass).
@@ -165,7 +168,8 @@ impl DropReason {
             | DropReason::RelatedContent
             | DropReason::OnwardLink
             | DropReason::AfterPostFooter
-            | DropReason::StoryList => Neighbourhood::Boilerplate,
+            | DropReason::StoryList
+            | DropReason::ArchiveList => Neighbourhood::Boilerplate,
         }
     }
 
@@ -264,6 +268,9 @@ impl fmt::Display for DropReason {
             ),
             DropReason::StoryList => f.write_str(
                 "the site's list of stories, each line a time and a headline (site navigation)",
+            ),
+            DropReason::ArchiveList => f.write_str(
+                "a blog's archive of months, newest first (links to its past posts: site navigation)",
             ),
             DropReason::OnwardLink => {
                 f.write_str("link to another page (a short line ending in \"»\" or \"›\")")

@@ -870,6 +870,7 @@ fn keep_whole_tables(items: &mut [Item]) {
                 it.kind,
                 Kind::Drop(
                     DropReason::NavigationMenu
+                        | DropReason::ArchiveList
                         | DropReason::LinkBar
                         | DropReason::RunningHeader { .. }
                         | DropReason::NoTextAfter

@@ -600,6 +600,7 @@ mod tests {
         // WordPress's screen-reader heading over the links to the posts around one.
         assert!(r.boilerplate("Post navigation").is_some());
         assert!(r.boilerplate("Navigation").is_none());
+        assert!(r.boilerplate("Site navigation").is_none());
         assert!(r.boilerplate("Was this page helpful?").is_some());
         // eHow's rating button, with its count or without (Readability's ehow-1 took
         // the bare button for its title).

@@ -226,6 +226,7 @@ fn features(
                 DropReason::Boilerplate { .. }
                     | DropReason::CallToAction
                     | DropReason::NavigationMenu
+                    | DropReason::ArchiveList
                     | DropReason::LinkBar
                     | DropReason::RepeatedAcrossPages { .. }
             )

@@ -1206,6 +1206,7 @@ fn title_candidates(
                     | D::Infobox
                     | D::CallToAction
                     | D::NavigationMenu
+                    | D::ArchiveList
                     | D::LinkBar
                     | D::ForumUserName
                     | D::MetaValue
