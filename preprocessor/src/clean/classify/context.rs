@@ -71,7 +71,8 @@ pub(super) fn resolve_context(items: &mut [Item]) {
     // Walk backwards, so that what a heading introduces is already decided.
     // `next` is the class of the next decided unit; `next_text` the same but
     // looking past known boilerplate phrases, since a heading's text may sit
-    // behind "Asked by …", "On this page" or share buttons.
+    // behind "Asked by …", "On this page" or share buttons; not past such a phrase
+    // that the corpus repeats as the site's own furniture (`Item::repeated`).
     let mut next: Option<bool> = None;
     let mut next_text: Option<bool> = None;
     // The class of the unit before each unit, as labelled before this pass
@@ -97,7 +98,7 @@ pub(super) fn resolve_context(items: &mut [Item]) {
             Kind::Drop(r) if r.is_transparent() => continue,
             Kind::Drop(r) => {
                 next = Some(false);
-                if !r.is_furniture() {
+                if !r.is_furniture() || it.repeated {
                     next_text = Some(false);
                 }
                 continue;

@@ -686,6 +686,9 @@ pub(super) fn label_units(
         if caption_before {
             items[idx - 1].kind = Kind::Caption { label: None };
         }
+        if let Some(Kind::Drop(DropReason::Boilerplate { label })) = &kind {
+            items[idx].repeated = repeated_furniture(&items[idx], label, rules, corpus);
+        }
         if let Some(k) = kind {
             items[idx].kind = k;
         }
@@ -693,6 +696,35 @@ pub(super) fn label_units(
     }
     affiliation_block(items, first_good);
     hints
+}
+
+/// The label of the built-in share buttons (`data/boilerplate.toml`).
+const SHARE_BUTTONS: &str = "share, print and save buttons";
+
+/// `it`, built-in boilerplate of group `label`, is also the site's own furniture: a
+/// line of two words or more (of 80 characters at most, no sentence) that the corpus
+/// repeats on [`Rules::repeat_min_pages`] pages or more, two at least, and no share
+/// button. The context pass takes such a line for where text ends, as it takes a line
+/// dropped as repeated across pages, instead of looking past it as past furniture
+/// that may sit inside an article ([`super::context::resolve_context`]): a heading
+/// over a blog's "Leave a Reply" and a sidebar no longer introduces the sidebar. A label alone that many sites share ("Home", "Menu") says
+/// nothing about one site, and a share bar sits between a headline and its text.
+///
+/// Measured (F1, before → after, each set as one corpus): Dragnet 0.90795 → 0.90822,
+/// L3S-GN1 0.94726 → 0.94745, Readability −0.00001, CleanEval and CleanPortalEval
+/// unchanged; 21 pages better (by up to 0.08), 5 worse (by up to 0.01); titles
+/// and the medical pages unchanged. A page cleaned alone is never affected. Without
+/// the two conditions: L3S-GN1 +0.00085 but Readability −0.0008 ("Menu" on three
+/// sites' pages ended a Mozilla page's text) and two Dragnet titles lost (a share bar
+/// under the headline).
+pub(super) fn repeated_furniture(it: &Item, label: &str, rules: &Rules, corpus: &Corpus) -> bool {
+    let t = it.unit.text.as_str();
+    label != SHARE_BUTTONS
+        && it.words >= 2
+        && text::chars_at_most(t, 80)
+        && !text::ends_full_stop(t)
+        && corpus.pages >= 2
+        && corpus.pages_with_line(t) >= rules.repeat_min_pages.max(2)
 }
 
 /// A line of a site's list of stories: an optional tag of up to four words, a clock
@@ -1242,6 +1274,51 @@ mod tests {
         let p = &cleaned.pages[0];
         let found = p.log.edits.iter().any(|e| e.reason.contains(reason));
         (p.doc.outline(), found)
+    }
+
+    /// A comment form's heading that the corpus repeats is where the article ends: the
+    /// heading over it no longer introduces the sidebar under it. On a page alone,
+    /// or behind a share bar, a heading still looks past such a line to its text.
+    #[test]
+    fn a_repeated_built_in_line_ends_the_text_before_it() {
+        let page = |i: usize, notice: &str| {
+            format!(
+                "Match report number {i}\n\n{STORY} Match {i}.\n\n{STORY} Again, match {i}.\n\n\
+                 Respond to the report on match {i}\n\n{notice}\n\n\
+                 Our sponsor for match {i} sells tickets to every home game of the season, and members of the club pay half price for them.\n"
+            )
+        };
+        let corpus = |notice: &str| -> Vec<String> {
+            let inputs: Vec<crate::clean::Input> = (0..4)
+                .map(|i| crate::clean::Input {
+                    name: format!("p{i}.txt"),
+                    bytes: page(i, notice).into_bytes(),
+                })
+                .collect();
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default())
+                .unwrap()
+                .pages
+                .iter()
+                .map(|p| p.doc.outline())
+                .collect()
+        };
+        for outline in corpus("Leave a Reply") {
+            assert!(!outline.contains("Respond to the report"), "{outline}");
+        }
+        // A share bar may stand between a heading and its text.
+        for outline in corpus("Share this page") {
+            assert!(outline.contains("Respond to the report"), "{outline}");
+        }
+        let alone = page(0, "Leave a Reply");
+        let (outline, _) = cleaned_with(&alone, "");
+        assert!(outline.contains("Respond to the report"), "{outline}");
+        let rules = crate::clean::classify::Rules::new(Default::default(), 3).unwrap();
+        assert_eq!(
+            rules.boilerplate("Share this page"),
+            Some(crate::model::DropReason::Boilerplate {
+                label: super::SHARE_BUTTONS.to_string()
+            })
+        );
     }
 
     /// A blog's archive of months in a row goes, newest first, with or without its
