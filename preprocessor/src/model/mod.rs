@@ -125,7 +125,8 @@ pub(crate) enum DropReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Neighbourhood {
     /// Page furniture that may stand between a heading and its text: a heading looks
-    /// past it when deciding whether it introduces text.
+    /// past it when deciding whether it introduces text, unless it is a line of a group
+    /// that ends an article and the corpus repeats it (`Item::repeated`).
     Furniture,
     /// Says nothing about its neighbours (a copy or a merged part of kept text).
     Transparent,

@@ -71,8 +71,9 @@ pub(super) fn resolve_context(items: &mut [Item]) {
     // Walk backwards, so that what a heading introduces is already decided.
     // `next` is the class of the next decided unit; `next_text` the same but
     // looking past known boilerplate phrases, since a heading's text may sit
-    // behind "Asked by …", "On this page" or share buttons; not past such a phrase
-    // that the corpus repeats as the site's own furniture (`Item::repeated`).
+    // behind "Asked by …", "On this page" or share buttons; not past a phrase that
+    // ends an article (a comment form, a footer) and that the corpus repeats
+    // (`Item::repeated`), as not past a line dropped as repeated.
     let mut next: Option<bool> = None;
     let mut next_text: Option<bool> = None;
     // The class of the unit before each unit, as labelled before this pass

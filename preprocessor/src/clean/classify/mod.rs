@@ -92,10 +92,10 @@ pub(crate) struct Item {
     words: usize,
     /// Of those, English stop words ([`text::is_stop_word`]).
     stops: usize,
-    /// Built-in boilerplate, of two words or more and no share button, that the
-    /// corpus also repeats on [`Rules::repeat_min_pages`] pages or more
-    /// ([`signals::repeated_furniture`]): the site's own furniture, which text does not
-    /// sit behind (see [`context::resolve_context`]).
+    /// Built-in boilerplate of a group that ends an article (a comment form, a
+    /// footer) that the corpus also repeats on [`Rules::repeat_min_pages`] pages or
+    /// more ([`signals::repeated_furniture`]): text does not sit behind it (see
+    /// [`context::resolve_context`]).
     repeated: bool,
 }
 
