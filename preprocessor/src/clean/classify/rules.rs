@@ -623,6 +623,13 @@ mod tests {
         assert!(r.boilerplate("Share this with your friends:").is_some());
         // Share buttons and tag lines as news sites print them (none of the 104 and
         // 300-odd such lines of the public gold pages is main text).
+        // Twitter's button: a page cleaned alone kept it as a heading over the text.
+        assert!(r.boilerplate("Tweet").is_some());
+        assert!(r.boilerplate("Tweet this").is_some());
+        assert!(
+            r.boilerplate("Tweet this to your friends at the clinic")
+                .is_none()
+        );
         assert!(r.boilerplate("Email this to a friend").is_some());
         assert!(r.boilerplate("E-mail this article to a friend").is_some());
         assert!(r.boilerplate("Topics: tj nba ford raptors").is_some());
