@@ -688,6 +688,19 @@ fn is_name_line(t: &str) -> bool {
         && t.chars().next().is_some_and(char::is_alphabetic)
         && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201d}'])
         && !PERMALINK_DATE.is_match(t)
+        && !button_count(t)
+}
+
+/// A button's label and its count ("Save 0", "Pin It 12", "Like 3"): words of letters,
+/// then a number. No commenter's name: a recipe site's "Save 0" under its "10 Comments"
+/// link read as the first post's name, and the whole article under it as comments
+/// (Dragnet R741, 0.78 -> 0.01 F1 once the "Pin It" beside it went as a share button).
+fn button_count(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    words
+        .next_back()
+        .is_some_and(|last| last.bytes().all(|b| b.is_ascii_digit()))
+        && words.all(|w| w.chars().all(char::is_alphabetic))
 }
 
 /// The length of a text in words, or in characters / 6 when that is more: Chinese
@@ -725,6 +738,7 @@ fn shape(t: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::is_name_line;
     use crate::clean::clean_one;
 
     const ARTICLE: &str = "The council voted on Tuesday to build a new bridge across the river, ending a debate that had lasted for more than a decade and divided the town.";
@@ -1427,6 +1441,15 @@ mod tests {
 
     /// A blog theme that heads each comment with its writer's name alone: the line
     /// that opens the section, then name, post, name, post.
+    #[test]
+    fn a_buttons_count_is_no_commenters_name() {
+        assert!(is_name_line("Mars Dorian"));
+        assert!(is_name_line("Dan @ ZenPresence"));
+        assert!(is_name_line("October 22, 2012 | Maggie"));
+        assert!(!is_name_line("Save 0"));
+        assert!(!is_name_line("Pin It 12"));
+    }
+
     #[test]
     fn comments_headed_by_names_alone_are_dropped() {
         let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(3));
