@@ -630,6 +630,19 @@ mod tests {
             r.boilerplate("Tweet this to your friends at the clinic")
                 .is_none()
         );
+        // Social bookmarking buttons.
+        for button in [
+            "Add to Del.icio.us",
+            "Post to Newsvine",
+            "Digg this",
+            "StumbleUpon",
+        ] {
+            assert!(r.boilerplate(button).is_some(), "{button}");
+        }
+        assert!(
+            r.boilerplate("Post to your GP the form you signed")
+                .is_none()
+        );
         assert!(r.boilerplate("Email this to a friend").is_some());
         assert!(r.boilerplate("E-mail this article to a friend").is_some());
         assert!(r.boilerplate("Topics: tj nba ford raptors").is_some());
