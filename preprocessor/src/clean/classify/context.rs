@@ -73,7 +73,8 @@ pub(super) fn resolve_context(items: &mut [Item]) {
     // looking past known boilerplate phrases, since a heading's text may sit
     // behind "Asked by …", "On this page" or share buttons; not past a phrase that
     // ends an article (a comment form, a footer) and that the corpus repeats
-    // (`Item::repeated`), as not past a line dropped as repeated.
+    // (`Item::ends_text`), nor past a sidebar's heading, as not past a line
+    // dropped as repeated.
     let mut next: Option<bool> = None;
     let mut next_text: Option<bool> = None;
     // The class of the unit before each unit, as labelled before this pass
@@ -99,7 +100,7 @@ pub(super) fn resolve_context(items: &mut [Item]) {
             Kind::Drop(r) if r.is_transparent() => continue,
             Kind::Drop(r) => {
                 next = Some(false);
-                if !r.is_furniture() || it.repeated {
+                if !r.is_furniture() || it.ends_text {
                     next_text = Some(false);
                 }
                 continue;

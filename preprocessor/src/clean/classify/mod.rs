@@ -92,11 +92,12 @@ pub(crate) struct Item {
     words: usize,
     /// Of those, English stop words ([`text::is_stop_word`]).
     stops: usize,
-    /// Built-in boilerplate of a group that ends an article (a comment form, a
-    /// footer) that the corpus also repeats on [`Rules::repeat_min_pages`] pages or
-    /// more ([`signals::repeated_furniture`]): text does not sit behind it (see
-    /// [`context::resolve_context`]).
-    repeated: bool,
+    /// Built-in boilerplate that text does not sit behind ([`context::resolve_context`]):
+    /// a line of a group that ends an article (a comment form, a footer) that the
+    /// corpus also repeats on [`Rules::repeat_min_pages`] pages or more
+    /// ([`signals::repeated_furniture`]), or a sidebar's heading
+    /// ([`signals::SIDEBAR_HEADINGS`]).
+    ends_text: bool,
 }
 
 impl Item {
@@ -117,7 +118,7 @@ impl Item {
             heading,
             words,
             stops,
-            repeated: false,
+            ends_text: false,
         }
     }
 }
