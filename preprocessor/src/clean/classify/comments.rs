@@ -679,7 +679,7 @@ const SHORT_COMMENT_WORDS: usize = 25;
 /// post's own date and permalink ("October 2, 2012 | Permalink", [`PERMALINK_DATE`])
 /// is no name: on a blog's front page, under each post's "2 Comments", such lines
 /// made the posts read as comments headed by names (a reviewer's case; no public
-/// page moved).
+/// page moved). Nor is a button's label and count ("Save 0", [`button_count`]).
 fn is_name_line(t: &str) -> bool {
     let t = t.trim();
     let words = text::word_count(t);
@@ -696,11 +696,15 @@ fn is_name_line(t: &str) -> bool {
 /// link read as the first post's name, and the whole article under it as comments
 /// (Dragnet R741, 0.78 -> 0.01 F1 once the "Pin It" beside it went as a share button).
 fn button_count(t: &str) -> bool {
-    let mut words = t.split_whitespace();
-    words
-        .next_back()
-        .is_some_and(|last| last.bytes().all(|b| b.is_ascii_digit()))
-        && words.all(|w| w.chars().all(char::is_alphabetic))
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, label)) => {
+            !label.is_empty()
+                && last.bytes().all(|b| b.is_ascii_digit())
+                && label.iter().all(|w| w.chars().all(char::is_alphabetic))
+        }
+        None => false,
+    }
 }
 
 /// The length of a text in words, or in characters / 6 when that is more: Chinese
@@ -738,7 +742,7 @@ fn shape(t: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_name_line;
+    use super::{button_count, is_name_line};
     use crate::clean::clean_one;
 
     const ARTICLE: &str = "The council voted on Tuesday to build a new bridge across the river, ending a debate that had lasted for more than a decade and divided the town.";
@@ -1439,8 +1443,10 @@ mod tests {
         assert!(out.contains("paragraph 9 of the story"), "{out}");
     }
 
-    /// A blog theme that heads each comment with its writer's name alone: the line
-    /// that opens the section, then name, post, name, post.
+    /// A button's label and count ("Save 0") is no commenter's name: under a "10
+    /// Comments" link above the article (a recipe site's, Dragnet R741), it made the
+    /// article read as the first of posts headed by names (the recipes' names under it),
+    /// and the whole article went as comments.
     #[test]
     fn a_buttons_count_is_no_commenters_name() {
         assert!(is_name_line("Mars Dorian"));
@@ -1448,8 +1454,26 @@ mod tests {
         assert!(is_name_line("October 22, 2012 | Maggie"));
         assert!(!is_name_line("Save 0"));
         assert!(!is_name_line("Pin It 12"));
+        assert!(!button_count("12"));
+        let mut page = format!(
+            "Community picks for the holiday table\n\n{}10 Comments\n\nSave 0\n\n{}",
+            article(1),
+            article(3)
+        );
+        for (recipe, blurb) in [
+            ("Osso Buco", "Braised shanks with gremolata."),
+            ("Turkey Schnitzel", "Crisp cutlets in a sage sauce."),
+            ("Roast Turkey", "Butter and herbs under the skin."),
+            ("Pumpkin Pie", "Spiced custard in a flaky crust."),
+        ] {
+            page.push_str(&format!("{recipe}\n\n{blurb}\n\n"));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 2 of the story"), "{out}");
     }
 
+    /// A blog theme that heads each comment with its writer's name alone: the line
+    /// that opens the section, then name, post, name, post.
     #[test]
     fn comments_headed_by_names_alone_are_dropped() {
         let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(3));

@@ -71,9 +71,9 @@ pub(super) fn resolve_context(items: &mut [Item]) {
     // Walk backwards, so that what a heading introduces is already decided.
     // `next` is the class of the next decided unit; `next_text` the same but
     // looking past known boilerplate phrases, since a heading's text may sit
-    // behind "Asked by …", "On this page" or share buttons; not past a phrase that
-    // ends an article (a comment form, a footer) and that the corpus repeats
-    // (`Item::ends_text`), nor past a sidebar's heading, as not past a line
+    // behind "Asked by …", "On this page" or share buttons; not past a line marked
+    // `Item::ends_text` (a phrase that ends an article, such as a comment form's or a
+    // footer's, that the corpus repeats, or a sidebar's heading), as not past a line
     // dropped as repeated.
     let mut next: Option<bool> = None;
     let mut next_text: Option<bool> = None;
