@@ -93,9 +93,8 @@ pub(crate) struct Item {
     /// Of those, English stop words ([`text::is_stop_word`]).
     stops: usize,
     /// Built-in boilerplate that text does not sit behind ([`context::resolve_context`]):
-    /// a line of a group that ends an article (a comment form, a footer) that the
-    /// corpus also repeats on [`Rules::repeat_min_pages`] pages or more
-    /// ([`signals::repeated_furniture`]), or a sidebar's heading
+    /// a line of a group that ends an article (a comment form, a footer;
+    /// [`signals::article_ending_line`]), or a sidebar's heading
     /// ([`signals::SIDEBAR_HEADINGS`]).
     ends_text: bool,
 }
