@@ -126,8 +126,7 @@ pub(crate) enum DropReason {
 pub(crate) enum Neighbourhood {
     /// Page furniture that may stand between a heading and its text: a heading looks
     /// past it when deciding whether it introduces text, unless it is a line of a group
-    /// that ends an article and the corpus repeats it, or a sidebar's heading
-    /// (`Item::ends_text`).
+    /// that ends an article or a sidebar's heading (`Item::ends_text`).
     Furniture,
     /// Says nothing about its neighbours (a copy or a merged part of kept text).
     Transparent,

@@ -73,8 +73,8 @@ pub(super) fn resolve_context(items: &mut [Item]) {
     // looking past known boilerplate phrases, since a heading's text may sit
     // behind "Asked by …", "On this page" or share buttons; not past a line marked
     // `Item::ends_text` (a phrase that ends an article, such as a comment form's or a
-    // footer's, that the corpus repeats, or a sidebar's heading), as not past a line
-    // dropped as repeated.
+    // footer's, or a sidebar's heading: `signals::article_ending_line`,
+    // `signals::SIDEBAR_HEADINGS`), as not past a line dropped as repeated.
     let mut next: Option<bool> = None;
     let mut next_text: Option<bool> = None;
     // The class of the unit before each unit, as labelled before this pass

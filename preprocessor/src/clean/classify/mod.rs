@@ -663,8 +663,16 @@ fn drop_related(items: &mut [Item]) {
             items[i].kind,
             Kind::Drop(_) | Kind::Meta { .. } | Kind::Title
         );
-        if kept && words >= TEXT_BEFORE_RELATED && RELATED_LABEL.is_match(&items[i].unit.text) {
-            items[i].kind = Kind::Drop(DropReason::RelatedContent);
+        // A sidebar's heading went as built-in boilerplate: its teasers go the same way.
+        let sidebar = matches!(&items[i].kind,
+            Kind::Drop(DropReason::Boilerplate { label }) if label == signals::SIDEBAR_HEADINGS);
+        if (kept || sidebar)
+            && words >= TEXT_BEFORE_RELATED
+            && RELATED_LABEL.is_match(&items[i].unit.text)
+        {
+            if kept {
+                items[i].kind = Kind::Drop(DropReason::RelatedContent);
+            }
             let mut j = i + 1;
             while j < items.len() {
                 let it = &items[j];

@@ -630,6 +630,21 @@ mod tests {
             r.boilerplate("Tweet this to your friends at the clinic")
                 .is_none()
         );
+        // Sidebars' headings, and "Elsewhere on" only with a site's name.
+        for heading in [
+            "Most E-mailed",
+            "Editor's Picks",
+            "Recent Comments",
+            "Popular Posts",
+            "Latest News",
+            "Top Stories",
+            "Blogroll",
+            "Elsewhere on the BBC",
+            "Elsewhere on the Web",
+        ] {
+            assert!(r.boilerplate(heading).is_some(), "{heading}");
+        }
+        assert!(r.boilerplate("Elsewhere on the body").is_none());
         // Social bookmarking buttons.
         for button in [
             "Add to Del.icio.us",

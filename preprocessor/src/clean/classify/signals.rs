@@ -687,8 +687,10 @@ pub(super) fn label_units(
             items[idx - 1].kind = Kind::Caption { label: None };
         }
         if let Some(Kind::Drop(DropReason::Boilerplate { label })) = &kind {
-            items[idx].ends_text =
-                label == SIDEBAR_HEADINGS || article_ending_line(&items[idx], label, rules, corpus);
+            // Above the first paragraph of text nothing has ended yet (a "Leave a comment"
+            // link under a post's byline).
+            items[idx].ends_text = label == SIDEBAR_HEADINGS
+                || (idx > first_good && article_ending_line(&items[idx], label, rules, corpus));
         }
         if let Some(k) = kind {
             items[idx].kind = k;
@@ -708,7 +710,7 @@ pub(super) fn label_units(
 pub(super) const ARTICLE_ENDING_GROUPS: [&str; 9] = [
     "comment form",
     "copyright, licence or site footer",
-    "link to one of the site's own pages (about, contact, privacy, terms)",
+    OWN_PAGES,
     "newsletter or donation appeal",
     "blog post's filing line",
     "newspaper's print-edition note",
@@ -741,6 +743,19 @@ pub(super) const ARTICLE_ENDING_GROUPS: [&str; 9] = [
 /// nurse trends vital signs).
 pub(super) const SIDEBAR_HEADINGS: &str = "sidebar section heading";
 
+/// Whether a line of group `label` ends the text only where the corpus repeats it
+/// ([`article_ending_line`]): a link to one of the site's own pages ([`OWN_PAGES`]), a
+/// link to a policy or information page of another group ("Copyright policy", "Cookie
+/// policy", "Copyright information"), or a credit ("© Science Photo Library", which may
+/// sit under a section heading over its text).
+fn needs_repetition(label: &str, t: &str) -> bool {
+    let lower = t.trim().to_lowercase();
+    label == OWN_PAGES
+        || lower.starts_with('©')
+        || lower.ends_with(" policy")
+        || lower.ends_with(" information")
+}
+
 /// The group of links to the site's own pages ("Contact us", "About us"), which ends
 /// the text only where the corpus repeats the line ([`article_ending_line`]).
 const OWN_PAGES: &str = "link to one of the site's own pages (about, contact, privacy, terms)";
@@ -748,10 +763,12 @@ const OWN_PAGES: &str = "link to one of the site's own pages (about, contact, pr
 /// `it`, built-in boilerplate of group `label`, is where an article ends: a line of
 /// one of [`ARTICLE_ENDING_GROUPS`], of two words or more, no digit and no sentence (80
 /// characters at most), that would be dropped as repeated if no built-in pattern named
-/// it (no generic heading, no letter's closing). A link to one of the site's own pages
-/// ([`OWN_PAGES`]: "Contact us" may stand between a hospital's heading and its phone
-/// numbers) must also be on [`Rules::repeat_min_pages`] pages of the corpus or more (two
-/// at least). The context pass then takes it for where text ends, as it takes a line
+/// it (no generic heading, no letter's closing), after the page's first paragraph of
+/// text (a "Leave a comment" link under a post's byline ends nothing). A link to one
+/// of the site's own pages ([`OWN_PAGES`]: "Contact us" may stand between a
+/// hospital's heading and its phone numbers), a policy link or a credit
+/// ([`needs_repetition`]) must also be on [`Rules::repeat_min_pages`] pages of the
+/// corpus or more (two at least). The context pass then takes it for where text ends, as it takes a line
 /// dropped as repeated across pages, instead of looking past it as past furniture that
 /// may sit inside an article ([`super::context::resolve_context`]): a heading over a
 /// blog's "Leave a Reply" and a sidebar no longer introduces the sidebar. Before, the
@@ -779,7 +796,7 @@ pub(super) fn article_ending_line(it: &Item, label: &str, rules: &Rules, corpus:
         && !text::ends_full_stop(t)
         && !rules.is_generic_heading(t)
         && !super::letter_line(t)
-        && (label != OWN_PAGES
+        && (!needs_repetition(label, t)
             || (corpus.pages >= 2 && corpus.pages_with_line(t) >= rules.repeat_min_pages.max(2)))
 }
 
@@ -1433,6 +1450,27 @@ mod tests {
                 label: super::OWN_PAGES.to_string()
             })
         );
+    }
+
+    /// Policy links and credits end the text only where the corpus repeats them.
+    #[test]
+    fn policy_links_and_credits_need_repetition() {
+        for line in [
+            "Copyright policy",
+            "Cookie Policy",
+            "© Science Photo Library",
+        ] {
+            assert!(super::needs_repetition(
+                "copyright, licence or site footer",
+                line
+            ));
+        }
+        assert!(super::needs_repetition(super::OWN_PAGES, "Contact us"));
+        assert!(!super::needs_repetition(
+            "copyright, licence or site footer",
+            "All rights reserved"
+        ));
+        assert!(!super::needs_repetition("comment form", "Leave a Reply"));
     }
 
     /// A blog's archive of months in a row goes, newest first, with or without its
