@@ -1394,6 +1394,17 @@ mod tests {
             outline.contains("The bridge will open in 2027"),
             "{outline}"
         );
+        // "Most Read" goes as a sidebar's heading (built-in boilerplate) before this
+        // rule sees it: its teasers still go, and the text after them stays.
+        let most_read = teasers.replace("Around The Web", "Most Read");
+        let outline = crate::clean::outline_of(&format!(
+            "Bridge vote ends decade of debate\n\n{article}{most_read}\n\n{tail}\n"
+        ));
+        assert!(!outline.contains("Kardashian"), "{outline}");
+        assert!(
+            outline.contains("The bridge will open in 2027"),
+            "{outline}"
+        );
         let short = format!("Bridge vote ends decade of debate\n\n{para}\n\n{teasers}\n\n{tail}\n");
         let outline = crate::clean::outline_of(&short);
         assert!(outline.contains("Around The Web"), "{outline}");
