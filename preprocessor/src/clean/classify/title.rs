@@ -1771,6 +1771,12 @@ pub(super) fn date_or_credit(t: &str) -> bool {
     let t = PLACE.find(t).map_or(t, |m| &t[m.end()..]).trim_start();
     let lower = t.to_lowercase();
     let before_byline = lower.split(" by ").next().unwrap_or(&lower);
+    // A blog platform's stamp starts "on" or "Posted on" ("on March 10, 2015 by
+    // Nikhil Marathe in Featured Article", WordPress): the word is the stamp's, as
+    // its label's colon is below.
+    let before_byline = ON_STAMP
+        .find(before_byline)
+        .map_or(before_byline, |m| &before_byline[m.end()..]);
     // A stamp under its label: "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
     // "Last Edited: …", "Word Count: 676" (not "Annual Report: 2023").
     let stamp = match before_byline.split_once(':') {
@@ -1842,6 +1848,11 @@ static NAME_ON: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:[Bb]y|[Pp]osted by|[Ww]ritten by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+on\s+(.+)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+on\s+(.+\b\d{1,2}:\d{2}\b.*))$",
     )
 });
+
+/// The words that open a blog platform's date stamp: "on", "Posted on", "Published
+/// on" (lower case; the stamp follows).
+static ON_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:(?:posted|published|updated|written|filed|submitted) )?on "));
 
 /// The place that starts a news dateline, in capitals, then a comma and maybe a
 /// state's abbreviation: "WESTPORT, Wash. ", "NEW YORK, ".
@@ -2742,6 +2753,8 @@ mod tests {
             "David Berreby on November 7, 2012, 6:43 PM",
             "By The Lorax on Sunday, August 05, 2012",
             "Posted by Max Fisher on October 31, 2012 at 5:27 pm",
+            "on March 10, 2015 by Nikhil Marathe in Featured Article ServiceWorkers Web Workers WebAPI",
+            "Posted on January 9, 2008",
             "Post date: 08/09/2012 - 14:49",
             "Filed in: iPhone",
             // Photo captions, by their credit or position word.
