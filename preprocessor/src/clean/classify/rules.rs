@@ -682,6 +682,10 @@ mod tests {
             "About me and my cancer",
             // Not a bookmarking button.
             "Post to your GP the form you signed",
+            // A heading an open-access article keeps; a patient's note on access.
+            "Open access",
+            "Full access to the ward is by the main lift",
+            "Appointment alerts can be set up by your nurse",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
@@ -711,6 +715,11 @@ mod tests {
             "Get Free E-mail Alerts on These Topics",
             "Receive monthly Table of Contents alerts from Orthopaedic Proceedings",
             "Get Business Alerts:",
+            // A journal platform's alert note and access badge (on no public page;
+            // a medical bench page holds both).
+            "Comprehensive article alerts can be set up and managed through your account settings",
+            "Full Access",
+            "Free Access",
             // A blog's profile box (89 lines of the public pages' text, one in a gold).
             "About me",
             "Curious about me?",
