@@ -646,6 +646,20 @@ mod tests {
             "Post to Newsvine",
             "Digg this",
             "StumbleUpon",
+            // Other stories' headings, calls to comment, a tool box and an advert label
+            // (session 43).
+            "More Business stories",
+            "Top world Stories",
+            "Other news",
+            "Have your say",
+            "Place your comment",
+            "Reader views (5)",
+            "Latest Comments",
+            "Be the first to comment this article",
+            "No comments have so far been submitted.",
+            "Talkback",
+            "Story Tools",
+            "Ads by Google",
         ] {
             assert!(r.boilerplate(line).is_some(), "{line}");
         }
@@ -682,6 +696,14 @@ mod tests {
             "About me and my cancer",
             // Not a bookmarking button.
             "Post to your GP the form you signed",
+            // A top menu's item; a sentence about other stories.
+            "More Arts & Living News",
+            "Other stories from patients are on the next page.",
+            // Lines that open a comment section: comments::COMMENT_SECTION reads them.
+            "Post your comment",
+            "Reader comments (3)",
+            "Add your comment",
+            "Add your view",
             // A heading an open-access article keeps; a patient's note on access.
             "Open access",
             "Full access to the ward is by the main lift",
