@@ -660,6 +660,14 @@ mod tests {
             "Talkback",
             "Story Tools",
             "Ads by Google",
+            "Article continues",
+            "Enlarge This Image",
+            "See more video »",
+            "View Gallery",
+            "Reprints",
+            "You may like to read:",
+            "POPULAR STORIES TODAY:",
+            "Comment & Contribute",
         ] {
             assert!(r.boilerplate(line).is_some(), "{line}");
         }
@@ -704,6 +712,11 @@ mod tests {
             "Reader comments (3)",
             "Add your comment",
             "Add your view",
+            "Post a New Comment",
+            // Kept: an author box may head a blog's page; four golds keep NYT's line.
+            "About the author",
+            "Continue reading the main story",
+            "Bookmark to:",
             // A heading an open-access article keeps; a patient's note on access.
             "Open access",
             "Full access to the ward is by the main lift",
