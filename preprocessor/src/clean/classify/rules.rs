@@ -668,6 +668,12 @@ mod tests {
             "You may like to read:",
             "POPULAR STORIES TODAY:",
             "Comment & Contribute",
+            "View larger image",
+            "Select Month",
+            "Printer-Friendly Version",
+            "Be the first to like this.",
+            "Sign In to E-Mail or Save This",
+            "In association with",
         ] {
             assert!(r.boilerplate(line).is_some(), "{line}");
         }
@@ -717,6 +723,10 @@ mod tests {
             "About the author",
             "Continue reading the main story",
             "Bookmark to:",
+            "View the Full Gallery »",
+            "View Profile",
+            "Share this story",
+            "Select the month you were diagnosed in",
             // A heading an open-access article keeps; a patient's note on access.
             "Open access",
             "Full access to the ward is by the main lift",
