@@ -704,11 +704,15 @@ pub(super) fn label_units(
 /// Groups of built-in boilerplate (`data/boilerplate.toml`, by label) whose lines end
 /// an article or stand outside one: a comment form, a footer, links to the site's own
 /// pages, an appeal, a blog post's filing line, a print-edition note, skip links, and
-/// cookie, browser and account notices. Not the groups whose lines may sit between a
+/// cookie, browser and account notices, and the heading over a list of the site's other
+/// stories ("More Business stories": unlike a sidebar's heading, [`SIDEBAR_HEADINGS`],
+/// only after the first paragraph, so that "More patient stories" under a story's
+/// headline ends nothing). Not the groups whose lines may sit between a
 /// heading and its text: share bars, "On this page", "Expand all", "Show more",
 /// "Main article: …", "Answered by …", a forum post's buttons.
-pub(super) const ARTICLE_ENDING_GROUPS: [&str; 9] = [
+pub(super) const ARTICLE_ENDING_GROUPS: [&str; 10] = [
     "comment form",
+    "other stories heading",
     "copyright, licence or site footer",
     OWN_PAGES,
     "newsletter or donation appeal",
@@ -1376,6 +1380,13 @@ mod tests {
         for notice in ["Share this page", "Trending"] {
             let (outline, _) = cleaned_with(&page(notice), "");
             assert!(outline.contains("Respond to the report"), "{outline}");
+        }
+        // The heading over the site's other stories ends the text after the first
+        // paragraph too.
+        for notice in ["More Business stories", "Other news"] {
+            let (outline, found) = cleaned_with(&page(notice), "other stories heading");
+            assert!(found, "{notice}");
+            assert!(!outline.contains("Respond to the report"), "{outline}");
         }
     }
 

@@ -1773,10 +1773,11 @@ pub(super) fn date_or_credit(t: &str) -> bool {
     let before_byline = lower.split(" by ").next().unwrap_or(&lower);
     // A blog platform's stamp starts "on" or "Posted on" ("on March 10, 2015 by
     // Nikhil Marathe in Featured Article", WordPress): the word is the stamp's, as
-    // its label's colon is below.
-    let before_byline = ON_STAMP
-        .find(before_byline)
-        .map_or(before_byline, |m| &before_byline[m.end()..]);
+    // its label's colon is below. Such a stamp names a month or a weekday in full
+    // or abbreviated, or is a numeric date of three numbers: "On 9/11", "On 1984" and
+    // "On 3 Sundays" are headlines.
+    let on_stamp = ON_STAMP.find(before_byline);
+    let before_byline = on_stamp.map_or(before_byline, |m| &before_byline[m.end()..]);
     // A stamp under its label: "Created: Wednesday, 09 Jan 2008, 7:51 PM CST",
     // "Last Edited: …", "Word Count: 676" (not "Annual Report: 2023").
     let stamp = match before_byline.split_once(':') {
@@ -1793,6 +1794,7 @@ pub(super) fn date_or_credit(t: &str) -> bool {
     let at_time = AT_TIME.is_match(stamp);
     let mut numbers = 0;
     let mut date_words = 0;
+    let mut whole_date_words = 0;
     let mut others = 0;
     for w in stamp
         .split(|c: char| !c.is_alphanumeric())
@@ -1810,14 +1812,64 @@ pub(super) fn date_or_credit(t: &str) -> bool {
         } else if DATE_WORDS.iter().any(|d| w.starts_with(d) && w.len() <= 9) || ZONES.contains(&w)
         {
             date_words += 1;
+            whole_date_words += usize::from(MONTHS_AND_DAYS.contains(&w));
         } else if !(matches!(w, "a" | "p" | "m") || at_time && w == "at") {
             // ("p.m." and "a.m." split into letters.)
             others += 1;
         }
     }
     // "1917 (film)" is no date; "1/7/2008 (6:30 p.m. EST)" is.
-    numbers >= 1 && others == 0 && (!place || date_words >= 1 || numbers >= 2)
+    numbers >= 1
+        && others == 0
+        && (!place || date_words >= 1 || numbers >= 2)
+        && (on_stamp.is_none() || whole_date_words >= 1 || numbers >= 3)
 }
+
+/// Months and weekdays, in full and abbreviated (lower case): an "on" stamp
+/// ([`ON_STAMP`]) names one ("sundays" and "decisions" start like them).
+const MONTHS_AND_DAYS: [&str; 41] = [
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+];
 
 /// A page's keywords in one line, [`KEYWORDS`] or more short terms between commas and
 /// no sentence ("Video, Andrea Saul, Marsha Blackburn, Romney Health Care,
@@ -2792,6 +2844,13 @@ mod tests {
             "NASA, ESA plan 2020 mission",
             "Symptoms: fever, cough, rash, nausea, vomiting, pain",
             "Ames, Weir third, fourth in season opener",
+            // "On" and a number or a word that starts like a month: headlines.
+            "On March 10, 2015, everything changed",
+            "On 6 May 2010 Britain voted",
+            "On 9/11",
+            "On 1984",
+            "On 3 Sundays",
+            "On 5 decisions",
             // Lower case before "on", or a headline after the date: no byline.
             "Captain Marvel hits theaters on March 8, 2019",
             "Election on 6 May 2010",
