@@ -257,9 +257,41 @@ fn peak_rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// A fixed workload of the cleaner's kind that no change to the cleaner touches,
+/// timed beside it so that a speed figure can be read apart from the machine:
+/// every line of `inputs` searched once for a case-insensitive alternation of
+/// boilerplate words (the regex crate, as the rules are), and its `\w+` words
+/// counted, lower-cased, in a `HashMap` (as the corpus counts lines). Returns a
+/// number that depends on all of it, for `black_box`.
+///
+/// Noisy machines slow both alike when the two alternate; the ratio of the
+/// cleaner's best time to this one's is the speed figure CI checks (session 44:
+/// one machine timed the same commit at 1,083 and 2,202 ms).
+fn calibration(inputs: &[mdbook_seeds::internals::Input]) -> usize {
+    let words = regex::Regex::new(r"\w+").unwrap();
+    let phrases = regex::Regex::new(
+        r"(?i)\b(?:share|print|e-?mail|comments?|subscribe|advertisement|related (?:stories|articles)|copyright|privacy|terms of use|cookies?|sign in|log ?in|newsletter|follow us|read more)\b",
+    )
+    .unwrap();
+    let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut hits = 0;
+    for input in inputs {
+        let text = String::from_utf8_lossy(&input.bytes);
+        for line in text.lines() {
+            hits += usize::from(phrases.is_match(line));
+            for w in words.find_iter(line) {
+                *counts.entry(w.as_str().to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    counts.len() + hits
+}
+
 /// Only the cleaner, on one core, on a corpus of `n` pages generated in memory:
 /// the process to run under `perf record` or `heaptrack`, and the peak memory of
-/// the cleaner without mdBook. Prints `CLEAN\tpages\tbytes\tms\tpeak_kb`.
+/// the cleaner without mdBook. Prints
+/// `CLEAN\tpages\tbytes\tms\tpeak_kb\tcalibration_ms`: the best of five runs of
+/// the cleaner and of [`calibration`], which alternate.
 fn clean_only(n: usize) {
     let pool = paragraphs();
     let mut rng = Rng(0x9E3779B97F4A7C15 ^ n as u64);
@@ -284,9 +316,13 @@ fn clean_only(n: usize) {
     let _ = pool1.install(|| {
         mdbook_seeds::internals::clean_one("warm.txt", b"Warm up text about bone tumours.")
     });
-    // The best of three runs: the machine's noise only ever adds time.
+    // The best of five runs: the machine's noise only ever adds time.
     let mut ms = f64::MAX;
-    for _ in 0..3 {
+    let mut calibration_ms = f64::MAX;
+    for _ in 0..5 {
+        let t = Instant::now();
+        std::hint::black_box(pool1.install(|| calibration(&inputs)));
+        calibration_ms = calibration_ms.min(t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();
         let (cleaned, st) = pool1.install(|| clean_corpus_timed(&inputs, &config, &meta).unwrap());
         let run = t.elapsed().as_secs_f64() * 1000.0;
@@ -313,7 +349,10 @@ fn clean_only(n: usize) {
         }
         std::hint::black_box(&cleaned);
     }
-    println!("CLEAN\t{n}\t{bytes}\t{ms:.1}\t{}", peak_rss_kb());
+    println!(
+        "CLEAN\t{n}\t{bytes}\t{ms:.1}\t{}\t{calibration_ms:.1}",
+        peak_rss_kb()
+    );
 }
 
 /// Run this benchmark binary with `args` and read two numbers (milliseconds and

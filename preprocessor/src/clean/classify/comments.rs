@@ -17,15 +17,31 @@ use super::*;
 /// "wrote:", a short name and "said,", "Reply", "Link to this comment", Slashcode's moderation score "Re: Bridges
 /// (Score:5, Insightful)"). A bare date and time, or "Permalink",
 /// also heads the posts of a blog's index page and a forum thread, which are content.
-static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:
-        .{1,80}\b(?:says|wrote)\s*:?
-      | [^.!?]{1,40}\bsaid\s*[:,]?
-      | \[?\s*reply(?:\ to\ this(?:\ parent|\ comment)?)?\s*\]?(?:\s*[↓→])?
-      | .{1,120}\|\s*reply
-      | .{0,120}\blink\ to\ this\ comment
-      | .{0,120}\(score:\s*-?\d(?:,\s*[a-z]+)?\)
-    )$")
+const COMMENT_HEADER_BRANCHES: [&str; 6] = [
+    r".{1,80}\b(?:says|wrote)\s*:?",
+    r"[^.!?]{1,40}\bsaid\s*[:,]?",
+    r"\[?\s*reply(?:\ to\ this(?:\ parent|\ comment)?)?\s*\]?(?:\s*[↓→])?",
+    r".{1,120}\|\s*reply",
+    r".{0,120}\blink\ to\ this\ comment",
+    r".{0,120}\(score:\s*-?\d(?:,\s*[a-z]+)?\)",
+];
+/// Each of [`COMMENT_HEADER_BRANCHES`] as a whole line, case ignored.
+fn comment_header_line(branch: &str) -> String {
+    format!(r"(?ix)^(?:{branch})$")
+}
+static COMMENT_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| re(&comment_header_line(&COMMENT_HEADER_BRANCHES.join("|"))));
+/// [`COMMENT_HEADER`]'s literals ("says", "wrote", "said", "reply", …), searched
+/// first: the pattern reads the whole line, and most lines hold none of them (the
+/// same prefilter as the boilerplate phrases', one needle set for all branches; it
+/// never changes the answer). Session 44: with [`dated_name`]'s cheap tests, the
+/// cleaner's time on the scale bench fell by about a fifth, its output unchanged.
+static COMMENT_HEADER_NEEDLES: LazyLock<Option<rules::Needles>> = LazyLock::new(|| {
+    let lines: Vec<String> = COMMENT_HEADER_BRANCHES
+        .iter()
+        .map(|b| comment_header_line(b))
+        .collect();
+    rules::Needles::of(lines.iter().map(String::as_str)).ok()
 });
 
 /// A byline with a date and a time ("Peter Flom 07.08.12 at 13:24", "Posted by: dan |
@@ -84,7 +100,10 @@ fn aged_byline(t: &str) -> bool {
 /// may be an age too (a job board's "Company⇥Town⇥5 Days Ago").
 fn is_comment_header(t: &str, table_row: bool) -> bool {
     t.len() <= 200
-        && (COMMENT_HEADER.is_match(t)
+        && ((!COMMENT_HEADER_NEEDLES
+            .as_ref()
+            .is_some_and(|n| n.rule_out(t))
+            && COMMENT_HEADER.is_match(t))
             || (t.len() <= 90
                 && NAME_LETTERS.is_match(t)
                 && ((TIME.is_match(t) && DATE.is_match(t)) || (!table_row && aged_byline(t)))))
@@ -196,9 +215,16 @@ fn dated_name(t: &str) -> bool {
     if t.len() > 90 {
         return false;
     }
-    let (c, name_first) = match DATED_NAME.captures(t.trim()) {
+    // Cheap tests first (a tenth of the cleaner's time went to these two captures,
+    // run on every short line): [`DATED_NAME`] ends in a digit (`\d` is Unicode's
+    // decimal digits, all of them `is_numeric`), [`DATE_THEN_NAME`] holds a bar,
+    // a middle dot or a bullet.
+    let t = t.trim();
+    let ends_in_digit = t.chars().next_back().is_some_and(char::is_numeric);
+    let barred = t.contains(['|', '·', '•']);
+    let (c, name_first) = match ends_in_digit.then(|| DATED_NAME.captures(t)).flatten() {
         Some(c) => (c, true),
-        None => match DATE_THEN_NAME.captures(t.trim()) {
+        None => match barred.then(|| DATE_THEN_NAME.captures(t)).flatten() {
             Some(c) => (c, false),
             None => return false,
         },
@@ -852,6 +878,28 @@ mod tests {
             article(1)
         ));
         assert!(out.contains("This is paragraph 0"), "{out}");
+    }
+
+    #[test]
+    /// The literal prefilter in front of [`super::COMMENT_HEADER`] rules out a line
+    /// of prose (so it is in use) and never a header, in any case (look-alikes
+    /// that fold to ASCII letters are the rules' prefilter's own tests).
+    fn comment_header_prefilter_rules_out_prose_only() {
+        use super::{COMMENT_HEADER, COMMENT_HEADER_NEEDLES, is_comment_header};
+        let needles = COMMENT_HEADER_NEEDLES.as_ref().unwrap();
+        assert!(needles.rule_out("The council voted on Tuesday to build a bridge."));
+        for t in [
+            "Nash SAYS:",
+            "REPLY",
+            "Anna | November 9 | rEpLy",
+            "Bob - Link to this comment",
+            "Re: Bridges (SCORE:5, Insightful)",
+            "Re: Bridges (Score:5, Insightful)",
+        ] {
+            assert!(COMMENT_HEADER.is_match(t), "{t}");
+            assert!(!needles.rule_out(t), "{t}");
+            assert!(is_comment_header(t, false), "{t}");
+        }
     }
 
     #[test]

@@ -189,7 +189,7 @@ impl Floating {
 /// ASCII literals one of which every match of every pattern contains (see
 /// [`required_literals`]). `None` when some pattern has no such literals.
 #[derive(Debug)]
-struct Needles {
+pub(super) struct Needles {
     searcher: Option<aho_corasick::packed::Searcher>,
     /// Characters beyond ASCII that a pattern may match where a literal is
     /// required (see [`Unmatched`]): a text with one is never ruled out.
@@ -197,7 +197,7 @@ struct Needles {
 }
 
 impl Needles {
-    fn of<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Result<Needles> {
+    pub(super) fn of<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Result<Needles> {
         let mut all = Some(Vec::new());
         let mut unmatched = Unmatched::default();
         for p in patterns {
@@ -218,7 +218,7 @@ impl Needles {
     /// lower case, where other characters stay as they are and match no literal
     /// byte; a text with a character that a pattern may match inside a literal
     /// (the Kelvin sign is a "k", a no-break space a `\s`) is never ruled out.
-    fn rule_out(&self, s: &str) -> bool {
+    pub(super) fn rule_out(&self, s: &str) -> bool {
         self.searcher.as_ref().is_some_and(|n| {
             (s.is_ascii() || !s.chars().any(|c| self.unmatched.has(c)))
                 && n.find(s.to_ascii_lowercase()).is_none()
