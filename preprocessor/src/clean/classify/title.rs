@@ -1001,9 +1001,15 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
 
 /// A tool bar: two labels or more split by "|" (with or without spaces), " · " or
 /// " • " (the separators of [`super::signals::is_link_bar`], which needs more
-/// links), each of at most two words and no digit, one of them a tool's
-/// ([`TOOL_LABELS`]: "sign up | login", "RSS|Email|Twitter", "Sign in · Register"):
-/// never the title. A review's "27
+/// links) or a breadcrumb's ">" or "»", each of at most [`TOOL_BAR_LABEL_WORDS`]
+/// words and no digit, one of them a tool's ([`TOOL_LABELS`]: "sign up | login",
+/// "RSS|Email|Twitter", "Sign in · Register", "Home> Technology", "US Sports News |
+/// Home"): never the title. Breadcrumbs and labels of three or four words, session
+/// 45: L3S-GN1 titles 502 -> 503, Dragnet F1 +0.0001 (a Nokia gallery's "Home »
+/// Nokia", a news list's title; ABC's "Home> Technology" gives way to the site's
+/// name, a heading now, -0.013), no other set moves; no labelled headline of the
+/// public sets is such a bar. A label ending in "Home" ("NewsFlash Home") would
+/// take "Welcome Home | The Daily Gazette" too: left out. A review's "27
 /// Dresses | 2 stars" (an L3S-GN1 headline, the only labelled headline of this
 /// shape on the public sets) has digits. Measured: the four pages that had such a
 /// bar as their title (Dragnet +0.044, +0.002; CleanEval +0.011, +0.004: F1
@@ -1013,13 +1019,15 @@ fn tool_bar(t: &str) -> bool {
     let mut labels = 0;
     let mut tools = false;
     for label in t
-        .split('|')
+        .split(['|', '>', '»'])
         .flat_map(|p| p.split(" · "))
         .flat_map(|p| p.split(" • "))
         .map(str::trim)
     {
-        if label.is_empty()
-            || !text::at_most_words(label, 2)
+        if label.is_empty() {
+            continue;
+        }
+        if !text::at_most_words(label, TOOL_BAR_LABEL_WORDS)
             || label.contains(|c: char| c.is_ascii_digit())
         {
             return false;
@@ -1029,6 +1037,9 @@ fn tool_bar(t: &str) -> bool {
     }
     labels >= 2 && tools
 }
+
+/// The most words a label of a [`tool_bar`] may have ("US Sports News | Home").
+const TOOL_BAR_LABEL_WORDS: usize = 4;
 
 /// Labels of an account's, a feed's or a page's tools (lower case), one of which
 /// makes a short bar a [`tool_bar`]: "Q&A | Live" or "Obama · Romney" is none.
@@ -2646,6 +2657,13 @@ mod tests {
         assert!(!tool_bar("| Home |"));
         assert!(!tool_bar("Q&A | Live"));
         assert!(!tool_bar("Obama · Romney"));
+        // Breadcrumbs and section bars with a "Home" label.
+        assert!(tool_bar("Home> Technology"));
+        assert!(tool_bar("Home » Nokia"));
+        assert!(tool_bar("US Sports News | Home"));
+        assert!(!tool_bar("Welcome Home | The Daily Gazette"));
+        assert!(!tool_bar("Home Office defends visa rules | BBC News"));
+        assert!(!tool_bar("Profits > forecasts at home"));
     }
 
     /// A portal's page: blurbs and menus, hundreds of words of them, over the story's
