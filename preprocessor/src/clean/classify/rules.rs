@@ -666,6 +666,10 @@ mod tests {
             ("People who read this also read:", "other stories heading"),
             ("Login or Register to comment.", "comment form"),
             ("No comments yet", "comment form"),
+            // Session 45.
+            ("Make a comment", "comment form"),
+            ("Got a tip?", "feedback prompt"),
+            ("Got a news tip", "feedback prompt"),
             ("You may like to read:", "sidebar section heading"),
             ("POPULAR STORIES TODAY:", "sidebar section heading"),
             ("Place your comment", "comment form"),
@@ -748,6 +752,8 @@ mod tests {
             "TalkBack",
             "No access",
             "Be the first to comment on the plans at the public meeting",
+            "Make a comment on the draft by Friday",
+            "Got a tip for managing fatigue? Share it below.",
             "Please sign in to see your test results",
             "No comments from the surgeon yet about the scan",
             // Lines that open a comment section: comments::COMMENT_SECTION reads them.

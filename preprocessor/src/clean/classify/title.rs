@@ -1001,7 +1001,7 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
 
 /// A tool bar: two labels or more split by "|" (with or without spaces), " · " or
 /// " • " (the separators of [`super::signals::is_link_bar`], which needs more
-/// links) or a breadcrumb's ">" or "»", each of at most [`TOOL_BAR_LABEL_WORDS`]
+/// links) or a breadcrumb's ">" or "»" after "Home", each of at most [`TOOL_BAR_LABEL_WORDS`]
 /// words and no digit, one of them a tool's ([`TOOL_LABELS`]: "sign up | login",
 /// "RSS|Email|Twitter", "Sign in · Register", "Home> Technology", "US Sports News |
 /// Home"): never the title. Breadcrumbs and labels of three or four words, session
@@ -1016,6 +1016,17 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
 /// +0.00024), nothing else moved; their headlines are still missed (the model's
 /// next line is another box's).
 fn tool_bar(t: &str) -> bool {
+    // A breadcrumb starts at the home page and names pages, not a sentence's parts
+    // ("Facebook > Twitter" and "Home > Away: why renters win" are headlines).
+    if t.contains(['>', '»'])
+        && (t.contains([':', '?'])
+            || !t
+                .split(['>', '»'])
+                .next()
+                .is_some_and(|first| first.trim().eq_ignore_ascii_case("home")))
+    {
+        return false;
+    }
     let mut labels = 0;
     let mut tools = false;
     for label in t
@@ -2664,6 +2675,11 @@ mod tests {
         assert!(!tool_bar("Welcome Home | The Daily Gazette"));
         assert!(!tool_bar("Home Office defends visa rules | BBC News"));
         assert!(!tool_bar("Profits > forecasts at home"));
+        assert!(!tool_bar("Facebook > Twitter"));
+        assert!(!tool_bar("Home > Away: why renters win"));
+        assert!(tool_bar("Home >> News"));
+        assert!(tool_bar("Home | one two three four"));
+        assert!(!tool_bar("Home | one two three four five"));
     }
 
     /// A portal's page: blurbs and menus, hundreds of words of them, over the story's
