@@ -2063,6 +2063,17 @@ mod tests {
             }
             d => panic!("femer: {d:?}"),
         }
+        // Pages that write the unsure word in the same pairs as often are no evidence:
+        // "femer" may be their term.
+        let as_often = corpus(
+            "A distal femur osteotomy was done.\n\nThe distal femur osteotomy healed.\n\n\
+             A distal femer osteotomy was done.\n\nThe distal femer osteotomy healed.",
+        );
+        let sp = Speller::new(&as_often, &cfg);
+        assert_eq!(
+            sp.in_context("femer", &cands, Some("distal"), Some("osteotomy")),
+            None
+        );
     }
 
     /// Two content words glued: split when the corpus writes the pair apart, or, as a
