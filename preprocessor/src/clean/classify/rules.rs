@@ -853,8 +853,9 @@ mod tests {
         );
     }
 
-    /// The line blog software files a post under, and news agencies' and archives'
-    /// reprint notices, are furniture; sentences that start alike are not.
+    /// The line blog software files a post under, news agencies' and archives'
+    /// reprint notices and a site's disclaimer are furniture; sentences that start
+    /// alike, or mention a disclaimer, are not.
     #[test]
     fn filing_lines_and_reprint_notices_are_furniture() {
         let r = rules();
@@ -883,6 +884,14 @@ mod tests {
                 "The full article contains 295 words and appears in Press Association newspaper.",
                 "copyright",
             ),
+            (
+                "Disclaimer: The views expressed on this site are my own and do not reflect those of my employer. Nothing here is medical advice.",
+                "copyright",
+            ),
+            (
+                "LEGAL DISCLAIMER - This page is for information only.",
+                "copyright",
+            ),
         ] {
             assert!(
                 r.boilerplate(t)
@@ -896,6 +905,7 @@ mod tests {
             "This entry was posted in the ward's incident log at 03:10, and the anaesthetist was called at once.",
             "The full article was published in the Lancet in 2012.",
             "You can follow any responses to the consultation on our website.",
+            "The disclaimer at the foot of the leaflet says the drug may harm an unborn child.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
