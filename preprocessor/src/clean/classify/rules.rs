@@ -857,7 +857,7 @@ mod tests {
     /// reprint notices and a site's disclaimer are furniture; sentences that start
     /// alike, or mention a disclaimer, are not.
     #[test]
-    fn filing_lines_and_reprint_notices_are_furniture() {
+    fn filing_lines_reprint_notices_and_disclaimers_are_furniture() {
         let r = rules();
         for (t, label) in [
             (
@@ -906,6 +906,8 @@ mod tests {
             "The full article was published in the Lancet in 2012.",
             "You can follow any responses to the consultation on our website.",
             "The disclaimer at the foot of the leaflet says the drug may harm an unborn child.",
+            "Disclaimer-type statements in drug adverts were ignored by most readers.",
+            "Disclaimers-what patients should know",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}");
         }
