@@ -95,6 +95,9 @@ struct Run {
     prose: bool,
     /// Started by a teaser list after text ([`teaser_list_starts`]): never the main text.
     teasers: bool,
+    /// Started by a teaser list's start right after the run before it, with no gap
+    /// between (else after a gap, or the page's first run).
+    split: bool,
 }
 
 fn kept(k: &Kind) -> bool {
@@ -288,6 +291,25 @@ fn headline(t: &str) -> bool {
             >= 3
 }
 
+/// Whether the teaser list of run `k` goes on the page's own list of headed sections
+/// rather than following its text: it was split from the run right under the title
+/// with no gap between ([`Run::split`]), and the two kept units before it are a
+/// heading and a paragraph ("8 great talks on war and peace", each talk a heading
+/// over its summary; an index page of book reviews). After an article, the list
+/// follows a paragraph of text, or a gap.
+fn continues_sections(items: &[Item], runs: &[Run], k: usize, under_title: Option<usize>) -> bool {
+    let mut before = items[..runs[k].first]
+        .iter()
+        .rev()
+        .filter(|it| kept(&it.kind));
+    runs[k].split
+        && k.checked_sub(1) == under_title
+        && matches!(
+            (before.next(), before.next()),
+            (Some(p), Some(h)) if p.kind == Kind::Paragraph && h.kind == Kind::Heading
+        )
+}
+
 /// Where lists of teasers start: [`TEASER_PAIRS`] or more kept headlines in a row
 /// (three words or more, no question, no digits), each followed by one paragraph of
 /// at most [`TEASER_WORDS`] words and then the next heading (or nothing), with no
@@ -415,7 +437,18 @@ fn teaser_stream(items: &[Item], runs: &[Run], main: usize) -> Vec<bool> {
 /// article's start) is never dropped, nor a run with prose on a page of records
 /// ([`RECORD_PAGE_PROSE_RUNS`]). A run of a stream of teasers ([`teaser_stream`])
 /// goes whatever the model and the records guard say, unless it is the one under
-/// the title. A run as large as the largest is kept undecided.
+/// the title; so does a run that a teaser list starts after the main text ("More
+/// headlines": another story's headline over its summary, three times or more),
+/// unless the list goes on the page's own headed sections ([`continues_sections`]).
+/// The model kept such lists when they outweighed a short article's last section.
+/// Measured on the cleaning harness (F1, before -> after): L3S-GN1 0.94841 ->
+/// 0.94966 (six pages better by 0.17 to 0.23, none worse), Dragnet 0.90911 ->
+/// 0.90954 (three better), Readability 0.92031 -> 0.92115 (one better),
+/// CleanEval 0.90122 -> 0.90120 (a page's list of further reading, each title over
+/// its web address, −0.002), CleanPortalEval and the medical pages unchanged.
+/// Without the exception for headed sections, an index page of book reviews and a
+/// "great talks" article lost half their text (CleanEval −0.0026, Dragnet −0.0001).
+/// A run as large as the largest is kept undecided.
 /// Returns every run decided, with its features.
 pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
     let teasers = teaser_list_starts(items);
@@ -446,6 +479,7 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
                         words,
                         prose,
                         teasers: teasers.contains(&i),
+                        split: gap < RUN_GAP,
                     }),
                 }
                 gap = 0;
@@ -482,8 +516,12 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
         }
         let f = features(items, &runs, k, main, &page);
         let p = keep_probability(&f);
+        // A teaser list after the main text goes, unless it goes on the page's own
+        // headed sections.
+        let teaser_list =
+            runs[k].teasers && k > main && !continues_sections(items, &runs, k, under_title);
         let keep = Some(k) == under_title
-            || (!stream[k] && (p >= RUN_KEEP_P || (runs[k].prose && records)));
+            || (!stream[k] && !teaser_list && (p >= RUN_KEEP_P || (runs[k].prose && records)));
         let r = &runs[k];
         let text: Vec<&str> = items[r.first..=r.last]
             .iter()
@@ -638,6 +676,76 @@ mod tests {
         assert_eq!(runs.len(), 1, "{runs:?}");
         assert!(!runs[0].kept && runs[0].text.starts_with("Storm closes schools"));
     }
+
+    /// Other stories' headlines, each over a whole one-sentence summary, right after a
+    /// short article: the list outweighs the article's last section, and the run
+    /// model alone would keep it. A teaser list after the main text goes.
+    #[test]
+    fn a_teaser_list_after_a_short_article_goes_however_long() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        push_prose(&mut page, 0..4);
+        push_sections(&mut page, &TEASERS, ".");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Paragraph 3."), "{out}");
+        for (headline, summary) in TEASERS {
+            assert!(!out.contains(headline), "{out}");
+            assert!(!out.contains(summary.trim_end_matches('.')), "{out}");
+        }
+        let runs = &cleaned.pages[0].runs;
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert!(runs[0].probability >= super::RUN_KEEP_P, "{runs:?}");
+        assert!(!runs[0].kept && runs[0].text.starts_with("Storm closes schools"));
+    }
+
+    /// A list of headed sections that starts right under the title and goes on past
+    /// the start of a teaser list ("8 great talks": each a heading over its summary)
+    /// is the article itself, and stays.
+    #[test]
+    fn headed_sections_that_go_on_under_the_title_stay() {
+        let mut page = String::from("Six stories that changed the town\n\n");
+        push_prose(&mut page, 0..1);
+        // Two sections whose paragraphs are too long for a teaser's summary, then
+        // sections shaped like teasers.
+        for (heading, n) in [("How the old bridge fell", 1), ("Why the ferry stopped", 2)] {
+            page.push_str(&format!("{heading}\n\n{PROSE} {PROSE} Section {n}.\n\n"));
+        }
+        push_sections(&mut page, &TEASERS, ".");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Section 2."), "{out}");
+        for (headline, _) in TEASERS {
+            assert!(out.contains(headline), "{out}");
+        }
+    }
+
+    /// Six other stories, each a headline over a one-sentence summary.
+    const TEASERS: [(&str, &str); 6] = [
+        (
+            "Storm closes schools",
+            "Schools across the county closed on Monday as a storm brought heavy snow and strong winds to the hills.",
+        ),
+        (
+            "Mayor opens new library",
+            "The new library opened its doors on Saturday after two years of work and a long public campaign.",
+        ),
+        (
+            "Hospital wins regional award",
+            "The city hospital was named the best in the region for patient care by an independent panel.",
+        ),
+        (
+            "Team reaches the final",
+            "The local team beat its old rivals to reach the final for the first time in forty years.",
+        ),
+        (
+            "Bakery marks a century",
+            "The family bakery on the high street celebrated its hundredth year with a party for its customers.",
+        ),
+        (
+            "Trains return to the coast line",
+            "Services on the coast line resumed on Sunday after a month of repairs to the sea wall.",
+        ),
+    ];
 
     /// Other stories under the article, each a headline over a summary of 40 words
     /// or more, set apart by buttons: a stream of teasers, dropped, though four runs
