@@ -939,6 +939,30 @@ mod tests {
         }
     }
 
+    /// A notice that the page needs JavaScript is furniture wherever the phrase sits in
+    /// its line; a paragraph of prose about JavaScript, or a short line that names it
+    /// without asking for it, is text.
+    #[test]
+    fn javascript_notices_are_furniture_anywhere_in_their_line() {
+        let r = rules();
+        for t in [
+            "Please switch on scripts. The video player requires JavaScript to play.",
+            "The comment plugin needs JavaScript to work, but your browser has JavaScript disabled.",
+            "This map needs a browser with JavaScript enabled.",
+            "Note: JavaScript must be enabled to book an appointment online.",
+            "To leave a comment, please enable JavaScript and reload the page.",
+        ] {
+            assert!(r.boilerplate(t).is_some(), "{t}");
+        }
+        for t in [
+            "JavaScript runs in every browser.",
+            "The clinic's booking form was rewritten in JavaScript last year.",
+            "The new portal requires JavaScript in the browser. Older computers on the ward could not run it, so the hospital kept the telephone line for appointments open for another year. Patients without a computer can still ask their nurse to book a scan, and letters are sent by post as before.",
+        ] {
+            assert!(r.boilerplate(t).is_none(), "{t}: {:?}", r.boilerplate(t));
+        }
+    }
+
     /// A Wikipedia fork's banner and a publisher's download stamp on a PDF's pages are
     /// furniture; a sentence about downloading is not.
     #[test]
