@@ -939,25 +939,32 @@ mod tests {
         }
     }
 
-    /// A notice that the page needs JavaScript is furniture wherever the phrase sits in
-    /// its line; a paragraph of prose about JavaScript, or a short line that names it
-    /// without asking for it, is text.
+    /// A notice that the page needs JavaScript, in a notice's own wording at the start of
+    /// its line, is furniture whatever follows it; a statement of need that a tutorial or
+    /// a course page makes, a sentence that ends on such a notice, and a paragraph of
+    /// prose are text.
     #[test]
-    fn javascript_notices_are_furniture_anywhere_in_their_line() {
+    fn javascript_notices_are_furniture_whatever_follows_them() {
         let r = rules();
         for t in [
-            "Please switch on scripts. The video player requires JavaScript to play.",
-            "The comment plugin needs JavaScript to work, but your browser has JavaScript disabled.",
-            "This map needs a browser with JavaScript enabled.",
-            "Note: JavaScript must be enabled to book an appointment online.",
-            "To leave a comment, please enable JavaScript and reload the page.",
+            "Please turn on JavaScript. The video player needs it to play.",
+            "Media requires JavaScript and a recent browser to play.",
+            "JavaScript is required to view this map. Please enable it in your settings.",
+            "JavaScript must be enabled to book an appointment online.",
+            "JavaScript is not enabled in your browser. Some features will not work.",
+            "The booking plugin needs JavaScript to work, but your browser has JavaScript disabled.",
+            "This video requires a browser with JavaScript enabled.",
         ] {
             assert!(r.boilerplate(t).is_some(), "{t}");
         }
         for t in [
-            "JavaScript runs in every browser.",
-            "The clinic's booking form was rewritten in JavaScript last year.",
-            "The new portal requires JavaScript in the browser. Older computers on the ward could not run it, so the hospital kept the telephone line for appointments open for another year. Patients without a computer can still ask their nurse to book a scan, and letters are sent by post as before.",
+            "Prior knowledge of HTML and JavaScript is required for this course.",
+            "This dropdown menu is built with CSS alone, no JavaScript required.",
+            "Test the form with JavaScript disabled to make sure it still submits.",
+            "To enable JavaScript in Chrome, open Settings, then Site settings.",
+            "The nurse shows how to use the inhaler in the video below. This video requires JavaScript.",
+            "The new portal requires JavaScript, so older computers on the ward could not run it.",
+            "Please turn on JavaScript before the class. We will write our first script together, step by step, and test it in the browser. Bring a laptop with a recent browser and a text editor; the room has power points at every desk and the network password is on the board.",
         ] {
             assert!(r.boilerplate(t).is_none(), "{t}: {:?}", r.boilerplate(t));
         }
