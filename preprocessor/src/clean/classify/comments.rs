@@ -1537,28 +1537,37 @@ mod tests {
 
     /// A blog theme that heads each comment with its writer's name alone: the line
     /// that opens the section, then name, post, name, post.
-    #[test]
-    fn comments_headed_by_names_alone_are_dropped() {
-        let mut page = format!("Bridge vote ends decade of debate\n\n{}", article(3));
-        page.push_str("{ 131 comments }\n\n");
-        for (name, post) in [
-            ("Gibbo", "I think the bridge is a waste of money."),
-            (
-                "Robert",
-                "Not seeing the update on my street yet, is the map wrong?",
-            ),
-            (
-                "Mars Dorian",
-                "We waited ten years for this and it is finally happening.",
-            ),
-            (
-                "Dan @ ZenPresence",
-                "Who pays for the upkeep once it is built, the county or us?",
-            ),
-        ] {
+    /// A page: `title`, a three-paragraph article, the line `marker`, then each of
+    /// `posts` as a short line (a writer's name, or a section's heading) over its text.
+    fn article_then_posts(title: &str, marker: &str, posts: &[(&str, &str)]) -> String {
+        let mut page = format!("{title}\n\n{}{marker}\n\n", article(3));
+        for (name, post) in posts {
             page.push_str(&format!("{name}\n\n{post}\n\n"));
         }
-        let out = kept(&page);
+        page
+    }
+
+    #[test]
+    fn comments_headed_by_names_alone_are_dropped() {
+        let out = kept(&article_then_posts(
+            "Bridge vote ends decade of debate",
+            "{ 131 comments }",
+            &[
+                ("Gibbo", "I think the bridge is a waste of money."),
+                (
+                    "Robert",
+                    "Not seeing the update on my street yet, is the map wrong?",
+                ),
+                (
+                    "Mars Dorian",
+                    "We waited ten years for this and it is finally happening.",
+                ),
+                (
+                    "Dan @ ZenPresence",
+                    "Who pays for the upkeep once it is built, the county or us?",
+                ),
+            ],
+        ));
         assert!(out.contains("paragraph 2 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         assert!(!out.contains("Robert"), "{out}");
@@ -1569,23 +1578,22 @@ mod tests {
     /// does.
     #[test]
     fn a_closed_threads_line_over_named_posts_starts_the_comments() {
-        let mut page = format!("Premiers meet for dinner\n\n{}", article(3));
-        page.push_str("Comments are now closed for this story\n\n");
-        for (name, post) in [
-            (
-                "Stephen B",
-                "The province should cut its own spending first.",
-            ),
-            ("Lina", "Industry is not the government's job to prop up."),
-            (
-                "Frank @ Hamilton",
-                "The deficit was falling before the downturn hit.",
-            ),
-            ("Doug", "Every meeting ends the same way, cap in hand."),
-        ] {
-            page.push_str(&format!("{name}\n\n{post}\n\n"));
-        }
-        let out = kept(&page);
+        let out = kept(&article_then_posts(
+            "Premiers meet for dinner",
+            "Comments are now closed for this story",
+            &[
+                (
+                    "Stephen B",
+                    "The province should cut its own spending first.",
+                ),
+                ("Lina", "Industry is not the government's job to prop up."),
+                (
+                    "Frank @ Hamilton",
+                    "The deficit was falling before the downturn hit.",
+                ),
+                ("Doug", "Every meeting ends the same way, cap in hand."),
+            ],
+        ));
         assert!(out.contains("paragraph 2 of the story"), "{out}");
         assert!(!out.contains("cap in hand"), "{out}");
         assert!(!out.contains("Lina"), "{out}");
@@ -1595,29 +1603,28 @@ mod tests {
     /// sections, keeps them: a bare closed line opens no comment section.
     #[test]
     fn a_closed_consultation_keeps_its_short_sections() {
-        let mut page = format!("Plans for the new children's ward\n\n{}", article(3));
-        page.push_str("Comments are now closed.\n\n");
-        for (heading, text) in [
-            (
-                "What you told us",
-                "Most families asked for rooms where a parent can sleep.",
-            ),
-            (
-                "What happens next",
-                "The board will publish its answer in the spring.",
-            ),
-            (
-                "Key dates",
-                "Building starts in June and the ward opens a year later.",
-            ),
-            (
-                "Contact",
-                "Write to the project team at the hospital's main address.",
-            ),
-        ] {
-            page.push_str(&format!("{heading}\n\n{text}\n\n"));
-        }
-        let out = kept(&page);
+        let out = kept(&article_then_posts(
+            "Plans for the new children's ward",
+            "Comments are now closed.",
+            &[
+                (
+                    "What you told us",
+                    "Most families asked for rooms where a parent can sleep.",
+                ),
+                (
+                    "What happens next",
+                    "The board will publish its answer in the spring.",
+                ),
+                (
+                    "Key dates",
+                    "Building starts in June and the ward opens a year later.",
+                ),
+                (
+                    "Contact",
+                    "Write to the project team at the hospital's main address.",
+                ),
+            ],
+        ));
         assert!(out.contains("a parent can sleep"), "{out}");
         assert!(out.contains("opens a year later"), "{out}");
     }
