@@ -56,7 +56,12 @@ fn rule_title(
         let start = items
             .iter()
             .position(|i| matches!(&i.kind, Kind::Drop(DropReason::Breadcrumb)))?;
+        let mut words = 0;
         (start + 1..items.len())
+            .take_while(|&i| {
+                words += items[i].words;
+                words <= CRUMB_NEAR_WORDS
+            })
             .find(|&i| text::fold_eq(&items[i].unit.text, &f) && items[i].heading)
     });
     let by_edge = by_edge(items, edge);
@@ -414,6 +419,15 @@ pub(super) fn choose_title(
 /// line share no word with the text (a button's) lost two of the titles (a cricket
 /// score line under its headline; a sidebar headline) and moved no F1.
 const RULE_LINE_MARGIN: f32 = 1.0;
+
+/// Words after a breadcrumb trail (its heading's own included) within which the
+/// heading that repeats its last crumb is taken for the title. A trail names the
+/// page above its headline, with at most a search form or a few buttons between;
+/// below the text, a heading equal to the last crumb is a section's name ("Home »
+/// The Early Show", over the show's list of stories at the foot of an L3S-GN1 page,
+/// which took the article above it for page header: 0.93 -> 0.00). A Dragnet
+/// page's headline comes 50 words of search form after its trail.
+const CRUMB_NEAR_WORDS: usize = 100;
 
 /// Whether the hand-written rules' line `r` gives way to the title model's line `i`
 /// (unit indices, `i` above `r`; `score`: the model's score of `i`): the model scores
