@@ -235,8 +235,12 @@ pub(crate) fn takes_s(base: &str) -> bool {
 
 /// `base` + "es" can be a plural or a third person: after "s", "x", "z", "ch", "sh"
 /// or "o" ("buses", "boxes", "churches", "heroes"); "secondes" is a slip.
+/// Not after a plural: "labses" is a slip ([`is_plural_of_known`]).
 fn takes_es(base: &str) -> bool {
-    base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("ch") || base.ends_with("sh")
+    (base.ends_with('s') && !is_plural_of_known(base))
+        || base.ends_with(['x', 'z', 'o'])
+        || base.ends_with("ch")
+        || base.ends_with("sh")
 }
 
 /// A word of the lists, or a regular plural or third person of one ([`takes_s`],
@@ -343,8 +347,16 @@ pub(crate) fn ends_in_combining_vowel(prefix: &str) -> bool {
 /// Letters of the word after a [`COMBINING_FORMS`] prefix.
 const AFTER_COMBINING_FORM: usize = 8;
 
+/// `word` (lower case) is a plural in "-s" of another known word ("labs" of
+/// "lab"), not a noun that ends in "s" ("bus", "lens", "atlas").
+fn is_plural_of_known(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 3 && !stem.ends_with(['s', 'u', 'i']) && WORDS.contains_key(stem)
+    })
+}
+
 /// `word` (lower case) is a regular form of a known word: a known word that is
-/// not a function word plus a
+/// neither a function word nor a plural ([`is_plural_of_known`]) plus a
 /// suffix of [`SUFFIXES`] (with a final "e" dropped before a suffix beginning with a
 /// vowel, a final "y" after a consonant turned to "i" before a suffix other than "s"
 /// and those beginning with "i", or a final consonant doubled; "d" only after "e"),
@@ -399,6 +411,9 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
                 && !crate::text::is_stop_word(b)
                 // "amon" + "d": a past in "d" only of a verb in "e".
                 && (suffix != "d" || b.ends_with('e'))
+                // No ending after a plural: "labs" + "es" is no word ("labses", a slip
+                // that took "lab session" for "labses" + "sion").
+                && !is_plural_of_known(b)
         }) {
             let b = base.as_bytes();
             // The same inflection with its other ending: "second" + "es" beside
@@ -477,6 +492,10 @@ mod tests {
         for w in ["theys", "fews", "newss", "secondes", "boxs", "researchs"] {
             assert!(!is_known(w), "{w}");
         }
+        // No ending after a plural ("labs" + "es", "labs" + "ing"); "-es" after a
+        // singular in "s" the lists do not inflect is still a plural.
+        assert!(!is_known("labses") && !is_regular_form("labses") && !is_regular_form("labsing"));
+        assert!(is_known("abraxases") && !WORDS.contains_key("abraxases"));
         // "-chs" after a "ch" the lists never write "-ches" for: "biotechs" is no
         // listed word, but the plural of one.
         assert!(is_known("biotechs") && is_known("researches"));
