@@ -1003,6 +1003,12 @@ impl<'a> Speller<'a> {
             Some(pieces_ok && phrase >= token_web + 40)
         };
         let judge = |pieces: &[&str]| -> Option<u32> {
+            // A prefix of English or science before a content word is a prefixed
+            // word ("subcrestal", "superbug"), not "sub" + "crestal"; before a
+            // function word it is a word of its own ("post" + "when").
+            if lexicon::PREFIXES.contains(&pieces[0]) && !pieces[1..].iter().any(|p| glue(p)) {
+                return None;
+            }
             // An article or "the" comes before a content word ("a of", "the at" and
             // "an so" are never English), or ends the token ("than" + "a").
             if pieces
@@ -1991,6 +1997,30 @@ mod tests {
         // A word of someone's English, frequent in web text, is not respelled.
         assert_eq!(fixed("mori", false), None);
         assert_eq!(fixed("casus", false), None);
+    }
+
+    /// A prefix before a content word is a prefixed word, even when the corpus also
+    /// writes the two pieces apart ("subcrestal" on a page that writes "sub crestal"
+    /// twice: both spellings are right, and neither is respelled); before a function
+    /// word the prefix is a word of its own ("postwhen").
+    #[test]
+    fn a_prefixed_word_is_not_split_at_its_prefix() {
+        let c = corpus(
+            "The implants were placed sub crestal in the ridge. The sub crestal \
+             placement healed. Each post was read.",
+        );
+        let cfg = RepairConfig::default();
+        let sp = Speller::new(&c, &cfg);
+        assert!(
+            !matches!(sp.decide("subcrestal", false), Decision::Replace { .. }),
+            "{:?}",
+            sp.decide("subcrestal", false)
+        );
+        assert!(
+            matches!(sp.decide("postwhen", false), Decision::Replace { ref with, .. } if with == "post when"),
+            "{:?}",
+            sp.decide("postwhen", false)
+        );
     }
 
     /// A glued token one edit from a word likelier than its pair is unsure: both
