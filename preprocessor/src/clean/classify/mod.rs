@@ -171,6 +171,8 @@ static EDIT_SUFFIX: LazyLock<Regex> =
 struct Hints {
     /// The last element of a breadcrumb trail: the page's own name.
     crumb: Option<String>,
+    /// The item of the trail that gave [`Hints::crumb`].
+    crumb_at: Option<usize>,
     /// Keys of headings listed in a table of contents: section names, never the title.
     toc: HashSet<String>,
     /// The page is no copy of others: a sentence it shares with other pages is the

@@ -123,6 +123,42 @@ static HOME_TRAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The line after `items[idx]` is the last crumb of the trail `t` ("Home / Positioning
+/// your startup" over "Positioning your startup"): the trail names the headline below
+/// it, wherever it stands (a blog's sidebar may come first).
+fn names_next(items: &[Item], idx: usize, t: &str) -> bool {
+    let crumb = t
+        .rsplit(['/', '>', '»', '›', '‹'])
+        .next()
+        .unwrap_or(t)
+        .trim();
+    crumb.len() < t.len()
+        && items
+            .get(idx + 1)
+            .is_some_and(|n| text::fold_eq(&n.unit.text, &text::fold(crumb)))
+}
+
+/// Words of a trail from the home page at most: a trail names a few pages.
+const HOME_TRAIL_WORDS: usize = 20;
+
+/// `t`, above the page's first paragraph of text or over the headline it names
+/// (`above_text`, see [`names_next`]), is a trail from the
+/// home page ([`HOME_TRAIL`]), not a link bar (recorded as one), nor a line of text
+/// that starts with "Home" and a slash or an arrow: no sentence's end in it or after
+/// it, no figure in per cent (a table's row, "Home | 120 (30%)"), at most
+/// [`HOME_TRAIL_WORDS`] words. Below the first paragraph, a how-to's step ("Home >
+/// Settings, where you choose …") or a table's row is text. (A trail of three crumbs
+/// or more is [`BREADCRUMB`]'s, wherever it stands.)
+fn home_trail(t: &str, above_text: bool) -> bool {
+    above_text
+        && HOME_TRAIL.is_match(t)
+        && !is_link_bar(t)
+        && !t.contains('%')
+        && !t.contains(". ")
+        && !t.ends_with('.')
+        && t.split_whitespace().count() <= HOME_TRAIL_WORDS
+}
+
 pub(super) static FORUM_STAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(posts|messages|reputation|likes|joined|member since)\b.*$"));
 
@@ -610,8 +646,7 @@ pub(super) fn label_units(
             Some(Kind::Drop(label))
         } else if BREADCRUMB.is_match(t)
             || LABELLED_BREADCRUMB.is_match(t)
-            // A link bar from "Home" is recorded as one, below.
-            || (HOME_TRAIL.is_match(t) && !is_link_bar(t))
+            || home_trail(t, idx < first_good || names_next(items, idx, t))
         {
             // The first trail names the page (title.rs looks for its heading right
             // after the first trail); a later one is a menu in the footer. Links set
@@ -622,6 +657,7 @@ pub(super) fn label_units(
                     .rsplit(['/', '>', '»', '›', '‹'])
                     .next()
                     .map(|c| c.trim().to_string());
+                hints.crumb_at = Some(idx);
             }
             Some(Kind::Drop(DropReason::Breadcrumb))
         } else if onward_link(items, idx) {
@@ -1963,6 +1999,12 @@ mod tests {
             ("Home visits / phone calls from the nurse", false),
             ("Homeopathy > evidence", false),
             ("Home/school diaries", false),
+            // A sentence, or a table's row with a figure in per cent, is no trail.
+            (
+                "Home / community rehabilitation after limb salvage shortened the stay.",
+                false,
+            ),
+            ("Home | 120 (30%)", false),
         ] {
             let page = format!(
                 "Our bone cancer fun run\n\n{line}\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
@@ -1974,6 +2016,22 @@ mod tests {
                 .iter()
                 .any(|e| e.before == line && e.reason == "breadcrumb navigation");
             assert_eq!(removed, crumb, "{line}");
+        }
+    }
+
+    /// Below the first paragraph, a line that starts from "Home" is text: a how-to's
+    /// step through a portal's menus, or a table's row.
+    #[test]
+    fn a_step_from_home_in_the_text_stays() {
+        for line in [
+            "Home > Settings, where you choose how the clinic contacts you",
+            "Home | Hospital at home services",
+        ] {
+            let page = format!(
+                "Using the patient portal\n\n{STORY}\n\n{line}\n\n{STORY} It is the second paragraph.\n"
+            );
+            let out = outline_of(&page);
+            assert!(out.contains(line), "{line}: {out}");
         }
     }
 

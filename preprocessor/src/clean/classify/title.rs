@@ -53,9 +53,7 @@ fn rule_title(
     // The breadcrumb's last element names the page: the first heading after it with that text.
     let by_crumb = hints.crumb.as_deref().and_then(|c| {
         let f = text::fold(c);
-        let start = items
-            .iter()
-            .position(|i| matches!(&i.kind, Kind::Drop(DropReason::Breadcrumb)))?;
+        let start = hints.crumb_at?;
         let mut words = 0;
         (start + 1..items.len())
             .take_while(|&i| {

@@ -1004,9 +1004,13 @@ impl<'a> Speller<'a> {
         };
         let judge = |pieces: &[&str]| -> Option<u32> {
             // A prefix of English or science before a content word is a prefixed
-            // word ("subcrestal", "superbug"), not "sub" + "crestal"; before a
-            // function word it is a word of its own ("post" + "when").
-            if lexicon::PREFIXES.contains(&pieces[0]) && !pieces[1..].iter().any(|p| glue(p)) {
+            // word ("subcrestal", "superbug"), not "sub" + "crestal", unless the two
+            // are a listed pair of English ("pro bono", "extra mile"); before a
+            // function word the prefix is a word of its own ("post" + "when").
+            if lexicon::PREFIXES.contains(&pieces[0])
+                && !pieces[1..].iter().any(|p| glue(p))
+                && !matches!(pieces, [a, b] if lexicon::common_bigram(a, b) > 0)
+            {
                 return None;
             }
             // An article or "the" comes before a content word ("a of", "the at" and
@@ -2020,6 +2024,12 @@ mod tests {
             matches!(sp.decide("postwhen", false), Decision::Replace { ref with, .. } if with == "post when"),
             "{:?}",
             sp.decide("postwhen", false)
+        );
+        // A listed pair of English is two words still.
+        assert!(
+            matches!(sp.decide("extramile", false), Decision::Replace { ref with, .. } if with == "extra mile"),
+            "{:?}",
+            sp.decide("extramile", false)
         );
     }
 
