@@ -348,10 +348,15 @@ pub(crate) fn ends_in_combining_vowel(prefix: &str) -> bool {
 const AFTER_COMBINING_FORM: usize = 8;
 
 /// `word` (lower case) is a plural in "-s" of another known word ("labs" of
-/// "lab"), not a noun that ends in "s" ("bus", "lens", "atlas").
+/// "lab"), not a noun that ends in "s" ("bus", "atlas"): a plural is no more
+/// frequent than its singular, so "lens", commoner than "len", is a singular and
+/// "lensed" a regular form.
 fn is_plural_of_known(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|stem| {
-        stem.len() >= 3 && !stem.ends_with(['s', 'u', 'i']) && WORDS.contains_key(stem)
+        stem.len() >= 3
+            && !stem.ends_with(['s', 'u', 'i'])
+            && WORDS.contains_key(stem)
+            && zipf(word) <= zipf(stem)
     })
 }
 
@@ -495,6 +500,7 @@ mod tests {
         // No ending after a plural ("labs" + "es", "labs" + "ing"); "-es" after a
         // singular in "s" the lists do not inflect is still a plural.
         assert!(!is_known("labses") && !is_regular_form("labses") && !is_regular_form("labsing"));
+        assert!(is_regular_form("lensed"));
         assert!(is_known("abraxases") && !WORDS.contains_key("abraxases"));
         // "-chs" after a "ch" the lists never write "-ches" for: "biotechs" is no
         // listed word, but the plural of one.

@@ -1950,6 +1950,19 @@ mod tests {
         }
     }
 
+    /// `line`, between a page's title and its text, is removed as a breadcrumb.
+    fn removed_as_breadcrumb(line: &str) -> bool {
+        let page = format!(
+            "Our bone cancer fun run\n\n{line}\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        cleaned.pages[0]
+            .log
+            .edits
+            .iter()
+            .any(|e| e.before == line && e.reason == "breadcrumb navigation")
+    }
+
     /// A trail after its label is a breadcrumb even when its last crumb, the page's
     /// name, ends a sentence; an unlabelled line of slashes that ends one is text.
     #[test]
@@ -1964,16 +1977,7 @@ mod tests {
                 false,
             ),
         ] {
-            let page = format!(
-                "Our bone cancer fun run\n\n{line}\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
-            );
-            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
-            let removed = cleaned.pages[0]
-                .log
-                .edits
-                .iter()
-                .any(|e| e.before == line && e.reason == "breadcrumb navigation");
-            assert_eq!(removed, crumb, "{line}");
+            assert_eq!(removed_as_breadcrumb(line), crumb, "{line}");
         }
     }
 
@@ -2006,16 +2010,7 @@ mod tests {
             ),
             ("Home | 120 (30%)", false),
         ] {
-            let page = format!(
-                "Our bone cancer fun run\n\n{line}\n\n{STORY}\n\n{STORY} It is the second paragraph.\n"
-            );
-            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
-            let removed = cleaned.pages[0]
-                .log
-                .edits
-                .iter()
-                .any(|e| e.before == line && e.reason == "breadcrumb navigation");
-            assert_eq!(removed, crumb, "{line}");
+            assert_eq!(removed_as_breadcrumb(line), crumb, "{line}");
         }
     }
 
