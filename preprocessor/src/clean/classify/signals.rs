@@ -147,8 +147,8 @@ const HOME_TRAIL_WORDS: usize = 20;
 /// that starts with "Home" and a slash or an arrow: no sentence's end in it or after
 /// it, no figure in per cent (a table's row, "Home | 120 (30%)"), at most
 /// [`HOME_TRAIL_WORDS`] words. Below the first paragraph, a how-to's step ("Home >
-/// Settings, where you choose …") or a table's row is text. (A trail of three crumbs
-/// or more is [`BREADCRUMB`]'s, wherever it stands.)
+/// Settings, where you choose …") or a table's row is text. A trail of three crumbs
+/// or more is [`BREADCRUMB`]'s, under the same condition of place.
 fn home_trail(t: &str, above_text: bool) -> bool {
     above_text
         && HOME_TRAIL.is_match(t)
@@ -623,6 +623,12 @@ pub(super) fn label_units(
         }
         let it = &items[idx];
         let t = it.unit.text.as_str();
+        // Where a trail may stand: above the text or over the headline it names;
+        // below the text, a line of arrows is a how-to's steps ("Home > Messages >
+        // Ask my care team"). Measured: Readability 0.92118 -> 0.92221 (a Japanese
+        // story's lines with "›" kept: 0.55 -> 0.66), L3S-GN1 titles 508 -> 509,
+        // Dragnet -0.00002 (three footer trails kept, three pages better).
+        let trail_place = || idx < first_good || names_next(items, idx, t);
         // Only short lines can be running headers (the table holds only those).
         let folded = folds[idx].as_deref();
         let standing = folded.and_then(|f| standalone.get(f)).copied().unwrap_or(0);
@@ -644,9 +650,9 @@ pub(super) fn label_units(
             Some(Kind::Drop(DropReason::PageFurniture))
         } else if let Some(label) = unit_boilerplate(&it.unit, rules) {
             Some(Kind::Drop(label))
-        } else if BREADCRUMB.is_match(t)
+        } else if (BREADCRUMB.is_match(t) && trail_place())
             || LABELLED_BREADCRUMB.is_match(t)
-            || home_trail(t, idx < first_good || names_next(items, idx, t))
+            || (HOME_TRAIL.is_match(t) && home_trail(t, trail_place()))
         {
             // The first trail names the page (title.rs looks for its heading right
             // after the first trail); a later one is a menu in the footer. Links set
@@ -2015,11 +2021,12 @@ mod tests {
     }
 
     /// Below the first paragraph, a line that starts from "Home" is text: a how-to's
-    /// step through a portal's menus, or a table's row.
+    /// step through a portal's menus (of two crumbs or three), or a table's row.
     #[test]
     fn a_step_from_home_in_the_text_stays() {
         for line in [
             "Home > Settings, where you choose how the clinic contacts you",
+            "Home > Messages > Ask my care team",
             "Home | Hospital at home services",
         ] {
             let page = format!(
