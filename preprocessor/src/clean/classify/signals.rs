@@ -123,15 +123,20 @@ static HOME_TRAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The last crumb of a trail, the page's own name: the text after its last separator
+/// ("/", ">", "»", "›", "‹"), trimmed; the whole line when it has none.
+fn last_crumb(t: &str) -> &str {
+    t.rsplit(['/', '>', '»', '›', '‹'])
+        .next()
+        .unwrap_or(t)
+        .trim()
+}
+
 /// The line after `items[idx]` is the last crumb of the trail `t` ("Home / Positioning
 /// your startup" over "Positioning your startup"): the trail names the headline below
 /// it, wherever it stands (a blog's sidebar may come first).
 fn names_next(items: &[Item], idx: usize, t: &str) -> bool {
-    let crumb = t
-        .rsplit(['/', '>', '»', '›', '‹'])
-        .next()
-        .unwrap_or(t)
-        .trim();
+    let crumb = last_crumb(t);
     crumb.len() < t.len()
         && items
             .get(idx + 1)
@@ -659,10 +664,7 @@ pub(super) fn label_units(
             // apart by "|" from "Home" are a menu, not a trail, and name no page
             // ("Home | Columns | News | Videos").
             if hints.crumb.is_none() && !t.contains('|') {
-                hints.crumb = t
-                    .rsplit(['/', '>', '»', '›', '‹'])
-                    .next()
-                    .map(|c| c.trim().to_string());
+                hints.crumb = Some(last_crumb(t).to_string());
                 hints.crumb_at = Some(idx);
             }
             Some(Kind::Drop(DropReason::Breadcrumb))
