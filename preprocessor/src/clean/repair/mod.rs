@@ -919,7 +919,7 @@ impl<'a> Speller<'a> {
         // (Glued pairs split right on the spelling bench: +0.6 to +3.3 points
         // over eight seeds, no correct word of its clean text split.)
         let content_ok = |p: &str,
-                          after_determiner: bool,
+                          determiner: Option<&str>,
                           pieces_len: usize,
                           before_function_word: Option<&str>| {
             (p.len() >= 5
@@ -930,7 +930,16 @@ impl<'a> Speller<'a> {
                 && (lexicon::is_known(p) || lexicon::is_regular_form(p))
                 && self.score(p).is_some()
                 && (common(p)
-                    || (after_determiner && (lexicon::zipf(p) >= 30 || self.corpus.count(p) >= 1))
+                    || (determiner.is_some()
+                        && (lexicon::zipf(p) >= 30 || self.corpus.count(p) >= 1))
+                    // A rarer word of six letters or more after a determiner that
+                    // begins no English word as a prefix ("the" + "barbaric", "the" +
+                    // "tumorigenesis"; not "a" or "an": "acellular", "anaerobic"), in
+                    // a token no list, no web text and no other page writes.
+                    || (determiner.is_some_and(|d| !["a", "an"].contains(&d))
+                        && p.len() >= 6
+                        && lexicon::web_zipf(w) == 0
+                        && self.corpus.count(w) <= 1)
                     || before_function_word.is_some_and(|f| {
                         // Not "is", "at", "as", "an", "or": Latin and drug names end so
                         // ("cervicalis", "ramiprilat").
@@ -1014,11 +1023,14 @@ impl<'a> Speller<'a> {
                 return None;
             }
             // An article or "the" comes before a content word ("a of", "the at" and
-            // "an so" are never English), or ends the token ("than" + "a").
-            if pieces
-                .windows(2)
-                .any(|ab| ["a", "an", "the"].contains(&ab[0]) && GLUE_WORDS.contains(&ab[1]))
-            {
+            // "an so" are never English), or ends the token ("than" + "a"); but for
+            // the commonest pairs of English that begin so ([`ARTICLE_PAIR`]: "the
+            // same", "the most", "the other", "a few"), above the pair list's noise.
+            if pieces.windows(2).any(|ab| {
+                ["a", "an", "the"].contains(&ab[0])
+                    && GLUE_WORDS.contains(&ab[1])
+                    && lexicon::common_bigram(ab[0], ab[1]) < ARTICLE_PAIR
+            }) {
                 return None;
             }
             match unigram(pieces) {
@@ -1072,9 +1084,9 @@ impl<'a> Speller<'a> {
                 glue(p)
                     || content_ok(
                         p,
-                        i > 0
-                            && ["the", "a", "an", "his", "her", "their", "its", "our"]
-                                .contains(&pieces[i - 1]),
+                        (i > 0).then(|| pieces[i - 1]).filter(|d| {
+                            ["the", "a", "an", "his", "her", "their", "its", "our"].contains(d)
+                        }),
                         pieces.len(),
                         match pieces {
                             [_, f] if i == 0 && glue(f) => Some(*f),
@@ -2173,6 +2185,28 @@ mod tests {
     /// A known word glued to the function word after it, in a token nothing writes,
     /// is split even when the word is rare ("networked", "consequent"); chemical
     /// names, combining forms, agent nouns and a function word in front are not.
+    /// "the same", "the most", "a few": an article before a function word is a
+    /// split only for the commonest pairs of English, and a rarer word after "the"
+    /// or a possessive is split from it.
+    #[test]
+    fn an_article_glued_to_a_common_pair_or_a_rare_word_is_split() {
+        for (w, right) in [
+            ("thesame", "the same"),
+            ("themost", "the most"),
+            ("theother", "the other"),
+            ("afew", "a few"),
+            ("thebarbaric", "the barbaric"),
+            ("hisbrother", "his brother"),
+        ] {
+            assert_eq!(fixed(w, false).as_deref(), Some(right), "{w}");
+        }
+        // Listed pairs under the pair list's noise stay unsplit ("the at", "a of"),
+        // and so does a token web text writes more than the pair allows ("amore").
+        for (w, wrong) in [("theat", "the at"), ("aof", "a of"), ("amore", "a more")] {
+            assert_ne!(fixed(w, false).as_deref(), Some(wrong), "{w}");
+        }
+    }
+
     #[test]
     fn a_rare_word_glued_to_the_function_word_after_it_is_split() {
         for (w, right) in [
