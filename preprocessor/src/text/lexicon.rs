@@ -202,6 +202,37 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
     WORDS.get(word.to_lowercase().as_str()).copied()
 }
 
+/// The words of the English list (SCOWL, `en.tsv`), sorted, for scans by prefix.
+static ENGLISH_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = include_str!("../../data/words/en.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t').map(|(w, _)| w))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
+/// How many closed compounds of the English list (SCOWL) begin with the word `a`
+/// (lower case): listed words that are `a` followed by another listed word of
+/// three letters or more. "head" begins 113 ("headache", "headband", "headgear",
+/// …), "water" 77, "door" 36; "physician", "rectal", "screening" none. A word that
+/// begins many is a compound-former, and a token that starts with it is as likely a
+/// closed compound the lists lack ("headgroups", "waterbirth", "doorknocking") as two
+/// glued words. Scans the words that start with `a` (a binary search, then a few
+/// hundred lookups at most).
+pub(crate) fn compounds_begun_by(a: &str) -> usize {
+    let words = &*ENGLISH_SORTED;
+    let from = words.partition_point(|w| *w < a);
+    words[from..]
+        .iter()
+        .take_while(|w| w.starts_with(a))
+        .filter(|w| {
+            let rest = &w[a.len()..];
+            rest.len() >= 3 && is_english(rest)
+        })
+        .count()
+}
+
 /// The SCOWL size of an English word (35, 50 or 70), if it is one.
 pub(crate) fn english_tier(word: &str) -> Option<u8> {
     lookup(word).map(|e| e.tier).filter(|&t| t > 0)
@@ -479,6 +510,18 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Compound-formers begin many listed closed compounds; a word that begins none
+    /// of them is not one, and a piece must be followed by a whole listed word.
+    #[test]
+    fn compound_formers_are_counted_from_the_list() {
+        assert!(compounds_begun_by("head") >= 100, "headache, headband, …");
+        assert!(compounds_begun_by("water") >= 50);
+        assert_eq!(compounds_begun_by("physician"), 0);
+        assert_eq!(compounds_begun_by("rectal"), 0);
+        // "zz" begins no word; the last word of the list is still scanned.
+        assert_eq!(compounds_begun_by("zz"), 0);
+    }
 
     /// A plural or third person of a listed word is known only in English spelling:
     /// "-s" not after a sibilant, "-es" after one or after "o", never of a function
