@@ -212,15 +212,19 @@ static ENGLISH_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
-/// How many closed compounds of the English list (SCOWL) begin with the word `a`
-/// (lower case): listed words that are `a` followed by another listed word of
-/// three letters or more. "head" begins 113 ("headache", "headband", "headgear",
-/// …), "water" 77, "door" 36; "physician", "rectal", "screening" none. A word that
-/// begins many is a compound-former, and a token that starts with it is as likely a
-/// closed compound the lists lack ("headgroups", "waterbirth", "doorknocking") as two
-/// glued words. Scans the words that start with `a` (a binary search, then a few
-/// hundred lookups at most).
+/// How many words of the English list (SCOWL) are the word `a` (lower case) followed
+/// by another listed word of three letters or more: closed compounds ("head" +
+/// "ache", "band", "gear": 113 for "head", 77 for "water", 36 for "door"), and also
+/// forms whose ending is listed as a word ("join" + "ing", "der", "ers": 7 for "join").
+/// None for "physician", "rectal" or "screening". A word that begins many is a
+/// productive stem, and a token that starts with it is as likely a word the lists lack
+/// ("headgroups", "waterbirth", "doorknocking", "joinpoint") as two glued words. 0 for
+/// a piece under three letters (no caller asks). Scans the words that start with `a`
+/// (a binary search, then one lookup per word: a few hundred for "head").
 pub(crate) fn compounds_begun_by(a: &str) -> usize {
+    if a.len() < 3 {
+        return 0;
+    }
     let words = &*ENGLISH_SORTED;
     let from = words.partition_point(|w| *w < a);
     words[from..]
@@ -511,16 +515,19 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Compound-formers begin many listed closed compounds; a word that begins none
-    /// of them is not one, and a piece must be followed by a whole listed word.
+    /// Productive stems begin many listed words made of them and another listed
+    /// word; a word that begins none is not one.
     #[test]
     fn compound_formers_are_counted_from_the_list() {
         assert!(compounds_begun_by("head") >= 100, "headache, headband, …");
         assert!(compounds_begun_by("water") >= 50);
         assert_eq!(compounds_begun_by("physician"), 0);
         assert_eq!(compounds_begun_by("rectal"), 0);
-        // "zz" begins no word; the last word of the list is still scanned.
-        assert_eq!(compounds_begun_by("zz"), 0);
+        // Endings listed as words count too ("joining", "joinder").
+        assert_eq!(compounds_begun_by("join"), 7);
+        // A piece under three letters is no stem; "zzz" ends the ASCII words.
+        assert_eq!(compounds_begun_by("s"), 0);
+        assert_eq!(compounds_begun_by("zzz"), 0);
     }
 
     /// A plural or third person of a listed word is known only in English spelling:
