@@ -557,7 +557,8 @@ pub(super) fn keep_short_posts(items: &mut [Item]) {
     }
 }
 
-/// The first comment-section line ([`COMMENT_SECTION`]) after at least
+/// The first comment-section line ([`COMMENT_SECTION`]) that opens the comments (a
+/// line that fails does not hide a later one): after at least
 /// [`MIN_MARKED_ARTICLE_WORDS`] words of kept text, with no more than
 /// [`MAX_HEADERS_BEFORE_ARTICLE`] comment headers before it and either
 /// [`MIN_HEADERS`] after it or posts headed by names alone ([`named_posts`]).
@@ -617,9 +618,11 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
                 && after >= needed
                 && (gap <= MAX_WORDS_TO_FIRST_COMMENT || (gap <= longest_post && gap < words))
                 && repeated;
-            return (headed
-                || (before <= MAX_HEADERS_BEFORE_ARTICLE && named_posts(items, i, words)))
-            .then_some(i);
+            if headed || (before <= MAX_HEADERS_BEFORE_ARTICLE && named_posts(items, i, words)) {
+                return Some(i);
+            }
+            // A line that fails (a "Comments" link above the article, a count in a
+            // sidebar) does not hide a later one that opens the comments.
         }
         if running_text(&it.kind) {
             words += size(it);
@@ -1569,6 +1572,39 @@ mod tests {
             ],
         ));
         assert!(out.contains("paragraph 2 of the story"), "{out}");
+        assert!(!out.contains("waste of money"), "{out}");
+        assert!(!out.contains("Robert"), "{out}");
+    }
+
+    /// A comment link under the first paragraph opens nothing (the article follows
+    /// it), and does not hide the count below the article, over posts headed by their
+    /// writers' names, that opens the comments.
+    #[test]
+    fn a_failed_comment_line_does_not_hide_a_later_one() {
+        let mut page = format!(
+            "Bridge vote ends decade of debate\n\n{}4 Comments\n\n{}{{ 4 comments }}\n\n",
+            article(1),
+            article(4)
+        );
+        for (name, post) in [
+            ("Gibbo", "I think the bridge is a waste of money."),
+            (
+                "Robert",
+                "Not seeing the update on my street yet, is the map wrong?",
+            ),
+            (
+                "Mars Dorian",
+                "We waited ten years for this and it is finally happening.",
+            ),
+            (
+                "Dan @ ZenPresence",
+                "Who pays for the upkeep once it is built, the county or us?",
+            ),
+        ] {
+            page.push_str(&format!("{name}\n\n{post}\n\n"));
+        }
+        let out = kept(&page);
+        assert!(out.contains("paragraph 3 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         assert!(!out.contains("Robert"), "{out}");
     }
