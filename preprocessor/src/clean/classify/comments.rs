@@ -1550,26 +1550,29 @@ mod tests {
         page
     }
 
+    /// Four readers' posts, each under its writer's name alone.
+    const NAMED_POSTS: [(&str, &str); 4] = [
+        ("Gibbo", "I think the bridge is a waste of money."),
+        (
+            "Robert",
+            "Not seeing the update on my street yet, is the map wrong?",
+        ),
+        (
+            "Mars Dorian",
+            "We waited ten years for this and it is finally happening.",
+        ),
+        (
+            "Dan @ ZenPresence",
+            "Who pays for the upkeep once it is built, the county or us?",
+        ),
+    ];
+
     #[test]
     fn comments_headed_by_names_alone_are_dropped() {
         let out = kept(&article_then_posts(
             "Bridge vote ends decade of debate",
             "{ 131 comments }",
-            &[
-                ("Gibbo", "I think the bridge is a waste of money."),
-                (
-                    "Robert",
-                    "Not seeing the update on my street yet, is the map wrong?",
-                ),
-                (
-                    "Mars Dorian",
-                    "We waited ten years for this and it is finally happening.",
-                ),
-                (
-                    "Dan @ ZenPresence",
-                    "Who pays for the upkeep once it is built, the county or us?",
-                ),
-            ],
+            &NAMED_POSTS,
         ));
         assert!(out.contains("paragraph 2 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
@@ -1581,30 +1584,14 @@ mod tests {
     /// writers' names, that opens the comments.
     #[test]
     fn a_failed_comment_line_does_not_hide_a_later_one() {
-        let mut page = format!(
-            "Bridge vote ends decade of debate\n\n{}4 Comments\n\n{}{{ 4 comments }}\n\n",
-            article(1),
-            article(4)
+        // The link under the first paragraph, then three more paragraphs of the article.
+        let top = format!(
+            "Bridge vote ends decade of debate\n\n{}4 Comments",
+            article(1)
         );
-        for (name, post) in [
-            ("Gibbo", "I think the bridge is a waste of money."),
-            (
-                "Robert",
-                "Not seeing the update on my street yet, is the map wrong?",
-            ),
-            (
-                "Mars Dorian",
-                "We waited ten years for this and it is finally happening.",
-            ),
-            (
-                "Dan @ ZenPresence",
-                "Who pays for the upkeep once it is built, the county or us?",
-            ),
-        ] {
-            page.push_str(&format!("{name}\n\n{post}\n\n"));
-        }
+        let page = article_then_posts(&top, "{ 4 comments }", &NAMED_POSTS);
         let out = kept(&page);
-        assert!(out.contains("paragraph 3 of the story"), "{out}");
+        assert!(out.contains("paragraph 2 of the story"), "{out}");
         assert!(!out.contains("waste of money"), "{out}");
         assert!(!out.contains("Robert"), "{out}");
     }
