@@ -564,6 +564,10 @@ pub(super) fn keep_short_posts(items: &mut [Item]) {
 /// [`MIN_HEADERS`] after it or posts headed by names alone ([`named_posts`]).
 fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
     let mut words = 0;
+    // An earlier comment-section line failed: a later one must be close over its
+    // first header (the article may go on below a count at its top, and a line in its
+    // text that looks like a count must not end it).
+    let mut failed_before = false;
     for (i, it) in items.iter().enumerate() {
         if words >= MIN_MARKED_ARTICLE_WORDS
             && it.unit.text.len() <= 200
@@ -616,13 +620,15 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
                 .unwrap_or(0);
             let headed = before <= MAX_HEADERS_BEFORE_ARTICLE
                 && after >= needed
-                && (gap <= MAX_WORDS_TO_FIRST_COMMENT || (gap <= longest_post && gap < words))
+                && (gap <= MAX_WORDS_TO_FIRST_COMMENT
+                    || (!failed_before && gap <= longest_post && gap < words))
                 && repeated;
             if headed || (before <= MAX_HEADERS_BEFORE_ARTICLE && named_posts(items, i, words)) {
                 return Some(i);
             }
             // A line that fails (a "Comments" link above the article, a count in a
             // sidebar) does not hide a later one that opens the comments.
+            failed_before = true;
         }
         if running_text(&it.kind) {
             words += size(it);

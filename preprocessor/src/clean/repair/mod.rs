@@ -1520,8 +1520,10 @@ static PROTECTING: [bool; 128] = {
 /// which is a capitalised word inside a sentence that English seldom uses (Zipf
 /// frequency under 3, `prev`: "Branchiostoma floridae", "Vibrio harveyi", "Flos
 /// inulae", "Desulfurococcus mucosus") or a genus's initial (`before` ends "M.":
-/// "M. marylandi"). Such a word is right as written: the speller would respell it
-/// as an English word one edit away ("florida", "maryland", "mucous"). `prev` is the
+/// "M. marylandi"). Such a word may be right as written: the speller would respell
+/// it as an English word one edit away ("florida", "maryland", "mucous"), so the
+/// respelling is only suggested (a genus-like name may also be a person's: "said
+/// Pelosi previus"). `prev` is the
 /// word before (none across punctuation, nor one that began a sentence), `before`
 /// the text before `word`. Measured on the spelling benchmark: of 4,064 injected
 /// misspellings over 15 seeds, none stands so; the false edits it stops were found on
@@ -1703,22 +1705,26 @@ fn repair_text(
                         }
                         d => d,
                     };
-                    // The second word of a Latin name is right as written: not
-                    // respelled, nor warned about (a split is judged as before:
-                    // "Obama beathis" is "beat his").
-                    let decision = if decision != Decision::Keep
-                        && !matches!(&decision, Decision::Replace { with, .. } if with.contains(' '))
-                        && !speller.has_correction(word)
-                        && latin_epithet(
-                            word,
-                            prev_word
-                                .filter(|_| !prev_began_sentence)
-                                .map(|(a, b)| &text[a..b]),
-                            &text[..ws],
-                        ) {
-                        Decision::Keep
-                    } else {
-                        decision
+                    // The second word of a Latin name may be right as written: a
+                    // respelling is only suggested, in a warning (a split is judged
+                    // as before: "Zorblatt beathis" is "beat his"; a listed common
+                    // misspelling is still corrected: "Pelosi becaus").
+                    let decision = match decision {
+                        Decision::Replace { with, .. }
+                            if !with.contains(' ')
+                                && !speller.has_correction(word)
+                                && lexicon::misspelling(&word.to_lowercase()).is_none()
+                                && latin_epithet(
+                                    word,
+                                    prev_word
+                                        .filter(|_| !prev_began_sentence)
+                                        .map(|(a, b)| &text[a..b]),
+                                    &text[..ws],
+                                ) =>
+                        {
+                            Decision::Unsure(vec![with])
+                        }
+                        d => d,
                     };
                     match decision {
                         Decision::Keep => {}
@@ -2495,13 +2501,18 @@ mod tests {
         }
     }
 
-    /// The epithet of a Latin name is right as written after its genus or the genus's
-    /// initial; the same word elsewhere is still read as a possible slip.
+    /// The epithet of a Latin name may be right as written after its genus or the
+    /// genus's initial: its respelling is only suggested there; the same word
+    /// elsewhere is respelled.
     #[test]
     fn the_epithet_of_a_latin_name_is_kept() {
-        let c = corpus(CORPUS);
+        let c = corpus(
+            "The lancelet lives off Florida. Florida waters are warm. The mucous layer \
+             is thin. Mucous cells line it. Maryland and Maryland again.",
+        );
         let cfg = RepairConfig::default();
         let sp = Speller::new(&c, &cfg);
+        // After a genus or its initial: not respelled, the respelling suggested.
         for text in [
             "The Florida lancelet Branchiostoma floridae was sampled.",
             "Four species (M. hapla and M. marylandi) were tested.",
@@ -2513,20 +2524,36 @@ mod tests {
                 None,
                 "{text}"
             );
-            assert!(log.warnings.is_empty(), "{text}: {:?}", log.warnings);
+            assert_eq!(log.warnings.len(), 1, "{text}: {:?}", log.warnings);
         }
-        // Not after a word that begins the sentence, a common word or punctuation.
+        // Not after a word that begins the sentence, a common word or punctuation:
+        // the same words are respelled there.
         for text in [
             "We sampled the floridae here.",
+            "Branchiostoma floridae was sampled.",
             "Sampled. Branchiostoma, floridae again.",
+            "Four species (MM. marylandi) were tested.",
+            "Strains of the mucosus grew.",
         ] {
             let mut log = Log::new("a.txt");
-            let out = repair_text(&sp, true, text, |_| 1, &mut log);
             assert!(
-                out.is_some() || !log.warnings.is_empty(),
-                "{text}: the word is read as a slip"
+                repair_text(&sp, true, text, |_| 1, &mut log).is_some(),
+                "{text}: the word is respelled"
             );
         }
+        // A listed common misspelling after a name is still corrected.
+        let mut log = Log::new("a.txt");
+        assert_eq!(
+            repair_text(
+                &sp,
+                true,
+                "Then Zorblatt becaus it rained.",
+                |_| 1,
+                &mut log
+            )
+            .as_deref(),
+            Some("Then Zorblatt because it rained.")
+        );
         // A glued pair after a name is still split ("his" ends like a Latin word).
         let mut log = Log::new("a.txt");
         assert_eq!(
