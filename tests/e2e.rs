@@ -270,9 +270,11 @@ fn two_seeds_with_the_same_title_get_distinct_pages() {
     );
 }
 
-/// A scraped table (tab-separated cells, as a browser's innerText gives them, and a
-/// PDF's space-aligned columns) is an HTML table in the built book, every cell kept
-/// (the empty one too), and a list whose bullets were lost keeps its last item.
+/// A scraped table (tab-separated cells, as a browser's innerText gives them; cells
+/// on lines of their own between tab-only lines, as it gives cells holding
+/// paragraphs; and a PDF's space-aligned columns) is an HTML table in the built
+/// book, every cell kept (the empty one too), and a list whose bullets were lost
+/// keeps its last item.
 #[test]
 fn scraped_tables_and_unbulleted_lists_render_as_tables_and_lists() {
     let book = TestBook::copy().unwrap();
@@ -282,7 +284,7 @@ fn scraped_tables_and_unbulleted_lists_render_as_tables_and_lists() {
     std::fs::write(book.seeds().join("006_tables.txt"), page).unwrap();
     let site = book.build().unwrap();
     let main = site.main("seeds/chemotherapy-for-osteosarcoma-what-the-trials-found.html");
-    assert_eq!(main.matches("<table>").count(), 2, "{main}");
+    assert_eq!(main.matches("<table>").count(), 3, "{main}");
     let first = &main[main.find("<table>").unwrap()..main.find("</table>").unwrap()];
     assert!(first.contains("<th>Drug</th>"), "{first}");
     assert!(first.contains("<td>weeks 4, 5, 9 and 10</td>"), "{first}");
@@ -290,9 +292,16 @@ fn scraped_tables_and_unbulleted_lists_render_as_tables_and_lists() {
     assert_eq!(first.matches("<tr>").count(), 4, "{first}");
     assert_eq!(first.matches("<td>").count(), 9, "{first}");
     assert!(first.contains("<td></td>"), "{first}");
-    let second = &main[main.rfind("<table>").unwrap()..];
+    let tables: Vec<&str> = main.split("<table>").skip(1).collect();
+    let second = tables[1];
     assert!(second.contains("<td>Poor response</td>"), "{second}");
     assert!(second.contains("<td>72%</td>"), "{second}");
+    // Cells on lines of their own: a header and four rows of two cells.
+    let third = &tables[2][..tables[2].find("</table>").unwrap()];
+    assert!(third.contains("<th>Weeks</th>"), "{third}");
+    assert!(third.contains("<td>9 and 10</td>"), "{third}");
+    assert_eq!(third.matches("<tr>").count(), 5, "{third}");
+    assert_eq!(third.matches("<td>").count(), 8, "{third}");
     assert!(main.contains("<li>Who to call at night</li>"), "{main}");
     assert!(!main.contains(">Who to call at night</h"), "{main}");
 }

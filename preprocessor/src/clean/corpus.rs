@@ -222,6 +222,7 @@ mod tests {
                 cells: false,
                 row: Vec::new(),
                 quotes: Vec::new(),
+                moved_to: None,
             })
             .collect()
     }

@@ -44,8 +44,18 @@ pub struct Page {
     pub(crate) runs: Vec<classify::RunRecord>,
 }
 
+/// Where one line of a page went (see [`account`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Rendered,
+    Removed,
+    Moved,
+}
+
 /// Account for every line: each non-blank line belongs to exactly one unit, and
-/// each unit is rendered, removed (with a recorded reason) or moved to metadata.
+/// each unit is rendered, removed (with a recorded reason) or moved to metadata. A
+/// table cell joined into its row's line (`Line::moved_to`) goes where that row
+/// goes.
 /// Also returns, per line (index = line number - 1), whether the reader sees it:
 /// rendered or moved to metadata.
 fn account(
@@ -63,13 +73,21 @@ fn account(
     };
     let mut blank = vec![false; total];
     let mut present = vec![false; total];
+    // A table cell joined into its row's line (`Line::moved_to`) is counted where
+    // that row goes, after the units.
+    let mut cells: Vec<(usize, usize)> = Vec::new();
     for l in lines {
         if let Some(i) = l.no.checked_sub(1).filter(|&i| i < total) {
-            blank[i] = l.is_blank();
             present[i] = true;
+            match l.moved_to {
+                Some(row) => cells.push((i, row)),
+                None => blank[i] = l.is_blank(),
+            }
         }
     }
     a.blank = blank.iter().filter(|b| **b).count();
+    // What became of each line a unit holds, for the cells joined into it.
+    let mut fate: Vec<Option<Fate>> = vec![None; total];
     let mut seen = vec![false; total];
     let mut visible = vec![false; total];
     // A line normalise removed was recorded there.
@@ -95,17 +113,32 @@ fn account(
                 );
                 continue;
             }
-            match &it.kind {
-                Kind::Drop(r) if r.moved_to_metadata() => a.moved += 1,
-                Kind::Drop(_) => {
-                    a.removed += 1;
-                    continue;
-                }
-                Kind::Meta { .. } => a.moved += 1,
-                _ => a.rendered += 1,
-            }
-            visible[i] = true;
+            fate[i] = Some(match &it.kind {
+                Kind::Drop(r) if r.moved_to_metadata() => Fate::Moved,
+                Kind::Drop(_) => Fate::Removed,
+                Kind::Meta { .. } => Fate::Moved,
+                _ => Fate::Rendered,
+            });
         }
+    }
+    for (i, row) in cells {
+        if let Some(f) = row
+            .checked_sub(1)
+            .and_then(|r| fate.get(r).copied().flatten())
+        {
+            seen[i] = true;
+            fate[i] = Some(f);
+        }
+    }
+    for f in fate.iter().flatten() {
+        match f {
+            Fate::Rendered => a.rendered += 1,
+            Fate::Removed => a.removed += 1,
+            Fate::Moved => a.moved += 1,
+        }
+    }
+    for (v, f) in visible.iter_mut().zip(&fate) {
+        *v = matches!(f, Some(Fate::Rendered | Fate::Moved));
     }
     for (i, s) in seen.iter().enumerate() {
         if !s && !blank[i] {
@@ -425,6 +458,28 @@ mod tests {
         let md = page.doc.outline();
         assert!(md.contains("whose disease has spread to the lungs"), "{md}");
         assert!(!md.contains("Journal of Bone Oncology"), "{md}");
+    }
+
+    /// A table whose cells stood on lines of their own is one table (one block),
+    /// every cell kept, and each cell's line is counted where its row went
+    /// (rendered), not as blank.
+    #[test]
+    fn a_table_of_cells_on_their_own_lines_renders_whole_and_is_counted() {
+        let page = "Seats to watch in November\n\nThese are the districts both parties are spending on this autumn, with the margin of the last presidential vote in each.\n\n\
+                    District\n\n\t\n\nIncumbent\n\n\t\n\nMargin\n\n\n\n\n\
+                    AZ-1\n\n\t\n\nNEW\n\n\t\n\nMcCain +3\n\n\n\n\n\
+                    CA-10\n\n\t\n\nJeff Denham\n\n\t\n\nObama +3\n\n\n\n\
+                    Both seats were held by two points or less in the last midterm, and both campaigns have opened offices there.\n";
+        let cleaned = clean_one("seats.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        assert!(p.accounting.is_exact(), "{}", p.accounting);
+        // Title, two paragraphs and nine cells.
+        assert_eq!(p.accounting.rendered, 12, "{}", p.accounting);
+        let md = p.doc.outline();
+        assert!(
+            md.contains("\n| District | Incumbent | Margin |\n| AZ-1 | NEW | McCain +3 |\n| CA-10 | Jeff Denham | Obama +3 |\n"),
+            "{md}"
+        );
     }
 
     /// A writer's slip used four times on one page is corrected when the book's other

@@ -35,6 +35,11 @@ pub struct Line {
     /// every plain one on a line that has any: see [`QuoteMark`]. Empty on most
     /// lines.
     pub(crate) quotes: Vec<QuoteMark>,
+    /// A table cell that stood on a line of its own: the line number of the row
+    /// that now holds its text (this line is left blank; see
+    /// [`block_cell_tables`]). The page's accounting counts the line where that
+    /// row goes: rendered, removed or moved to metadata.
+    pub(crate) moved_to: Option<usize>,
 }
 
 /// One quotation mark of a line as the page wrote it. `text` holds a plain `'` or
@@ -130,6 +135,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     let mut nbsp = Counter::default();
     let mut invisible = Counter::default();
     let mut gapped: Vec<Vec<String>> = Vec::new();
+    let mut voids: Vec<Void> = Vec::new();
     // Split on \r\n, \r and \n alike.
     let has_cr = text.contains('\r');
     let unified: std::borrow::Cow<str> = if has_cr {
@@ -290,6 +296,15 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         } else {
             Vec::new()
         };
+        voids.push(if !text.is_empty() || bullet {
+            Void::Text
+        } else if raw.contains('\t') {
+            Void::Tab
+        } else if raw.chars().any(|c| c != ' ' && c.is_whitespace()) {
+            Void::Spacer
+        } else {
+            Void::Blank
+        });
         out.push(Line {
             no,
             indent,
@@ -298,10 +313,12 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             cells,
             row,
             quotes,
+            moved_to: None,
         });
     }
     space_tables(&mut out, &gapped);
     pipe_tables(&mut out, log);
+    block_cell_tables(&mut out, &voids, log);
     // Trailing blank lines are kept: they carry nothing, but they are lines of the
     // file, counted in its editorial notes as an editor counts them.
     nbsp.report(
@@ -439,6 +456,184 @@ fn space_tables(lines: &mut [Line], gapped: &[Vec<String>]) {
         }
         i = j.max(i + 1);
     }
+}
+
+/// What a line without text held: see [`block_cell_tables`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Void {
+    /// The line has text (or a bullet).
+    Text,
+    /// Nothing, or plain spaces: a blank line.
+    Blank,
+    /// Tabs (and spaces): the separator between two cells of a table row.
+    Tab,
+    /// Non-breaking or other special spaces only: an empty paragraph
+    /// (`<p>&nbsp;</p>`), which counts as no blank line.
+    Spacer,
+}
+
+/// The fewest rows of a table whose cells stand on lines of their own: a header
+/// and one row, as for tab-separated rows (`assemble::table_rows`).
+const BLOCK_TABLE_ROWS: usize = 2;
+
+/// One row of a table whose cells stood on lines of their own: each cell's line
+/// index in `lines`, in order.
+struct BlockRow {
+    cells: Vec<usize>,
+}
+
+/// Tables whose cells hold paragraphs, as a browser's `innerText` writes them: each
+/// cell on a line of its own, one blank line, a line holding only a tab, one blank
+/// line, the next cell; rows apart by two blank lines or more (the row's line
+/// break and its cells' paragraph margins). "District", "⇥", "Incumbent" over
+/// "AZ-1", "⇥", "NEW" is a table of two rows, not six short lines.
+///
+/// A row is a line of text, then one or more times: one blank line, a tab-only
+/// line, one blank line, a line of text. Lines of special spaces only (an empty
+/// paragraph) may stand between, and count as no blank line. Each cell is one line:
+/// a cell whose paragraphs continue (a second line after one blank line, as a
+/// forum post's text in a layout table's last cell) makes no row, since where the
+/// cell ends cannot be told; the line before the first cell, though, may be a
+/// paragraph before the table (its first row comes right after the text).
+/// [`BLOCK_TABLE_ROWS`] rows or more with the same number of cells, with only
+/// blank lines between them, are a table: each row's cells go into the line of its
+/// first cell (`Line::row`), the other cells' lines are left blank, and the move is
+/// listed at the row's line. Rows of one table's layout around another's (the
+/// article in one cell of a page's layout table, a data table inside it) have
+/// cells of many paragraphs and make no rows.
+fn block_cell_tables(lines: &mut [Line], voids: &[Void], log: &mut Log) {
+    if !voids.contains(&Void::Tab) {
+        return;
+    }
+    // The page as tokens: a line of text that may be a cell, a tab line, or any
+    // other line of text, each with the number of blank lines before it. A line of
+    // special spaces and the blank line after it count as no blank line.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Tok {
+        Cell,
+        Tab,
+        Other,
+    }
+    let mut toks: Vec<(Tok, usize, usize)> = Vec::new();
+    let mut blanks = 0;
+    // The blank line after an empty paragraph is its margin, not a gap.
+    let mut after_spacer = false;
+    for (i, (l, v)) in lines.iter().zip(voids).enumerate() {
+        if *v != Void::Blank {
+            after_spacer = *v == Void::Spacer;
+        }
+        match v {
+            Void::Blank if after_spacer => after_spacer = false,
+            Void::Blank => blanks += 1,
+            Void::Spacer => {}
+            Void::Tab => {
+                toks.push((Tok::Tab, i, blanks));
+                blanks = 0;
+            }
+            Void::Text => {
+                let cell = l.row.is_empty() && !l.cells && !l.bullet;
+                toks.push((if cell { Tok::Cell } else { Tok::Other }, i, blanks));
+                blanks = 0;
+            }
+        }
+    }
+    let at = |k: usize, want: Tok| toks.get(k).is_some_and(|t| t.0 == want && t.2 == 1);
+    // Rows, with the token index after each.
+    let mut rows: Vec<(BlockRow, usize)> = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        if toks[k].0 != Tok::Cell || !at(k + 1, Tok::Tab) {
+            k += 1;
+            continue;
+        }
+        let mut cells = vec![toks[k].1];
+        let mut j = k + 1;
+        // `j` is a tab token; the next cell follows after one blank line.
+        while at(j, Tok::Tab) && at(j + 1, Tok::Cell) {
+            cells.push(toks[j + 1].1);
+            j += 2;
+        }
+        // The row ends after a cell: not after a tab, and not where the cell's
+        // paragraphs go on.
+        let ended = !at(j, Tok::Tab) && !at(j, Tok::Cell);
+        if cells.len() >= 2 && ended {
+            rows.push((BlockRow { cells }, j));
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+    // Tables: runs of rows of one width, nothing but blank lines between.
+    let mut r = 0;
+    while r < rows.len() {
+        let width = rows[r].0.cells.len();
+        let mut e = r + 1;
+        while e < rows.len()
+            && rows[e].0.cells.len() == width
+            && toks[rows[e - 1].1].1 == rows[e].0.cells[0]
+        {
+            e += 1;
+        }
+        if e - r >= BLOCK_TABLE_ROWS {
+            for (row, _) in &rows[r..e] {
+                join_row(lines, &row.cells, log);
+            }
+        }
+        r = e;
+    }
+}
+
+/// The cells on lines `cells` (indices into `lines`) joined into the first one's
+/// `row`; the others left blank, their typographic quotes moved with their text.
+fn join_row(lines: &mut [Line], cells: &[usize], log: &mut Log) {
+    let row: Vec<String> = cells.iter().map(|&i| lines[i].text.clone()).collect();
+    let text = row_text(&row);
+    let typographic = cells.iter().any(|&i| !lines[i].quotes.is_empty());
+    let quotes = if typographic {
+        let written: Vec<char> = cells
+            .iter()
+            .flat_map(|&i| {
+                let l = &lines[i];
+                if l.quotes.is_empty() {
+                    QuoteMark::as_written(&l.text)
+                        .into_iter()
+                        .map(|m| m.mark)
+                        .collect::<Vec<_>>()
+                } else {
+                    l.quotes.iter().map(|m| m.mark).collect()
+                }
+            })
+            .collect();
+        QuoteMark::of(&text, &written)
+    } else {
+        Vec::new()
+    };
+    let first = cells[0];
+    let numbers: Vec<String> = cells.iter().map(|&i| lines[i].no.to_string()).collect();
+    log.edit(
+        lines[first].no,
+        Stage::Normalise,
+        Action::Changed,
+        "",
+        text.clone(),
+        format!(
+            "a table row whose cells stood on lines {} (cells holding paragraphs, as a browser's innerText writes them) joined on one line",
+            numbers.join(", ")
+        ),
+    );
+    let row_no = lines[first].no;
+    for &i in &cells[1..] {
+        let l = &mut lines[i];
+        l.text.clear();
+        l.quotes.clear();
+        l.indent = 0;
+        l.moved_to = Some(row_no);
+    }
+    let l = &mut lines[first];
+    l.text = text;
+    l.row = row;
+    l.cells = true;
+    l.quotes = quotes;
 }
 
 /// A Markdown table's delimiter row ("---|---|---", "| :--- | ---: |", "|:-:|"):
@@ -701,6 +896,74 @@ mod tests {
         assert_eq!(l[1].row, ["Item", "Note"]);
         // A leading tab indents: one cell of text is not a row.
         assert_eq!((l[2].indent, l[2].row.len()), (4, 0));
+    }
+
+    /// A table whose cells hold paragraphs, as a browser's innerText writes it:
+    /// each cell on a line of its own between tab-only lines, rows two blank lines
+    /// or more apart. Each row's cells go into its first cell's line; the other
+    /// lines are left blank and point at it; the paragraph before the table and
+    /// after it stay lines of text; an empty paragraph (a line of non-breaking
+    /// spaces) inside a cell counts as no blank line.
+    #[test]
+    fn cells_on_lines_of_their_own_are_a_table() {
+        let mut log = Log::new("t");
+        let page = "Seats to watch.\n\nDistrict\n\n\t\n\nIncumbent\n\n\t\n\n\u{a0}\n\nMargin\n\n\n\n\n\
+                    AZ-1\n\n\t\n\nNEW\n\n\t\n\nMcCain +3\n\n\n\n\nCA-10\n\n\t\n\nJeff Denham\n\n\t\n\nObama +3\n\n\n\nThe end.\n";
+        let l = normalise(page, &mut log);
+        let rows: Vec<(usize, Vec<&str>)> = l
+            .iter()
+            .filter(|l| !l.row.is_empty())
+            .map(|l| (l.no, l.row.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (3, vec!["District", "Incumbent", "Margin"]),
+                (18, vec!["AZ-1", "NEW", "McCain +3"]),
+                (31, vec!["CA-10", "Jeff Denham", "Obama +3"]),
+            ]
+        );
+        assert_eq!(l[2].text, "District Incumbent Margin");
+        assert_eq!(l[0].text, "Seats to watch.");
+        assert_eq!(l.last().map(|l| l.text.as_str()), Some("The end."));
+        // Each joined cell's line is blank now and names its row's line.
+        let moved: Vec<(usize, usize)> = l
+            .iter()
+            .filter_map(|l| l.moved_to.map(|r| (l.no, r)))
+            .collect();
+        assert_eq!(
+            moved,
+            [(7, 3), (13, 3), (22, 18), (26, 18), (35, 31), (39, 31)]
+        );
+        assert!(moved.iter().all(|&(no, _)| l[no - 1].is_blank()));
+        assert!(
+            log.edits.iter().any(|e| e.line == 18
+                && e.after == "AZ-1 NEW McCain +3"
+                && e.reason
+                    .starts_with("a table row whose cells stood on lines 18, 22, 26 ")),
+            "{:?}",
+            log.edits
+        );
+    }
+
+    /// What is not such a table stays lines of text: one row alone; a row whose
+    /// last cell has paragraphs after its first (a forum's post in a layout table:
+    /// where the cell ends cannot be told), under a header row; rows of different
+    /// widths; a row ending in a tab (an empty last cell) under another.
+    #[test]
+    fn cell_lines_that_are_no_table_stay_text() {
+        for page in [
+            "Name\n\n\t\n\nValue\n",
+            "Author\n\n\t\n\nPost\n\n\n\nalice\n\n\t\n\nFirst paragraph of the post.\n\nSecond paragraph.\n",
+            "A\n\n\t\n\nB\n\n\n\nC\n\n\t\n\nD\n\n\t\n\nE\n",
+            "A\n\n\t\n\nB\n\n\n\nC\n\n\t\n\nD\n\n\t\n",
+        ] {
+            let l = lines(page);
+            assert!(
+                l.iter().all(|l| l.row.is_empty() && l.moved_to.is_none()),
+                "{page:?}: {l:?}"
+            );
+        }
     }
 
     /// A scraper's Markdown table: rows with pipes at their edges (a header row
