@@ -292,12 +292,16 @@ fn scraped_tables_and_unbulleted_lists_render_as_tables_and_lists() {
     assert_eq!(first.matches("<tr>").count(), 4, "{first}");
     assert_eq!(first.matches("<td>").count(), 9, "{first}");
     assert!(first.contains("<td></td>"), "{first}");
-    let tables: Vec<&str> = main.split("<table>").skip(1).collect();
+    let tables: Vec<&str> = main
+        .split("<table>")
+        .skip(1)
+        .map(|t| &t[..t.find("</table>").unwrap()])
+        .collect();
     let second = tables[1];
     assert!(second.contains("<td>Poor response</td>"), "{second}");
     assert!(second.contains("<td>72%</td>"), "{second}");
     // Cells on lines of their own: a header and four rows of two cells.
-    let third = &tables[2][..tables[2].find("</table>").unwrap()];
+    let third = tables[2];
     assert!(third.contains("<th>Weeks</th>"), "{third}");
     assert!(third.contains("<td>9 and 10</td>"), "{third}");
     assert_eq!(third.matches("<tr>").count(), 5, "{third}");

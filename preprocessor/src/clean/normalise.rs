@@ -299,7 +299,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         voids.push(if !text.is_empty() || bullet {
             Void::Text
         } else if raw.contains('\t') {
-            Void::Tab
+            Void::Tab(raw.matches('\t').count())
         } else if raw.chars().any(|c| c != ' ' && c.is_whitespace()) {
             Void::Spacer
         } else {
@@ -465,10 +465,11 @@ enum Void {
     Text,
     /// Nothing, or plain spaces: a blank line.
     Blank,
-    /// Tabs (and spaces): the separator between two cells of a table row.
-    Tab,
+    /// Tabs (and spaces) only, this many tabs: the separator between two cells of a
+    /// table row, with an empty cell between each two tabs (`"\t\u{a0}\t"`).
+    Tab(usize),
     /// Non-breaking or other special spaces only: an empty paragraph
-    /// (`<p>&nbsp;</p>`), which counts as no blank line.
+    /// (`<p>&nbsp;</p>`), or an empty cell where a cell stands.
     Spacer,
 }
 
@@ -476,10 +477,33 @@ enum Void {
 /// and one row, as for tab-separated rows (`assemble::table_rows`).
 const BLOCK_TABLE_ROWS: usize = 2;
 
-/// One row of a table whose cells stood on lines of their own: each cell's line
-/// index in `lines`, in order.
+/// One line of the page as [`block_cell_tables`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// A line of text that may be a cell (not a bullet, not a row already).
+    Cell,
+    /// A line of special spaces: an empty paragraph or an empty cell.
+    Empty,
+    /// A tab-only line with this many tabs.
+    Tab(usize),
+    /// Any other line of text.
+    Other,
+}
+
+/// One row of a table whose cells stood on lines of their own.
 struct BlockRow {
-    cells: Vec<usize>,
+    /// The cells' texts, in order (empty cells included).
+    cells: Vec<String>,
+    /// The line (index into `lines`) of each cell with text, in order; the first
+    /// is the row's line (the first cell's, even when it is empty).
+    lines: Vec<usize>,
+    /// Tokens `start..end` are the row's.
+    start: usize,
+    end: usize,
+    /// The row's last cell is followed by a line after one blank line only: the
+    /// cell's next paragraph, or the text after a table (innerText writes one blank
+    /// line there). Only a table's last row may end so.
+    open_end: bool,
 }
 
 /// Tables whose cells hold paragraphs, as a browser's `innerText` writes them: each
@@ -488,109 +512,168 @@ struct BlockRow {
 /// break and its cells' paragraph margins). "District", "⇥", "Incumbent" over
 /// "AZ-1", "⇥", "NEW" is a table of two rows, not six short lines.
 ///
-/// A row is a line of text, then one or more times: one blank line, a tab-only
-/// line, one blank line, a line of text. Lines of special spaces only (an empty
-/// paragraph) may stand between, and count as no blank line. Each cell is one line:
-/// a cell whose paragraphs continue (a second line after one blank line, as a
-/// forum post's text in a layout table's last cell) makes no row, since where the
-/// cell ends cannot be told; the line before the first cell, though, may be a
-/// paragraph before the table (its first row comes right after the text).
-/// [`BLOCK_TABLE_ROWS`] rows or more with the same number of cells, with only
-/// blank lines between them, are a table: each row's cells go into the line of its
-/// first cell (`Line::row`), the other cells' lines are left blank, and the move is
-/// listed at the row's line. Rows of one table's layout around another's (the
-/// article in one cell of a page's layout table, a data table inside it) have
-/// cells of many paragraphs and make no rows.
+/// A row is a cell, then one or more times: one blank line, a tab-only line, one
+/// blank line, a cell. A cell is one line of text, optionally after lines of
+/// special spaces (empty paragraphs), or such lines alone (an empty cell); a
+/// tab-only line with `n` tabs has `n - 1` empty cells between them. A row starts
+/// after a blank line (or at the page's first line) and ends before two blank
+/// lines or more: a cell whose line goes on without a blank line (a line break
+/// inside it) makes no row, and neither does a row ending in a tab. A row whose
+/// last cell is followed after one blank line by more text (the cell's next
+/// paragraph, or the text after the table) may only end a table, whose rows come
+/// before it; if that last cell's line came after empty paragraphs, the cell is
+/// empty and the line is the text after the table (innerText writes an empty
+/// cell, `<td>&nbsp;</td>`, and a cell's empty paragraph before its text alike). [`BLOCK_TABLE_ROWS`] rows or more with the same number of cells,
+/// with only blank lines between them, are a table: each row's cells go into the
+/// line of its first cell (`Line::row`), the other cells' lines are left blank and
+/// point at it (`Line::moved_to`), and the move is listed at the row's line. A
+/// layout table's cells of several paragraphs (an article, a forum post) make no
+/// row with the cells beside them, though the last paragraph of one may begin a
+/// row: its text then stays, in order, only in another block.
 fn block_cell_tables(lines: &mut [Line], voids: &[Void], log: &mut Log) {
-    if !voids.contains(&Void::Tab) {
+    if !voids.iter().any(|v| matches!(v, Void::Tab(_))) {
         return;
     }
-    // The page as tokens: a line of text that may be a cell, a tab line, or any
-    // other line of text, each with the number of blank lines before it. A line of
-    // special spaces and the blank line after it count as no blank line.
-    #[derive(Clone, Copy, PartialEq, Eq)]
-    enum Tok {
-        Cell,
-        Tab,
-        Other,
-    }
+    // The page as tokens, each with the number of blank lines before it.
     let mut toks: Vec<(Tok, usize, usize)> = Vec::new();
     let mut blanks = 0;
-    // The blank line after an empty paragraph is its margin, not a gap.
-    let mut after_spacer = false;
-    for (i, (l, v)) in lines.iter().zip(voids).enumerate() {
-        if *v != Void::Blank {
-            after_spacer = *v == Void::Spacer;
-        }
-        match v {
-            Void::Blank if after_spacer => after_spacer = false,
-            Void::Blank => blanks += 1,
-            Void::Spacer => {}
-            Void::Tab => {
-                toks.push((Tok::Tab, i, blanks));
-                blanks = 0;
+    for (i, l) in lines.iter().enumerate() {
+        // `voids` has one entry per raw line; `lines` may have lost one (a Markdown
+        // table's delimiter row).
+        let void =
+            l.no.checked_sub(1)
+                .and_then(|k| voids.get(k))
+                .copied()
+                .unwrap_or(Void::Text);
+        let tok = match void {
+            Void::Blank if l.is_blank() => {
+                blanks += 1;
+                continue;
             }
-            Void::Text => {
-                let cell = l.row.is_empty() && !l.cells && !l.bullet;
-                toks.push((if cell { Tok::Cell } else { Tok::Other }, i, blanks));
-                blanks = 0;
+            Void::Spacer if l.is_blank() => Tok::Empty,
+            Void::Tab(n) if l.is_blank() => Tok::Tab(n),
+            _ if l.is_blank() => {
+                blanks += 1;
+                continue;
             }
-        }
+            _ if l.row.is_empty() && !l.cells && !l.bullet => Tok::Cell,
+            _ => Tok::Other,
+        };
+        toks.push((tok, i, blanks));
+        blanks = 0;
     }
-    let at = |k: usize, want: Tok| toks.get(k).is_some_and(|t| t.0 == want && t.2 == 1);
-    // Rows, with the token index after each.
-    let mut rows: Vec<(BlockRow, usize)> = Vec::new();
+    let mut rows: Vec<BlockRow> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        if toks[k].0 != Tok::Cell || !at(k + 1, Tok::Tab) {
-            k += 1;
-            continue;
-        }
-        let mut cells = vec![toks[k].1];
-        let mut j = k + 1;
-        // `j` is a tab token; the next cell follows after one blank line.
-        while at(j, Tok::Tab) && at(j + 1, Tok::Cell) {
-            cells.push(toks[j + 1].1);
-            j += 2;
-        }
-        // The row ends after a cell: not after a tab, and not where the cell's
-        // paragraphs go on.
-        let ended = !at(j, Tok::Tab) && !at(j, Tok::Cell);
-        if cells.len() >= 2 && ended {
-            rows.push((BlockRow { cells }, j));
-            k = j;
-        } else {
-            k += 1;
+        match block_row(&toks, k, lines) {
+            Ok(row) => {
+                k = row.end;
+                rows.push(row);
+            }
+            // Every row started inside the same chain of cells would end where this
+            // one failed, and fail alike: go on after it (a page of a million cells
+            // is read once).
+            Err(end) => k = end.max(k + 1),
         }
     }
-    // Tables: runs of rows of one width, nothing but blank lines between.
+    // Tables: runs of rows of one width, nothing but blank lines between, only the
+    // last row open at its end.
     let mut r = 0;
     while r < rows.len() {
-        let width = rows[r].0.cells.len();
+        let width = rows[r].cells.len();
         let mut e = r + 1;
         while e < rows.len()
-            && rows[e].0.cells.len() == width
-            && toks[rows[e - 1].1].1 == rows[e].0.cells[0]
+            && !rows[e - 1].open_end
+            && rows[e].cells.len() == width
+            && rows[e - 1].end == rows[e].start
         {
             e += 1;
         }
-        if e - r >= BLOCK_TABLE_ROWS {
-            for (row, _) in &rows[r..e] {
-                join_row(lines, &row.cells, log);
+        // A table of rows open at their end is a table only when its rows end clean.
+        if e - r >= BLOCK_TABLE_ROWS && !rows[r].open_end {
+            for row in &rows[r..e] {
+                join_row(lines, row, log);
             }
         }
         r = e;
     }
 }
 
-/// The cells on lines `cells` (indices into `lines`) joined into the first one's
-/// `row`; the others left blank, their typographic quotes moved with their text.
-fn join_row(lines: &mut [Line], cells: &[usize], log: &mut Log) {
-    let row: Vec<String> = cells.iter().map(|&i| lines[i].text.clone()).collect();
-    let text = row_text(&row);
-    let typographic = cells.iter().any(|&i| !lines[i].quotes.is_empty());
+/// The row of [`block_cell_tables`] that starts at token `k`, or the token where
+/// the attempt ended (`Err`). `toks` holds (token, index into `lines`, blank lines
+/// before).
+fn block_row(toks: &[(Tok, usize, usize)], k: usize, lines: &[Line]) -> Result<BlockRow, usize> {
+    let one_blank = |j: usize| toks.get(j).is_some_and(|t| t.2 == 1);
+    // Lines of special spaces before a line of text are the cell's empty paragraphs.
+    // The cell at token `j`: its text (empty for an empty cell), its line if it has
+    // text, the token after it, and whether empty paragraphs came before its text.
+    let cell = |mut j: usize| -> Option<(String, Option<usize>, usize, bool)> {
+        let from = j;
+        while one_blank(j) && toks[j].0 == Tok::Empty {
+            j += 1;
+        }
+        if one_blank(j) && toks[j].0 == Tok::Cell {
+            let i = toks[j].1;
+            return Some((lines[i].text.clone(), Some(i), j + 1, j > from));
+        }
+        (j > from).then(|| (String::new(), None, j, false))
+    };
+    let (first, start_line) = match toks[k] {
+        (Tok::Cell, i, b) if b >= 1 || k == 0 => (lines[i].text.clone(), i),
+        (Tok::Empty, i, b) if b >= 1 || k == 0 => (String::new(), i),
+        _ => return Err(k + 1),
+    };
+    let mut cells = vec![first];
+    let mut cell_lines = vec![start_line];
+    let mut j = k + 1;
+    // Whether the last cell's text came after empty paragraphs.
+    let mut padded = false;
+    while let Some(&(Tok::Tab(n), _, 1)) = toks.get(j) {
+        cells.extend(std::iter::repeat_n(String::new(), n.saturating_sub(1)));
+        let Some((text, line, next, after_empty)) = cell(j + 1) else {
+            // A row ending in a tab.
+            return Err(j + 1);
+        };
+        cells.push(text);
+        cell_lines.extend(line);
+        padded = after_empty;
+        j = next;
+    }
+    if cells.len() < 2 {
+        return Err(k + 1);
+    }
+    let open_end = match toks.get(j).map(|t| t.2) {
+        None => false,
+        Some(b) if b >= 2 => false,
+        Some(1) => true,
+        // The last cell's line goes on after a line break.
+        Some(_) => return Err(j),
+    };
+    // A last cell of empty paragraphs and then a line of text, with more text after
+    // it, is an empty cell and the text after the table: the line is not the row's.
+    if open_end && padded {
+        cells.pop();
+        cells.push(String::new());
+        cell_lines.pop();
+        j -= 1;
+    }
+    Ok(BlockRow {
+        cells,
+        lines: cell_lines,
+        start: k,
+        end: j,
+        open_end,
+    })
+}
+
+/// The cells of `row` joined into its first line's `row`; the other cells' lines
+/// left blank, pointing at it, their typographic quotes moved with their text.
+fn join_row(lines: &mut [Line], row: &BlockRow, log: &mut Log) {
+    let text = row_text(&row.cells);
+    let typographic = row.lines.iter().any(|&i| !lines[i].quotes.is_empty());
     let quotes = if typographic {
-        let written: Vec<char> = cells
+        let written: Vec<char> = row
+            .lines
             .iter()
             .flat_map(|&i| {
                 let l = &lines[i];
@@ -608,13 +691,13 @@ fn join_row(lines: &mut [Line], cells: &[usize], log: &mut Log) {
     } else {
         Vec::new()
     };
-    let first = cells[0];
-    let numbers: Vec<String> = cells.iter().map(|&i| lines[i].no.to_string()).collect();
+    let first = row.lines[0];
+    let numbers: Vec<String> = row.lines.iter().map(|&i| lines[i].no.to_string()).collect();
     log.edit(
         lines[first].no,
         Stage::Normalise,
         Action::Changed,
-        "",
+        lines[first].text.clone(),
         text.clone(),
         format!(
             "a table row whose cells stood on lines {} (cells holding paragraphs, as a browser's innerText writes them) joined on one line",
@@ -622,7 +705,7 @@ fn join_row(lines: &mut [Line], cells: &[usize], log: &mut Log) {
         ),
     );
     let row_no = lines[first].no;
-    for &i in &cells[1..] {
+    for &i in &row.lines[1..] {
         let l = &mut lines[i];
         l.text.clear();
         l.quotes.clear();
@@ -631,7 +714,7 @@ fn join_row(lines: &mut [Line], cells: &[usize], log: &mut Log) {
     }
     let l = &mut lines[first];
     l.text = text;
-    l.row = row;
+    l.row = row.cells.clone();
     l.cells = true;
     l.quotes = quotes;
 }
@@ -900,15 +983,20 @@ mod tests {
 
     /// A table whose cells hold paragraphs, as a browser's innerText writes it:
     /// each cell on a line of its own between tab-only lines, rows two blank lines
-    /// or more apart. Each row's cells go into its first cell's line; the other
-    /// lines are left blank and point at it; the paragraph before the table and
-    /// after it stay lines of text; an empty paragraph (a line of non-breaking
-    /// spaces) inside a cell counts as no blank line.
+    /// or more apart, one blank line before the text after it. Each row's cells go
+    /// into its first cell's line; the other lines are left blank and point at it;
+    /// the paragraphs before and after the table stay lines of text. An empty
+    /// paragraph (a line of non-breaking spaces) before a cell's text is no cell;
+    /// two tabs around a non-breaking space hold an empty cell, and so does a line
+    /// of non-breaking spaces in a cell's place. A pipe table above, whose
+    /// delimiter row normalise removes, moves nothing out of line.
     #[test]
     fn cells_on_lines_of_their_own_are_a_table() {
         let mut log = Log::new("t");
-        let page = "Seats to watch.\n\nDistrict\n\n\t\n\nIncumbent\n\n\t\n\n\u{a0}\n\nMargin\n\n\n\n\n\
-                    AZ-1\n\n\t\n\nNEW\n\n\t\n\nMcCain +3\n\n\n\n\nCA-10\n\n\t\n\nJeff Denham\n\n\t\n\nObama +3\n\n\n\nThe end.\n";
+        let page = "| a | b |\n|---|---|\n| 1 | 2 |\n\nSeats to watch.\n\n\
+                    District\n\n\t\n\nIncumbent\n\n\t\n\n\u{a0}\n\nMargin\n\n\n\n\n\
+                    AZ-1\n\n\t\u{a0}\t\n\nMcCain +3\n\n\n\n\n\
+                    CA-10\n\n\t\n\nJeff Denham\n\n\t\n\n\u{a0}\n\nBoth are close.\n\nThe end.\n";
         let l = normalise(page, &mut log);
         let rows: Vec<(usize, Vec<&str>)> = l
             .iter()
@@ -918,45 +1006,52 @@ mod tests {
         assert_eq!(
             rows,
             [
-                (3, vec!["District", "Incumbent", "Margin"]),
-                (18, vec!["AZ-1", "NEW", "McCain +3"]),
-                (31, vec!["CA-10", "Jeff Denham", "Obama +3"]),
+                (1, vec!["a", "b"]),
+                (3, vec!["1", "2"]),
+                (7, vec!["District", "Incumbent", "Margin"]),
+                (22, vec!["AZ-1", "", "McCain +3"]),
+                (31, vec!["CA-10", "Jeff Denham", ""]),
             ]
         );
-        assert_eq!(l[2].text, "District Incumbent Margin");
-        assert_eq!(l[0].text, "Seats to watch.");
-        assert_eq!(l.last().map(|l| l.text.as_str()), Some("The end."));
+        let text = |no: usize| l.iter().find(|l| l.no == no).map(|l| l.text.as_str());
+        assert_eq!(text(7), Some("District Incumbent Margin"));
+        assert_eq!(text(5), Some("Seats to watch."));
+        assert_eq!(text(41), Some("Both are close."));
         // Each joined cell's line is blank now and names its row's line.
         let moved: Vec<(usize, usize)> = l
             .iter()
             .filter_map(|l| l.moved_to.map(|r| (l.no, r)))
             .collect();
-        assert_eq!(
-            moved,
-            [(7, 3), (13, 3), (22, 18), (26, 18), (35, 31), (39, 31)]
-        );
-        assert!(moved.iter().all(|&(no, _)| l[no - 1].is_blank()));
+        assert_eq!(moved, [(11, 7), (17, 7), (26, 22), (35, 31)]);
+        assert!(moved.iter().all(|&(no, _)| text(no) == Some("")));
         assert!(
-            log.edits.iter().any(|e| e.line == 18
-                && e.after == "AZ-1 NEW McCain +3"
+            log.edits.iter().any(|e| e.line == 22
+                && e.before == "AZ-1"
+                && e.after == "AZ-1 McCain +3"
                 && e.reason
-                    .starts_with("a table row whose cells stood on lines 18, 22, 26 ")),
+                    .starts_with("a table row whose cells stood on lines 22, 26 ")),
             "{:?}",
             log.edits
         );
     }
 
-    /// What is not such a table stays lines of text: one row alone; a row whose
-    /// last cell has paragraphs after its first (a forum's post in a layout table:
-    /// where the cell ends cannot be told), under a header row; rows of different
-    /// widths; a row ending in a tab (an empty last cell) under another.
+    /// What is not such a table stays lines of text: one row alone; a cell whose
+    /// next paragraph follows after one blank line (only a table's last row may
+    /// end so: the next line is not another row); rows of different widths; a row
+    /// ending in a tab (an empty last cell) under another; a cell whose line goes on
+    /// without a blank line (a line break inside it): its next line cannot start a
+    /// row, and its own row is none; so is a first cell whose line follows another
+    /// without a blank line.
     #[test]
     fn cell_lines_that_are_no_table_stay_text() {
         for page in [
             "Name\n\n\t\n\nValue\n",
-            "Author\n\n\t\n\nPost\n\n\n\nalice\n\n\t\n\nFirst paragraph of the post.\n\nSecond paragraph.\n",
+            "A\n\n\t\n\nB\n\nC\n\n\t\n\nD\n",
             "A\n\n\t\n\nB\n\n\n\nC\n\n\t\n\nD\n\n\t\n\nE\n",
             "A\n\n\t\n\nB\n\n\n\nC\n\n\t\n\nD\n\n\t\n",
+            "A\n\n\t\n\nB\nC\n\n\t\n\nD\n",
+            "A\n\n\t\n\nB\n\n\n\nC\n\n\t\n\nD\nline two of D\n",
+            "line one of A\nA\n\n\t\n\nB\n\n\n\nC\n\n\t\n\nD\n",
         ] {
             let l = lines(page);
             assert!(
@@ -964,6 +1059,15 @@ mod tests {
                 "{page:?}: {l:?}"
             );
         }
+        // A row whose cell goes on ends its table: the row after it is not the
+        // table's.
+        let l = lines("H\n\n\t\n\nI\n\n\n\nA\n\n\t\n\nB\n\nC\n\n\t\n\nD\n");
+        let rows: Vec<usize> = l
+            .iter()
+            .filter(|l| !l.row.is_empty())
+            .map(|l| l.no)
+            .collect();
+        assert_eq!(rows, [1, 9], "{l:?}");
     }
 
     /// A scraper's Markdown table: rows with pipes at their edges (a header row
