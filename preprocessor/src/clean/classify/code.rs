@@ -11,15 +11,17 @@ use super::*;
 
 /// A line that only code has: a box-drawing character (a table printed by `psql`),
 /// an operator ("=>", "->", "::", "==", "!=", ":=", "+=", "&&", "||"), an SQL clause
-/// opening the line in capitals, or a program's keyword opening the line followed
-/// later by a bracket or an equals sign. A line of HTML or XML is one too
-/// ([`HTML_LINE`]).
+/// opening the line in capitals, a program's keyword opening the line followed
+/// later by a bracket or an equals sign, or a shell prompt before a command in
+/// lower case ("$ hg clone public test-repo"; a price never has a space after its
+/// "$" and a lower-case word). A line of HTML or XML is one too ([`HTML_LINE`]).
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         [\u{2500}-\u{257F}]
       | =>|->|::|==|!=|:=|\+=|&&|\|\|
       | ^(?:SELECT|FROM|WHERE|WITH|JOIN|LEFT\ JOIN|INNER\ JOIN|GROUP\ BY|ORDER\ BY|HAVING|LIMIT|INSERT\ INTO|UPDATE|DELETE\ FROM|CREATE\ (?:TABLE|INDEX|VIEW|FUNCTION))\b
       | ^(?:def|class|import|return|var|let|const|function|fn|pub|public|private|static|void|int|if|for|while|elif|else|try|except|catch|\#include|\#define|package|func)\b.*[(\[{=]
+      | ^\$\ [a-z][\w.-]*(?:\ |$)
     ")
 });
 
@@ -183,6 +185,27 @@ mod tests {
     fn kept(page: &str) -> String {
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         cleaned.pages[0].doc.outline()
+    }
+
+    /// A shell session (commands after a "$ " prompt and what they print) between
+    /// paragraphs is a code block, kept verbatim; a line that starts with a price
+    /// ("$ 5 million") or a transcript's ">>> " is no prompt.
+    #[test]
+    fn a_shell_session_between_paragraphs_is_code() {
+        let session = "$ cd test-repo\n$ echo 'my new project' > file1\n$ hg add file1\n$ hg commit -m 'create new project'\n$ hg push\n[...]\n";
+        let page = format!(
+            "Sharing changes between clones\n\n{PROSE} We need two clones.\n\n{session}\n{PROSE} Then edit the configuration.\n"
+        );
+        let out = kept(&page);
+        assert!(out.contains(&format!("```\n{session}```")), "{out}");
+        assert!(super::STRONG.is_match("$ cd ../dev-repo"));
+        for not_code in [
+            "$ 5 million was raised",
+            ">>> finally tonight",
+            "$5 billion",
+        ] {
+            assert!(!super::STRONG.is_match(not_code), "{not_code}");
+        }
     }
 
     #[test]
