@@ -28,7 +28,8 @@ pub struct Line {
     /// number of parts (a PDF's text layout; see [`space_tables`]), or its cells
     /// between pipes (a scraper's Markdown table; see [`pipe_tables`]). Empty when the
     /// line is not a row: fewer than two cells hold text (one, in a pipe row with
-    /// pipes at both edges inside a wider table). The non-empty cells joined by
+    /// pipes at both edges inside a wider table, or in a row of a table whose cells
+    /// stood on lines of their own: see [`block_cell_tables`]). The non-empty cells joined by
     /// single spaces are exactly `text`.
     pub(crate) row: Vec<String>,
     /// Every quotation mark of `text` that was written as a typographic one, and
@@ -509,27 +510,32 @@ struct BlockRow {
 /// Tables whose cells hold paragraphs, as a browser's `innerText` writes them: each
 /// cell on a line of its own, one blank line, a line holding only a tab, one blank
 /// line, the next cell; rows apart by two blank lines or more (the row's line
-/// break and its cells' paragraph margins). "District", "⇥", "Incumbent" over
-/// "AZ-1", "⇥", "NEW" is a table of two rows, not six short lines.
+/// break and its cells' paragraph margins); the text after a table one blank line
+/// below it. "District", "⇥", "Incumbent" over "AZ-1", "⇥", "NEW" is a table of
+/// two rows, not six short lines.
 ///
 /// A row is a cell, then one or more times: one blank line, a tab-only line, one
-/// blank line, a cell. A cell is one line of text, optionally after lines of
-/// special spaces (empty paragraphs), or such lines alone (an empty cell); a
+/// blank line, a cell. A cell is one line of text, with lines of special spaces
+/// (empty paragraphs) before or after it, or such lines alone (an empty cell); a
 /// tab-only line with `n` tabs has `n - 1` empty cells between them. A row starts
 /// after a blank line (or at the page's first line) and ends before two blank
 /// lines or more: a cell whose line goes on without a blank line (a line break
-/// inside it) makes no row, and neither does a row ending in a tab. A row whose
-/// last cell is followed after one blank line by more text (the cell's next
-/// paragraph, or the text after the table) may only end a table, whose rows come
-/// before it; if that last cell's line came after empty paragraphs, the cell is
-/// empty and the line is the text after the table (innerText writes an empty
-/// cell, `<td>&nbsp;</td>`, and a cell's empty paragraph before its text alike). [`BLOCK_TABLE_ROWS`] rows or more with the same number of cells,
-/// with only blank lines between them, are a table: each row's cells go into the
-/// line of its first cell (`Line::row`), the other cells' lines are left blank and
-/// point at it (`Line::moved_to`), and the move is listed at the row's line. A
-/// layout table's cells of several paragraphs (an article, a forum post) make no
-/// row with the cells beside them, though the last paragraph of one may begin a
-/// row: its text then stays, in order, only in another block.
+/// inside it) makes no row, and neither does a row ending in a tab or holding no
+/// text. A row whose last cell is followed after one blank line by more text (the
+/// cell's next paragraph, or the text after the table) may only end a table, under
+/// [`BLOCK_TABLE_ROWS`] rows or more that end clean; if that last cell's line came
+/// after empty paragraphs, the cell is empty and the line is the text after the
+/// table (innerText writes an empty cell, `<td>&nbsp;</td>`, and a cell's empty
+/// paragraph before its text alike). [`BLOCK_TABLE_ROWS`] rows or more with the
+/// same number of cells, with only blank lines between them, are a table: each
+/// row's cells go into the line of its first cell (`Line::row`), the other cells'
+/// lines are left blank and point at it (`Line::moved_to`), and the move is listed
+/// at the row's line.
+///
+/// A layout table's cell of several paragraphs (an article, a forum post) makes no
+/// row with the cells before it, unless it ends a table of data rows, whose last
+/// row then holds its first paragraph only; its last paragraph may begin a row
+/// with the cells after it. Either way every line stays, in order.
 fn block_cell_tables(lines: &mut [Line], voids: &[Void], log: &mut Log) {
     if !voids.iter().any(|v| matches!(v, Void::Tab(_))) {
         return;
@@ -577,7 +583,8 @@ fn block_cell_tables(lines: &mut [Line], voids: &[Void], log: &mut Log) {
         }
     }
     // Tables: runs of rows of one width, nothing but blank lines between, only the
-    // last row open at its end.
+    // last row open at its end, and that one only under [`BLOCK_TABLE_ROWS`] rows
+    // that end clean (a header and a post's first paragraph are no table).
     let mut r = 0;
     while r < rows.len() {
         let width = rows[r].cells.len();
@@ -589,8 +596,8 @@ fn block_cell_tables(lines: &mut [Line], voids: &[Void], log: &mut Log) {
         {
             e += 1;
         }
-        // A table of rows open at their end is a table only when its rows end clean.
-        if e - r >= BLOCK_TABLE_ROWS && !rows[r].open_end {
+        let closed = e - r - usize::from(rows[e - 1].open_end);
+        if closed >= BLOCK_TABLE_ROWS {
             for row in &rows[r..e] {
                 join_row(lines, row, log);
             }
@@ -605,16 +612,32 @@ fn block_cell_tables(lines: &mut [Line], voids: &[Void], log: &mut Log) {
 fn block_row(toks: &[(Tok, usize, usize)], k: usize, lines: &[Line]) -> Result<BlockRow, usize> {
     let one_blank = |j: usize| toks.get(j).is_some_and(|t| t.2 == 1);
     // Lines of special spaces before a line of text are the cell's empty paragraphs.
-    // The cell at token `j`: its text (empty for an empty cell), its line if it has
-    // text, the token after it, and whether empty paragraphs came before its text.
+    // The cell at token `j`: its text (empty for an empty cell), the token of its
+    // line of text if it has one, the token after it, and whether empty paragraphs
+    // came before its text.
+    // Empty paragraphs after a cell's text (`<p>&nbsp;</p>` under it) are the
+    // cell's when a tab, the page's end or a row's gap follows them: the token
+    // after them, or `j` if they are not the cell's.
+    let trailing_empty = |j: usize| {
+        let mut t = j;
+        while one_blank(t) && toks[t].0 == Tok::Empty {
+            t += 1;
+        }
+        let ends_cell = match toks.get(t) {
+            None => true,
+            Some(&(Tok::Tab(_), _, b)) => b == 1,
+            Some(&(_, _, b)) => b >= 2,
+        };
+        if t > j && ends_cell { t } else { j }
+    };
     let cell = |mut j: usize| -> Option<(String, Option<usize>, usize, bool)> {
         let from = j;
         while one_blank(j) && toks[j].0 == Tok::Empty {
             j += 1;
         }
         if one_blank(j) && toks[j].0 == Tok::Cell {
-            let i = toks[j].1;
-            return Some((lines[i].text.clone(), Some(i), j + 1, j > from));
+            let text = lines[toks[j].1].text.clone();
+            return Some((text, Some(j), trailing_empty(j + 1), j > from));
         }
         (j > from).then(|| (String::new(), None, j, false))
     };
@@ -625,22 +648,23 @@ fn block_row(toks: &[(Tok, usize, usize)], k: usize, lines: &[Line]) -> Result<B
     };
     let mut cells = vec![first];
     let mut cell_lines = vec![start_line];
-    let mut j = k + 1;
-    // Whether the last cell's text came after empty paragraphs.
-    let mut padded = false;
+    let mut j = trailing_empty(k + 1);
+    // The last cell's line of text, when it came after empty paragraphs.
+    let mut padded = None;
     while let Some(&(Tok::Tab(n), _, 1)) = toks.get(j) {
         cells.extend(std::iter::repeat_n(String::new(), n.saturating_sub(1)));
-        let Some((text, line, next, after_empty)) = cell(j + 1) else {
+        let Some((text, at, next, after_empty)) = cell(j + 1) else {
             // A row ending in a tab.
             return Err(j + 1);
         };
         cells.push(text);
-        cell_lines.extend(line);
-        padded = after_empty;
+        cell_lines.extend(at.map(|t| toks[t].1));
+        padded = at.filter(|_| after_empty);
         j = next;
     }
-    if cells.len() < 2 {
-        return Err(k + 1);
+    // A row of empty cells holds nothing to join.
+    if cells.len() < 2 || cells.iter().all(String::is_empty) {
+        return Err(j.max(k + 1));
     }
     let open_end = match toks.get(j).map(|t| t.2) {
         None => false,
@@ -651,11 +675,11 @@ fn block_row(toks: &[(Tok, usize, usize)], k: usize, lines: &[Line]) -> Result<B
     };
     // A last cell of empty paragraphs and then a line of text, with more text after
     // it, is an empty cell and the text after the table: the line is not the row's.
-    if open_end && padded {
+    if open_end && let Some(at) = padded {
         cells.pop();
         cells.push(String::new());
         cell_lines.pop();
-        j -= 1;
+        j = at;
     }
     Ok(BlockRow {
         cells,
@@ -693,17 +717,20 @@ fn join_row(lines: &mut [Line], row: &BlockRow, log: &mut Log) {
     };
     let first = row.lines[0];
     let numbers: Vec<String> = row.lines.iter().map(|&i| lines[i].no.to_string()).collect();
-    log.edit(
-        lines[first].no,
-        Stage::Normalise,
-        Action::Changed,
-        lines[first].text.clone(),
-        text.clone(),
-        format!(
-            "a table row whose cells stood on lines {} (cells holding paragraphs, as a browser's innerText writes them) joined on one line",
-            numbers.join(", ")
-        ),
-    );
+    // A row of one line with text (its other cells empty) moved nothing.
+    if row.lines.len() > 1 {
+        log.edit(
+            lines[first].no,
+            Stage::Normalise,
+            Action::Changed,
+            lines[first].text.clone(),
+            text.clone(),
+            format!(
+                "a table row whose cells stood on lines {} (cells holding paragraphs, as a browser's innerText writes them) joined on one line",
+                numbers.join(", ")
+            ),
+        );
+    }
     let row_no = lines[first].no;
     for &i in &row.lines[1..] {
         let l = &mut lines[i];
@@ -1059,15 +1086,48 @@ mod tests {
                 "{page:?}: {l:?}"
             );
         }
-        // A row whose cell goes on ends its table: the row after it is not the
-        // table's.
-        let l = lines("H\n\n\t\n\nI\n\n\n\nA\n\n\t\n\nB\n\nC\n\n\t\n\nD\n");
-        let rows: Vec<usize> = l
+        // A row whose cell goes on ends a table only under two rows that end clean
+        // (a header over a post's first paragraph is none), and the row after it
+        // is not the table's.
+        let rows = |page: &str| -> Vec<usize> {
+            lines(page)
+                .iter()
+                .filter(|l| !l.row.is_empty())
+                .map(|l| l.no)
+                .collect()
+        };
+        assert_eq!(
+            rows("H\n\n\t\n\nI\n\n\n\nA\n\n\t\n\nB\n\nC\n\n\t\n\nD\n"),
+            [0; 0]
+        );
+        assert_eq!(
+            rows("H\n\n\t\n\nI\n\n\n\nA\n\n\t\n\nB\n\n\n\nC\n\n\t\n\nD\n\nE\n\n\t\n\nF\n"),
+            [1, 9, 17]
+        );
+    }
+
+    /// Empty paragraphs around a cell's text are the cell's; a table may start
+    /// with an empty cell, and a middle row may end with one.
+    #[test]
+    fn empty_paragraphs_and_empty_cells_keep_a_table_whole() {
+        let l = lines(
+            "\u{a0}\n\n\t\n\nB\n\n\t\n\nC\n\n\u{a0}\n\n\n\n\
+             A\n\n\u{a0}\n\n\t\n\nB2\n\n\t\n\n\u{a0}\n\n\n\n\
+             A3\n\n\t\n\nB3\n\n\t\n\nC3\n",
+        );
+        let rows: Vec<(usize, Vec<&str>)> = l
             .iter()
             .filter(|l| !l.row.is_empty())
-            .map(|l| l.no)
+            .map(|l| (l.no, l.row.iter().map(String::as_str).collect()))
             .collect();
-        assert_eq!(rows, [1, 9], "{l:?}");
+        assert_eq!(
+            rows,
+            [
+                (1, vec!["", "B", "C"]),
+                (15, vec!["A", "B2", ""]),
+                (29, vec!["A3", "B3", "C3"]),
+            ]
+        );
     }
 
     /// A scraper's Markdown table: rows with pipes at their edges (a header row

@@ -1024,11 +1024,14 @@ fn join_page_breaks(mut units: Vec<Unit>, printed: bool, log: &mut Log) -> Vec<U
 fn can_rejoin(prev: &Unit, u: &Unit, printed: bool) -> bool {
     let stamp =
         text::at_most_words(&prev.text, HEADLINE_WORDS) && STAMP_AFTER_HEADLINE.is_match(&u.text);
-    // A table row is never half of a paragraph ("… Comment" over "new | new | …").
+    // A table row (tab cells, a pipe row, columns of spaces, cells joined from lines
+    // of their own) is never half of a paragraph ("… Comment" over "new | new | …").
     !u.bullet
         && !prev.bullet
         && !u.cells
         && !prev.cells
+        && u.row.is_empty()
+        && prev.row.is_empty()
         && prev.extra.is_empty()
         && text::starts_lowercase(&u.text)
         && !text::at_most_words(&prev.text, 3)

@@ -11,19 +11,47 @@ use super::*;
 
 /// A line that only code has: a box-drawing character (a table printed by `psql`),
 /// an operator ("=>", "->", "::", "==", "!=", ":=", "+=", "&&", "||"), an SQL clause
-/// opening the line in capitals, a program's keyword opening the line followed
-/// later by a bracket or an equals sign, or a shell prompt before a command in
-/// lower case ("$ hg clone public test-repo"; a price never has a space after its
-/// "$" and a lower-case word). A line of HTML or XML is one too ([`HTML_LINE`]).
+/// opening the line in capitals, or a program's keyword opening the line followed
+/// later by a bracket or an equals sign. A line of HTML or XML is one too
+/// ([`HTML_LINE`]), and so is a shell prompt's ([`PROMPT`]).
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         [\u{2500}-\u{257F}]
       | =>|->|::|==|!=|:=|\+=|&&|\|\|
       | ^(?:SELECT|FROM|WHERE|WITH|JOIN|LEFT\ JOIN|INNER\ JOIN|GROUP\ BY|ORDER\ BY|HAVING|LIMIT|INSERT\ INTO|UPDATE|DELETE\ FROM|CREATE\ (?:TABLE|INDEX|VIEW|FUNCTION))\b
       | ^(?:def|class|import|return|var|let|const|function|fn|pub|public|private|static|void|int|if|for|while|elif|else|try|except|catch|\#include|\#define|package|func)\b.*[(\[{=]
-      | ^\$\ [a-z][\w.-]*(?:\ |$)
     ")
 });
+
+/// A shell prompt before a command in lower case ("$ hg clone public test-repo",
+/// "$ cd ../dev-repo"): a price never has a space after its "$" and a lower-case
+/// word, though a table's unit may ("$ millions", "$ in thousands"), which is no
+/// command ([`PROMPT_NOT_COMMAND`]).
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| re(r"^\$ ([a-z][\w.-]*)(?: |$)"));
+
+/// Words after "$ " that give a column's unit, not a command.
+const PROMPT_NOT_COMMAND: [&str; 12] = [
+    "m",
+    "mn",
+    "bn",
+    "k",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "thousand",
+    "thousands",
+    "in",
+    "per",
+];
+
+/// A shell prompt's line ([`PROMPT`]).
+fn prompt(t: &str) -> bool {
+    PROMPT
+        .captures(t)
+        .and_then(|c| c.get(1))
+        .is_some_and(|w| !PROMPT_NOT_COMMAND.contains(&w.as_str()))
+}
 
 /// A line of HTML or XML: it starts with a tag, written as markup is
 /// (`<!DOCTYPE html>`, `<div id="mocha">`: a name, then attributes whose names start
@@ -68,7 +96,7 @@ fn code_score(u: &Unit) -> u8 {
     if u.first != u.last || !u.extra.is_empty() || t.is_empty() || prose(t) {
         return 0;
     }
-    if STRONG.is_match(t) || STATEMENT.is_match(t) || HTML_LINE.is_match(t) {
+    if STRONG.is_match(t) || STATEMENT.is_match(t) || HTML_LINE.is_match(t) || prompt(t) {
         2
     } else if text::at_most_words(t, 8) || CALL.is_match(t) {
         1
@@ -189,7 +217,8 @@ mod tests {
 
     /// A shell session (commands after a "$ " prompt and what they print) between
     /// paragraphs is a code block, kept verbatim; a line that starts with a price
-    /// ("$ 5 million") or a transcript's ">>> " is no prompt.
+    /// ("$ 5 million"), a column's unit ("$ millions") or a transcript's ">>> " is no
+    /// prompt.
     #[test]
     fn a_shell_session_between_paragraphs_is_code() {
         let session = "$ cd test-repo\n$ echo 'my new project' > file1\n$ hg add file1\n$ hg commit -m 'create new project'\n$ hg push\n[...]\n";
@@ -198,12 +227,15 @@ mod tests {
         );
         let out = kept(&page);
         assert!(out.contains(&format!("```\n{session}```")), "{out}");
-        assert!(super::STRONG.is_match("$ cd ../dev-repo"));
+        assert!(super::prompt("$ cd ../dev-repo"));
         for not_code in [
             "$ 5 million was raised",
             ">>> finally tonight",
             "$5 billion",
+            "$ millions",
+            "$ in thousands, except per share",
         ] {
+            assert!(!super::prompt(not_code), "{not_code}");
             assert!(!super::STRONG.is_match(not_code), "{not_code}");
         }
     }
