@@ -928,6 +928,14 @@ mod tests {
         normalise(s, &mut Log::new("t"))
     }
 
+    /// Each row's line number and cells.
+    fn row_cells(l: &[Line]) -> Vec<(usize, Vec<&str>)> {
+        l.iter()
+            .filter(|l| !l.row.is_empty())
+            .map(|l| (l.no, l.row.iter().map(String::as_str).collect()))
+            .collect()
+    }
+
     #[test]
     fn nbsp_runs_and_leading_space() {
         let l = lines(" Abstract\u{00A0}\u{00A0} \nword\u{00A0}word ");
@@ -1025,11 +1033,7 @@ mod tests {
                     AZ-1\n\n\t\u{a0}\t\n\nMcCain +3\n\n\n\n\n\
                     CA-10\n\n\t\n\nJeff Denham\n\n\t\n\n\u{a0}\n\nBoth are close.\n\nThe end.\n";
         let l = normalise(page, &mut log);
-        let rows: Vec<(usize, Vec<&str>)> = l
-            .iter()
-            .filter(|l| !l.row.is_empty())
-            .map(|l| (l.no, l.row.iter().map(String::as_str).collect()))
-            .collect();
+        let rows = row_cells(&l);
         assert_eq!(
             rows,
             [
@@ -1115,11 +1119,7 @@ mod tests {
              A\n\n\u{a0}\n\n\t\n\nB2\n\n\t\n\n\u{a0}\n\n\n\n\
              A3\n\n\t\n\nB3\n\n\t\n\nC3\n",
         );
-        let rows: Vec<(usize, Vec<&str>)> = l
-            .iter()
-            .filter(|l| !l.row.is_empty())
-            .map(|l| (l.no, l.row.iter().map(String::as_str).collect()))
-            .collect();
+        let rows = row_cells(&l);
         assert_eq!(
             rows,
             [
