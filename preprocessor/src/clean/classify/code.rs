@@ -127,7 +127,19 @@ fn bracket_depth(t: &str) -> i32 {
 /// [`code_score`] 1 or more and at least a third of them (two or more) 2. Returns the blocks as
 /// `first..=last` index ranges.
 pub(super) fn mark_code_blocks(items: &mut [Item]) -> Vec<(usize, usize)> {
-    let scores: Vec<u8> = items.iter().map(|it| code_score(&it.unit)).collect();
+    let mut scores: Vec<u8> = items.iter().map(|it| code_score(&it.unit)).collect();
+    // A command's output: the lines right under a shell prompt's line, up to a blank
+    // line, that do not read as prose, are the session's however long they are
+    // ("0 files updated, 0 files merged, 0 files removed, 0 files unresolved").
+    let mut in_session = false;
+    for j in 0..items.len() {
+        let u = &items[j].unit;
+        let under = j > 0 && u.first == items[j - 1].unit.last + 1;
+        in_session = prompt(u.text.trim()) || (in_session && under);
+        if in_session && scores[j] == 0 && u.first == u.last && !prose(u.text.trim()) {
+            scores[j] = 1;
+        }
+    }
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < items.len() {
@@ -215,18 +227,21 @@ mod tests {
         cleaned.pages[0].doc.outline()
     }
 
-    /// A shell session (commands after a "$ " prompt and what they print) between
-    /// paragraphs is a code block, kept verbatim; a line that starts with a price
+    /// A shell session (commands after a "$ " prompt and what they print, however
+    /// long) between paragraphs is a code block, kept verbatim; a line that starts with a price
     /// ("$ 5 million"), a column's unit ("$ millions") or a transcript's ">>> " is no
     /// prompt.
     #[test]
     fn a_shell_session_between_paragraphs_is_code() {
         let session = "$ cd test-repo\n$ echo 'my new project' > file1\n$ hg add file1\n$ hg commit -m 'create new project'\n$ hg push\n[...]\n";
+        // A command's output of nine words or more is the session's too.
+        let clones = "$ hg clone public test-repo\nupdating to branch default\n0 files updated, 0 files merged, 0 files removed, 0 files unresolved\n$ hg clone test-repo dev-repo\nupdating to branch default\n0 files updated, 0 files merged, 0 files removed, 0 files unresolved\n";
         let page = format!(
-            "Sharing changes between clones\n\n{PROSE} We need two clones.\n\n{session}\n{PROSE} Then edit the configuration.\n"
+            "Sharing changes between clones\n\n{PROSE} We need two clones.\n\n{clones}\n{PROSE} Then a first change.\n\n{session}\n{PROSE} Then edit the configuration.\n"
         );
         let out = kept(&page);
         assert!(out.contains(&format!("```\n{session}```")), "{out}");
+        assert!(out.contains(&format!("```\n{clones}```")), "{out}");
         assert!(super::prompt("$ cd ../dev-repo"));
         for not_code in [
             "$ 5 million was raised",
