@@ -105,6 +105,13 @@ fn code_score(u: &Unit) -> u8 {
     }
 }
 
+/// A unit that is unmistakably a line of code ([`code_score`] 2: a `psql` table's
+/// row, an SQL clause, a shell prompt): a phrase repeated at its edges is the
+/// program's, never SEO filler (`edge`).
+pub(super) fn unmistakably_code(u: &Unit) -> bool {
+    code_score(u) == 2
+}
+
 /// Brackets a line opens ("(", "[", "{") less those it closes: a program's block
 /// left open at a blank line goes on after it ("(function(exports) {", a blank
 /// line, "function Cow(name) {" … "})(this);"), when the run closes it. Brackets
@@ -225,6 +232,20 @@ mod tests {
     fn kept(page: &str) -> String {
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         cleaned.pages[0].doc.outline()
+    }
+
+    /// A printed table's rows that all start alike ("500 │ 2020-08-01") are code,
+    /// kept verbatim: the phrase is no SEO filler to cut from each row.
+    #[test]
+    fn rows_of_a_printed_table_keep_their_repeated_start() {
+        let rows: String = (0..8)
+            .map(|m| format!("        500 │ 2020-08-01 17:5{m}:00+00 │       0 │ 0.1639344262 │ 0.3732884438\n"))
+            .collect();
+        let page = format!(
+            "Detecting anomalies with SQL\n\n{PROSE} The query:\n\nSELECT *\nFROM calculations_over_window\nLIMIT 8;\n\n{PROSE} It prints:\n\n{rows}\n{PROSE} The end.\n"
+        );
+        let out = kept(&page);
+        assert_eq!(out.matches("500 │ 2020-08-01 17:5").count(), 8, "{out}");
     }
 
     /// A shell session (commands after a "$ " prompt and what they print, however

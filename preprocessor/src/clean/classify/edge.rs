@@ -17,7 +17,10 @@ pub(super) fn strip_edge_phrase(units: &mut [Unit], log: &mut Log) -> Option<Str
         format!("phrase used {n} times at the start or end of paragraphs (SEO filler) removed")
     };
     let k = phrase.split(' ').count();
-    for u in units.iter_mut().filter(|u| !u.bullet) {
+    for u in units
+        .iter_mut()
+        .filter(|u| !u.bullet && !unmistakably_code(u))
+    {
         let (toks, ntok) = edge_tokens(&u.text);
         if ntok < 8 {
             continue;
@@ -96,24 +99,30 @@ pub(super) const EDGE_PHRASE_USES: usize = 5;
 /// at none (a hash collision only counts more).
 pub(super) fn edge_phrase(units: &[Unit]) -> Option<(String, usize)> {
     let mut paras: Vec<Edges> = Vec::with_capacity(units.len());
-    paras.extend(units.iter().filter(|u| !u.bullet).filter_map(|u| {
-        // Cheap tests first: most paragraphs end with a full stop, so they
-        // have no suffix phrase.
-        let text = u.text.as_str();
-        let prefixes = text::starts_uppercase_or_digit(text);
-        let suffixes = !text.ends_with(|c: char| c.is_ascii_punctuation());
-        if !(prefixes || suffixes) {
-            return None;
-        }
-        let (first, last) = first_and_last_three(text)?;
-        Some(Edges {
-            text,
-            first,
-            last,
-            prefixes,
-            suffixes,
-        })
-    }));
+    // Lines of code are verbatim: a `psql` table's rows all start "500 │".
+    paras.extend(
+        units
+            .iter()
+            .filter(|u| !u.bullet && !unmistakably_code(u))
+            .filter_map(|u| {
+                // Cheap tests first: most paragraphs end with a full stop, so they
+                // have no suffix phrase.
+                let text = u.text.as_str();
+                let prefixes = text::starts_uppercase_or_digit(text);
+                let suffixes = !text.ends_with(|c: char| c.is_ascii_punctuation());
+                if !(prefixes || suffixes) {
+                    return None;
+                }
+                let (first, last) = first_and_last_three(text)?;
+                Some(Edges {
+                    text,
+                    first,
+                    last,
+                    prefixes,
+                    suffixes,
+                })
+            }),
+    );
     let token = |t: &str| {
         let mut h = 0u64;
         fold_chars(t, |c| h = fold_hash_push(h, c));
