@@ -611,10 +611,6 @@ fn block_cell_tables(lines: &mut [Line], voids: &[Void], log: &mut Log) {
 /// before).
 fn block_row(toks: &[(Tok, usize, usize)], k: usize, lines: &[Line]) -> Result<BlockRow, usize> {
     let one_blank = |j: usize| toks.get(j).is_some_and(|t| t.2 == 1);
-    // Lines of special spaces before a line of text are the cell's empty paragraphs.
-    // The cell at token `j`: its text (empty for an empty cell), the token of its
-    // line of text if it has one, the token after it, and whether empty paragraphs
-    // came before its text.
     // Empty paragraphs after a cell's text (`<p>&nbsp;</p>` under it) are the
     // cell's when a tab, the page's end or a row's gap follows them: the token
     // after them, or `j` if they are not the cell's.
@@ -630,6 +626,9 @@ fn block_row(toks: &[(Tok, usize, usize)], k: usize, lines: &[Line]) -> Result<B
         };
         if t > j && ends_cell { t } else { j }
     };
+    // The cell at token `j`: its text (empty for an empty cell), the token of its
+    // line of text if it has one, the token after it, and whether empty paragraphs
+    // (lines of special spaces) came before its text.
     let cell = |mut j: usize| -> Option<(String, Option<usize>, usize, bool)> {
         let from = j;
         while one_blank(j) && toks[j].0 == Tok::Empty {
