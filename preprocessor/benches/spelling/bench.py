@@ -101,6 +101,10 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     # Found in the clean text of the default seed (session 23): "randomly selected
     # patientnotes" in an abstract whose own title says "patient notes".
     ("patientnotes", "patient notes"),
+    # Found in the clean text of seeds 20261141 and 20261132 (session 52): "decisions
+    # on programme eligiblity", "LILACS and PubMed databased were searched".
+    ("eligiblity", "eligibility"),
+    ("databased", "databases"),
     # Found in the clean text of seeds 3 to 7 (session 23), each read in its sentence:
     # "forcible land acqusition", "quality of lifeand relieving", "the detrmient of
     # omitting", "enjoy that compay", "was perfomed between", "determine theprecise

@@ -493,6 +493,15 @@ pub(crate) fn is_regular_form(word: &str) -> bool {
     {
         return true;
     }
+    is_prefixed_form(word)
+}
+
+/// `word` (lower case) is a regular form made by a prefix: a prefix of [`PREFIXES`]
+/// plus an English word of five letters or more or a medical word of four, neither a
+/// function word, or a combining form of [`COMBINING_FORMS`] plus a listed word of
+/// [`AFTER_COMBINING_FORM`] letters or more ("prestent", "unpaced",
+/// "immunostaining"). One of the ways [`is_regular_form`] accepts a word.
+pub(crate) fn is_prefixed_form(word: &str) -> bool {
     // After a prefix, a word of five letters or more ("pro" + "move" is a slip of
     // "promote", "pro" + "tact" of "protect"), or a medical word ("pre" + "dose").
     PREFIXES.iter().any(|p| {
