@@ -64,6 +64,53 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
     m
 });
 
+/// Words of the frequency list at [`TWO_EDIT_ZIPF`] or more (lower case a-z, three
+/// letters or more) as (length, letter mask, word), sorted: the candidates of
+/// [`frequent_near`] (the speller's corrections two edits away).
+static FREQUENT_SORTED: LazyLock<Vec<(usize, u32, &'static str)>> = LazyLock::new(|| {
+    let mut v: Vec<(usize, u32, &'static str)> = WORDS
+        .iter()
+        .filter(|(w, e)| {
+            e.zipf >= TWO_EDIT_ZIPF && w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase())
+        })
+        .map(|(w, _)| (w.len(), letter_mask(w), *w))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
+/// The least frequency (ten times Zipf) of a word [`frequent_near`] lists: 3.0, one in a
+/// million words (a rival a correction two edits away must outnumber ten times).
+pub(crate) const TWO_EDIT_ZIPF: u8 = 30;
+
+/// The letters a-z of `w` as bits.
+pub(crate) fn letter_mask(w: &str) -> u32 {
+    w.bytes()
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |m, b| m | 1 << (b - b'a'))
+}
+
+/// The words of the frequency list at [`TWO_EDIT_ZIPF`] or more whose length is
+/// within two of `lower`'s and whose letters differ from its in at most four
+/// (two edits change at most four letters' presence), and that `keep` accepts:
+/// the candidates a caller measures by edit distance. Scans the words of those
+/// lengths (a binary search, then a mask test each).
+pub(crate) fn frequent_near(
+    lower: &str,
+    mut keep: impl FnMut(&'static str) -> bool,
+) -> Vec<&'static str> {
+    let n = lower.len();
+    let mask = letter_mask(lower);
+    let words = &*FREQUENT_SORTED;
+    let from = words.partition_point(|(len, _, _)| *len + 2 < n);
+    words[from..]
+        .iter()
+        .take_while(|(len, _, _)| *len <= n + 2)
+        .filter(|(_, m, w)| (m ^ mask).count_ones() <= 4 && keep(w))
+        .map(|(_, _, w)| *w)
+        .collect()
+}
+
 /// The commonest word pairs ("first second") with their frequency on the Zipf
 /// scale ×10 (SymSpell's bigram dictionary: Google Books Ngram counts).
 static BIGRAMS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
