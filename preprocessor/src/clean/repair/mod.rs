@@ -2782,6 +2782,9 @@ mod tests {
         );
         // Capitalised, it may be a name: left alone, with no suggestion.
         assert_eq!(sp.decide("Potentional", true), Decision::Keep);
+        // Two frequent words two edits away, neither ten times the other ("debate"
+        // 4.6, "decade" 4.3): no suggestion.
+        assert_eq!(sp.decide("dejaae", false), Decision::Keep);
         let mut log = Log::new("a.txt");
         let out = repair_text(
             &sp,
