@@ -911,17 +911,20 @@ impl<'a> Speller<'a> {
         // single suggestion (pairs on both sides, for a form web text never writes)
         // when a neighbour is not a function word: "of" and "and" pair with nearly
         // every noun, and "of nidogen and" is no slip of "of nitrogen and".
+        let two_edits_away = candidates
+            .iter()
+            .any(|c| osa_distance(word.as_bytes(), c.as_bytes()) > 1);
+        let settled_two_edits_away = || {
+            matches!(candidates, [c] if self.frequent_two_edits_away(word) == Some(c.as_str()))
+                && [prev, next]
+                    .iter()
+                    .any(|n| n.is_some_and(|n| !crate::text::is_stop_word(n)))
+        };
         if !self.config.spelling
             || candidates.is_empty()
             || !word.bytes().all(|b| b.is_ascii_lowercase())
             || (prev.is_none() && next.is_none())
-            || (candidates
-                .iter()
-                .any(|c| osa_distance(word.as_bytes(), c.as_bytes()) > 1)
-                && !(matches!(candidates, [c] if self.frequent_two_edits_away(word) == Some(c.as_str()))
-                    && [prev, next]
-                        .iter()
-                        .any(|n| n.is_some_and(|n| !crate::text::is_stop_word(n)))))
+            || (two_edits_away && !settled_two_edits_away())
         {
             return None;
         }
@@ -2819,10 +2822,11 @@ mod tests {
             ),
             None
         );
-        // One neighbour is not enough.
+        // One neighbour is not enough, even one that is no function word and makes a
+        // listed pair ("great potential").
         let mut log = Log::new("a.txt");
         assert_eq!(
-            repair_text(&sp, true, "We saw the potentional.", |_| 1, &mut log),
+            repair_text(&sp, true, "It has great potentional.", |_| 1, &mut log),
             None
         );
         // Neighbours the pair list does not have with it: reported, not changed.
