@@ -293,6 +293,30 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     ("researchworkon", "research work on"),
     ("focuson", "focus on"),
     ("reportherein", "report herein"),
+    # Found in the clean text of seeds 20261180 to 20261185 (session 53, fresh seeds read
+    # for this session's false edits), each read in its sentence: "Förster resonance
+    # energy tranfer (FRET)", "15 recommendations, jwhich are classified", "drug
+    # delievery", "higlighting the utility", "decompose to releease Se", "glioma
+    # assesment", "for obtainging information", "cardiac arrythmias", "there is
+    # thromoembolism", "A totao of 1538 patients", "an α-all-carbon-quarternary center",
+    # "the positive control flusipirilene" (the drug is fluspirilene), "a largersample of
+    # participants". Not "forw+" (a formula), "jhe" (a gene), "woh" (Hindi), "kfast" (a
+    # rate constant), "australica" ("Azohydromonas australica"), "strictu" ("sensu
+    # strictu"), "colanic" (acid), "adhesin", "homeologous", "polyethylenimine",
+    # "theragnostic", "acanthamoebae" or "cohabitating": right as written.
+    ("tranfer", "transfer"),
+    ("jwhich", "which"),
+    ("delievery", "delivery"),
+    ("higlighting", "highlighting"),
+    ("releease", "release"),
+    ("assesment", "assessment"),
+    ("obtainging", "obtaining"),
+    ("arrythmias", "arrhythmias"),
+    ("thromoembolism", "thromboembolism"),
+    ("totao", "total"),
+    ("quarternary", "quaternary"),
+    ("flusipirilene", "fluspirilene"),
+    ("largersample", "larger sample"),
 }
 WORD = re.compile(r"[A-Za-z]+")
 # A sentence's full stop glued to the next one ("isolation.Conclusions": PubMed's
