@@ -86,10 +86,6 @@ fn typos_are_fixed_with_high_precision_and_recall() {
                 missed.push(format!("{typo}: reported, suggestions {sugg:?}"));
             }
             Decision::Keep => missed.push(format!("{typo}: unchanged, not reported")),
-            // Written by the web: only its neighbours in a text could settle it.
-            Decision::ContextOnly(sugg) => missed.push(format!(
-                "{typo}: unchanged without neighbours, candidates {sugg:?}"
-            )),
         }
     }
     let applied = right + wrong;
