@@ -325,8 +325,9 @@ fn takes_es(base: &str) -> bool {
         || base.ends_with("sh")
 }
 
-/// A word of the lists, or a regular plural or third person of one ([`takes_s`],
-/// [`takes_es`]).
+/// A word of the lists, a regular plural or third person of one ([`takes_s`],
+/// [`takes_es`]), or the singular in "-in" of a medical plural
+/// ([`is_medical_singular_in_in`]: "adhesin" of MeSH's "adhesins").
 pub(crate) fn is_known(word: &str) -> bool {
     let known = |w: &str| WORDS.contains_key(w);
     let plural = |w: &str| {
@@ -345,7 +346,8 @@ pub(crate) fn is_known(word: &str) -> bool {
 }
 
 /// `w` (lower case) is a name in "-in" whose plural the medical list has: MeSH
-/// names classes of proteins, peptides, toxins and antibiotics in the plural
+/// names classes of proteins, peptides, toxins, antibiotics and other compounds in
+/// the plural
 /// ("Adhesins, Bacterial", "Formins", "Tensins", "Kinesins", "Gentamicins"), and
 /// the lists lack the singular, so "adhesin", "formin", "tensin" were read as slips
 /// of "adhesion", "form in", "tension" (a page about one uses the other). 200
@@ -611,18 +613,6 @@ mod tests {
     /// A plural or third person of a listed word is known only in English spelling:
     /// "-s" not after a sibilant, "-es" after one or after "o", never of a function
     /// word (a slip then: "theys" for "their", "secondes", "newss").
-    /// MeSH lists protein classes in the plural: their singulars in "-in" are known;
-    /// the "singulars" of plurals of other shapes ("acidosis", "aureus") are not.
-    #[test]
-    fn singulars_of_medical_names_in_in_are_known() {
-        for w in ["adhesin", "formin", "tensin", "kinesin", "Adhesin"] {
-            assert!(is_known(w), "{w}");
-        }
-        for w in ["acidosi", "aureu", "allergie", "proteinn", "adhesi"] {
-            assert!(!is_known(w), "{w}");
-        }
-    }
-
     #[test]
     fn plurals_follow_english_spelling() {
         for w in [
@@ -649,6 +639,18 @@ mod tests {
         assert!(web_zipf("timepoints") > 0 && web_zipf("autarchs") > 0);
         for slip in ["researchs", "approachs", "wishs", "crashs"] {
             assert_eq!(web_zipf(slip), 0, "{slip}");
+        }
+    }
+
+    /// MeSH lists protein classes in the plural: their singulars in "-in" are known;
+    /// the "singulars" of plurals of other shapes ("acidosis", "aureus") are not.
+    #[test]
+    fn singulars_of_medical_names_in_in_are_known() {
+        for w in ["adhesin", "formin", "tensin", "kinesin", "Adhesin"] {
+            assert!(is_known(w), "{w}");
+        }
+        for w in ["acidosi", "aureu", "allergie", "proteinn", "adhesi"] {
+            assert!(!is_known(w), "{w}");
         }
     }
 
