@@ -479,6 +479,7 @@ pub(crate) fn classify(
     keep_short_posts(&mut items);
     keep_whole_code_blocks(&mut items, &code_blocks);
     keep_whole_tables(&mut items);
+    lists_under_their_introduction(&mut items);
     // English only: its evidence of prose is the stop words (and a run of Chinese
     // or Japanese characters counts as one word).
     if language == PageLanguage::English {
@@ -492,6 +493,7 @@ pub(crate) fn classify(
     // A paragraph of prose repeated word for word is kept (signals::repeated_prose):
     // the editor is told, to delete one copy if the page repeated it by mistake.
     let title_reason = title_reason.or_else(|| first_heading_title(&mut items, rules));
+    dateline_under_title(&mut items);
     // Furniture glued to the headline's line stays out of the title, in the record.
     if let Some(i) = items.iter().position(|it| it.kind == Kind::Title)
         && let Some(glued) = title::glued_furniture(&items, i)
@@ -562,6 +564,53 @@ pub(crate) fn classify(
         title_candidates,
         title_reason,
         runs,
+    }
+}
+
+/// A line that is only a date ([`title::DATE_LINE`]: "Friday January 18, 2008 6:08
+/// PM", "10/01/2008"), kept as a heading right under the title (or under one short
+/// heading there, a byline), is the page's publication date, not a section: it goes
+/// to the page's metadata as "Published", shown in the chapter's source box. When
+/// the page already has a publication date, it stays in the text as a line of its
+/// own, not as a heading. A date heading further down (a blog's day header over its
+/// posts, a forum post's stamp) is left as it is.
+/// Measured on the public cleaning sets (session 54): F1 L3S-GN1 0.9506 -> 0.9518
+/// (43 pages better, whose gold leaves the date out, one worse), CleanEval and
+/// Readability +0.0001, CleanPortalEval unchanged, Dragnet 0.9099 -> 0.9094 (31
+/// short pages worse: its gold keeps a news page's date under the headline). Kept
+/// as text, the date scored the same on every set; as metadata nothing is lost and
+/// the chapter's outline holds no date.
+fn dateline_under_title(items: &mut [Item]) {
+    let Some(t) = items.iter().position(|it| it.kind == Kind::Title) else {
+        return;
+    };
+    let published = items.iter().any(|it| {
+        matches!(
+            it.kind,
+            Kind::Meta {
+                key: MetaKey::Published,
+                ..
+            }
+        )
+    });
+    let mut between = 0;
+    for it in &mut items[t + 1..] {
+        match it.kind {
+            Kind::Drop(_) | Kind::Meta { .. } => {}
+            Kind::Heading if title::DATE_LINE.is_match(it.unit.text.trim()) => {
+                it.kind = if published {
+                    Kind::Paragraph
+                } else {
+                    Kind::Meta {
+                        key: MetaKey::Published,
+                        value: it.unit.text.trim().to_string(),
+                    }
+                };
+                return;
+            }
+            Kind::Heading if between == 0 && it.words <= 8 => between += 1,
+            _ => return,
+        }
     }
 }
 

@@ -645,6 +645,16 @@ fn dateline(it: &Item) -> bool {
             && (SIGNED.is_match(t) || date_or_credit(t)))
 }
 
+/// A line that is a date and nothing else: a weekday or not, the date in words
+/// ([`DATE_WORDS`]: "Friday January 18, 2008 6:08 PM") or in numbers ("10/01/2008",
+/// "05-06-2005, 05:28 PM", "2008-01-09"), a time and a zone or not.
+pub(super) static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:{}|(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{{2,4}})?)?)$",
+        *DATE_WORDS
+    ))
+});
+
 /// A month's name or its abbreviation, a whole word ("Mayors" is none).
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b";
 
@@ -2493,6 +2503,63 @@ mod tests {
             "{}",
             p.doc.outline()
         );
+    }
+
+    /// A date alone under the headline is the page's publication date: it goes to the
+    /// metadata, not into the outline as a heading. With a publication date already
+    /// found, it stays as a line of text; a date heading further down stays.
+    #[test]
+    fn a_date_under_the_headline_is_the_publication_date() {
+        let lede = "Surgeons at the city's children's hospital used a 3D-printed implant that grows with the patient, the first such operation in the region.";
+        let more = "When Leo Farrant, 13, started limping at football practice last spring, his parents put it down to a growth spurt.";
+        for date in [
+            "Friday January 18, 2008 6:08 PM",
+            "Thursday 10 January 2008 at 12:46",
+            "10/01/2008",
+            "05-06-2005, 05:28 PM",
+        ] {
+            let page = format!(
+                "Teenager's new knee gives hope after rare bone cancer\n\n{date}\n\n{lede}\n\n{more}\n"
+            );
+            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+            let doc = &cleaned.pages[0].doc;
+            assert_eq!(
+                doc.title,
+                "Teenager's new knee gives hope after rare bone cancer"
+            );
+            assert_eq!(
+                doc.meta(MetaKey::Published),
+                Some(date),
+                "{}",
+                doc.outline()
+            );
+            assert!(
+                !doc.outline().contains(&format!("## {date}")),
+                "{}",
+                doc.outline()
+            );
+        }
+        // A publication date found already: the date line stays, as text.
+        let page = format!(
+            "Teenager's new knee gives hope after rare bone cancer\n\nPublished 9 February 2025\n\nFriday January 18, 2008 6:08 PM\n\n{lede}\n\n{more}\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let doc = &cleaned.pages[0].doc;
+        assert_eq!(doc.meta(MetaKey::Published), Some("9 February 2025"));
+        let outline = doc.outline();
+        assert!(
+            outline.contains("\nFriday January 18, 2008 6:08 PM\n"),
+            "{outline}"
+        );
+        assert!(!outline.contains("# Friday"), "{outline}");
+        // A headline that holds a date, and a date heading after the text starts,
+        // are no publication date.
+        let page = format!(
+            "Teenager's new knee gives hope after rare bone cancer\n\n{lede}\n\nMonday, 22 January 2008\n\n{more}\n"
+        );
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let doc = &cleaned.pages[0].doc;
+        assert_eq!(doc.meta(MetaKey::Published), None, "{}", doc.outline());
     }
 
     /// A blog's date header over a post's title makes the title a signed headline:
