@@ -647,13 +647,26 @@ fn dateline(it: &Item) -> bool {
 
 /// A line that is a date and nothing else: a weekday or not, the date in words
 /// ([`DATE_WORDS`]: "Friday January 18, 2008 6:08 PM") or in numbers ("10/01/2008",
-/// "05-06-2005, 05:28 PM", "2008-01-09"), a time and a zone or not.
-pub(super) static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+/// "05-06-2005, 05:28 PM", "2008-01-09"; a day and a month of two digits at most, the
+/// year of four digits, or of two after a slash: "1/7/08"), a time and a zone or
+/// not. Version and section numbers ("2.6.32", "10.4.11") and schedules ("5-10-15")
+/// are no dates. See [`is_date_line`] for the zone.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:{}|(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{{2,4}})?)?)$",
+        r"(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:{}|(?:[0-3]?\d/[0-3]?\d/(?:\d{{4}}|\d{{2}})|[0-3]?\d[.-][0-3]?\d[.-](?:19|20)\d{{2}}|(?:19|20)\d{{2}}-[01]\d-[0-3]\d)(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{{2,4}})?)?)$",
         *DATE_WORDS
     ))
 });
+
+/// [`DATE_LINE`], with a time zone after the time in capitals ("PST", "GMT"): the
+/// pattern reads letters without case, so "6:08 and" would pass for a zone.
+pub(super) fn is_date_line(t: &str) -> bool {
+    let t = t.trim();
+    DATE_LINE.is_match(t)
+        && t.rsplit(' ').next().is_none_or(|last| {
+            !last.chars().all(char::is_lowercase) || ["am", "pm", "a.m.", "p.m."].contains(&last)
+        })
+}
 
 /// A month's name or its abbreviation, a whole word ("Mayors" is none).
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b";
@@ -2084,6 +2097,11 @@ static AT_TIME: LazyLock<Regex> =
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by)\s+[A-Z]"));
 
+/// A byline with a name ([`SIGNED`]): "By Jane Doe", "Posted by Ed Kent".
+pub(super) fn is_signed(t: &str) -> bool {
+    SIGNED.is_match(t)
+}
+
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(by|from|posted by|written by|courtesy)\b"));
 
@@ -2505,61 +2523,58 @@ mod tests {
         );
     }
 
-    /// A date alone under the headline is the page's publication date: it goes to the
-    /// metadata, not into the outline as a heading. With a publication date already
-    /// found, it stays as a line of text; a date heading further down stays.
+    /// A date alone under the headline is the article's dateline: a line of text, not
+    /// a "##" section of the outline, and no publication date (it may be an event's).
+    /// A page with several date headings (a blog's day headers) keeps them, and a date
+    /// under a label heading ("Next meeting") is left alone.
     #[test]
-    fn a_date_under_the_headline_is_the_publication_date() {
+    fn a_date_under_the_headline_is_a_dateline_not_a_section() {
         let lede = "Surgeons at the city's children's hospital used a 3D-printed implant that grows with the patient, the first such operation in the region.";
         let more = "When Leo Farrant, 13, started limping at football practice last spring, his parents put it down to a growth spurt.";
+        let headline = "Teenager's new knee gives hope after rare bone cancer";
+        let outline = |page: String| {
+            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+            let doc = &cleaned.pages[0].doc;
+            assert_eq!(doc.meta(MetaKey::Published), None, "{}", doc.outline());
+            doc.outline()
+        };
         for date in [
             "Friday January 18, 2008 6:08 PM",
             "Thursday 10 January 2008 at 12:46",
             "10/01/2008",
             "05-06-2005, 05:28 PM",
         ] {
-            let page = format!(
-                "Teenager's new knee gives hope after rare bone cancer\n\n{date}\n\n{lede}\n\n{more}\n"
-            );
-            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
-            let doc = &cleaned.pages[0].doc;
-            assert_eq!(
-                doc.title,
-                "Teenager's new knee gives hope after rare bone cancer"
-            );
-            assert_eq!(
-                doc.meta(MetaKey::Published),
-                Some(date),
-                "{}",
-                doc.outline()
-            );
-            assert!(
-                !doc.outline().contains(&format!("## {date}")),
-                "{}",
-                doc.outline()
-            );
+            for between in ["", "By Martha Quigley\n\n"] {
+                let out = outline(format!(
+                    "{headline}\n\n{between}{date}\n\n{lede}\n\n{more}\n"
+                ));
+                assert!(out.starts_with(&format!("# {headline}\n")), "{out}");
+                assert!(out.contains(&format!("\n{date}\n")), "{out}");
+                assert!(!out.contains(&format!("# {date}")), "{out}");
+            }
         }
-        // A publication date found already: the date line stays, as text.
-        let page = format!(
-            "Teenager's new knee gives hope after rare bone cancer\n\nPublished 9 February 2025\n\nFriday January 18, 2008 6:08 PM\n\n{lede}\n\n{more}\n"
-        );
-        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
-        let doc = &cleaned.pages[0].doc;
-        assert_eq!(doc.meta(MetaKey::Published), Some("9 February 2025"));
-        let outline = doc.outline();
-        assert!(
-            outline.contains("\nFriday January 18, 2008 6:08 PM\n"),
-            "{outline}"
-        );
-        assert!(!outline.contains("# Friday"), "{outline}");
-        // A headline that holds a date, and a date heading after the text starts,
-        // are no publication date.
-        let page = format!(
-            "Teenager's new knee gives hope after rare bone cancer\n\n{lede}\n\nMonday, 22 January 2008\n\n{more}\n"
-        );
-        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
-        let doc = &cleaned.pages[0].doc;
-        assert_eq!(doc.meta(MetaKey::Published), None, "{}", doc.outline());
+        // Version numbers and a date with a lower-case word after it are no dates.
+        assert!(!is_date_line("2.6.32"));
+        assert!(!is_date_line("5-10-15"));
+        assert!(!is_date_line("18 January 2008 6:08 and"));
+        assert!(is_date_line("January 18, 2008 6:08 PM PST"));
+        // Day headers of a blog: each heads its post, and stays a heading.
+        let blog = outline(format!(
+            "{headline}\n\nMonday, 21 January 2008\n\n{lede}\n\n{more}\n\nSunday, 20 January 2008\n\n{lede} Again.\n\n{more} Again.\n"
+        ));
+        assert!(blog.contains("## Monday, 21 January 2008"), "{blog}");
+        // A date under a label heading is the label's value, not a dateline.
+        // (On items: on a page, the title model would take the label for the title.)
+        let kinds = |between: &str| {
+            let mut items = line_items(&[headline, between, "14 June 2025", lede, more]);
+            items[0].kind = Kind::Title;
+            items[1].kind = Kind::Heading;
+            items[2].kind = Kind::Heading;
+            super::super::dateline_under_title(&mut items);
+            items[2].kind.clone()
+        };
+        assert_eq!(kinds("Support group for parents"), Kind::Heading);
+        assert_eq!(kinds("By Martha Quigley"), Kind::Paragraph);
     }
 
     /// A blog's date header over a post's title makes the title a signed headline:
