@@ -570,10 +570,9 @@ pub(crate) fn classify(
 /// A line that is only a date ([`title::is_date_line`]: "Friday January 18, 2008 6:08
 /// PM", "10/01/2008"), kept as a heading right under the title (past at most
 /// [`DATELINE_SKIPS`] removed lines or lines of metadata, and one byline kept as a
-/// heading: "By Jane
-/// Doe"), is the article's dateline, not a section: it stays as a line of text and
-/// leaves the chapter's outline, where a "##" heading would stand for a section with
-/// nothing of its own. A page with another date heading (a blog's day headers, a
+/// heading: "By Jane Doe"), is the article's dateline, not a section: it stays as a
+/// line of text and leaves the chapter's outline, where a "##" heading would stand
+/// for a section with nothing of its own. A page with another date heading (a blog's day headers, a
 /// forum thread's post stamps) keeps them all as they are: there the dates head the
 /// posts. The date is not taken for the page's publication date: under a title it
 /// may as well be an event's ("Patient information day" / "Saturday 14 June 2025,

@@ -2532,7 +2532,7 @@ mod tests {
     /// A date alone under the headline is the article's dateline: a line of text, not
     /// a "##" section of the outline.
     /// A page with several date headings (a blog's day headers) keeps them, and a date
-    /// under a label heading ("Next meeting") is left alone.
+    /// under a heading that is no byline ("Support group for parents") is left alone.
     #[test]
     fn a_date_under_the_headline_is_a_dateline_not_a_section() {
         let lede = "Surgeons at the city's children's hospital used a 3D-printed implant that grows with the patient, the first such operation in the region.";
