@@ -479,6 +479,7 @@ pub(crate) fn classify(
     keep_short_posts(&mut items);
     keep_whole_code_blocks(&mut items, &code_blocks);
     keep_whole_tables(&mut items);
+    tables_under_their_text(&mut items, log);
     lists_under_their_introduction(&mut items, log);
     // English only: its evidence of prose is the stop words (and a run of Chinese
     // or Japanese characters counts as one word).
