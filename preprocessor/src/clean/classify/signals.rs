@@ -1721,9 +1721,7 @@ mod tests {
         }
         assert!(out.contains("\n## Side effects\n"), "{out}");
         assert!(
-            cleaned.pages[0].log.warnings.iter().any(|w| w
-                .message
-                .contains("kept as the list that the sentence on line")),
+            warns(&cleaned, "kept as the list that the sentence on line"),
             "{:?}",
             cleaned.pages[0].log.warnings
         );
@@ -1815,9 +1813,10 @@ mod tests {
         );
         assert!(!out.contains("Share"), "{out}");
         assert!(
-            cleaned.pages[0].log.warnings.iter().any(|w| w
-                .message
-                .starts_with("lines 7-12 are kept as the table that the text above introduces")),
+            warns(
+                &cleaned,
+                "lines 7-12 are kept as the table that the text above introduces"
+            ),
             "{:?}",
             cleaned.pages[0].log.warnings
         );
@@ -1883,6 +1882,15 @@ mod tests {
             "Stage\tPatients\nLocalised\t210\n",
         ));
         assert!(!out.contains("Localised"), "{out}");
+    }
+
+    /// Whether the first page of `cleaned` has a warning whose message contains `part`.
+    fn warns(cleaned: &crate::clean::Cleaned, part: &str) -> bool {
+        cleaned.pages[0]
+            .log
+            .warnings
+            .iter()
+            .any(|w| w.message.contains(part))
     }
 
     const STORY: &str = "The trial compared two ways of giving chemotherapy to children and young adults with bone tumours, and it reported how many of them were alive five years later.";
