@@ -34,7 +34,7 @@ use edge::*;
 use metadata::*;
 pub(crate) use metadata::{date_in, journal_after_authors};
 use runs::*;
-pub(crate) use runs::{RUN_FEATURES, RunRecord};
+pub(crate) use runs::{ModelDrop, RUN_FEATURES, RunRecord};
 use signals::*;
 use title::*;
 pub(crate) use title::{TITLE_FEATURES, TitleCandidate};
@@ -479,7 +479,8 @@ pub(crate) fn classify(
     keep_short_posts(&mut items);
     keep_whole_code_blocks(&mut items, &code_blocks);
     keep_whole_tables(&mut items);
-    tables_under_their_text(&mut items, log);
+    let model_drops: Vec<&ModelDrop> = runs.iter().filter_map(|r| r.model_drop.as_ref()).collect();
+    tables_under_their_text(&mut items, &model_drops, log);
     lists_under_their_introduction(&mut items, log);
     // English only: its evidence of prose is the stop words (and a run of Chinese
     // or Japanese characters counts as one word).

@@ -84,6 +84,19 @@ pub(crate) struct RunRecord {
     pub(crate) probability: f64,
     pub(crate) features: [f64; RUN_FEATURES.len()],
     pub(crate) text: String,
+    /// Set when the run model dropped the run on its probability alone (not as a
+    /// teaser stream nor another story's teaser list, whose verdicts hold whatever
+    /// stands around them): what `signals::tables_under_their_text` may undo.
+    pub(crate) model_drop: Option<ModelDrop>,
+}
+
+/// A run dropped on the run model's probability alone: its first item's index and
+/// the kinds of its items `first..first + kinds.len()` before the drop (each kept
+/// one became `DropReason::OutsideMainText`).
+#[derive(Debug, Clone)]
+pub(crate) struct ModelDrop {
+    pub(crate) first: usize,
+    pub(crate) kinds: Vec<Kind>,
 }
 
 /// A run: items `first..=last`, with its kept words and whether it has a paragraph
@@ -555,6 +568,7 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
             .filter(|it| kept(&it.kind))
             .map(|it| it.unit.text.as_str())
             .collect();
+        let on_probability = !keep && Some(k) != under_title && !stream[k] && !teaser_list;
         out.push(RunRecord {
             first_line: items[r.first].unit.first,
             last_line: items[r.last].unit.last,
@@ -562,6 +576,13 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
             probability: p,
             features: f,
             text: text.join(" / "),
+            model_drop: on_probability.then(|| ModelDrop {
+                first: r.first,
+                kinds: items[r.first..=r.last]
+                    .iter()
+                    .map(|it| it.kind.clone())
+                    .collect(),
+            }),
         });
         if !keep {
             for it in &mut items[r.first..=r.last] {

@@ -433,12 +433,18 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
 ///   seldom dropped.)
 ///
 /// The restored caption lines become paragraphs, the rows a table's rows, and the
-/// record warns with their lines. The text right under the table, which the run
-/// model removed as a run away from the main text only because the removed table
-/// stood between the two (`DropReason::OutsideMainText`, up to the next table row
-/// or the next line removed for another reason), comes back too, as paragraphs or
-/// headings by its shape (Readability's lwn-1: the paragraphs between its tables of
-/// OpenOffice and LibreOffice developers, 0.966 -> 0.995, no other page moved). A row dropped as a menu, as known furniture or as
+/// record warns with their lines. The run right under the table (past lines that
+/// say nothing of their neighbours), or the rest of the run that held the table,
+/// when the run model dropped it on its probability alone as text away from the
+/// main text (`runs::ModelDrop`: a run dropped as a teaser stream or as other
+/// stories' teasers is not one), comes back too, to that run's end, each item as
+/// it was before the drop (a list item stays one, a line dropped for another reason
+/// stays dropped): the removed table between it and the text was what set it
+/// apart. Readability's lwn-1: the paragraphs between its tables of OpenOffice and
+/// LibreOffice developers, 0.966 -> 0.995, no other page moved. (A first version
+/// restored every line dropped as away from the text down to the next line dropped
+/// otherwise, as a paragraph or a heading by its shape; a stranger's review showed
+/// it would bring back teasers and make a list's items headings.) A row dropped as a menu, as known furniture or as
 /// a line that other pages of the corpus print leaves the table removed, and so
 /// does a kept row among the dropped ones (a table half kept is
 /// `keep_whole_tables`'s). Runs late, after `keep_whole_tables`.
@@ -455,7 +461,11 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
 /// line-up table between two paragraphs (Dragnet T51, +0.027), but would take a
 /// sidebar's table under an article's last paragraph (a stranger's review); two
 /// rows and three caption lines took an L3S-GN1 sidebar table (-0.003).
-pub(super) fn tables_under_their_text(items: &mut [Item], log: &mut Log) {
+pub(super) fn tables_under_their_text(
+    items: &mut [Item],
+    model_drops: &[&ModelDrop],
+    log: &mut Log,
+) {
     let n = items.len();
     let restorable = |it: &Item| match &it.kind {
         Kind::Drop(
@@ -535,24 +545,26 @@ pub(super) fn tables_under_their_text(items: &mut [Item], log: &mut Log) {
                 }
             }
             restored_end = Some(j - 1);
-            // The text right under the table, which the run model removed as a run
-            // away from the main text only because the table stood removed between
-            // the two, goes on from it.
-            let (mut end, mut last) = (j, j - 1);
-            while end < n
-                && !row(&items[end])
-                && (transparent(&items[end])
-                    || items[end].kind == Kind::Drop(DropReason::OutsideMainText))
-            {
-                if !transparent(&items[end]) {
-                    items[end].kind = if items[end].heading {
-                        Kind::Heading
-                    } else {
-                        Kind::Paragraph
-                    };
-                    last = end;
+            // The run right under the table (past lines that say nothing of their
+            // neighbours), which the run model dropped on its probability, as a
+            // run away from the main text, while the table stood removed between
+            // the two (or that held the table, kept then): from the table to the
+            // run's end, it goes on from the table, each item as it was.
+            let mut last = j - 1;
+            let next = (j..n).find(|&k| !transparent(&items[k]));
+            let holding = |k: usize| {
+                model_drops
+                    .iter()
+                    .find(move |d| (d.first..d.first + d.kinds.len()).contains(&k))
+                    .map(|d| (k, d))
+            };
+            if let Some((next, drop)) = next.and_then(holding) {
+                for (k, kind) in (drop.first..).zip(&drop.kinds).skip(next - drop.first) {
+                    if items[k].kind == Kind::Drop(DropReason::OutsideMainText) {
+                        items[k].kind = kind.clone();
+                        last = k;
+                    }
                 }
-                end += 1;
             }
             let from = captions.last().copied().unwrap_or(i);
             log.warn(
@@ -1908,13 +1920,17 @@ mod tests {
         assert!(!out.contains("Localised"), "{out}");
     }
 
-    /// The text under a restored table, which the run model removed as a run away
-    /// from the main text while the table stood removed between the two, comes
-    /// back with it (its kinds set by hand here: the run model's verdict is hard to
-    /// reach with a small page), and so does the next table under it.
+    /// The run under a restored table, which the run model dropped on its
+    /// probability as a run away from the main text while the table stood removed
+    /// between, comes back with it, each item as it was (its kinds set by hand
+    /// here: the run model's verdict is hard to reach with a small page), and so
+    /// does the next table under it. A line of the run dropped for another reason
+    /// stays dropped, a run that held the table goes on from it the same way, and
+    /// a run dropped as teasers (no record of a model drop) is not restored, nor
+    /// the table under it.
     #[test]
-    fn the_text_under_a_restored_table_comes_back() {
-        use super::super::{DropReason, Item, Kind};
+    fn the_run_under_a_restored_table_comes_back() {
+        use super::super::{DropReason, Item, Kind, ModelDrop};
         use crate::clean::{normalise::row_text, reflow::Unit};
         let line = |t: &str, kind: Kind| {
             let mut it = Item::new(
@@ -1940,7 +1956,8 @@ mod tests {
             it.kind = Kind::Drop(DropReason::NoTextAfter);
             it
         };
-        let caption = |t: &str| line(t, Kind::Drop(DropReason::NoTextAfter));
+        let no_text_after = Kind::Drop(DropReason::NoTextAfter);
+        let outside = Kind::Drop(DropReason::OutsideMainText);
         let table = || {
             vec![
                 row(&["Stage", "Patients"]),
@@ -1948,21 +1965,69 @@ mod tests {
                 row(&["Metastatic", "45"]),
             ]
         };
-        let mut items = vec![line(STORY, Kind::Paragraph), caption("Survival by stage")];
-        items.extend(table());
-        items.push(line(
-            &format!("{STORY} It goes on under the table."),
-            Kind::Drop(DropReason::OutsideMainText),
-        ));
-        items.push(caption("Patients by age"));
-        items.extend(table());
-        let mut log = crate::record::Log::default();
-        super::tables_under_their_text(&mut items, &mut log);
+        let page = || {
+            let mut items = vec![
+                line(STORY, Kind::Paragraph),
+                line("Survival by stage", no_text_after.clone()),
+            ];
+            items.extend(table());
+            // 5: the run under the table: a list item, a line dropped on its own
+            // evidence, a paragraph.
+            items.push(line(
+                "Localised means the tumour has not spread",
+                outside.clone(),
+            ));
+            items.push(line("Share this page", no_text_after.clone()));
+            items.push(line(
+                &format!("{STORY} It goes on under the table."),
+                outside.clone(),
+            ));
+            items.push(line("Patients by age", no_text_after.clone()));
+            items.extend(table());
+            items
+        };
+        let drop = ModelDrop {
+            first: 5,
+            kinds: vec![
+                Kind::ListItem { ordered: false },
+                no_text_after.clone(),
+                Kind::Paragraph,
+            ],
+        };
+        let mut items = page();
+        super::tables_under_their_text(&mut items, &[&drop], &mut crate::record::Log::default());
         let kinds: Vec<&Kind> = items.iter().map(|it| &it.kind).collect();
+        assert_eq!(kinds[5], &Kind::ListItem { ordered: false }, "{kinds:?}");
+        assert_eq!(kinds[6], &no_text_after, "{kinds:?}");
+        assert_eq!(kinds[7], &Kind::Paragraph, "{kinds:?}");
         assert!(
-            kinds[1..].iter().all(|k| **k == Kind::Paragraph),
+            kinds[8..].iter().all(|k| **k == Kind::Paragraph),
             "{kinds:?}"
         );
+        // A run that held the table too (its rows were kept when the run model
+        // dropped it) goes on from the table the same way.
+        let mut items = page();
+        for it in &mut items[2..5] {
+            it.kind = outside.clone();
+        }
+        let held = ModelDrop {
+            first: 2,
+            kinds: [vec![Kind::Paragraph; 3], drop.kinds.clone()].concat(),
+        };
+        super::tables_under_their_text(&mut items, &[&held], &mut crate::record::Log::default());
+        let kinds: Vec<&Kind> = items.iter().map(|it| &it.kind).collect();
+        assert_eq!(kinds[5], &Kind::ListItem { ordered: false }, "{kinds:?}");
+        assert_eq!(kinds[7], &Kind::Paragraph, "{kinds:?}");
+        // Dropped as teasers, the run stays dropped, and the table under it too.
+        let mut items = page();
+        super::tables_under_their_text(&mut items, &[], &mut crate::record::Log::default());
+        let kinds: Vec<&Kind> = items.iter().map(|it| &it.kind).collect();
+        assert!(
+            kinds[2..5].iter().all(|k| **k == Kind::Paragraph),
+            "{kinds:?}"
+        );
+        assert_eq!(kinds[7], &outside, "{kinds:?}");
+        assert_eq!(kinds[11], &no_text_after, "{kinds:?}");
     }
 
     /// Whether the first page of `cleaned` has a warning whose message contains `part`.
