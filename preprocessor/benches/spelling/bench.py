@@ -317,6 +317,33 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     ("quarternary", "quaternary"),
     ("flusipirilene", "fluspirilene"),
     ("largersample", "larger sample"),
+    # Found in the clean text of seeds 20261200 to 20261205 (session 56, fresh seeds read
+    # for this session's false edits), each read in its sentence: "Aqeous extract of the
+    # leaves", "through an AMPKindependent mechanism", "three germ layersin vivo",
+    # "excellenttransdermal propertiesare perfect", "optical perfomance", "Controling body
+    # fat", "by suppressingthe Nrf2 pathway", "88% had embryotransfer", "hyperstimulation
+    # syndroms (OHSS)", "Once cathecholamine excess was identified", "on glycopepides with
+    # the fragment ions", "Diagnostic pathways and managment", "ecotopic expression" (of a
+    # gene: ectopic). Not "webside" (a pun on bedside: family present "webside"), "boklet"
+    # (an Ethiopian food), "earnt" (British), "targetted" (kept as written: dictionaries
+    # disagree), "allo" ("allogeneic (allo)"), "ment" ("move- ment", a word hyphenated at a
+    # line end), "kfast", "enone", "inactin" (an anaesthetic), "ketimine", "multiplet",
+    # "diabatic", "glucosyltransferase", "aspatial", "microalga", "spezial" (a product's
+    # name), "leest" (Dutch), or the Spanish abstract's words: right as written.
+    ("Aqeous", "Aqueous"),
+    ("AMPKindependent", "AMPK independent"),
+    ("layersin", "layers in"),
+    ("excellenttransdermal", "excellent transdermal"),
+    ("propertiesare", "properties are"),
+    ("perfomance", "performance"),
+    ("Controling", "Controlling"),
+    ("suppressingthe", "suppressing the"),
+    ("embryotransfer", "embryo transfer"),
+    ("syndroms", "syndromes"),
+    ("cathecholamine", "catecholamine"),
+    ("glycopepides", "glycopeptides"),
+    ("managment", "management"),
+    ("ecotopic", "ectopic"),
 }
 WORD = re.compile(r"[A-Za-z]+")
 # A sentence's full stop glued to the next one ("isolation.Conclusions": PubMed's

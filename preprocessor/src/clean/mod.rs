@@ -812,6 +812,28 @@ mod tests {
         );
     }
 
+    /// An English page that carries a paragraph in another language, written mostly
+    /// in ASCII letters (an abstract's Spanish translation under the English one):
+    /// that paragraph's words are not respelled into English, and the English
+    /// paragraphs are still repaired.
+    #[test]
+    fn a_paragraph_in_another_language_is_not_respelled() {
+        let page = "Core outcomes after pouch surgery\n\n\
+            Patients and surgeons chose the outcomes that future studies should recieve and report, \
+            in three rounds of online surveys and a final meeting.\n\n\
+            Se eligieron expertos de tres paneles para seleccionar elementos de alta prioridad, y una \
+            serie de reuniones en linea permitio a los pacientes que reportan sus sintomas participar \
+            en el consenso final.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        let text = p.doc.outline();
+        for w in ["expertos", "elementos", "serie de", "reportan sus"] {
+            assert!(text.contains(w), "{w}: {text}");
+        }
+        assert!(text.contains("should receive and report"), "{text}");
+        assert!(p.log.edits.iter().all(|e| e.line != 5), "{:?}", p.log.edits);
+    }
+
     /// A page in another language whose paragraphs are hard-wrapped into two lines
     /// each (too few lines to measure a wrap width) keeps them, joined: each half
     /// was dropped as a menu item or a short line between boilerplate. Menu labels

@@ -69,6 +69,25 @@ pub(crate) fn foreign_line(line: &str) -> bool {
             .is_some_and(|i| i.is_reliable() && i.lang() != whatlang::Lang::Eng)
 }
 
+/// Fewest words of a block that [`foreign_prose`] judges: whatlang's trigrams need
+/// a sentence, and a shorter block of few stop words is a heading or a list.
+const FOREIGN_PROSE_WORDS: usize = 12;
+
+/// `text`, one block of an English page, is prose in another language: twelve words
+/// or more ([`FOREIGN_PROSE_WORDS`]), English stop words under
+/// [`ENGLISH_STOP_DENSITY`] of them, and whatlang reliably sure of another language.
+/// A PubMed record's Spanish abstract under its English one ("Un Informe de los
+/// Resultados Reportados por los Pacientes …"), whose words are mostly ASCII, so
+/// that [`foreign_line`]'s test of letters cannot see it. The detector runs only
+/// on blocks the stop-word count leaves in doubt.
+pub(crate) fn foreign_prose(text: &str) -> bool {
+    let (n, stop) = text::word_and_stop_counts(text);
+    n >= FOREIGN_PROSE_WORDS
+        && (stop as f64) < ENGLISH_STOP_DENSITY * n as f64
+        && whatlang::detect(text)
+            .is_some_and(|i| i.is_reliable() && i.lang() != whatlang::Lang::Eng)
+}
+
 /// Bytes of the longest units sampled for detection.
 const SAMPLE_BYTES: usize = 4_000;
 /// Below this share of English stop words, a reliable non-English detection stands.
@@ -184,6 +203,30 @@ mod tests {
         assert!(!foreign_line("Müller"));
         // Letters outside ASCII, and English all the same.
         assert!(!foreign_line("Café Über Alles"));
+    }
+
+    #[test]
+    fn a_block_of_prose_in_another_language_is_foreign() {
+        // Spanish written in ASCII letters: no accent gives it away.
+        assert!(foreign_prose(
+            "Se eligieron expertos de tres paneles para seleccionar elementos de alta \
+             prioridad, y una serie de reuniones permitio a los pacientes participar."
+        ));
+        assert!(!foreign_prose(
+            "Experts from three panels chose the items of high priority, and a series of \
+             meetings let the patients take part in the final consensus."
+        ));
+        // Few stop words, and English: a reference, a list of terms.
+        assert!(!foreign_prose(
+            "Smith J, Jones K. Osteosarcoma outcomes after limb salvage surgery. \
+             Journal of Bone and Joint Surgery 2010; 92: 1-9."
+        ));
+        assert!(!foreign_prose(
+            "Osteosarcoma, chondrosarcoma, Ewing sarcoma, giant cell tumour, chordoma, \
+             fibrosarcoma, adamantinoma, bone cyst, enchondroma"
+        ));
+        // Too short to judge.
+        assert!(!foreign_prose("Estudio de consenso Delphi"));
     }
 
     #[test]

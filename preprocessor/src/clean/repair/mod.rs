@@ -209,6 +209,18 @@ const SUGGESTION_FLOOR: u8 = 20;
 /// correction needs a ten times more frequent word (a tenth as likely a slip).
 /// Neighbours after Kukich (1992): most single-letter typing errors hit an
 /// adjacent key.
+/// True when `token` and `candidate` are both written without a vowel (a, e, i,
+/// o, u or y): two abbreviations, such as "npm" and "pm", "vcd" and "cd", "pcc"
+/// and "pc". Abbreviations are a dense set in which one letter more or less makes
+/// another abbreviation, so neither is a slip of the other; a slip of a word
+/// ("thd", "frm") still finds the word, which has a vowel. Found on the public
+/// cleaning pages ("npm" -> "pm" on a Readability page, "vcd" -> "cd" on a
+/// CleanEval page) and in clean PubMed text ("pcc" -> "pc").
+fn abbreviation_for_abbreviation(token: &str, candidate: &str) -> bool {
+    let vowelless = |w: &str| !w.bytes().any(|b| b"aeiouyAEIOUY".contains(&b));
+    vowelless(token) && vowelless(candidate)
+}
+
 fn unlikely_substitution(a: &str, b: &str) -> bool {
     let Some((x, y)) = replaced_letter(a, b) else {
         return false;
@@ -722,6 +734,7 @@ impl<'a> Speller<'a> {
                 || inflection_of(c, lower)
                 || spelling_variants(c, lower)
                 || keeps_combining_vowel(lower, c)
+                || abbreviation_for_abbreviation(lower, c)
             {
                 continue;
             }
@@ -2095,7 +2108,9 @@ pub(crate) fn repair(c: &mut Classified, speller: &Speller, log: &mut Log) {
         }
         // A block in another language inside an English page (a Vietnamese
         // download notice on a PDF host) is left as it is.
-        let english = english && !foreign_block(&it.unit.text);
+        let english = english
+            && !foreign_block(&it.unit.text)
+            && !crate::text::language::foreign_prose(&it.unit.text);
         // A table row is repaired cell by cell, so its cells stay what is rendered.
         if let Some(row) = it.unit.table_row() {
             let no = it.unit.first;
@@ -3138,6 +3153,18 @@ mod tests {
         let mut log = Log::new("a.txt");
         let out = repair_text(&sp, true, text, |_| line, &mut log);
         (out, log)
+    }
+
+    /// An abbreviation is not respelled into another one a letter shorter or
+    /// different ("npm" is no slip of "pm"), while a slip of a word written without
+    /// its vowel still finds the word ("frm" is "from").
+    #[test]
+    fn an_abbreviation_is_no_slip_of_another_abbreviation() {
+        for w in ["npm", "vcd", "pcc", "mgg"] {
+            assert_eq!(fixed(w, false), None, "{w}");
+        }
+        assert_eq!(fixed("frm", false).as_deref(), Some("from"));
+        assert_eq!(fixed("thd", false).as_deref(), Some("the"));
     }
 
     /// A capitalised abbreviation glued to a word is split ("MAPalone"), but not a
