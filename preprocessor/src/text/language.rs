@@ -70,20 +70,52 @@ pub(crate) fn foreign_line(line: &str) -> bool {
 }
 
 /// Fewest words of a block that [`foreign_prose`] judges: whatlang's trigrams need
-/// a sentence, and a shorter block of few stop words is a heading or a list.
+/// a sentence.
 const FOREIGN_PROSE_WORDS: usize = 12;
 
+/// Function words of the languages of Western Europe that English does not write
+/// (Spanish, Portuguese, Italian, French, German, Dutch): articles, prepositions and
+/// conjunctions, the words prose cannot do without and a list of terms has none of.
+/// Words English also uses ("a", "die", "den", "per", "con", "do", "no", "in") are
+/// left out.
+const FOREIGN_FUNCTION_WORDS: [&str; 58] = [
+    "de", "la", "el", "los", "las", "y", "en", "que", "del", "por", "para", "una", "un", "se",
+    "es", "su", "sus", "al", "lo", "da", "dos", "das", "com", "em", "um", "uma", "il", "di", "che",
+    "della", "delle", "nel", "le", "les", "des", "du", "est", "et", "une", "dans", "pour", "sur",
+    "qui", "der", "und", "mit", "von", "ist", "zu", "nicht", "ein", "eine", "het", "een", "van",
+    "met", "voor", "niet",
+];
+
+/// Share of a block's words that must be [`FOREIGN_FUNCTION_WORDS`]: prose in those
+/// languages has 0.28 to 0.41 of them (abstracts in each), an English list of terms
+/// or a reference ("et al.") under 0.06.
+const FOREIGN_FUNCTION_DENSITY: f64 = 0.12;
+
 /// `text`, one block of an English page, is prose in another language: twelve words
-/// or more ([`FOREIGN_PROSE_WORDS`]), English stop words under
-/// [`ENGLISH_STOP_DENSITY`] of them, and whatlang reliably sure of another language.
-/// A PubMed record's Spanish abstract under its English one ("Un Informe de los
-/// Resultados Reportados por los Pacientes …"), whose words are mostly ASCII, so
-/// that [`foreign_line`]'s test of letters cannot see it. The detector runs only
-/// on blocks the stop-word count leaves in doubt.
+/// or more ([`FOREIGN_PROSE_WORDS`], numbers not counted), English stop words under
+/// [`ENGLISH_STOP_DENSITY`] of them, function words of another language at
+/// [`FOREIGN_FUNCTION_DENSITY`] or more, and whatlang reliably sure of another
+/// language. A PubMed record's Spanish abstract under its English
+/// one ("Un Informe de los Resultados Reportados por los Pacientes …"), whose words
+/// are mostly ASCII, so that the repair stage's test of letters outside ASCII cannot
+/// see it. whatlang alone is not enough: it reads an English list of medical terms
+/// ("hemoglobin, hematocrit, leukocytes, platelets, creatinine, …") as Latin, and
+/// reliably so. The detector runs only on blocks the two word counts leave in doubt.
 pub(crate) fn foreign_prose(text: &str) -> bool {
-    let (n, stop) = text::word_and_stop_counts(text);
+    let (mut n, mut stop, mut foreign) = (0usize, 0usize, 0usize);
+    for w in text::words(text).filter(|w| w.chars().any(char::is_alphabetic)) {
+        n += 1;
+        if text::is_stop_word(w) {
+            stop += 1;
+        }
+        let lower = w.to_lowercase();
+        if FOREIGN_FUNCTION_WORDS.contains(&lower.as_str()) {
+            foreign += 1;
+        }
+    }
     n >= FOREIGN_PROSE_WORDS
         && (stop as f64) < ENGLISH_STOP_DENSITY * n as f64
+        && (foreign as f64) >= FOREIGN_FUNCTION_DENSITY * n as f64
         && whatlang::detect(text)
             .is_some_and(|i| i.is_reliable() && i.lang() != whatlang::Lang::Eng)
 }
@@ -216,14 +248,20 @@ mod tests {
             "Experts from three panels chose the items of high priority, and a series of \
              meetings let the patients take part in the final consensus."
         ));
-        // Few stop words, and English: a reference, a list of terms.
+        // Few stop words, and English: lists of terms, which whatlang reads as
+        // Latin (the first reliably so: only the function words of another
+        // language tell them from prose); a reference with "et al.".
         assert!(!foreign_prose(
-            "Smith J, Jones K. Osteosarcoma outcomes after limb salvage surgery. \
-             Journal of Bone and Joint Surgery 2010; 92: 1-9."
+            "Tests ordered: hemoglobin, hematocrit, leukocytes, platelets, creatinine, \
+             glucose, potasium, sodium, calcium, magnesium, phosphate"
         ));
         assert!(!foreign_prose(
-            "Osteosarcoma, chondrosarcoma, Ewing sarcoma, giant cell tumour, chordoma, \
-             fibrosarcoma, adamantinoma, bone cyst, enchondroma"
+            "Tibia, fibula, femur, patella, humerous, radius, ulna, scapula, clavicle, \
+             sternum, pelvis, sacrum, coccyx"
+        ));
+        assert!(!foreign_prose(
+            "Bielack SS, Kempf-Bielack B, Delling G, et al. Prognostic factors in high-grade \
+             osteosarcoma of the extremities or trunk: an analysis of 1,702 patients."
         ));
         // Too short to judge.
         assert!(!foreign_prose("Estudio de consenso Delphi"));
