@@ -211,8 +211,9 @@ pub(crate) const VERBOSE: &str = "MDBOOK_SEEDS_VERBOSE";
 
 /// What the terminal shows of a run's warnings: a count and one line per kind (the
 /// message with its file, line, quoted words and numbers taken out), with how many and
-/// the first file; or, `verbose`, every warning. The full list is always in the book's
-/// editorial notes.
+/// the first file; a kind seen once is shown as written, with its values and its file
+/// and line ("NUL or control byte at offset 7", not "offset N"); or, `verbose`, every
+/// warning. The full list is always in the book's editorial notes.
 pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String> {
     if warnings.is_empty() {
         return Vec::new();
@@ -220,12 +221,13 @@ pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String>
     if verbose {
         return warnings.to_vec();
     }
-    let mut kinds: Vec<(String, usize, String)> = Vec::new();
+    // (kind, how many, first file, first warning)
+    let mut kinds: Vec<(String, usize, String, &str)> = Vec::new();
     for w in warnings {
         let (kind, file) = warning_kind(w);
-        match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
-            Some((_, n, _)) => *n += 1,
-            None => kinds.push((kind, 1, file)),
+        match kinds.iter_mut().find(|(k, _, _, _)| *k == kind) {
+            Some((_, n, _, _)) => *n += 1,
+            None => kinds.push((kind, 1, file, w)),
         }
     }
     let mut out = vec![format!(
@@ -233,7 +235,12 @@ pub(crate) fn warning_summary(warnings: &[String], verbose: bool) -> Vec<String>
         warnings.len(),
         kinds.len()
     )];
-    for (kind, n, file) in kinds {
+    for (kind, n, file, first) in kinds {
+        if n == 1 {
+            // One of its kind: the warning itself, its place first as in the notes.
+            out.push(format!("  1 × {first}"));
+            continue;
+        }
         let place = if file.is_empty() {
             String::new()
         } else {
@@ -679,23 +686,31 @@ pub(crate) fn insert(
     let mut warnings = Vec::new();
     let placed = replace_draft(&mut book.items, &config.placeholder, &mut seeds, &[]);
     if !placed {
-        book.items.append(&mut seeds);
+        after_numbered(&mut book.items, std::mem::take(&mut seeds));
         warnings.push(format!(
             "SUMMARY.md has no `- [{}]()` line, so the seed chapters were put at the end of the book; add that line where they belong (`placeholder` in [preprocessor.seeds] names it)",
             config.placeholder
         ));
     }
     place(&mut book, &config.notes_placeholder, notes);
-    place(
-        &mut book,
-        &config.bibliography_placeholder,
-        ChapterOut {
-            name: String::new(),
-            path: BIBLIOGRAPHY_PATH.into(),
-            content: bibliography(cleaned),
-            children: Vec::new(),
-        },
-    );
+    // Without its placeholder, a bibliography with nothing in it is left out: the
+    // book asked for no such page, and its pages list no reference.
+    let bibliography_placeholder = book.iter().any(|it| {
+        matches!(it, BookItem::Chapter(c)
+            if c.is_draft_chapter() && c.name == config.bibliography_placeholder)
+    });
+    if bibliography_placeholder || cleaned.pages.iter().any(|p| !p.doc.references.is_empty()) {
+        place(
+            &mut book,
+            &config.bibliography_placeholder,
+            ChapterOut {
+                name: String::new(),
+                path: BIBLIOGRAPHY_PATH.into(),
+                content: bibliography(cleaned),
+                children: Vec::new(),
+            },
+        );
+    }
     let mut term_forms = Vec::new();
     if config.terms.enable {
         let (glossary, w, forms) = link_terms(&mut book, cleaned, config, terms)?;
@@ -856,7 +871,9 @@ fn link_terms(
 }
 
 /// Put a generated chapter where SUMMARY.md has its draft placeholder `name`
-/// (numbered or not, as the placeholder is), or at the end of the book.
+/// (numbered or not, as the placeholder is); without one, as a numbered chapter
+/// right after the book's last numbered chapter at the top level
+/// ([`after_numbered`]).
 fn place(book: &mut Book, name: &str, chapter: ChapterOut) {
     let chapter = ChapterOut {
         name: name.to_string(),
@@ -864,8 +881,21 @@ fn place(book: &mut Book, name: &str, chapter: ChapterOut) {
     };
     let mut item = vec![BookItem::Chapter(to_chapter(chapter, Vec::new()))];
     if !replace_draft(&mut book.items, name, &mut item, &[]) {
-        book.items.append(&mut item);
+        after_numbered(&mut book.items, item);
     }
+}
+
+/// Insert `new` (numbered chapters) right after the last numbered chapter of
+/// `items`, before the unnumbered chapters that close a book (SUMMARY.md's suffix
+/// chapters, such as `[Editorial notes]()`), or at the end when no chapter is
+/// numbered. Appended after a suffix chapter, a numbered chapter was numbered
+/// before it: the sidebar read "8. Editorial notes", then "7. Bibliography".
+fn after_numbered(items: &mut Vec<BookItem>, new: Vec<BookItem>) {
+    let at = items
+        .iter()
+        .rposition(|it| matches!(it, BookItem::Chapter(c) if c.number.is_some()))
+        .map_or(items.len(), |i| i + 1);
+    items.splice(at..at, new);
 }
 
 fn to_chapter(c: ChapterOut, parents: Vec<String>) -> Chapter {
@@ -982,6 +1012,12 @@ mod tests {
                 && s[1].contains("first in a.txt"),
             "{s:#?}"
         );
+        // A kind seen once keeps its values and its place.
+        assert_eq!(
+            s[2],
+            "  1 × b.txt: warning: the page has no title line; derived \"X\" from its most frequent phrase",
+            "{s:#?}"
+        );
         assert_eq!(warning_summary(&w, true), w);
         assert!(warning_summary(&[], false).is_empty());
         // Numbers inside names stay; numbers standing alone are counted as one kind.
@@ -1040,11 +1076,12 @@ mod tests {
             "{s:#?}"
         );
         assert_eq!(s.len(), 3, "{s:#?}");
+        // Each new kind is seen once here: shown as written, values and place kept.
         assert!(
-            s[1].contains("citation [N]") && s[1].contains("c.txt"),
+            s[1].contains("citation [2]") && s[1].contains("c.txt:3"),
             "{s:#?}"
         );
-        assert!(s[2].contains("unknown word"), "{s:#?}");
+        assert!(s[2].contains("unknown word \"zz\""), "{s:#?}");
         assert!(new_warning_summary(&[], &mut seen, false).is_empty());
     }
 
@@ -1204,6 +1241,45 @@ mod tests {
             b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
         )
         .unwrap()
+    }
+
+    /// Generated chapters without a placeholder go after the last numbered chapter,
+    /// before the book's closing unnumbered ones, so that the sidebar's numbers run
+    /// in order; a bibliography with no reference and no placeholder is left out.
+    #[test]
+    fn generated_chapters_without_a_placeholder_are_numbered_in_order() {
+        let mut book = Book::new();
+        let mut draft = Chapter::new_draft("Articles", vec![]);
+        draft.number = Some(SectionNumber::new(vec![1]));
+        book.items.push(BookItem::Chapter(draft));
+        let mut notes = Chapter::new_draft("Editorial notes", vec![]);
+        notes.number = None;
+        book.items.push(BookItem::Chapter(notes));
+        let (book, _, _) = insert(
+            book,
+            &one_page(),
+            &Config::default(),
+            &TermsInput::default(),
+        )
+        .unwrap();
+        let top: Vec<(String, Option<String>)> = book
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => {
+                    Some((c.name.clone(), c.number.as_ref().map(|n| n.to_string())))
+                }
+                _ => None,
+            })
+            .collect();
+        let names: Vec<&str> = top.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Outcomes of bone tumours", "Glossary", "Editorial notes"],
+            "{top:?}"
+        );
+        let numbers: Vec<Option<&str>> = top.iter().map(|(_, n)| n.as_deref()).collect();
+        assert_eq!(numbers, [Some("1."), Some("2."), Some("3.")], "{top:?}");
     }
 
     #[test]
