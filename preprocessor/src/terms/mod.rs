@@ -239,6 +239,26 @@ mod tests {
             .collect()
     }
 
+    /// An empty glossary says why: no terms at all, or terms the pages never use.
+    #[test]
+    fn an_empty_glossary_says_why() {
+        let pages = [chapter("a.md", "# Page\n\nNothing to define here.\n")];
+        let none = run(&[], &pages);
+        assert!(
+            none.glossary.contains(
+                "no glossary terms (`glossary.toml` in the seeds folder is missing or empty)"
+            ),
+            "{}",
+            none.glossary
+        );
+        let unused = run(&[term("osteosarcoma", &[])], &pages);
+        assert!(
+            unused.glossary.contains("none of the 1 glossary term(s)"),
+            "{}",
+            unused.glossary
+        );
+    }
+
     #[test]
     fn first_mention_in_each_section_links_to_the_glossary() {
         let config = TermsConfig {

@@ -52,7 +52,20 @@ pub(super) fn glossary_markdown(
          that explains it, where one does, and to the pages that mention it.\n\n",
     );
     if shown.is_empty() {
-        out.push_str("No terms: the glossary file is empty and no page defines an abbreviation.\n");
+        // Say which it is: no glossary terms at all, or terms the pages never use.
+        let file = setup.config.file.display();
+        let listed = setup.curated.terms.len() + setup.config.add.len();
+        if listed == 0 {
+            let _ = writeln!(
+                out,
+                "No terms: the book has no glossary terms (`{file}` in the seeds folder is missing or empty) and no page defines an abbreviation."
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "No terms: none of the {listed} glossary term(s) (`{file}` in the seeds folder, and `add` in book.toml) appears in the pages, and no page defines an abbreviation."
+            );
+        }
         return out;
     }
     let mut letter: Option<char> = None;
