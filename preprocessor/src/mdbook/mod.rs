@@ -1149,9 +1149,7 @@ mod tests {
         let mut intro = Chapter::new("Intro", String::new(), "intro.md", vec![]);
         intro.number = None;
         book.items.push(BookItem::Chapter(intro));
-        let mut draft = Chapter::new_draft("Articles", vec![]);
-        draft.number = Some(SectionNumber::new(vec![1]));
-        book.items.push(BookItem::Chapter(draft));
+        book.items.push(BookItem::Chapter(articles_draft()));
         let cleaned = crate::clean::clean_one(
             "a.txt",
             b"Outcomes of bone tumours\n\nThe treatment of the patient with a localised primary bone tumour is aimed at cure in most of the cases we see.\n",
@@ -1159,15 +1157,7 @@ mod tests {
         .unwrap();
         let (book, _, _) =
             insert(book, &cleaned, &Config::default(), &TermsInput::default()).unwrap();
-        let names: Vec<(String, Option<String>)> = book
-            .iter()
-            .filter_map(|i| match i {
-                BookItem::Chapter(c) => {
-                    Some((c.name.clone(), c.number.as_ref().map(|n| n.to_string())))
-                }
-                _ => None,
-            })
-            .collect();
+        let names = names_and_numbers(book.iter());
         assert_eq!(names[0], ("Intro".to_string(), None));
         assert_eq!(
             names[1],
@@ -1235,6 +1225,27 @@ mod tests {
         );
     }
 
+    /// Each chapter's name and number ("1.", or none), in order.
+    fn names_and_numbers<'a>(
+        items: impl Iterator<Item = &'a BookItem>,
+    ) -> Vec<(String, Option<String>)> {
+        items
+            .filter_map(|i| match i {
+                BookItem::Chapter(c) => {
+                    Some((c.name.clone(), c.number.as_ref().map(|n| n.to_string())))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// SUMMARY.md's numbered `- [Articles]()` placeholder.
+    fn articles_draft() -> Chapter {
+        let mut draft = Chapter::new_draft("Articles", vec![]);
+        draft.number = Some(SectionNumber::new(vec![1]));
+        draft
+    }
+
     fn one_page() -> Cleaned {
         crate::clean::clean_one(
             "a.txt",
@@ -1249,9 +1260,7 @@ mod tests {
     #[test]
     fn generated_chapters_without_a_placeholder_are_numbered_in_order() {
         let mut book = Book::new();
-        let mut draft = Chapter::new_draft("Articles", vec![]);
-        draft.number = Some(SectionNumber::new(vec![1]));
-        book.items.push(BookItem::Chapter(draft));
+        book.items.push(BookItem::Chapter(articles_draft()));
         let mut notes = Chapter::new_draft("Editorial notes", vec![]);
         notes.number = None;
         book.items.push(BookItem::Chapter(notes));
@@ -1262,16 +1271,7 @@ mod tests {
             &TermsInput::default(),
         )
         .unwrap();
-        let top: Vec<(String, Option<String>)> = book
-            .items
-            .iter()
-            .filter_map(|i| match i {
-                BookItem::Chapter(c) => {
-                    Some((c.name.clone(), c.number.as_ref().map(|n| n.to_string())))
-                }
-                _ => None,
-            })
-            .collect();
+        let top = names_and_numbers(book.items.iter());
         let names: Vec<&str> = top.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
@@ -1285,8 +1285,7 @@ mod tests {
     #[test]
     fn a_chapter_nested_under_the_placeholder_is_kept_after_the_seeds() {
         let mut book = Book::new();
-        let mut draft = Chapter::new_draft("Articles", vec![]);
-        draft.number = Some(SectionNumber::new(vec![1]));
+        let mut draft = articles_draft();
         let mut mine = Chapter::new(
             "My own page",
             "# Mine".into(),
