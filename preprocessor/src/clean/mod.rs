@@ -401,7 +401,7 @@ fn assemble_page(
     let mut doc = assemble(name, &page, classified, log);
     assemble::quotes::restore_quotes(&mut doc, lines, &visible, log);
     if doc.blocks.is_empty() {
-        log.warn(0, "no text was left after cleaning: every line was classified as boilerplate or metadata. Check the editorial notes for this file (`mdbook-seeds clean --report` lists every line's fate)");
+        log.warn(0, empty_page_warning(&doc, lines));
     }
     // Stable: edits of one line keep their pipeline order.
     log.edits.sort_by_key(|e| e.line);
@@ -411,6 +411,41 @@ fn assemble_page(
         accounting,
         title_candidates,
         runs,
+    }
+}
+
+/// The warning for a page whose cleaned text has no block: what was left of it
+/// (only its title line, or nothing) and where every other line went. A one-line
+/// page ("Some text") has its line made the title; saying that every line was
+/// boilerplate would send the editor looking for a rule that removed nothing
+/// (found by a new-user trial, session 56).
+fn empty_page_warning(doc: &Document, lines: &[normalise::Line]) -> String {
+    let check = "Check the editorial notes for this file (`mdbook-seeds clean --report` lists every line's fate)";
+    let written = lines.iter().filter(|l| !l.text.is_empty()).count();
+    match doc.title_origin {
+        assemble::TitleOrigin::Page { line } => {
+            let others = written.saturating_sub(1);
+            let rest = match others {
+                0 => "it is the page's only line".to_string(),
+                1 => "the one other line was classified as boilerplate or metadata".to_string(),
+                n => format!("the {n} other lines were classified as boilerplate or metadata"),
+            };
+            format!(
+                "no text was left after cleaning but the title (line {line}, {:?}): {rest}, so the chapter is only a heading. {check}",
+                doc.title
+            )
+        }
+        _ => match written {
+            0 => {
+                format!("no text was left after cleaning: the page has no line with text. {check}")
+            }
+            1 => format!(
+                "no text was left after cleaning: the page's one line with text was classified as boilerplate or metadata. {check}"
+            ),
+            n => format!(
+                "no text was left after cleaning: each of the {n} lines with text was classified as boilerplate or metadata. {check}"
+            ),
+        },
     }
 }
 
@@ -1167,5 +1202,33 @@ mod tests {
         for batch in [1, 2, 3] {
             assert_eq!(run(batch), whole, "batch {batch}");
         }
+    }
+
+    /// A page left with no text says what is left of it: a one-line page's line is
+    /// its title, and the warning says so (not that every line was boilerplate); a
+    /// page of boilerplate alone still says that every line was removed.
+    #[test]
+    fn an_empty_page_warning_says_what_is_left() {
+        let warnings = |page: &str| -> Vec<String> {
+            let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+            cleaned.warnings().map(|w| w.message.clone()).collect()
+        };
+        let one = warnings("Some text\n");
+        let left: Vec<_> = one
+            .iter()
+            .filter(|w| w.starts_with("no text was left"))
+            .collect();
+        assert_eq!(left.len(), 1, "{one:?}");
+        assert!(
+            left[0].contains("but the title (line 1, \"Some text\"): it is the page's only line"),
+            "{one:?}"
+        );
+        let menu = warnings("Skip to main content\n\nAccept all cookies\n");
+        assert!(
+            menu.iter().any(|w| w.starts_with(
+                "no text was left after cleaning: each of the 2 lines with text was classified as boilerplate"
+            )),
+            "{menu:?}"
+        );
     }
 }

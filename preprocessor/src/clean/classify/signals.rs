@@ -461,6 +461,13 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
 /// line-up table between two paragraphs (Dragnet T51, +0.027), but would take a
 /// sidebar's table under an article's last paragraph (a stranger's review); two
 /// rows and three caption lines took an L3S-GN1 sidebar table (-0.003).
+///
+/// A table right under the text (no caption line between) that nothing introduces
+/// comes back only when a cell holds a figure, and the record warns to check it is
+/// the page's (session 57: a dose table that ends a page was lost whole; a grid of
+/// labels, "Print⇥Subscribe", stays removed). On the public sets it brings back one
+/// table, Dragnet T51's line-up (+0.026; Dragnet 0.91016 -> 0.91031), and no other
+/// page moves.
 pub(super) fn tables_under_their_text(
     items: &mut [Item],
     model_drops: &[&ModelDrop],
@@ -533,7 +540,16 @@ pub(super) fn tables_under_their_text(
         let introduced = anchor.is_some_and(|a| {
             !captions.is_empty() || items[a].unit.text.trim_end().ends_with([':', '?'])
         });
-        if introduced {
+        // Or a table of figures right under the text, nothing between.
+        let figures_under_text = !introduced
+            && anchor.is_some()
+            && captions.is_empty()
+            && rows.iter().any(|it| {
+                it.unit
+                    .table_row()
+                    .is_some_and(|r| r.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit())))
+            });
+        if introduced || figures_under_text {
             for &c in &captions {
                 if restorable(&items[c]) {
                     items[c].kind = Kind::Paragraph;
@@ -567,6 +583,18 @@ pub(super) fn tables_under_their_text(
                 }
             }
             let from = captions.last().copied().unwrap_or(i);
+            if figures_under_text {
+                log.warn(
+                    items[i].unit.first,
+                    format!(
+                        "lines {}-{} are kept as a table of figures right under the text, though no caption, colon or question introduces it and its {dropped} rows looked like page furniture (short lines with no text after them, lines the page repeats or lines between boilerplate): check it is the page's and not a sidebar's",
+                        items[i].unit.first,
+                        items[last].unit.last
+                    ),
+                );
+                i = j;
+                continue;
+            }
             log.warn(
                 items[from].unit.first,
                 format!(
@@ -1826,8 +1854,8 @@ mod tests {
     /// A table under the text that introduces it comes back whole with its caption,
     /// though its rows looked like menu items; the record says so, with its lines.
     /// A table under the site's furniture, under more short lines than a caption
-    /// has, of two rows, or under an article's last paragraph with no caption,
-    /// colon, question or text after it, stays removed.
+    /// has, or of two rows, stays removed. Right under the text with nothing to
+    /// introduce it, a table of figures is kept with a warning, one of labels is not.
     #[test]
     fn a_table_under_its_text_is_kept_whole() {
         let rows = "Stage\tPatients\tFive-year survival\nLocalised\t210\t70%\nMetastatic\t45\t30%\nRelapsed\t30\t20%\n";
@@ -1885,10 +1913,23 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("| Over 40 | 55 |"), "{out}");
-        // Under an article's last paragraph, with no caption, colon or text after
-        // it, the table is a sidebar's: it stays removed.
-        let out = outline_of(&page(text, rows));
-        assert!(!out.contains("Metastatic"), "{out}");
+        // Right under an article's last paragraph, with no caption, colon or
+        // question, a table of figures is kept, with a warning to check it;
+        // a grid of labels there ("Print⇥Subscribe") stays removed.
+        let cleaned = clean_one("p.txt", page(text, rows).as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("| Metastatic | 45 | 30% |"), "{out}");
+        assert!(
+            warns(
+                &cleaned,
+                "lines 7-10 are kept as a table of figures right under the text"
+            ),
+            "{:?}",
+            cleaned.pages[0].log.warnings
+        );
+        let labels = "Print\tSubscribe\nE-mail\tToolbar\nShare\tComments\n";
+        let out = outline_of(&page(text, labels));
+        assert!(!out.contains("Subscribe"), "{out}");
         // So it does under the site's furniture between it and the text.
         let out = outline_of(&page(
             &format!("{text}\n\nAdvertisement\n\nSurvival by stage"),
