@@ -270,10 +270,15 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
             Vec::new()
         });
         let (text, row) = if body.contains('\t') {
-            (
-                collapse_spaces(&body.replace('\t', " ")),
-                split_row(body, "\t"),
-            )
+            let mut row = split_row(body, "\t");
+            // A tab before the first cell is an empty cell (a table's top-left
+            // corner over its row labels), not only indentation: kept, so that the
+            // header's cells stay over their columns.
+            if !row.is_empty() {
+                let empty = s[..lead].matches('\t').count();
+                row.splice(0..0, std::iter::repeat_n(String::new(), empty));
+            }
+            (collapse_spaces(&body.replace('\t', " ")), row)
         } else {
             (collapse_spaces(body), Vec::new())
         };

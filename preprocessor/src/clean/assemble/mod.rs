@@ -326,6 +326,11 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
         }
     }
     set_heading_levels(&mut blocks);
+    for b in &mut blocks {
+        if let Block::Table { rows } = b {
+            align_columns(rows);
+        }
+    }
     number_lists(&mut blocks, &numbers, log);
     let references = crate::clean::assemble::references::take_reference_list(&mut blocks, log);
     crate::clean::assemble::references::check_citations(&blocks, references.len(), log);
@@ -366,6 +371,38 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
         blocks,
         references,
         language,
+    }
+}
+
+/// Puts a table's cells over their columns: a column empty in every row goes (a
+/// row's leading tab kept as an empty cell by `normalise`, an icon's column), and a
+/// header one cell short of rows that all agree gets its missing cell at the front,
+/// the top-left corner over the rows' labels, which scrapes often lose
+/// ("Osteosarcoma⇥Ewing sarcoma" over "Usual age⇥10 to 25⇥10 to 20"; a header that
+/// is short at its end would pad at the end, as before, but a corner is the usual
+/// empty header cell). Tables of fewer than three rows are left as they are.
+fn align_columns(rows: &mut [TableRow]) {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    for k in (0..width).rev() {
+        if rows
+            .iter()
+            .all(|r| r.cells.get(k).is_none_or(String::is_empty))
+        {
+            for r in rows.iter_mut() {
+                if k < r.cells.len() {
+                    r.cells.remove(k);
+                }
+            }
+        }
+    }
+    let Some((head, body)) = rows.split_first_mut() else {
+        return;
+    };
+    let Some(n) = body.first().map(|r| r.cells.len()) else {
+        return;
+    };
+    if body.len() >= 2 && body.iter().all(|r| r.cells.len() == n) && head.cells.len() + 1 == n {
+        head.cells.insert(0, String::new());
     }
 }
 
@@ -724,5 +761,44 @@ mod tests {
         assert_eq!(strip_number("1. Sheng G", true), "Sheng G");
         assert_eq!(strip_number("(2) Ma R", true), "Ma R");
         assert_eq!(strip_number("[12] Ma R", true), "Ma R");
+    }
+
+    /// A table's header keeps its cells over their columns: a leading tab is the
+    /// empty top-left corner, a header one cell short of its rows gets the corner
+    /// back, and a column empty in every row (a leading tab on every row) goes.
+    #[test]
+    fn table_headers_stay_over_their_columns() {
+        let page = |rows: &str| {
+            crate::clean::outline_of(&format!(
+                "Bone cancer types compared\n\nOsteosarcoma and Ewing sarcoma are the two commonest primary bone cancers in children and young people, and they differ in several ways.\n\n{rows}\nBoth are treated with chemotherapy and surgery, and often radiotherapy too.\n"
+            ))
+        };
+        let want = "|  | Osteosarcoma | Ewing sarcoma |\n| Usual age | 10 to 25 | 10 to 20 |\n| Common site | Knee | Pelvis |\n";
+        for rows in [
+            "\tOsteosarcoma\tEwing sarcoma\nUsual age\t10 to 25\t10 to 20\nCommon site\tKnee\tPelvis\n",
+            "Osteosarcoma\tEwing sarcoma\nUsual age\t10 to 25\t10 to 20\nCommon site\tKnee\tPelvis\n",
+            "\t\tOsteosarcoma\tEwing sarcoma\n\tUsual age\t10 to 25\t10 to 20\n\tCommon site\tKnee\tPelvis\n",
+        ] {
+            let out = page(rows);
+            assert!(out.contains(want), "{rows:?}: {out}");
+        }
+        // Two label columns: two empty cells at the corner.
+        let out = page(
+            "\t\tMen\tWomen\nUnder 40\tOsteosarcoma\t42\t37\nOver 40\tChondrosarcoma\t20\t18\n",
+        );
+        assert!(
+            out.contains("|  |  | Men | Women |\n| Under 40 | Osteosarcoma | 42 | 37 |\n"),
+            "{out}"
+        );
+        // A full header is left as it is.
+        let out = page(
+            "Type\tUsual age\tCommon site\nOsteosarcoma\t10 to 25\tKnee\nEwing sarcoma\t10 to 20\tPelvis\n",
+        );
+        assert!(
+            out.contains(
+                "| Type | Usual age | Common site |\n| Osteosarcoma | 10 to 25 | Knee |\n"
+            ),
+            "{out}"
+        );
     }
 }

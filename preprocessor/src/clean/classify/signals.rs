@@ -463,8 +463,9 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
 /// rows and three caption lines took an L3S-GN1 sidebar table (-0.003).
 ///
 /// A table right under the text (no caption line between) that nothing introduces
-/// comes back only when a cell holds a figure, and the record warns to check it is
-/// the page's (session 57: a dose table that ends a page was lost whole; a grid of
+/// comes back only when a cell holds a figure or a phrase ([`TABLE_PHRASE_WORDS`]),
+/// its rows of as many cells as its first, and the record warns to check it is the
+/// page's (session 57: a dose table that ends a page was lost whole; a grid of
 /// labels, "Print⇥Subscribe", stays removed). On the public sets it brings back one
 /// table, Dragnet T51's line-up (+0.026; Dragnet 0.91016 -> 0.91031), and no other
 /// page moves.
@@ -541,14 +542,29 @@ pub(super) fn tables_under_their_text(
             !captions.is_empty() || items[a].unit.text.trim_end().ends_with([':', '?'])
         });
         // Or a table of figures right under the text, nothing between.
+        // (Only its rows of as many cells as its first: a footer's link grid under it,
+        // "About us⇥Contact⇥Privacy", is no row of it.)
+        let cells = |it: &Item| it.unit.table_row().map(<[String]>::len);
+        let same_end = (i..j)
+            .find(|&k| !transparent(&items[k]) && cells(&items[k]) != cells(&items[i]))
+            .unwrap_or(j);
         let figures_under_text = !introduced
             && anchor.is_some()
             && captions.is_empty()
-            && rows.iter().any(|it| {
-                it.unit
-                    .table_row()
-                    .is_some_and(|r| r.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit())))
+            && items[i..same_end]
+                .iter()
+                .filter(|it| !transparent(it))
+                .count()
+                >= TABLE_MIN_ROWS
+            && items[i..same_end].iter().any(|it| {
+                it.unit.table_row().is_some_and(|r| {
+                    r.iter().any(|c| {
+                        c.chars().any(|ch| ch.is_ascii_digit())
+                            || c.split_whitespace().count() >= TABLE_PHRASE_WORDS
+                    })
+                })
             });
+        let j = if figures_under_text { same_end } else { j };
         if introduced || figures_under_text {
             for &c in &captions {
                 if restorable(&items[c]) {
@@ -587,7 +603,7 @@ pub(super) fn tables_under_their_text(
                 log.warn(
                     items[i].unit.first,
                     format!(
-                        "lines {}-{} are kept as a table of figures right under the text, though no caption, colon or question introduces it and its {dropped} rows looked like page furniture (short lines with no text after them, lines the page repeats or lines between boilerplate): check it is the page's and not a sidebar's",
+                        "lines {}-{} are kept as a table right under the text, though no caption, colon or question introduces it and its {dropped} rows looked like page furniture (short lines with no text after them, lines the page repeats or lines between boilerplate): check it is the page's and not a sidebar's",
                         items[i].unit.first,
                         items[last].unit.last
                     ),
@@ -607,6 +623,9 @@ pub(super) fn tables_under_their_text(
         i = j;
     }
 }
+/// The fewest words of a cell that makes a table under the text data, not a grid
+/// of labels ("Males after puberty", not "Print⇥Subscribe").
+const TABLE_PHRASE_WORDS: usize = 3;
 /// The fewest rows of a table that [`tables_under_their_text`] brings back (two
 /// rows also took an L3S-GN1 sidebar's table, -0.003).
 const TABLE_MIN_ROWS: usize = 3;
@@ -1855,7 +1874,8 @@ mod tests {
     /// though its rows looked like menu items; the record says so, with its lines.
     /// A table under the site's furniture, under more short lines than a caption
     /// has, or of two rows, stays removed. Right under the text with nothing to
-    /// introduce it, a table of figures is kept with a warning, one of labels is not.
+    /// introduce it, a table of figures or phrases is kept with a warning, one of
+    /// labels is not.
     #[test]
     fn a_table_under_its_text_is_kept_whole() {
         let rows = "Stage\tPatients\tFive-year survival\nLocalised\t210\t70%\nMetastatic\t45\t30%\nRelapsed\t30\t20%\n";
@@ -1922,7 +1942,7 @@ mod tests {
         assert!(
             warns(
                 &cleaned,
-                "lines 7-10 are kept as a table of figures right under the text"
+                "lines 7-10 are kept as a table right under the text"
             ),
             "{:?}",
             cleaned.pages[0].log.warnings
@@ -1930,6 +1950,15 @@ mod tests {
         let labels = "Print\tSubscribe\nE-mail\tToolbar\nShare\tComments\n";
         let out = outline_of(&page(text, labels));
         assert!(!out.contains("Subscribe"), "{out}");
+        // A table of words is data when a cell is a phrase; the footer's link grid
+        // right under it is no row of it.
+        let options = "Option\tWho it is for\nSperm banking\tMales after puberty\nEgg freezing\tFemales after puberty\nAbout us\tContact\tPrivacy\n";
+        let out = outline_of(&page(text, options));
+        assert!(
+            out.contains("| Option | Who it is for |\n| Sperm banking | Males after puberty |\n| Egg freezing | Females after puberty |\n"),
+            "{out}"
+        );
+        assert!(!out.contains("About us"), "{out}");
         // So it does under the site's furniture between it and the text.
         let out = outline_of(&page(
             &format!("{text}\n\nAdvertisement\n\nSurvival by stage"),
