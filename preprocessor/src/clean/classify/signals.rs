@@ -898,6 +898,24 @@ pub(super) fn drop_site_sentences(items: &mut [Item], corpus: &Corpus, site_sent
     }
 }
 
+/// Unit `idx` is a table's header row: a table row right over two rows or more of
+/// as many cells. A site's drug pages share their tables' header ("Side
+/// effect⇥How common"); dropped as navigation, it left the first row of figures as
+/// the header (found by a subagent's table attack, session 57). A widget repeated
+/// whole on every page (a rates box) still goes: its rows are dropped as
+/// navigation, and its header, alone then, by the context rules. On the public
+/// cleaning sets no page changes.
+fn header_of_own_table(items: &[Item], idx: usize) -> bool {
+    let Some(n) = items[idx].unit.table_row().map(<[String]>::len) else {
+        return false;
+    };
+    let rows = items[idx + 1..]
+        .iter()
+        .take_while(|it| it.unit.table_row().map(<[String]>::len) == Some(n))
+        .count();
+    rows >= 2
+}
+
 /// A long line, a full sentence or more, found verbatim on [`LONG_REPEAT_PAGES`]
 /// pages or more of the corpus: the site's own text (a comment form's help, a
 /// reprint notice, the author's blurb), not an article's. Short lines are judged
@@ -1087,6 +1105,7 @@ pub(super) fn label_units(
                         && !rules.is_generic_heading(t)
                         // "Cheers," on four pages is how people sign off, not a menu.
                         && !super::letter_line(t)
+                        && !header_of_own_table(items, idx)
                 })
                 .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
                 .or_else(|| {
@@ -3043,5 +3062,47 @@ mod tests {
             La directrice a remercié les familles et les associations qui ont soutenu le projet depuis le début.\n";
         let (out, found) = cleaned_with(french, "previous and next posts");
         assert!(out.contains("Je vais mieux") && !found, "{out}");
+    }
+
+    /// A table header that the site's other pages print over their own tables
+    /// ("Side effect⇥How common" on every drug page) stays this page's header; a
+    /// widget repeated whole on every page, header and rows, goes.
+    #[test]
+    fn a_shared_table_header_stays_over_its_rows() {
+        let drugs = [
+            (
+                "Cisplatin",
+                "Hearing loss\tCommon\nKidney damage\tCommon\nSickness\tVery common",
+            ),
+            (
+                "Doxorubicin",
+                "Hair loss\tVery common\nHeart damage\tUncommon\nSore mouth\tCommon",
+            ),
+            (
+                "Methotrexate",
+                "Liver changes\tCommon\nSore mouth\tVery common\nSkin rash\tUncommon",
+            ),
+        ];
+        let widget = "Clinic\tWait\nLeeds\t2 weeks\nBristol\t3 weeks\n";
+        let inputs: Vec<crate::clean::Input> = drugs
+            .iter()
+            .enumerate()
+            .map(|(i, (drug, rows))| crate::clean::Input {
+                name: format!("p{i}.txt"),
+                bytes: format!(
+                    "{drug} and its side effects\n\n{drug} is one of the drugs used for osteosarcoma. {STORY}\n\nSide effect\tHow common\n{rows}\n\nYour team checks for these at every visit. {STORY}\n\n{widget}\nAsk your team about {drug} at any visit: they would rather hear about a side effect early than late. {STORY}\n"
+                )
+                .into_bytes(),
+            })
+            .collect();
+        let cleaned =
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(
+            out.contains("| Side effect | How common |\n| Hearing loss | Common |\n"),
+            "{out}"
+        );
+        assert!(!out.contains("Bristol"), "{out}");
+        assert!(!out.contains("Clinic"), "{out}");
     }
 }
