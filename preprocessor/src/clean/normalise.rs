@@ -459,6 +459,28 @@ fn space_tables(lines: &mut [Line], gapped: &[Vec<String>]) {
             for k in i..j {
                 lines[k].row = gapped[k].clone();
             }
+            // The header over the rows' labels, one part short and indented three
+            // spaces or more past the rows: its first cell is the empty top-left corner
+            // ("                 Low grade       High grade" over "Growth   Slow   Fast").
+            if let Some(h) = i.checked_sub(1) {
+                let parts = if gapped[h].is_empty() {
+                    vec![lines[h].text.clone()]
+                } else {
+                    gapped[h].clone()
+                };
+                if lines[h].row.is_empty()
+                    && !lines[h].text.is_empty()
+                    && !lines[h].bullet
+                    && lines[h].indent >= lines[i].indent + 3
+                    && parts.len() + 1 == n
+                    && parts
+                        .iter()
+                        .all(|c| !c.is_empty() && c.chars().count() <= SPACE_CELL_MAX)
+                    && !pipe_edged(&lines[h].text)
+                {
+                    lines[h].row = std::iter::once(String::new()).chain(parts).collect();
+                }
+            }
         }
         i = j.max(i + 1);
     }
@@ -1257,5 +1279,26 @@ mod tests {
         let l = normalise("Ewing\u{2019}s e\u{0301}\u{0007}", &mut log);
         assert_eq!(l[0].text, "Ewing's \u{00E9}");
         assert!(log.edits.iter().any(|e| e.reason.contains("control")));
+    }
+
+    /// A table laid out with spaces keeps a header that is one part short and
+    /// indented past its rows: its first cell is the empty corner. The same line
+    /// indented no further than the rows (a code block's output) is left alone.
+    #[test]
+    fn an_indented_space_table_header_is_the_tables() {
+        let page = |header: &str, rows: &str| {
+            crate::clean::outline_of(&format!(
+                "Bone tumour grading at a glance\n\nPathologists grade bone tumours by how abnormal the cells look under the microscope, and the grade affects both treatment and outlook.\n\n{header}\n{rows}\nYour pathology report will say which grade your tumour is, and your team will explain it.\n"
+            ))
+        };
+        let rows = "Growth           Slow            Fast\nSpread           Rare            Common\nChemotherapy     Not usually     Usually\n";
+        let out = page("                 Low grade       High grade", rows);
+        assert!(
+            out.contains("|  | Low grade | High grade |\n| Growth | Slow | Fast |\n"),
+            "{out}"
+        );
+        let indented: String = rows.lines().map(|l| format!("    {l}\n")).collect();
+        let out = page("    Low grade       High grade", &indented);
+        assert!(!out.contains("|  | Low grade"), "{out}");
     }
 }
