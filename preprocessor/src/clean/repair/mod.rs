@@ -188,20 +188,6 @@ const WEB_ATTESTED: u8 = 13;
 /// The same for words of three or four letters, whose slips are common in web text
 /// ("ando", "frm", "iin" are above 2.0): 3.0, one in a million words ("mori").
 const WEB_SHORT_WORD: u8 = 30;
-/// The least frequency (ten times Zipf) of the lone suggestion for a form of five
-/// letters or more that web text writes now and then ([`WEB_ATTESTED`] or more),
-/// for the neighbours to settle it ([`Speller::in_context`]): 5.0, one in ten
-/// thousand words: the 1,627 commonest words of the frequency list ("took", "that", "from").
-/// A slip of such a word is far likelier than a rare word that listed pairs on
-/// both sides happen to fit. On the spelling benchmark over 24 seeds (four groups
-/// of six: 20261130–35, 20261140–45, 20261180–85, 20261200–05) recall on injected
-/// misspellings rose 0.4 to 0.7 points ("he tooke the", "froom", "theys",
-/// "childre", "anither") with no false edit of clean text and precision unchanged;
-/// 4.0 added a false edit of medical text on the last group. On the 2,200 public
-/// cleaning pages it makes one edit: Dragnet R214's Joycean parody letter,
-/// "somethink very" → "something very". Words of three or four letters are left
-/// out: in that range the web's forms are lower-case abbreviations ("anc", "dex").
-const LONE_WEB_FORM_ZIPF: u8 = 50;
 /// How often the corpus must write a word pair that SymSpell's list lacks for the
 /// pair to count as evidence in [`Speller::in_context`]: twice, as a standard word
 /// the corpus uses twice vouches for a correction in [`Speller::spelling`]. On the
@@ -941,10 +927,8 @@ impl<'a> Speller<'a> {
     /// that writes "my favorite" twice (the list has "of my", not "my favorite"). A single suggestion is taken on that evidence
     /// only between two neighbours, and only for a form web text never writes
     /// ([`lexicon::web_zipf`] 0: "to promove the" → "to promote the"; "gzip" is
-    /// written, and "with gzip and" must not become "with zip and"), or for a form
-    /// of five letters or more whose suggestion is one of the commonest words
-    /// ([`LONE_WEB_FORM_ZIPF`]: "he tooke the" → "he took the"). `prev` and `next`
-    /// are lower case.
+    /// written, and "with gzip and" must not become "with zip and"). `prev` and
+    /// `next` are lower case.
     fn in_context(
         &self,
         word: &str,
@@ -1012,15 +996,8 @@ impl<'a> Speller<'a> {
             .collect();
         scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.2.cmp(y.2)));
         match scored.as_slice() {
-            // One suggestion: only between two neighbours, for a form web text never
-            // writes, or one of five letters or more that it writes now and then when
-            // the suggestion is one of the commonest words.
-            [(_, true, c)]
-                if prev.is_some()
-                    && next.is_some()
-                    && (lexicon::web_zipf(word) == 0
-                        || word.len() >= 5 && lexicon::zipf(c) >= LONE_WEB_FORM_ZIPF) =>
-            {
+            // One suggestion: only between two neighbours, for a form web text never writes.
+            [(_, true, c)] if prev.is_some() && next.is_some() && lexicon::web_zipf(word) == 0 => {
                 Some(self.in_context_edit(word, c, prev, next))
             }
             [(best, true, c), (second, _, _), ..] if *best >= second + 10 => {
@@ -3003,37 +2980,35 @@ mod tests {
         assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
     }
 
-    /// A form the web writes now and then ("tooke", "resorb") is settled by its
-    /// neighbours only as a slip of one of the commonest words (Zipf 5.0 or more):
-    /// "He tooke the ball" is "took", while "attach and resorb in" stays, though
-    /// "and resort" and "resort in" are listed pairs ("resort" is 4.9), and so does
-    /// a form of four letters ("wait util the").
+    /// A form the web writes now and then stays between neighbours that pair with a
+    /// common word one edit away: "the fundi and" is no slip of "the fund and".
+    /// Session 58 let such a form be settled when its one suggestion was among the
+    /// commonest words (Zipf 5.0): recall on the spelling benchmark rose 0.4 to 0.7
+    /// points with no false edit of its clean text, but a reviewer found these
+    /// correct words changed (medical, technical, legal, Australian, foreign), and
+    /// the rule was reverted.
     #[test]
-    fn neighbours_settle_a_written_form_only_for_a_common_word() {
-        let c = corpus(CORPUS);
-        let cfg = RepairConfig::default();
-        let sp = Speller::new(&c, &cfg);
-        assert_eq!(
-            sp.decide("tooke", false),
-            Decision::Unsure(vec!["took".into()])
-        );
-        assert_eq!(
-            sp.decide("resorb", false),
-            Decision::Unsure(vec!["resort".into()])
-        );
-        let mut log = Log::new("a.txt");
-        let out = repair_text(&sp, true, "He tooke the ball home.", |_| 1, &mut log);
-        assert_eq!(out.as_deref(), Some("He took the ball home."));
-        let mut log = Log::new("a.txt");
-        let text = "Osteoclasts attach and resorb in acidic pits.";
-        assert_eq!(repair_text(&sp, true, text, |_| 1, &mut log), None);
-        assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
-        // A form of four letters is left to the warning, whatever its neighbours:
-        // in that range the web's forms are mostly abbreviations ("util").
-        let mut log = Log::new("a.txt");
-        let text = "Import it and wait util the build ends.";
-        assert_eq!(repair_text(&sp, true, text, |_| 1, &mut log), None);
-        assert_eq!(log.warnings.len(), 1, "{:?}", log.warnings);
+    fn a_written_form_stays_beside_a_common_word_one_edit_away() {
+        for text in [
+            "On examination the fundi and discs looked normal.",
+            "Under the microscope a pilus is a thin hair.",
+            "The baby did well on similac and slept through the night.",
+            "The exergy of the system falls as heat leaks out.",
+            "Geologists note that the clasts of the conglomerate are rounded.",
+            "The tests were written with junit and run on every commit.",
+            "The court held that the offeree and the firm had made a deal.",
+            "The court lacked in personam jurisdiction over the firm.",
+            "Our staffy is a gentle dog.",
+            "The kids go to kindy and then to after school care.",
+            "We called a tradie to fix the tap.",
+            "We took the chunnel to Paris.",
+            "Critics accused him of doxing the reporter.",
+            "In a piano duet the secondo part sits low.",
+            "For Auerbach the figura of the Old Testament points forward.",
+        ] {
+            let (out, log) = repaired(text, 1);
+            assert_eq!(out, None, "{text}: {:?}", log.edits);
+        }
     }
 
     /// A medical word the frequency list lacks is suggested for a slip of it, on its
