@@ -328,7 +328,7 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
     set_heading_levels(&mut blocks);
     for b in &mut blocks {
         if let Block::Table { rows } = b {
-            align_columns(rows);
+            align_columns(rows, log);
         }
     }
     number_lists(&mut blocks, &numbers, log);
@@ -375,13 +375,15 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
 }
 
 /// Puts a table's cells over their columns: a column empty in every row goes (a
-/// row's leading tab kept as an empty cell by `normalise`, an icon's column), and a
-/// header one cell short of rows that all agree gets its missing cell at the front,
-/// the top-left corner over the rows' labels, which scrapes often lose
-/// ("Osteosarcoma⇥Ewing sarcoma" over "Usual age⇥10 to 25⇥10 to 20"; a header that
-/// is short at its end would pad at the end, as before, but a corner is the usual
-/// empty header cell). Tables of fewer than three rows are left as they are.
-fn align_columns(rows: &mut [TableRow]) {
+/// row's leading tab kept as an empty cell by `normalise`, an icon's column). A
+/// header one cell short of two or more rows that all agree is left in order (the
+/// renderer pads it at its end) with a warning naming its line: which cell the
+/// scrape lost cannot be told from the text. The top-left corner is the usual one
+/// ("Osteosarcoma⇥Ewing sarcoma" over "Usual age⇥10 to 25⇥10 to 20"), but a dose
+/// table's "Drug⇥Dose" over "Cisplatin⇥120 mg/m2⇥day 1" lost its last; set at the
+/// front, "Drug" would head the doses. A corner the page kept (a leading tab, a
+/// header indented past the rows) is a cell like any other.
+fn align_columns(rows: &mut [TableRow], log: &mut Log) {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     for k in (0..width).rev() {
         if rows
@@ -395,14 +397,20 @@ fn align_columns(rows: &mut [TableRow]) {
             }
         }
     }
-    let Some((head, body)) = rows.split_first_mut() else {
+    let Some((head, body)) = rows.split_first() else {
         return;
     };
     let Some(n) = body.first().map(|r| r.cells.len()) else {
         return;
     };
     if body.len() >= 2 && body.iter().all(|r| r.cells.len() == n) && head.cells.len() + 1 == n {
-        head.cells.insert(0, String::new());
+        log.warn(
+            head.line,
+            format!(
+                "the table's header row has {} cells and its rows {n}: its cells are set over the first columns, the last left empty; check which column each names (the scrape may have lost the empty top-left cell)",
+                head.cells.len()
+            ),
+        );
     }
 }
 
@@ -768,19 +776,52 @@ mod tests {
     /// back, and a column empty in every row (a leading tab on every row) goes.
     #[test]
     fn table_headers_stay_over_their_columns() {
-        let page = |rows: &str| {
-            crate::clean::outline_of(&format!(
+        let text = |rows: &str| {
+            format!(
                 "Bone cancer types compared\n\nOsteosarcoma and Ewing sarcoma are the two commonest primary bone cancers in children and young people, and they differ in several ways.\n\n{rows}\nBoth are treated with chemotherapy and surgery, and often radiotherapy too.\n"
-            ))
+            )
         };
+        let page = |rows: &str| crate::clean::outline_of(&text(rows));
+        let header_warnings =
+            |rows: &str| match crate::clean::clean_one("p.txt", text(rows).as_bytes()) {
+                Ok(c) => c.pages[0]
+                    .log
+                    .warnings
+                    .iter()
+                    .filter(|w| w.message.contains("header row has"))
+                    .map(|w| (w.line, w.message.clone()))
+                    .collect::<Vec<_>>(),
+                Err(e) => panic!("{e}"),
+            };
+        // The page kept the empty top-left cell: a leading tab, or two of them
+        // for a table whose every row starts with one (that column goes).
         let want = "|  | Osteosarcoma | Ewing sarcoma |\n| Usual age | 10 to 25 | 10 to 20 |\n| Common site | Knee | Pelvis |\n";
         for rows in [
             "\tOsteosarcoma\tEwing sarcoma\nUsual age\t10 to 25\t10 to 20\nCommon site\tKnee\tPelvis\n",
-            "Osteosarcoma\tEwing sarcoma\nUsual age\t10 to 25\t10 to 20\nCommon site\tKnee\tPelvis\n",
             "\t\tOsteosarcoma\tEwing sarcoma\n\tUsual age\t10 to 25\t10 to 20\n\tCommon site\tKnee\tPelvis\n",
         ] {
             let out = page(rows);
             assert!(out.contains(want), "{rows:?}: {out}");
+            assert_eq!(header_warnings(rows), vec![], "{rows:?}");
+        }
+        // The scrape lost a header cell, and which one cannot be told: a corner
+        // here, the last cell of a dose table. The header is left in order and
+        // its line is named.
+        for (rows, head) in [
+            (
+                "Osteosarcoma\tEwing sarcoma\nUsual age\t10 to 25\t10 to 20\nCommon site\tKnee\tPelvis\n",
+                "\n| Osteosarcoma | Ewing sarcoma |\n",
+            ),
+            (
+                "Drug\tDose\nCisplatin\t120 mg/m2\tday 1\nDoxorubicin\t75 mg/m2\tdays 1-2\nMethotrexate\t12 g/m2\tweeks 4 and 5\n",
+                "\n| Drug | Dose |\n",
+            ),
+        ] {
+            let out = page(rows);
+            assert!(out.contains(head), "{rows:?}: {out}");
+            let warned = header_warnings(rows);
+            assert_eq!(warned.len(), 1, "{rows:?}: {warned:?}");
+            assert_eq!(warned[0].0, 5, "{warned:?}");
         }
         // Two label columns: two empty cells at the corner.
         let out = page(
@@ -791,14 +832,14 @@ mod tests {
             "{out}"
         );
         // A full header is left as it is.
-        let out = page(
-            "Type\tUsual age\tCommon site\nOsteosarcoma\t10 to 25\tKnee\nEwing sarcoma\t10 to 20\tPelvis\n",
-        );
+        let rows = "Type\tUsual age\tCommon site\nOsteosarcoma\t10 to 25\tKnee\nEwing sarcoma\t10 to 20\tPelvis\n";
         assert!(
-            out.contains(
+            page(rows).contains(
                 "| Type | Usual age | Common site |\n| Osteosarcoma | 10 to 25 | Knee |\n"
             ),
-            "{out}"
+            "{}",
+            page(rows)
         );
+        assert_eq!(header_warnings(rows), vec![]);
     }
 }

@@ -464,9 +464,11 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
 ///
 /// A table right under the text (no caption line between) that nothing introduces
 /// comes back only when a cell holds a figure or a phrase ([`TABLE_PHRASE_WORDS`]),
-/// its rows of as many cells as its first, and the record warns to check it is the
-/// page's (session 57: a dose table that ends a page was lost whole; a grid of
-/// labels, "Print⇥Subscribe", stays removed). On the public sets it brings back one
+/// its rows those of [`under_text_table_end`], and the record warns to check it is
+/// the page's, naming the run's rows left out (session 57: a dose table that ends a
+/// page was lost whole; a grid of labels, "Print⇥Subscribe", stays removed; session
+/// 58: a short row, a header short of its corner or a footer's grid under it no
+/// longer loses the whole table). On the public sets it brings back one
 /// table, Dragnet T51's line-up (+0.026; Dragnet 0.91016 -> 0.91031), and no other
 /// page moves.
 pub(super) fn tables_under_their_text(
@@ -509,7 +511,7 @@ pub(super) fn tables_under_their_text(
         let rows = &items[i..j];
         let dropped = rows.iter().filter(|it| restorable(it)).count();
         let whole = rows.iter().all(|it| restorable(it) || transparent(it));
-        if dropped < TABLE_MIN_ROWS || !whole {
+        if dropped < TABLE_MIN_ROWS {
             i = j;
             continue;
         }
@@ -538,16 +540,13 @@ pub(super) fn tables_under_their_text(
             captions.push(k);
         }
         // Introduced: by a caption, or by a sentence ending on a colon or a question.
-        let introduced = anchor.is_some_and(|a| {
-            !captions.is_empty() || items[a].unit.text.trim_end().ends_with([':', '?'])
-        });
-        // Or a table of figures right under the text, nothing between.
-        // (Only its rows of as many cells as its first: a footer's link grid under it,
-        // "About us⇥Contact⇥Privacy", is no row of it.)
-        let cells = |it: &Item| it.unit.table_row().map(<[String]>::len);
-        let same_end = (i..j)
-            .find(|&k| !transparent(&items[k]) && cells(&items[k]) != cells(&items[i]))
-            .unwrap_or(j);
+        let introduced = whole
+            && anchor.is_some_and(|a| {
+                !captions.is_empty() || items[a].unit.text.trim_end().ends_with([':', '?'])
+            });
+        // Or a table of figures right under the text, nothing between: the rows
+        // from the first ([`under_text_table_end`]).
+        let same_end = under_text_table_end(&items[i..j], &restorable, &transparent) + i;
         let figures_under_text = !introduced
             && anchor.is_some()
             && captions.is_empty()
@@ -564,6 +563,7 @@ pub(super) fn tables_under_their_text(
                     })
                 })
             });
+        let run_end = j;
         let j = if figures_under_text { same_end } else { j };
         if introduced || figures_under_text {
             for &c in &captions {
@@ -600,15 +600,32 @@ pub(super) fn tables_under_their_text(
             }
             let from = captions.last().copied().unwrap_or(i);
             if figures_under_text {
+                let kept = items[i..j].iter().filter(|it| !transparent(it)).count();
+                // Rows of the run left out (a footer's grid, a row of another
+                // width at the end) are named, so nothing goes unsaid.
+                let left = (j..run_end)
+                    .filter(|&k| !transparent(&items[k]) && matches!(items[k].kind, Kind::Drop(_)))
+                    .collect::<Vec<_>>();
+                let left = match (left.first(), left.last()) {
+                    (Some(&a), Some(&b)) if items[a].unit.first == items[b].unit.last => format!(
+                        "; line {} under it, a row of another width or dropped otherwise, is not part of it",
+                        items[a].unit.first
+                    ),
+                    (Some(&a), Some(&b)) => format!(
+                        "; lines {}-{} under it, rows of another width or dropped otherwise, are not part of it",
+                        items[a].unit.first, items[b].unit.last
+                    ),
+                    _ => String::new(),
+                };
                 log.warn(
                     items[i].unit.first,
                     format!(
-                        "lines {}-{} are kept as a table right under the text, though no caption, colon or question introduces it and its {dropped} rows looked like page furniture (short lines with no text after them, lines the page repeats or lines between boilerplate): check it is the page's and not a sidebar's",
+                        "lines {}-{} are kept as a table right under the text, though no caption, colon or question introduces it and its {kept} rows looked like page furniture (short lines with no text after them, lines the page repeats or lines between boilerplate): check it is the page's and not a sidebar's{left}",
                         items[i].unit.first,
                         items[last].unit.last
                     ),
                 );
-                i = j;
+                i = run_end;
                 continue;
             }
             log.warn(
@@ -623,6 +640,47 @@ pub(super) fn tables_under_their_text(
         i = j;
     }
 }
+/// The end (exclusive, an index into `run`) of the table that a run of table rows
+/// under the text starts with, for [`tables_under_their_text`]: its rows are those
+/// the classifier removed as restorable (`restorable`; lines that say nothing of
+/// their neighbours, `transparent`, are passed), of the table's width, which is
+/// its first row's, or one more when the second row has one more (a header that
+/// lost its empty top-left cell, "Osteosarcoma⇥Ewing sarcoma" over "Usual
+/// age⇥10 to 25⇥10 to 20"; `assemble` warns of it). A row of fewer cells, two or
+/// more, belongs to it when a row of its width follows ("Regional⇥95" between two
+/// full rows). It ends at the first other row: one dropped as a menu or furniture,
+/// or one of another width (a footer's link grid under it, "About us⇥Contact
+/// us"). 0 when the run is empty.
+fn under_text_table_end(
+    run: &[Item],
+    restorable: &dyn Fn(&Item) -> bool,
+    transparent: &dyn Fn(&Item) -> bool,
+) -> usize {
+    let cells = |it: &Item| it.unit.table_row().map_or(0, <[String]>::len);
+    let rows: Vec<usize> = (0..run.len()).filter(|&k| !transparent(&run[k])).collect();
+    let Some(&first) = rows.first() else {
+        return 0;
+    };
+    let w0 = cells(&run[first]);
+    let width = match rows.get(1) {
+        Some(&k) if cells(&run[k]) == w0 + 1 => w0 + 1,
+        _ => w0,
+    };
+    let mut end = 0;
+    for &k in &rows {
+        let c = cells(&run[k]);
+        if !restorable(&run[k]) {
+            break;
+        }
+        if c == width || k == first {
+            end = k + 1;
+        } else if !(2..width).contains(&c) {
+            break;
+        }
+    }
+    end
+}
+
 /// The fewest words of a cell that makes a table under the text data, not a grid
 /// of labels ("Males after puberty", not "Print⇥Subscribe").
 const TABLE_PHRASE_WORDS: usize = 3;
@@ -1978,6 +2036,55 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("About us"), "{out}");
+        // A stranger's attack (session 58): a row short of cells between full
+        // rows, a header that lost its top-left cell, and a footer's grid of the
+        // same width under the table each lost the whole table, with no warning.
+        // The rows left out are named in the warning.
+        for (rows, want) in [
+            (
+                "Stage\tPatients\tFive-year survival\nLocalised\t210\t70%\nRegional\t95\nMetastatic\t45\t30%\nRelapsed\t30\t20%\n",
+                "| Regional | 95 |",
+            ),
+            (
+                "Osteosarcoma\tEwing sarcoma\nUsual age\t10 to 25\t10 to 20\nCommon site\tKnee\tPelvis\nFive-year survival\t70%\t65%\n",
+                "| Common site | Knee | Pelvis |",
+            ),
+            (
+                "Stage\tFive-year survival\nLocalised\t70%\nMetastatic\t30%\n\nAbout us\tContact us\nPrivacy\tTerms\nCookies\tSitemap\n",
+                "| Metastatic | 30% |",
+            ),
+        ] {
+            let cleaned = clean_one("p.txt", page(text, rows).as_bytes()).unwrap();
+            let out = cleaned.pages[0].doc.outline();
+            assert!(out.contains(want), "{rows:?}: {out}");
+            assert!(!out.contains("Sitemap"), "{out}");
+            assert!(
+                warns(&cleaned, "are kept as a table right under the text"),
+                "{rows:?}: {:?}",
+                cleaned.pages[0].log.warnings
+            );
+        }
+        let footer = "Stage\tFive-year survival\nLocalised\t70%\nMetastatic\t30%\n\nAbout us\tContact us\nPrivacy\tTerms\nCookies\tSitemap\n";
+        let cleaned = clean_one("p.txt", page(text, footer).as_bytes()).unwrap();
+        assert!(
+            warns(
+                &cleaned,
+                "; lines 11-13 under it, rows of another width or dropped otherwise, are not part of it"
+            ),
+            "{:?}",
+            cleaned.pages[0].log.warnings
+        );
+        // A row short of cells at the table's end is no row of it: named.
+        let short_last = "Stage\tPatients\tFive-year survival\nLocalised\t210\t70%\nMetastatic\t45\t30%\nRegional\t95\n";
+        let cleaned = clean_one("p.txt", page(text, short_last).as_bytes()).unwrap();
+        assert!(
+            warns(
+                &cleaned,
+                "; line 10 under it, a row of another width or dropped otherwise, is not part of it"
+            ),
+            "{:?}",
+            cleaned.pages[0].log.warnings
+        );
         // So it does under the site's furniture between it and the text.
         let out = outline_of(&page(
             &format!("{text}\n\nAdvertisement\n\nSurvival by stage"),
