@@ -599,7 +599,8 @@ pub(super) fn tables_under_their_text(
                 }
             }
             let from = captions.last().copied().unwrap_or(i);
-            if figures_under_text {
+            const FURNITURE: &str = "short lines with no text after them, lines the page repeats or lines between boilerplate";
+            let (start, message) = if figures_under_text {
                 let kept = items[i..j].iter().filter(|it| !transparent(it)).count();
                 // Rows of the run left out (a footer's grid, a row of another
                 // width at the end) are named, so nothing goes unsaid.
@@ -617,25 +618,31 @@ pub(super) fn tables_under_their_text(
                     ),
                     _ => String::new(),
                 };
-                log.warn(
-                    items[i].unit.first,
+                (
+                    i,
                     format!(
-                        "lines {}-{} are kept as a table right under the text, though no caption, colon or question introduces it and its {kept} rows looked like page furniture (short lines with no text after them, lines the page repeats or lines between boilerplate): check it is the page's and not a sidebar's{left}",
-                        items[i].unit.first,
-                        items[last].unit.last
+                        "a table right under the text, though no caption, colon or question introduces it and its {kept} rows looked like page furniture ({FURNITURE}): check it is the page's and not a sidebar's{left}"
                     ),
-                );
+                )
+            } else {
+                (
+                    from,
+                    format!(
+                        "the table that the text above introduces, with its caption and the text under it, though its {dropped} rows looked like page furniture ({FURNITURE}): check them"
+                    ),
+                )
+            };
+            log.warn(
+                items[start].unit.first,
+                format!(
+                    "lines {}-{} are kept as {message}",
+                    items[start].unit.first, items[last].unit.last
+                ),
+            );
+            if figures_under_text {
                 i = run_end;
                 continue;
             }
-            log.warn(
-                items[from].unit.first,
-                format!(
-                    "lines {}-{} are kept as the table that the text above introduces, with its caption and the text under it, though its {dropped} rows looked like page furniture (short lines with no text after them, lines the page repeats or lines between boilerplate): check them",
-                    items[from].unit.first,
-                    items[last].unit.last
-                ),
-            );
         }
         i = j;
     }
@@ -2064,27 +2071,25 @@ mod tests {
                 cleaned.pages[0].log.warnings
             );
         }
-        let footer = "Stage\tFive-year survival\nLocalised\t70%\nMetastatic\t30%\n\nAbout us\tContact us\nPrivacy\tTerms\nCookies\tSitemap\n";
-        let cleaned = clean_one("p.txt", page(text, footer).as_bytes()).unwrap();
-        assert!(
-            warns(
-                &cleaned,
-                "; lines 11-13 under it, rows of another width or dropped otherwise, are not part of it"
+        // The run's rows left out are named: a footer's grid, dropped as a menu,
+        // and a row short of cells at the table's end.
+        for (rows, left) in [
+            (
+                "Stage\tFive-year survival\nLocalised\t70%\nMetastatic\t30%\n\nAbout us\tContact us\nPrivacy\tTerms\nCookies\tSitemap\n",
+                "; lines 11-13 under it, rows of another width or dropped otherwise, are not part of it",
             ),
-            "{:?}",
-            cleaned.pages[0].log.warnings
-        );
-        // A row short of cells at the table's end is no row of it: named.
-        let short_last = "Stage\tPatients\tFive-year survival\nLocalised\t210\t70%\nMetastatic\t45\t30%\nRegional\t95\n";
-        let cleaned = clean_one("p.txt", page(text, short_last).as_bytes()).unwrap();
-        assert!(
-            warns(
-                &cleaned,
-                "; line 10 under it, a row of another width or dropped otherwise, is not part of it"
+            (
+                "Stage\tPatients\tFive-year survival\nLocalised\t210\t70%\nMetastatic\t45\t30%\nRegional\t95\n",
+                "; line 10 under it, a row of another width or dropped otherwise, is not part of it",
             ),
-            "{:?}",
-            cleaned.pages[0].log.warnings
-        );
+        ] {
+            let cleaned = clean_one("p.txt", page(text, rows).as_bytes()).unwrap();
+            assert!(
+                warns(&cleaned, left),
+                "{rows:?}: {:?}",
+                cleaned.pages[0].log.warnings
+            );
+        }
         // So it does under the site's furniture between it and the text.
         let out = outline_of(&page(
             &format!("{text}\n\nAdvertisement\n\nSurvival by stage"),
