@@ -524,6 +524,27 @@ mod tests {
         );
     }
 
+    /// Steps whose numbers stood on lines of their own render as one numbered
+    /// list, every step kept and every line counted as rendered (each number and
+    /// its step had been removed as a page number and a short line between
+    /// boilerplate, all but the last step lost).
+    #[test]
+    fn steps_numbered_on_lines_of_their_own_render_as_a_list() {
+        let page = "How to set up the pump\n\nThe pump comes in one box with its cable, and it takes about ten minutes to set up at home.\n\n\
+                    1\nOpen the box carefully.\n2\nTake out the pump.\n3\nPlug in the cable.\n\n\
+                    When the three steps are done, the light on the front turns green and the pump is ready.\n";
+        let cleaned = clean_one("pump.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        assert!(p.accounting.is_exact(), "{}", p.accounting);
+        assert_eq!(p.accounting.removed, 0, "{}", p.accounting);
+        assert_eq!(p.accounting.rendered, 9, "{}", p.accounting);
+        let md = p.doc.outline();
+        assert!(
+            md.contains("\n1. Open the box carefully.\n2. Take out the pump.\n3. Plug in the cable.\n\nWhen the three"),
+            "{md}"
+        );
+    }
+
     /// A writer's slip used four times on one page is corrected when the book's other
     /// pages outnumber it with the right word; the same form on four pages (a site's
     /// brand, a term of its own) is left alone.

@@ -325,6 +325,7 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     space_tables(&mut out, &gapped);
     pipe_tables(&mut out, log);
     block_cell_tables(&mut out, &voids, log);
+    numbers_on_their_own_lines(&mut out, log);
     // Trailing blank lines are kept: they carry nothing, but they are lines of the
     // file, counted in its editorial notes as an editor counts them.
     nbsp.report(
@@ -770,6 +771,98 @@ fn join_row(lines: &mut [Line], row: &BlockRow, log: &mut Log) {
     l.row = row.cells.clone();
     l.cells = true;
     l.quotes = quotes;
+}
+
+/// The number of a list item standing on a line of its own ("1", "2." or "3)"),
+/// as a page's styled step counters come out of a browser's `innerText`: the
+/// number, or `None`.
+fn bare_item_number(l: &Line) -> Option<usize> {
+    if !l.row.is_empty() || l.bullet || l.moved_to.is_some() {
+        return None;
+    }
+    let t = l.text.strip_suffix(['.', ')']).unwrap_or(&l.text);
+    if t.is_empty() || t.len() > 2 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// The index of the first line from `i` on that is not blank, skipping at most one
+/// blank line.
+fn next_text_line(lines: &[Line], i: usize) -> Option<usize> {
+    (i..lines.len().min(i + 2)).find(|&j| !lines[j].is_blank())
+}
+
+/// Numbered items whose numbers stood on lines of their own: "1", "Open the box.",
+/// "2", "Take out the device." (a step list whose counters a page draws in boxes).
+/// A run of two or more numbers counting up from 1, each followed by one line of
+/// text (at most one blank line apart), becomes the items "1. Open the box.",
+/// "2. Take out the device.": each number's line holds its item, and the item's
+/// line is left blank, naming that line (`Line::moved_to`), so the page's
+/// accounting counts it where the item goes. Each join is recorded. Before, each
+/// number was read as a page number and its item as a short line between
+/// boilerplate, and both were removed. Whether the list is the page's text or a
+/// sidebar's ("Most read": "1", a headline, "2", a headline) is left to the
+/// classifier, as for any numbered list.
+fn numbers_on_their_own_lines(lines: &mut [Line], log: &mut Log) {
+    let mut i = 0;
+    while i < lines.len() {
+        // The run's (number line, item line) pairs.
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let mut at = i;
+        while let Some(n) = lines.get(at).and_then(bare_item_number) {
+            let item = next_text_line(lines, at + 1).filter(|&j| {
+                let l = &lines[j];
+                l.row.is_empty()
+                    && !l.bullet
+                    && l.moved_to.is_none()
+                    && bare_item_number(l).is_none()
+                    && l.text.chars().any(char::is_alphabetic)
+            });
+            let Some(item) = item.filter(|_| n == run.len() + 1) else {
+                break;
+            };
+            run.push((at, item));
+            match next_text_line(lines, item + 1) {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        if run.len() < 2 {
+            i += 1;
+            continue;
+        }
+        for (k, &(num, item)) in run.iter().enumerate() {
+            let text = format!("{}. {}", k + 1, lines[item].text);
+            let marks: Vec<char> = lines[item].quotes.iter().map(|m| m.mark).collect();
+            let quotes = if marks.is_empty() {
+                Vec::new()
+            } else {
+                QuoteMark::of(&text, &marks)
+            };
+            log.edit(
+                lines[num].no,
+                Stage::Normalise,
+                Action::Changed,
+                lines[num].text.clone(),
+                text.clone(),
+                format!(
+                    "a numbered item whose number stood on a line of its own joined to its text on line {}",
+                    lines[item].no
+                ),
+            );
+            let no = lines[num].no;
+            let from = &mut lines[item];
+            from.text.clear();
+            from.quotes.clear();
+            from.indent = 0;
+            from.moved_to = Some(no);
+            let to = &mut lines[num];
+            to.text = text;
+            to.quotes = quotes;
+        }
+        i = run.last().map_or(i, |&(_, item)| item) + 1;
+    }
 }
 
 /// A Markdown table's delimiter row ("---|---|---", "| :--- | ---: |", "|:-:|"):
@@ -1229,6 +1322,67 @@ mod tests {
                 .iter()
                 .any(|e| e.line == 2 && e.reason.contains("delimiter row"))
         );
+    }
+
+    /// Step numbers on lines of their own are joined to their items, and the
+    /// joins are recorded; a lone number, a count that does not start at 1, a
+    /// number over a number or a table row, and page numbers between paragraphs
+    /// are left as they are.
+    #[test]
+    fn numbers_on_their_own_lines_become_numbered_items() {
+        let page = "Steps:\n\n1\nOpen the box.\n2.\n\n\u{201c}Take out\u{201d} the device.\n3)\nPlug it in.\n\nDone.\n";
+        let mut log = Log::new("t");
+        let l = normalise(page, &mut log);
+        let text = |no: usize| l.iter().find(|l| l.no == no).map(|l| l.text.as_str());
+        assert_eq!(text(3), Some("1. Open the box."));
+        assert_eq!(text(5), Some("2. \"Take out\" the device."));
+        assert_eq!(text(8), Some("3. Plug it in."));
+        assert_eq!(text(11), Some("Done."));
+        let moved: Vec<(usize, usize)> = l
+            .iter()
+            .filter_map(|l| l.moved_to.map(|r| (l.no, r)))
+            .collect();
+        assert_eq!(moved, [(4, 3), (7, 5), (9, 8)]);
+        // The typographic quotes of a moved item go with it.
+        let item = l.iter().find(|l| l.no == 5).map(|l| l.quotes.clone());
+        assert_eq!(
+            item.unwrap_or_default()
+                .iter()
+                .map(|m| m.mark)
+                .collect::<String>(),
+            "\u{201c}\u{201d}"
+        );
+        let joins: Vec<(usize, &str, &str)> = log
+            .edits
+            .iter()
+            .filter(|e| e.reason.starts_with("a numbered item whose number stood"))
+            .map(|e| (e.line, e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(
+            joins,
+            [
+                (3, "1", "1. Open the box."),
+                (5, "2.", "2. \"Take out\" the device."),
+                (8, "3)", "3. Plug it in.")
+            ]
+        );
+        for page in [
+            // One number alone.
+            "1\nOpen the box.\n\nThen wait.\n",
+            // A count that starts at 2 (a page's second page number).
+            "2\nOpen the box.\n3\nTake it out.\n",
+            // A number over a number: a score or a page count.
+            "1\n2\n3\n4\n",
+            // Page numbers between paragraphs two blank lines away.
+            "1\n\n\nA paragraph.\n\n\n2\n\n\nAnother.\n",
+            // A table's rows under the numbers.
+            "1\nStage\tSurvival\n2\nLocal\t70%\n",
+        ] {
+            let mut log = Log::new("t");
+            let l = normalise(page, &mut log);
+            assert!(l.iter().all(|l| l.moved_to.is_none()), "{page:?}");
+            assert!(log.edits.is_empty(), "{page:?}: {:?}", log.edits);
+        }
     }
 
     #[test]
