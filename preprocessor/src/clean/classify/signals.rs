@@ -167,6 +167,12 @@ fn home_trail(t: &str, above_text: bool) -> bool {
 pub(super) static FORUM_STAT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(posts|messages|reputation|likes|joined|member since)\b.*$"));
 
+/// The fewest words of a line ending on a colon that introduces the next list
+/// right under an implicit list's last item (see [`implicit_lists`]): a sentence
+/// ("Call a doctor or call 111 straight away if:"), not a part's label ("For the
+/// filling:").
+const NEXT_INTRO_WORDS: usize = 4;
+
 /// "Symptoms include:" followed by short lines with no bullets: those lines are a list.
 /// A line followed by prose ends the run as a heading, unless the layout binds it
 /// to the items: it follows close-packed items as closely as they follow each
@@ -191,6 +197,13 @@ pub(super) static FORUM_STAT: LazyLock<Regex> =
 /// / "the principle that curbing doping means fairer and safer sport."). Measured:
 /// one public page changes, Dragnet R548, whose three-item list had kept only its
 /// first item and now has all three; no text changes, nor any medical page.
+///
+/// The introduction of the next list ([`NEXT_INTRO_WORDS`] words or more, ending on
+/// a colon) ends the run as prose does: a leaflet copied with no blank lines
+/// ("skin rash" / "Serious side effects" / "Call a doctor straight away if:") had
+/// its section heading as the list's last item. Measured (session 59): no public
+/// page's text or F1 changes; Dragnet T122's "Aubrey Sampson … with …" is headed
+/// like the page's other entries, its quote no longer an item.
 pub(super) fn implicit_lists(items: &mut [Item]) {
     let n = items.len();
     let mut i = 0;
@@ -262,9 +275,25 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
                 break;
             }
             clause_seen |= !short_item(j);
+            // Prose, or the introduction of the next list ("Call a doctor straight
+            // away if:"), which is no item: the line before it heads its section
+            // ("Serious side effects"). Not a verse's line over the next ("All
+            // imperfection, falling short" / "Of every precept I am taught:"): a
+            // heading before an introduction has no comma, unless it starts in
+            // capitals after an item in lower case.
+            let heads_next_list = |x: &Item| {
+                let t = items[j].unit.text.trim_end();
+                let case_break = !text::starts_lowercase(t)
+                    && j > i + 1
+                    && text::starts_lowercase(&items[j - 1].unit.text);
+                x.unit.text.ends_with(':')
+                    && x.words >= NEXT_INTRO_WORDS
+                    && !t.ends_with([',', ';'])
+                    && (case_break || !t.contains(','))
+            };
             let before_prose = items.get(j + 1).is_some_and(|x| {
                 x.kind == Kind::Open
-                    && x.quality == Quality::Good
+                    && (x.quality == Quality::Good || heads_next_list(x))
                     && !(j + 1 < n && (item(j + 1) || closes_sentence(j + 1)))
             });
             let packed = j > i + 1
@@ -2989,6 +3018,36 @@ mod tests {
         );
         let out = outline_of(&page);
         assert!(out.contains("Record History"), "{out}");
+    }
+
+    /// A leaflet copied with no blank lines: the section heading between one list
+    /// and the next list's introduction heads the next section, not the list before
+    /// it ("skin rash" / "Serious side effects" / "Call a doctor straight away if:");
+    /// a verse's line over a line that ends on a colon stays where it was.
+    #[test]
+    fn a_heading_before_the_next_lists_introduction_is_no_item() {
+        let page = |heading: &str| {
+            outline_of(&format!(
+                "Amoxicillin capsules\n\nAmoxicillin is an antibiotic. It is used to treat bacterial infections such as chest infections and dental abscesses.\n\
+                 Common side effects\nThese happen in more than 1 in 100 people:\nfeeling sick\ndiarrhoea\nskin rash\n{heading}\n\
+                 Call a doctor or call 111 straight away if:\nyour skin turns yellow\nyou bruise more easily than usual\nyour diarrhoea has blood in it\n\
+                 You could be having a serious reaction and may need treatment in hospital.\n"
+            ))
+        };
+        for heading in ["Serious side effects", "Serious, rare side effects"] {
+            let out = page(heading);
+            assert!(out.contains(&format!("## {heading}")), "{out}");
+            assert!(!out.contains(&format!("- {heading}")), "{out}");
+            assert!(out.contains("- skin rash"), "{out}");
+            assert!(out.contains("- your diarrhoea has blood in it"), "{out}");
+        }
+        // A verse: a line with a comma over a line that ends on a colon heads nothing.
+        let out = outline_of(
+            "A hymn for the evening\n\nThis hymn was written for the evening service and is sung to a slow tune in most of the churches that still use it.\n\
+             Sung to these words:\nChrist leads me to the path again\nAnd washes me from every stain\nAll imperfection, falling short\n\
+             Of every precept I am taught:\nIs there no hope for me?\n",
+        );
+        assert!(!out.contains("## All imperfection"), "{out}");
     }
 
     /// Unbulleted items after a colon, prose right under the last with no blank line:
