@@ -545,6 +545,39 @@ mod tests {
         );
     }
 
+    /// A section heading a site's leaflets share ("Common side effects") stays on
+    /// each, between its page's own prose and the introduction of its list; the
+    /// site's menu lines and a promotion's heading over its short blurb, on every
+    /// page too, still go as navigation.
+    #[test]
+    fn a_section_heading_the_sites_pages_share_is_kept() {
+        let drugs = ["Amoxicillin", "Ibuprofen", "Metformin"];
+        let pages: Vec<String> = drugs
+            .iter()
+            .map(|d| {
+                format!(
+                    "HealthWise Trust\nMedicines\nConditions\nServices\n{d} tablets: patient leaflet\n\
+                     {d} is a medicine your doctor may prescribe. Read all of this leaflet before you start taking {d} because it matters.\n\
+                     Keep taking {d} until the course is finished, even if you feel better after a few days.\n\
+                     Common side effects\nThese happen in more than 1 in 100 people who take {d}:\nfeeling sick\nheadaches\n{}\n\
+                     Tell your doctor if any side effect of {d} bothers you or does not go away after a week.\n\
+                     Horoscopes\nCheck your daily horoscope and much more.\n",
+                    d.to_lowercase()
+                )
+            })
+            .collect();
+        let cleaned = corpus_of(&pages);
+        for (page, d) in cleaned.pages.iter().zip(drugs) {
+            let md = page.doc.outline();
+            assert!(
+                md.contains("## Common side effects\n\nThese happen"),
+                "{d}: {md}"
+            );
+            assert!(!md.contains("Conditions"), "{d}: {md}");
+            assert!(!md.contains("Horoscopes"), "{d}: {md}");
+        }
+    }
+
     /// A writer's slip used four times on one page is corrected when the book's other
     /// pages outnumber it with the right word; the same form on four pages (a site's
     /// brand, a term of its own) is left alone.

@@ -1047,7 +1047,7 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
 /// ../shared/bench/cleaning, 8 of them in a gold). Not "Related" alone, "Related
 /// posts" or "Related content" (197 lines, 29 in a gold: blogs whose gold keeps the
 /// box with the post).
-static RELATED_LINKS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RELATED_LINKS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(?:related (?:articles?|stories|story|news|links?|coverage|videos?|searches|topics)|also read|read also|also see|see also|you may also be interested in)\W*$",
     )
