@@ -793,12 +793,19 @@ fn next_text_line(lines: &[Line], i: usize) -> Option<usize> {
     (i..lines.len().min(i + 2)).find(|&j| !lines[j].is_blank())
 }
 
+/// The most lines a step may take after its first before the next step's number
+/// (a command and its output: "Find the commit:", "git log --oneline -3", "The
+/// output looks like this:", three lines of output); a printed page's number is
+/// tens of lines from the next.
+const STEP_LINES: usize = 12;
+
 /// Numbered items whose numbers stood on lines of their own: "1", "Open the box.",
 /// "2", "Take out the device." (a step list whose counters a page draws in boxes).
-/// A run of two or more numbers counting up from 1, each followed by one line of
-/// text (at most one blank line apart), becomes the items "1. Open the box.",
-/// "2. Take out the device.": each number's line holds its item, and the item's
-/// line is left blank, naming that line (`Line::moved_to`), so the page's
+/// A run of two or more numbers counting up from 1, each followed by a line of
+/// text (at most one blank line apart) and the next within [`STEP_LINES`] lines,
+/// becomes the items "1. Open the box.",
+/// "2. Take out the device.": each number's line holds its item's first line, and that
+/// line is left blank, naming the number's line (`Line::moved_to`), so the page's
 /// accounting counts it where the item goes. Each join is recorded. Before, each
 /// number was read as a page number and its item as a short line between
 /// boilerplate, and both were removed. Whether the list is the page's text or a
@@ -823,7 +830,11 @@ fn numbers_on_their_own_lines(lines: &mut [Line], log: &mut Log) {
                 break;
             };
             run.push((at, item));
-            match next_text_line(lines, item + 1) {
+            // The next number: right under the item, or after the step's other
+            // lines (a command, its output), within [`STEP_LINES`] lines.
+            match (item + 1..lines.len().min(item + 1 + STEP_LINES))
+                .find(|&j| bare_item_number(&lines[j]).is_some())
+            {
                 Some(next) => at = next,
                 None => break,
             }
@@ -1366,6 +1377,18 @@ mod tests {
                 (8, "3)", "3. Plug it in.")
             ]
         );
+        // A step of several lines (its command, the command's output) ends at the
+        // next number.
+        let mut log = Log::new("t");
+        let l = normalise(
+            "1.\nFind the commit:\ngit log --oneline -3\nThe output looks like this:\na1b2c3d Add login form\n9f8e7d6 Fix typo\n2.\nReset to it:\ngit reset --soft HEAD~1\n",
+            &mut log,
+        );
+        let text = |no: usize| l.iter().find(|l| l.no == no).map(|l| l.text.as_str());
+        assert_eq!(text(1), Some("1. Find the commit:"));
+        assert_eq!(text(3), Some("git log --oneline -3"));
+        assert_eq!(text(7), Some("2. Reset to it:"));
+        assert_eq!(text(9), Some("git reset --soft HEAD~1"));
         for page in [
             // One number alone.
             "1\nOpen the box.\n\nThen wait.\n",
@@ -1377,6 +1400,11 @@ mod tests {
             "1\n\n\nA paragraph.\n\n\n2\n\n\nAnother.\n",
             // A table's rows under the numbers.
             "1\nStage\tSurvival\n2\nLocal\t70%\n",
+            // Printed pages' numbers, a page of lines apart.
+            &format!(
+                "1\nPage one.\n{}2\nPage two.\n",
+                "A line of the page.\n".repeat(12)
+            ),
         ] {
             let mut log = Log::new("t");
             let l = normalise(page, &mut log);
