@@ -130,6 +130,33 @@ const BULLETS: &[char] = &[
     '•', '◦', '▪', '▫', '●', '○', '■', '□', '‣', '⁃', '∙', '·', '➢', '►', '▶', '✓', '✔',
 ];
 
+/// The item after a word processor's list marker and its tab: "o⇥one merino" (a
+/// second-level bullet, as Word writes it in plain text) or "§⇥…" (a third), with
+/// no other tab (a table's row keeps its cells). `None` for any other line.
+fn word_list_marker(body: &str) -> Option<&str> {
+    let rest = body
+        .strip_prefix(['o', '§'])?
+        .strip_prefix('\t')?
+        .trim_start();
+    (!rest.is_empty() && !rest.contains('\t')).then_some(rest)
+}
+
+/// "1.⇥Breakfast oats" (a numbered item pasted from a word processor, its number
+/// and text a tab apart) as "1. Breakfast oats", a numbered item: a tab there is no
+/// table's cell. A line with another tab ("1.⇥Hughes⇥238", a ranked table's row)
+/// or nothing after the number stays as it is (`None`).
+fn numbered_item_with_tab(body: &str) -> Option<String> {
+    let (number, rest) = body.split_once('\t')?;
+    let digits = number.strip_suffix(['.', ')'])?;
+    let rest = rest.trim();
+    (!digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !rest.is_empty()
+        && !rest.contains('\t'))
+    .then(|| format!("{number} {rest}"))
+}
+
 /// Normalise `text` into lines. Counts of invisible changes are recorded once per kind.
 pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
     let mut out = Vec::new();
@@ -259,6 +286,9 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         {
             bullet = true;
             body = rest.trim_start();
+        } else if let Some(rest) = word_list_marker(body) {
+            bullet = true;
+            body = rest;
         }
         gapped.push(if body.contains("   ") {
             body.split("   ")
@@ -269,6 +299,8 @@ pub fn normalise(text: &str, log: &mut Log) -> Vec<Line> {
         } else {
             Vec::new()
         });
+        let numbered = numbered_item_with_tab(body);
+        let body: &str = numbered.as_deref().unwrap_or(body);
         let (text, row) = if body.contains('\t') {
             let mut row = split_row(body, "\t");
             // A tab before the first cell is an empty cell (a table's top-left
@@ -1332,6 +1364,34 @@ mod tests {
             log.edits
                 .iter()
                 .any(|e| e.line == 2 && e.reason.contains("delimiter row"))
+        );
+    }
+
+    /// A word processor's list pasted as text: "o⇥" and "§⇥" mark its lower levels'
+    /// bullets and "1.⇥" its numbers, so those lines are items, not two-cell table
+    /// rows; a ranked table's row ("1.⇥Hughes⇥238") stays a row.
+    #[test]
+    fn pasted_list_markers_before_a_tab_are_items() {
+        let mut log = Log::new("t");
+        let l = normalise(
+            "\u{2022}\tTwo base layers\no\tone merino\n\u{a7}\tfine wool\n1.\tBreakfast oats\n12)\tTrail mix\n1.\tHughes\t238\no\n",
+            &mut log,
+        );
+        let got: Vec<(bool, &str, usize)> = l
+            .iter()
+            .map(|l| (l.bullet, l.text.as_str(), l.row.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (true, "Two base layers", 0),
+                (true, "one merino", 0),
+                (true, "fine wool", 0),
+                (false, "1. Breakfast oats", 0),
+                (false, "12) Trail mix", 0),
+                (false, "1. Hughes 238", 3),
+                (false, "o", 0),
+            ]
         );
     }
 

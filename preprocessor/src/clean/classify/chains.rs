@@ -67,7 +67,7 @@ pub(super) fn heading_chains_as_lists(items: &mut [Item], rules: &Rules) {
 }
 
 /// The number of a [`NUMBERED`] line.
-fn number(t: &str) -> Option<u32> {
+pub(super) fn number(t: &str) -> Option<u32> {
     NUMBERED
         .captures(t.trim())
         .and_then(|c| c.get(1))
@@ -75,7 +75,7 @@ fn number(t: &str) -> Option<u32> {
 }
 
 /// The lines of `run` (item indices) all numbered, counting up by one.
-fn counting(items: &[Item], run: &[usize]) -> bool {
+pub(super) fn counting(items: &[Item], run: &[usize]) -> bool {
     let numbers: Vec<Option<u32>> = run.iter().map(|&i| number(&items[i].unit.text)).collect();
     numbers.first().is_some_and(Option::is_some)
         && numbers

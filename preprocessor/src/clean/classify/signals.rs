@@ -302,7 +302,13 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
                 && (items.get(j + 1).is_some_and(|x| x.unit.gap_before)
                     || (fragment(j) && fragment(j - 1)))
                 && (!title_case(&items[j].unit.text) || title_case(&items[j - 1].unit.text));
-            if before_prose && !packed {
+            // An item that goes on counting ("3. Two energy bars" after "2. Trail
+            // mix") is the list's, whatever follows it.
+            let counts_on = j > i + 1
+                && super::chains::number(&items[j].unit.text).is_some_and(|n| {
+                    super::chains::number(&items[j - 1].unit.text) == Some(n.wrapping_sub(1))
+                });
+            if before_prose && !packed && !counts_on {
                 break;
             }
             spaced |= j > i + 1 && items[j].unit.gap_before;
@@ -312,8 +318,12 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
             }
         }
         if j - i > 2 {
+            // Items that count up from their numbers ("1. Trail mix") are an ordered
+            // list's.
+            let run: Vec<usize> = (i + 1..j).collect();
+            let ordered = super::chains::counting(items, &run);
             for it in &mut items[i + 1..j] {
-                it.kind = Kind::ListItem { ordered: false };
+                it.kind = Kind::ListItem { ordered };
             }
         }
         i = j.max(i + 1);
@@ -3084,6 +3094,23 @@ mod tests {
         );
         let out = outline_of(&page);
         assert!(out.contains("Record History"), "{out}");
+    }
+
+    /// Items under a colon that count up from their numbers are an ordered list's,
+    /// not bullets with numbers in their text.
+    #[test]
+    fn numbered_items_under_an_introduction_are_an_ordered_list() {
+        let out = outline_of(
+            "Packing for a week in the hills\n\nI get asked a lot what I take on a walk of several days, so here is the list from my last trip to the hills.\n\
+             I bought most food in town, but I carried:\n1. Breakfast oats in zip bags\n2. Trail mix\n3. Two emergency energy bars\n\
+             A second pair of shoes stayed at home next time, since I never wore them and they weighed almost a kilo.\n",
+        );
+        assert!(
+            out.contains(
+                "\n1. Breakfast oats in zip bags\n2. Trail mix\n3. Two emergency energy bars\n"
+            ),
+            "{out}"
+        );
     }
 
     /// A leaflet copied with no blank lines: the section heading between one list
