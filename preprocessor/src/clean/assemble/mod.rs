@@ -275,15 +275,14 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
                         line,
                     });
                 }
-                if *key == MetaKey::Authors
-                    && !meta.iter().any(|m: &MetaField| m.key == MetaKey::Published)
-                    && let Some(d) = crate::clean::classify::date_in(&it.unit.text)
-                {
-                    meta.push(MetaField {
-                        key: MetaKey::Published,
-                        value: d,
-                        line,
-                    });
+                for (k, value) in crate::clean::classify::byline_extras(*key, &it.unit.text) {
+                    if !meta.iter().any(|m: &MetaField| m.key == k) {
+                        meta.push(MetaField {
+                            key: k,
+                            value,
+                            line,
+                        });
+                    }
                 }
             }
             Kind::Heading => blocks.push(Block::Heading {

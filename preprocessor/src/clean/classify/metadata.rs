@@ -372,6 +372,65 @@ pub(crate) fn date_in(t: &str) -> Option<String> {
     DATE_ANY.find(t).map(|m| m.as_str().to_string())
 }
 
+/// The other facts of a byline moved to metadata as `key`: the date of an authors'
+/// line ("By Dan Whitaker · Updated 5 June 2023": last updated, since "Updated"
+/// stands before it; "Reviewed …" last reviewed; else published), and the author
+/// of a date's line ("Posted on 12 January 2024 by Tom Okafor · 6 min read": Tom
+/// Okafor, read as the byline "By Tom Okafor · 6 min read" is). Empty when there
+/// is none. Before, such an update's date was shown as the publication date and
+/// the name after a date was lost (found by a new-user subagent, session 59).
+pub(crate) fn byline_extras(key: MetaKey, t: &str) -> Vec<(MetaKey, String)> {
+    // A site's own account, no author a reader can cite ("Posted on June 2, 2023 by
+    // admin").
+    const SITE_ACCOUNTS: [&str; 4] = ["admin", "administrator", "webmaster", "editor"];
+    static AFTER_DATE_BY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\d{4}\W*\s+by\s+(\S.*)$"));
+    match key {
+        MetaKey::Authors => date_in(t)
+            .map(|d| {
+                let before = t[..t.find(d.as_str()).unwrap_or(0)]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                let before = before.strip_suffix(" on").unwrap_or(&before);
+                let k = if before.ends_with("updated") || before.ends_with("modified") {
+                    MetaKey::LastUpdated
+                } else if before.ends_with("reviewed") {
+                    MetaKey::LastReviewed
+                } else {
+                    MetaKey::Published
+                };
+                vec![(k, d)]
+            })
+            .unwrap_or_default(),
+        // The name ends at a separator, a sentence's end, a category ("in Gaming")
+        // or a count ("1 Comment"), and has four words at most.
+        MetaKey::Published | MetaKey::LastUpdated => AFTER_DATE_BY
+            .captures(t)
+            .and_then(|c| c.get(1))
+            .map(|by| {
+                let name = by
+                    .as_str()
+                    .split(['|', '·', '•', ',', '.'])
+                    .next()
+                    .unwrap_or("");
+                let name = name.split(" in ").next().unwrap_or("");
+                name.split(' ')
+                    .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|name| {
+                !name.is_empty()
+                    && text::at_most_words(name, 4)
+                    && !SITE_ACCOUNTS.iter().any(|a| name.eq_ignore_ascii_case(a))
+            })
+            .and_then(|name| metadata(&format!("By {name}"), true))
+            .filter(|(k, _)| *k == MetaKey::Authors)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// PubMed's short citation under an abstract's title: the authors, the journal's
 /// abbreviation and the date, each ended by a full stop ("P J Hoskin. Cancer Treat
 /// Rev. 2003 Aug.", "Smith JA, Jones B. J Clin Oncol. 2019 Mar 1."). The authors
@@ -757,6 +816,58 @@ mod tests {
             "2023, Oxford University Hospitals",
         ] {
             assert_eq!(header(t), None, "{t}");
+        }
+    }
+
+    /// A byline's other facts: an update's date is no publication date, and the
+    /// author after a date is kept, without the category or the comment count after
+    /// the name.
+    #[test]
+    fn a_bylines_date_and_author_go_under_their_own_keys() {
+        use MetaKey::*;
+        type Case<'a> = (MetaKey, &'a str, Vec<(MetaKey, &'a str)>);
+        let cases: [Case; 8] = [
+            (
+                Authors,
+                "By Dan Whitaker · Updated 5 June 2023 · 7 min read",
+                vec![(LastUpdated, "5 June 2023")],
+            ),
+            (
+                Authors,
+                "By Dan Whitaker, last updated on March 3, 2024",
+                vec![(LastUpdated, "March 3, 2024")],
+            ),
+            (
+                Authors,
+                "Medically reviewed by Ann Lee, MD · Reviewed 2 May 2024",
+                vec![(LastReviewed, "2 May 2024")],
+            ),
+            (
+                Authors,
+                "By Dan Whitaker · 5 June 2023",
+                vec![(Published, "5 June 2023")],
+            ),
+            (
+                Published,
+                "Posted on 12 January 2024 by Tom Okafor · 6 min read",
+                vec![(Authors, "Tom Okafor")],
+            ),
+            (
+                Published,
+                "Posted on November 6, 2012 by Nicholas Griffin in Gaming, Videos",
+                vec![(Authors, "Nicholas Griffin")],
+            ),
+            (
+                Published,
+                "Posted on 12 January 2024 by clicking here to read more of it",
+                vec![],
+            ),
+            (Published, "Posted on June 2, 2023 by admin", vec![]),
+        ];
+        for (key, line, want) in cases {
+            let got = byline_extras(key, line);
+            let got: Vec<(MetaKey, &str)> = got.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            assert_eq!(got, want, "{line}");
         }
     }
 

@@ -32,7 +32,7 @@ use contents::*;
 use context::*;
 use edge::*;
 use metadata::*;
-pub(crate) use metadata::{date_in, journal_after_authors};
+pub(crate) use metadata::{byline_extras, date_in, journal_after_authors};
 use runs::*;
 pub(crate) use runs::{ModelDrop, RUN_FEATURES, RunRecord};
 use signals::*;
