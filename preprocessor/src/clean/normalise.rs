@@ -124,6 +124,15 @@ impl Line {
     pub(crate) fn is_blank(&self) -> bool {
         self.text.is_empty() && !self.bullet
     }
+
+    /// This line's text now stands on line `to` (a table's row, a numbered item):
+    /// the line is left blank, naming it (see [`Line::moved_to`]).
+    fn move_into(&mut self, to: usize) {
+        self.text.clear();
+        self.quotes.clear();
+        self.indent = 0;
+        self.moved_to = Some(to);
+    }
 }
 
 const BULLETS: &[char] = &[
@@ -792,11 +801,7 @@ fn join_row(lines: &mut [Line], row: &BlockRow, log: &mut Log) {
     }
     let row_no = lines[first].no;
     for &i in &row.lines[1..] {
-        let l = &mut lines[i];
-        l.text.clear();
-        l.quotes.clear();
-        l.indent = 0;
-        l.moved_to = Some(row_no);
+        lines[i].move_into(row_no);
     }
     let l = &mut lines[first];
     l.text = text;
@@ -895,11 +900,7 @@ fn numbers_on_their_own_lines(lines: &mut [Line], log: &mut Log) {
                 ),
             );
             let no = lines[num].no;
-            let from = &mut lines[item];
-            from.text.clear();
-            from.quotes.clear();
-            from.indent = 0;
-            from.moved_to = Some(no);
+            lines[item].move_into(no);
             let to = &mut lines[num];
             to.text = text;
             to.quotes = quotes;
