@@ -73,6 +73,8 @@ KNOWN_TYPOS: set[tuple[str, str]] = {
     # check that figures hold on text the rules were not tuned on).
     ("woudl", "would"),
     ("vistors", "visitors"),
+    ("distrubited", "distributed"),
+    ("compararable", "comparable"),
     ("villification", "vilification"),
     ("trvia", "trivia"),
     ("relfect", "reflect"),

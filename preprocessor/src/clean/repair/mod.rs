@@ -925,9 +925,18 @@ impl<'a> Speller<'a> {
     /// word itself, counts as listed, at the list's rarest frequency
     /// ([`CORPUS_PAIR_ZIPF`]): "of myy favorite" is "of my favorite" in a corpus
     /// that writes "my favorite" twice (the list has "of my", not "my favorite"). A single suggestion is taken on that evidence
-    /// only between two neighbours, and only for a form web text never writes
-    /// ([`lexicon::web_zipf`] 0: "to promove the" → "to promote the"; "gzip" is
-    /// written, and "with gzip and" must not become "with zip and"). `prev` and
+    /// only for a form web text never writes ([`lexicon::web_zipf`] 0: "to promove
+    /// the" → "to promote the"; "gzip" is written, and "with gzip and" must not
+    /// become "with zip and"), and only between two neighbours that both pair with
+    /// it, unless it is one edit away with the same first letter and the edit is
+    /// not in its last two letters: then a pair on one side is enough ("to promove
+    /// smoking" → "to promote smoking"). An edit at the end may make another form
+    /// of a word: "proteic" and "neutrophilia" are no slips of "protein" and
+    /// "neutrophilic". On the spelling benchmark over six seeds that one-side rule
+    /// raised recall 57.5% -> 57.9% with no more false edits; let in for two edits
+    /// or a changed first letter it gained 1.6 points more but changed correct
+    /// rare words of the clean text ("manducatory" -> "mandatory", "pupylation" ->
+    /// "population", "apolarity" -> "polarity"). `prev` and
     /// `next` are lower case.
     fn in_context(
         &self,
@@ -960,7 +969,7 @@ impl<'a> Speller<'a> {
         {
             return None;
         }
-        let mut scored: Vec<(i32, bool, &String)> = candidates
+        let mut scored: Vec<(i32, bool, bool, &String)> = candidates
             .iter()
             .map(|c| {
                 // A pair not listed counts as 3.6 on the Zipf scale, about three
@@ -991,16 +1000,22 @@ impl<'a> Speller<'a> {
                     (Some(_), Some(_)) => seen_a && seen_b,
                     _ => seen_a || seen_b,
                 };
-                (a + b, seen, c)
+                (a + b, seen, seen_a || seen_b, c)
             })
             .collect();
-        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.2.cmp(y.2)));
+        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.3.cmp(y.3)));
         match scored.as_slice() {
-            // One suggestion: only between two neighbours, for a form web text never writes.
-            [(_, true, c)] if prev.is_some() && next.is_some() && lexicon::web_zipf(word) == 0 => {
+            // One suggestion: for a form web text never writes, on a pair at either side.
+            [(_, both, true, c)]
+                if lexicon::web_zipf(word) == 0
+                    && ((*both && prev.is_some() && next.is_some())
+                        || (osa_distance(word.as_bytes(), c.as_bytes()) == 1
+                            && word.as_bytes().first() == c.as_bytes().first()
+                            && common_prefix(word, c) + 2 < word.len().max(c.len()))) =>
+            {
                 Some(self.in_context_edit(word, c, prev, next))
             }
-            [(best, true, c), (second, _, _), ..] if *best >= second + 10 => {
+            [(best, true, _, c), (second, _, _, _), ..] if *best >= second + 10 => {
                 Some(self.in_context_edit(word, c, prev, next))
             }
             _ => None,
@@ -2962,6 +2977,25 @@ mod tests {
         let mut log = Log::new("a.txt");
         let out = repair_text(&sp, true, "They want to promove the idea.", |_| 1, &mut log);
         assert_eq!(out.as_deref(), Some("They want to promote the idea."));
+        // One listed pair is enough for a slip of one edit that keeps the first
+        // letter, not at its end: "to eliminate" is listed, "eliminate smoking" is
+        // not; "health disparities" is listed, and the sentence ends after it.
+        for (text, want) in [
+            (
+                "Campaigns to elimnate smoking.",
+                "Campaigns to eliminate smoking.",
+            ),
+            (
+                "We measured health disparites.",
+                "We measured health disparities.",
+            ),
+        ] {
+            let mut log = Log::new("a.txt");
+            assert_eq!(
+                repair_text(&sp, true, text, |_| 1, &mut log).as_deref(),
+                Some(want)
+            );
+        }
         // Neighbours the pair list does not have with it: left alone, and reported.
         let mut log = Log::new("a.txt");
         assert_eq!(
