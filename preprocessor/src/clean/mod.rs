@@ -1055,7 +1055,9 @@ mod tests {
             (page(other, phrase, 5), (5, 0)),
             // Kept once, as the title.
             (page(phrase, phrase, 3), (3, 1)),
-            (page(&format!("/ {phrase} ..."), phrase, 3), (0, 3)),
+            // The heading is the title (the first paragraph, a statement that
+            // starts the text, never is): four copies.
+            (page(&format!("/ {phrase} ..."), phrase, 3), (0, 4)),
         ] {
             let (got, outline) = run(text);
             assert_eq!(got, want, "{outline}");
