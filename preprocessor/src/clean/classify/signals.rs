@@ -1085,6 +1085,18 @@ fn heads_own_text(
         && (prose(after) || (after.unit.text.ends_with(':') && after.words >= NEXT_INTRO_WORDS))
 }
 
+/// A section heading that the page's own numbered table of contents lists (`toc`:
+/// the keys of the numbered entries of [`mark_table_of_contents`], "2 History"; an
+/// unnumbered one is as often a menu shown twice): the page's structure, not the
+/// site's, however
+/// many other pages of the corpus have a line "History", "Diagnosis" or
+/// "Treatment". Before, a Wikipedia article lost "History", "Environment",
+/// "Climate" and "Economy" as site navigation, because menus of other pages hold
+/// the same words; a book on one subject has the same section names on many pages.
+fn in_own_contents(toc: &HashSet<String>, t: &str) -> bool {
+    !toc.is_empty() && toc.contains(&heading_key(t))
+}
+
 /// A long line, a full sentence or more, found verbatim on [`LONG_REPEAT_PAGES`]
 /// pages or more of the corpus: the site's own text (a comment form's help, a
 /// reprint notice, the author's blurb), not an article's. Short lines are judged
@@ -1156,6 +1168,16 @@ pub(super) fn label_units(
         english,
         ..Hints::default()
     };
+    // The numbered entries of the page's own table of contents ("2 History",
+    // "4.2 Climate"), by key: [`in_own_contents`].
+    let numbered_contents: HashSet<String> = items
+        .iter()
+        .filter(|it| {
+            it.kind == Kind::Drop(DropReason::TableOfContents)
+                && text::strip_numbering(&it.unit.text).len() < it.unit.text.len()
+        })
+        .map(|it| heading_key(&it.unit.text))
+        .collect();
     // Short lines, folded once: running headers and site navigation are short.
     // A page most of whose long lines other pages repeat is a copy of them (the same
     // story scraped twice, a test page's variants): its sentences are its text.
@@ -1276,6 +1298,7 @@ pub(super) fn label_units(
                         && !super::letter_line(t)
                         && !header_of_own_table(items, idx)
                         && !heads_own_text(items, idx, first_good, corpus, rules)
+                        && !in_own_contents(&numbered_contents, t)
                 })
                 .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
                 .or_else(|| {
@@ -3331,6 +3354,36 @@ mod tests {
     /// A table header that the site's other pages print over their own tables
     /// ("Side effect⇥How common" on every drug page) stays this page's header; a
     /// widget repeated whole on every page, header and rows, goes.
+    #[test]
+    fn a_heading_its_pages_numbered_contents_lists_is_no_site_navigation() {
+        // Every page's menu holds "Diagnosis" and "Treatment": lines on three pages
+        // of the corpus. The article lists them in its numbered contents, and its
+        // sections start with a hatnote (boilerplate), not with prose.
+        let menu = "Home\nDiagnosis\nTreatment\nSupport\n";
+        let article = format!(
+            "{menu}Osteosarcoma\nContents\n1 Diagnosis\n2 Treatment\n\nOsteosarcoma is a cancer of the bone. {STORY}\n\nDiagnosis\nMain article: Diagnosis of osteosarcoma\nDoctors take an X-ray and then a biopsy of the bone. {STORY}\n\nTreatment\nMain article: Treatment of osteosarcoma\nMost people have chemotherapy before and after surgery. {STORY}\n"
+        );
+        let other = |topic: &str| {
+            format!("{menu}{topic}\n\n{topic} is a cancer of the bone as well. {STORY}\n")
+        };
+        let inputs: Vec<crate::clean::Input> =
+            [article, other("Ewing sarcoma"), other("Chondrosarcoma")]
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| crate::clean::Input {
+                    name: format!("p{i}.txt"),
+                    bytes: text.into_bytes(),
+                })
+                .collect();
+        let cleaned =
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("## Diagnosis\n"), "{out}");
+        assert!(out.contains("## Treatment\n"), "{out}");
+        // The menu above the title still goes.
+        assert!(!out.contains("Support"), "{out}");
+    }
+
     #[test]
     fn a_shared_table_header_stays_over_its_rows() {
         let drugs = [
