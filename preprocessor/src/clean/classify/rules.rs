@@ -598,7 +598,10 @@ mod tests {
         assert!(r.boilerplate("Skip to next paragraph").is_some());
         // Skip links the scrape ran into one line (MediaWiki).
         assert!(r.boilerplate("Jump to navigation Jump to search").is_some());
-        assert!(r.boilerplate("Jump to navigation Skip navigation").is_some());
+        assert!(
+            r.boilerplate("Jump to navigation Skip navigation")
+                .is_some()
+        );
         assert!(r.boilerplate("Jump to navigation and search").is_none());
         assert!(r.boilerplate("Skip to the end of the story").is_none());
         // WordPress's screen-reader heading over the links to the posts around one.

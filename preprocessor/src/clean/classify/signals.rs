@@ -1045,12 +1045,26 @@ const SHARED_HEADING_PROSE_WORDS: usize = 12;
 /// Without the limits on the prose and the line, Dragnet gained 0.0002 but L3S-GN1
 /// lost 0.0009: a TV station's promotions ("Horoscopes" / "Check your daily
 /// horoscope…") and "Press Trust of India" as a title.
+///
+/// A section may hold a list instead of prose (session 62): under the heading, a
+/// list of the page's own lines (two or more, not prose, in sentence case, no date
+/// or credit, [`SHARED_LIST_ITEM_WORDS`] words each or more and
+/// [`SHARED_HEADING_PROSE_WORDS`] in all); or over it, such a list that is itself the
+/// section of the shared heading kept last (`last_section`), with prose of
+/// [`SHARED_SECTION_PROSE_WORDS`] words or more under it. Four pages of one site with
+/// "Symptoms" over a list and "Diagnosis" under it lost both headings and the
+/// list, the list as short lines with no text after them. On the public sets this
+/// moves six pages (Dragnet -0.000003, L3S-GN1 -0.00001, the others unchanged); a
+/// version that let any list over the heading count kept a TV station's promotions
+/// and agencies' names under datelines (L3S-GN1 -0.0005), one that let prose count
+/// as a list item kept "Continue reading the main story" (CleanPortalEval -0.00006).
 fn heads_own_text(
     items: &[Item],
     idx: usize,
     first_good: usize,
     corpus: &Corpus,
     rules: &Rules,
+    last_section: Option<usize>,
 ) -> bool {
     let t = items[idx].unit.text.trim();
     let own = |it: &Item| {
@@ -1065,6 +1079,37 @@ fn heads_own_text(
         return false;
     };
     let prose = |it: &Item| it.quality == Quality::Good && it.words >= SHARED_HEADING_PROSE_WORDS;
+    // A list of the page's own lines: two items or more of SHARED_LIST_ITEM_WORDS
+    // words or more, SHARED_HEADING_PROSE_WORDS words in all, right under (or, its
+    // last items, right over) the heading.
+    // Its items, 0 when it is no such list.
+    let own_list = |items: &mut dyn Iterator<Item = &Item>| {
+        let (mut n, mut words) = (0, 0);
+        for it in items.take_while(|it| {
+            own(it)
+                && it.kind == Kind::Open
+                && it.quality != Quality::Good
+                && it.words >= SHARED_LIST_ITEM_WORDS
+                && !super::title::date_or_credit(&it.unit.text)
+                && !title_case(&it.unit.text)
+        }) {
+            n += 1;
+            words += it.words;
+        }
+        if n >= 2 && words >= SHARED_HEADING_PROSE_WORDS {
+            n
+        } else {
+            0
+        }
+    };
+    let list_after = own_list(&mut items[idx + 1..].iter()) > 0;
+    // The list over it is the section of the shared heading right over it
+    // (`last_section`, "Symptoms" over its list, then "Diagnosis"): not a box of
+    // other stories' headlines, nor a headline and its dateline over an agency's
+    // name ("Associated Press").
+    let above = own_list(&mut items[..idx].iter().rev());
+    let list_before =
+        above > 0 && last_section.is_some() && idx.checked_sub(above + 1) == last_section;
     idx > first_good
         && text::at_most_words(t, SHARED_HEADING_WORDS)
         && t.chars().next().is_some_and(char::is_uppercase)
@@ -1080,10 +1125,23 @@ fn heads_own_text(
         && !t.ends_with([':', ',', ';'])
         && own(before)
         && own(after)
-        && ((prose(before) && text::ends_sentence(&before.unit.text))
+        && (((prose(before) && text::ends_sentence(&before.unit.text))
             || (text::starts_lowercase(&before.unit.text) && before.quality == Quality::Short))
-        && (prose(after) || (after.unit.text.ends_with(':') && after.words >= NEXT_INTRO_WORDS))
+            && (prose(after)
+                || (after.unit.text.ends_with(':') && after.words >= NEXT_INTRO_WORDS)
+                || list_after)
+            || (list_before && prose(after) && after.words >= SHARED_SECTION_PROSE_WORDS))
 }
+
+/// The fewest words of the prose under a shared section heading that has a list of
+/// the page's own over it ([`heads_own_text`]): a section's paragraph, longer than
+/// a promotion's blurb ("Find out what's going on around town and post your local
+/// events.", 12 words, under "Community Calendar" after other promotions).
+const SHARED_SECTION_PROSE_WORDS: usize = 20;
+
+/// The fewest words of an item of a list of the page's own under or over a shared
+/// section heading ([`heads_own_text`]): "A swelling near the knee".
+const SHARED_LIST_ITEM_WORDS: usize = 3;
 
 /// A section heading that the page's own numbered table of contents lists (`toc`:
 /// the keys of the numbered entries of [`mark_table_of_contents`], "2 History"; an
@@ -1217,6 +1275,8 @@ pub(super) fn label_units(
     // The item before this one (its text is compared, never copied).
     let mut prev: Option<usize> = None;
     let mut pending_meta: Option<usize> = None;
+    // The last section heading the site's pages share kept by [`heads_own_text`].
+    let mut last_section: Option<usize> = None;
     for idx in 0..items.len() {
         if items[idx].kind != Kind::Open {
             prev = Some(idx);
@@ -1297,7 +1357,20 @@ pub(super) fn label_units(
                         // "Cheers," on four pages is how people sign off, not a menu.
                         && !super::letter_line(t)
                         && !header_of_own_table(items, idx)
-                        && !heads_own_text(items, idx, first_good, corpus, rules)
+                        && !{
+                            let own = heads_own_text(
+                                items,
+                                idx,
+                                first_good,
+                                corpus,
+                                rules,
+                                last_section,
+                            );
+                            if own {
+                                last_section = Some(idx);
+                            }
+                            own
+                        }
                         && !in_own_contents(&numbered_contents, t)
                 })
                 .map(|pages| Kind::Drop(DropReason::RepeatedAcrossPages { pages }))
@@ -3382,6 +3455,51 @@ mod tests {
         assert!(out.contains("## Treatment\n"), "{out}");
         // The menu above the title still goes.
         assert!(!out.contains("Support"), "{out}");
+    }
+
+    #[test]
+    fn a_sites_shared_section_headings_keep_their_lists() {
+        // Four pages of one site, each with the same sections: "Symptoms" over a
+        // list without bullets, "Diagnosis" under that list, "Treatment". Each
+        // heading is on four pages of the corpus; what is under it is the page's own.
+        let pages = [
+            (
+                "Osteosarcoma",
+                "Pain in the bone that is worse at night\nA swelling near the knee\nA limp that does not go away",
+            ),
+            (
+                "Ewing sarcoma",
+                "Pain and swelling in the affected area\nA high temperature that comes and goes\nTiredness and weight loss",
+            ),
+            (
+                "Chondrosarcoma",
+                "A dull ache deep in the hip or pelvis\nA lump that grows slowly\nPain that wakes you at night",
+            ),
+            (
+                "Giant cell tumour",
+                "Pain around a joint, often the knee\nSwelling and stiffness\nA fracture after a small fall",
+            ),
+        ];
+        let inputs: Vec<crate::clean::Input> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, (name, symptoms))| crate::clean::Input {
+                name: format!("p{i}.txt"),
+                bytes: format!(
+                    "{name}\n\n{name} is a rare tumour of the bone that is most often found in young people, and it is best treated in a specialist centre.\n\nSymptoms\n{symptoms}\n\nDiagnosis\nFor {name}, your doctor arranges an X-ray first; if it shows a problem, you have an MRI scan and a biopsy at a specialist centre.\n\nTreatment\nMost people with {name} have surgery, and many also have chemotherapy before and after the operation.\n"
+                )
+                .into_bytes(),
+            })
+            .collect();
+        let cleaned =
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(
+            out.contains("## Symptoms\n\n- Pain in the bone that is worse at night\n- A swelling near the knee\n- A limp that does not go away\n"),
+            "{out}"
+        );
+        assert!(out.contains("## Diagnosis\n"), "{out}");
+        assert!(out.contains("## Treatment\n"), "{out}");
     }
 
     #[test]
