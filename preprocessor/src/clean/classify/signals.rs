@@ -365,6 +365,14 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
 /// the same test took a section heading with its own bulleted list into the list
 /// before it. A stranger's review found the call to follow the site, the section
 /// heading after a list, the running headers and the table rows.
+///
+/// Bulleted items (session 62): a clause of [`BULLETED_INTRO_WORDS`] words or more,
+/// a stop word among them, not of bad quality, introduces them ("The main
+/// treatments for osteosarcoma are:"), and a bulleted line the corpus's other pages
+/// hold may begin the list: four pages of one site that list "- surgery", "-
+/// chemotherapy", "- radiotherapy" lost the three as site navigation, leaving the
+/// sentence that introduces them hanging. No public page changes (their scraped
+/// text keeps no bullets under such a sentence).
 pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) {
     let n = items.len();
     // A short line of the list: no sentence, no "label: value", no code or table row,
@@ -395,16 +403,24 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
         // each of an RFC's twenty pages), on every page.
         Kind::Drop(DropReason::RunningHeader { times }) => *times <= ITEM_SHOWN_AGAIN,
         // The site's other pages list some of the items too (a sidebar of countries):
-        // such a line goes on a list that has LIST_MIN_ITEMS items already.
-        Kind::Drop(DropReason::RepeatedAcrossPages { .. }) => k > LIST_MIN_ITEMS,
+        // such a line goes on a list that has LIST_MIN_ITEMS items already. A
+        // bulleted one may begin it: the site's pages on one subject share the
+        // items of their lists ("- surgery", "- chemotherapy").
+        Kind::Drop(DropReason::RepeatedAcrossPages { .. }) => it.unit.bullet || k > LIST_MIN_ITEMS,
         _ => false,
     };
     let mut i = 0;
     while i < n {
         let intro = &items[i];
+        // Over bulleted lines, a shorter clause introduces them ("The main
+        // treatments are:"): the bullets say they are a list.
+        let bulleted = items.get(i + 1).is_some_and(|x| x.unit.bullet);
         if !(matches!(intro.kind, Kind::Paragraph | Kind::Open)
-            && intro.quality == Quality::Good
-            && intro.words >= INTRO_WORDS
+            && ((intro.quality == Quality::Good && intro.words >= INTRO_WORDS)
+                || (bulleted
+                    && intro.quality != Quality::Bad
+                    && intro.words >= BULLETED_INTRO_WORDS
+                    && text::words(&intro.unit.text).any(text::is_stop_word)))
             && intro.unit.text.trim_end().ends_with(':')
             && !INTRO_CALL.is_match(last_sentence(&intro.unit.text)))
         {
@@ -758,6 +774,9 @@ fn last_sentence(t: &str) -> &str {
 /// [`lists_under_their_introduction`]: a clause with a verb ("Here are the places
 /// we'll visit …:"), not a label ("Share this:", "Related posts:").
 const INTRO_WORDS: usize = 10;
+/// The fewest words of a sentence that introduces a bulleted list in
+/// [`lists_under_their_introduction`] ("The main treatments for osteosarcoma are:").
+const BULLETED_INTRO_WORDS: usize = 5;
 /// The fewest items of such a list.
 const LIST_MIN_ITEMS: usize = 3;
 /// The most: a longer run under a sentence is a site's menu or index, not the
@@ -3500,6 +3519,41 @@ mod tests {
         );
         assert!(out.contains("## Diagnosis\n"), "{out}");
         assert!(out.contains("## Treatment\n"), "{out}");
+    }
+
+    #[test]
+    fn a_bulleted_list_the_sites_pages_share_stays_under_its_introduction() {
+        // Four pages of one site list the same treatments, bulleted, under a short
+        // sentence that ends on a colon: each item is on four pages of the corpus.
+        let inputs: Vec<crate::clean::Input> =
+            ["Osteosarcoma", "Ewing sarcoma", "Chondrosarcoma", "Spindle cell sarcoma"]
+                .iter()
+                .enumerate()
+                .map(|(i, name)| crate::clean::Input {
+                    name: format!("p{i}.txt"),
+                    bytes: format!(
+                        "{name}\n\n{name} is a rare tumour of the bone. It is most often found in young people, and it is best treated in a specialist centre.\n\nThe main treatments for {name} are:\n- surgery\n- chemotherapy\n- radiotherapy\n\nYour team will explain which of these suit you, and how long each part of the treatment for {name} takes.\n"
+                    )
+                    .into_bytes(),
+                })
+                .collect();
+        let cleaned =
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(
+            out.contains("are:\n\n- surgery\n- chemotherapy\n- radiotherapy\n"),
+            "{out}"
+        );
+        // The record says why they stay, with their lines.
+        assert!(
+            cleaned.pages[0]
+                .log
+                .warnings
+                .iter()
+                .any(|w| w.message.starts_with("lines 6-8 are kept as the list")),
+            "{:?}",
+            cleaned.pages[0].log.warnings
+        );
     }
 
     #[test]
