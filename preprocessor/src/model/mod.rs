@@ -18,6 +18,9 @@ pub(crate) enum MetaKey {
     LastReviewed,
     LastUpdated,
     NextReview,
+    /// "Review date: February 2027": a leaflet's review date, which says neither
+    /// whether the review was done or is due (NHS leaflets use it for both).
+    ReviewDate,
 }
 
 impl MetaKey {
@@ -36,6 +39,7 @@ impl MetaKey {
             MetaKey::LastReviewed => "Last reviewed at source",
             MetaKey::LastUpdated => "Last updated at source",
             MetaKey::NextReview => "Next review due at source",
+            MetaKey::ReviewDate => "Review date at source",
         }
     }
 }

@@ -319,6 +319,7 @@ pub(crate) fn source_box(doc: &Document, notes_path: Option<&str>, from: &str) -
         MetaKey::LastReviewed,
         MetaKey::LastUpdated,
         MetaKey::NextReview,
+        MetaKey::ReviewDate,
         MetaKey::Keywords,
     ] {
         if let Some(v) = doc.meta(key) {

@@ -168,6 +168,10 @@ pub(super) static META: LazyLock<Vec<(MetaKey, Regex)>> = LazyLock::new(|| {
             re(r"(?i)^next review(?: due| date)?(?: on)?\s*:?\s*(.*)$"),
         ),
         (
+            MetaKey::ReviewDate,
+            re(r"(?i)^(?:review date|date of review)\s*:?\s*(.*)$"),
+        ),
+        (
             MetaKey::LastUpdated,
             re(
                 r"(?i)^(?:(?:page )?(?:last )?(?:updated|modified)|this page was last (?:edited|updated|modified))(?: on)?\s*:?\s*(.*?\d{4})(?:,? at .*|\s+by\s+.*|,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,5}))?)?\.?$",
@@ -311,8 +315,10 @@ pub(super) fn metadata(t: &str, in_header: bool) -> Option<(MetaKey, String)> {
         }
         if let Some(c) = re.captures(t) {
             let value = c.get(1).map_or("", |m| m.as_str()).trim().to_string();
-            if matches!(key, MetaKey::LastReviewed | MetaKey::NextReview)
-                && !(value.is_empty() || DATE.is_match(&value) || value.len() < 40)
+            if matches!(
+                key,
+                MetaKey::LastReviewed | MetaKey::NextReview | MetaKey::ReviewDate
+            ) && !(value.is_empty() || DATE.is_match(&value) || value.len() < 40)
             {
                 continue;
             }
@@ -760,6 +766,26 @@ mod tests {
         ] {
             assert_eq!(metadata(t, false), None, "{t}");
         }
+    }
+
+    /// A leaflet's "Review date: February 2027" goes to the source box under its own
+    /// words: it says neither that the review was done nor that it is due (found by
+    /// a subagent's attack on a hospital's leaflets, session 62, where it became a
+    /// heading).
+    #[test]
+    fn a_review_date_is_metadata_under_its_own_words() {
+        for t in ["Review date: February 2027", "Date of review: 03/2026"] {
+            assert_eq!(header(t), Some(MetaKey::ReviewDate), "{t}");
+            assert_eq!(
+                metadata(t, false).map(|(k, _)| k),
+                Some(MetaKey::ReviewDate)
+            );
+        }
+        assert_eq!(MetaKey::ReviewDate.label(), "Review date at source");
+        assert_eq!(
+            metadata("Review date: February 2027", false).map(|(_, v)| v),
+            Some("February 2027".to_string())
+        );
     }
 
     /// A forum's "Posted by someone » date time" (phpBB) is a publication stamp whose
