@@ -372,7 +372,9 @@ pub(super) fn implicit_lists(items: &mut [Item]) {
 /// hold may begin the list: four pages of one site that list "- surgery", "-
 /// chemotherapy", "- radiotherapy" lost the three as site navigation, leaving the
 /// sentence that introduces them hanging. No public page changes (their scraped
-/// text keeps no bullets under such a sentence).
+/// text keeps no bullets under such a sentence). Items in lower case count as
+/// marked too ([`marked_item`]: innerText drops bullets, and a menu's links are
+/// capitalised); no public page changes either.
 pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) {
     let n = items.len();
     // A short line of the list: no sentence, no "label: value", no code or table row,
@@ -406,7 +408,7 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
         // such a line goes on a list that has LIST_MIN_ITEMS items already. A
         // bulleted one may begin it: the site's pages on one subject share the
         // items of their lists ("- surgery", "- chemotherapy").
-        Kind::Drop(DropReason::RepeatedAcrossPages { .. }) => it.unit.bullet || k > LIST_MIN_ITEMS,
+        Kind::Drop(DropReason::RepeatedAcrossPages { .. }) => marked_item(it) || k > LIST_MIN_ITEMS,
         _ => false,
     };
     let mut i = 0;
@@ -414,7 +416,7 @@ pub(super) fn lists_under_their_introduction(items: &mut [Item], log: &mut Log) 
         let intro = &items[i];
         // Over bulleted lines, a shorter clause introduces them ("The main
         // treatments are:"): the bullets say they are a list.
-        let bulleted = items.get(i + 1).is_some_and(|x| x.unit.bullet);
+        let bulleted = items.get(i + 1).is_some_and(marked_item);
         if !(matches!(intro.kind, Kind::Paragraph | Kind::Open)
             && ((intro.quality == Quality::Good && intro.words >= INTRO_WORDS)
                 || (bulleted
@@ -774,6 +776,12 @@ fn last_sentence(t: &str) -> &str {
 /// [`lists_under_their_introduction`]: a clause with a verb ("Here are the places
 /// we'll visit …:"), not a label ("Share this:", "Related posts:").
 const INTRO_WORDS: usize = 10;
+/// A line marked as a list's item, not a menu's: bulleted, or starting in lower
+/// case ("chemotherapy", "surgery"; a menu's links are capitalised).
+fn marked_item(it: &Item) -> bool {
+    it.unit.bullet || text::starts_lowercase(&it.unit.text)
+}
+
 /// The fewest words of a sentence that introduces a bulleted list in
 /// [`lists_under_their_introduction`] ("The main treatments for osteosarcoma are:").
 const BULLETED_INTRO_WORDS: usize = 5;
@@ -3554,6 +3562,32 @@ mod tests {
             "{:?}",
             cleaned.pages[0].log.warnings
         );
+    }
+
+    #[test]
+    fn a_lower_case_list_the_sites_pages_share_stays_under_its_introduction() {
+        // No bullets (innerText drops them), but items in lower case: a menu's links
+        // are capitalised. Found by a subagent's attack on a charity's pages.
+        let inputs: Vec<crate::clean::Input> = ["Osteosarcoma", "Chondrosarcoma", "Chordoma"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| crate::clean::Input {
+                name: format!("p{i}.txt"),
+                bytes: format!(
+                    "{name}\n\n{name} is a rare type of bone cancer. This page explains {name} in more detail for patients and families.\n\nTreatment\n\nTreatment for {name} usually involves a combination of:\n\nchemotherapy\nsurgery\nradiotherapy\n\nMost people with {name} have chemotherapy first, then surgery to remove the whole tumour with a margin of healthy tissue.\n"
+                )
+                .into_bytes(),
+            })
+            .collect();
+        let cleaned =
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        for page in &cleaned.pages {
+            let out = page.doc.outline();
+            assert!(
+                out.contains("of:\n\n- chemotherapy\n- surgery\n- radiotherapy\n"),
+                "{out}"
+            );
+        }
     }
 
     #[test]
