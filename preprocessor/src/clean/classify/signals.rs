@@ -1073,6 +1073,18 @@ const SHARED_HEADING_PROSE_WORDS: usize = 12;
 /// lost 0.0009: a TV station's promotions ("Horoscopes" / "Check your daily
 /// horoscope…") and "Press Trust of India" as a title.
 ///
+/// A section's paragraph may be short (session 62): under the heading, a sentence of
+/// [`SHORT_SECTION_WORDS`] words or more that names a word of the page's first
+/// paragraph ([`topic_words`]: "Treatment for chordoma usually includes surgery."),
+/// over it the prose above or, when the shared heading kept last heads it, such a
+/// short paragraph ("Treatment" / its sentence / "Symptoms"), of any density of
+/// stop words. Three pages of one site lost both headings and the first's sentence.
+/// One public page moves (L3S-GN1 +0.014, the set +0.00002); taking any sentence over the heading
+/// kept a share button's "Share This Story" under a promotion's blurb ("Get the
+/// latest news, photos and more for S. Fla. teams.", L3S-GN1 -0.000005), so a
+/// heading under a short sentence that is no section ("Check with your pharmacist
+/// before taking any new medicine." / "Possible side effects") still goes.
+///
 /// A section may hold a list instead of prose (session 62): under the heading, a
 /// list of the page's own lines (two or more, not prose, in sentence case, no date
 /// or credit, [`SHARED_LIST_ITEM_WORDS`] words each or more and
@@ -1092,6 +1104,7 @@ fn heads_own_text(
     corpus: &Corpus,
     rules: &Rules,
     last_section: Option<usize>,
+    topic: &HashSet<String>,
 ) -> bool {
     let t = items[idx].unit.text.trim();
     let own = |it: &Item| {
@@ -1137,6 +1150,17 @@ fn heads_own_text(
     let above = own_list(&mut items[..idx].iter().rev());
     let list_before =
         above > 0 && last_section.is_some() && idx.checked_sub(above + 1) == last_section;
+    // A short paragraph of the page's subject: a sentence of SHORT_SECTION_WORDS
+    // words or more that names a word of the page's first paragraph (`topic`:
+    // "Treatment for chordoma usually includes surgery." under "Treatment"); a
+    // promotion's blurb under its heading names the site's offer, not the story.
+    let on_topic = |it: &Item| {
+        it.words >= SHORT_SECTION_WORDS
+            && text::ends_sentence(&it.unit.text)
+            && text::words(&it.unit.text).any(|w| topic.contains(&w.to_lowercase()))
+    };
+    // The paragraph over it is the section of the shared heading right over it.
+    let section_before = last_section.is_some() && idx.checked_sub(2) == last_section;
     idx > first_good
         && text::at_most_words(t, SHARED_HEADING_WORDS)
         && t.chars().next().is_some_and(char::is_uppercase)
@@ -1157,7 +1181,26 @@ fn heads_own_text(
             && (prose(after)
                 || (after.unit.text.ends_with(':') && after.words >= NEXT_INTRO_WORDS)
                 || list_after)
-            || (list_before && prose(after) && after.words >= SHARED_SECTION_PROSE_WORDS))
+            || (list_before && prose(after) && after.words >= SHARED_SECTION_PROSE_WORDS)
+            || (((prose(before) && text::ends_sentence(&before.unit.text))
+                || (section_before && on_topic(before)))
+                && on_topic(after)))
+}
+
+/// The fewest words of a short section's paragraph under a shared heading
+/// ([`heads_own_text`]).
+const SHORT_SECTION_WORDS: usize = 6;
+
+/// The words of the page's first paragraph of text (`first_good`) that say what it
+/// is about: four letters or more, no stop word, lower case. [`heads_own_text`]
+/// asks a short section's paragraph to name one.
+fn topic_words(items: &[Item], first_good: usize) -> HashSet<String> {
+    items.get(first_good).map_or_else(HashSet::default, |it| {
+        text::words(&it.unit.text)
+            .filter(|w| w.chars().count() >= 4 && !text::is_stop_word(w))
+            .map(str::to_lowercase)
+            .collect()
+    })
 }
 
 /// The fewest words of the prose under a shared section heading that has a list of
@@ -1304,6 +1347,7 @@ pub(super) fn label_units(
     let mut pending_meta: Option<usize> = None;
     // The last section heading the site's pages share kept by [`heads_own_text`].
     let mut last_section: Option<usize> = None;
+    let topic = topic_words(items, first_good);
     for idx in 0..items.len() {
         if items[idx].kind != Kind::Open {
             prev = Some(idx);
@@ -1392,6 +1436,7 @@ pub(super) fn label_units(
                                 corpus,
                                 rules,
                                 last_section,
+                                &topic,
                             );
                             if own {
                                 last_section = Some(idx);
@@ -3587,6 +3632,30 @@ mod tests {
                 out.contains("of:\n\n- chemotherapy\n- surgery\n- radiotherapy\n"),
                 "{out}"
             );
+        }
+    }
+
+    #[test]
+    fn a_shared_heading_over_a_short_paragraph_on_the_pages_subject_stays() {
+        // Three pages of one site: each section's paragraph is one short sentence
+        // that names the page's subject. Found by a subagent's attack.
+        let inputs: Vec<crate::clean::Input> = ["chordoma", "Ewing sarcoma", "osteosarcoma"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| crate::clean::Input {
+                name: format!("p{i}.txt"),
+                bytes: format!(
+                    "About {name}\n\nThis is a rare type of bone cancer called {name}. It is most common in young people, and about 100 people are diagnosed with it in the UK each year.\n\nTreatment\n\nTreatment for {name} usually includes surgery, and sometimes radiotherapy.\n\nSymptoms\n\nThe most common symptom of {name} is pain that is often worse at night.\n"
+                )
+                .into_bytes(),
+            })
+            .collect();
+        let cleaned =
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        for page in &cleaned.pages {
+            let out = page.doc.outline();
+            assert!(out.contains("## Treatment\n\nTreatment for "), "{out}");
+            assert!(out.contains("## Symptoms\n\nThe most common "), "{out}");
         }
     }
 
