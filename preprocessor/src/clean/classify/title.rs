@@ -1067,8 +1067,9 @@ pub(crate) const TITLE_FEATURES: [&str; 40] = [
 /// row the title and dropped the rest as page header), a [`tool_bar`], and on an English page a
 /// line in another language with a quarter or more of its letters outside ASCII
 /// ([`crate::text::language::foreign_line`]: a document site's listing title over
-/// the English text it hosts), or a link under a related-links heading
-/// ([`under_related_links_heading`]). `i`: the line's unit index in `items`.
+/// the English text it hosts), a link under a related-links heading
+/// ([`under_related_links_heading`]), or a label and a code ([`IDENTIFIER_LINE`]).
+/// `i`: the line's unit index in `items`.
 fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
     let it = &items[i];
     matches!(
@@ -1079,7 +1080,17 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
         || tool_bar(&it.unit.text)
         || (hints.english && crate::text::language::foreign_line(&it.unit.text))
         || under_related_links_heading(items, i)
+        || IDENTIFIER_LINE.is_match(it.unit.text.trim())
 }
+
+/// A label and an identifier, a code with a digit and no space ("Leaflet number:
+/// ONC-PIL-041", "Report No: NCES-2003-310", "ISSN: 0740-7874"): a record's field,
+/// never a title. A hospital's leaflet had its number as the title, and its drug's
+/// name dropped as the page header over it (a subagent's attack, session 62). 261
+/// lines of the public pages' text, none a labelled headline.
+static IDENTIFIER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[A-Za-z][A-Za-z ]{1,30}: ?[A-Z0-9][A-Za-z0-9/_.-]*[0-9][A-Za-z0-9/_.-]*$")
+});
 
 /// The heading of a box of links to other stories: "Related Articles", "Related
 /// News", "Also read", "See also" (286 lines of the public pages' text,
@@ -2585,6 +2596,24 @@ mod tests {
             "{}",
             p.doc.outline()
         );
+    }
+
+    /// A record's field, a label and a code ("Leaflet number: ONC-PIL-041"), is no
+    /// title: the drug's name over it is, and the field stays in the text.
+    #[test]
+    fn a_label_and_its_code_are_no_title() {
+        let page = "Ifosfamide\nLeaflet number: ONC-PIL-041\n\n\
+            This leaflet is for patients who are going to have ifosfamide. It explains what the treatment is, how it is given and the side effects you may have.\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let p = &cleaned.pages[0];
+        assert_eq!(p.doc.title, "Ifosfamide");
+        assert!(
+            p.doc.outline().contains("Leaflet number: ONC-PIL-041"),
+            "{}",
+            p.doc.outline()
+        );
+        assert!(IDENTIFIER_LINE.is_match("Report No: NCES-2003-310"));
+        assert!(!IDENTIFIER_LINE.is_match("Apollo 13: the untold story"));
     }
 
     /// A table right under the title line is text: its rows are never the title,
