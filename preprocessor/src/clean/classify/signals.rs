@@ -1085,6 +1085,11 @@ const SHARED_HEADING_PROSE_WORDS: usize = 12;
 /// heading under a short sentence that is no section ("Check with your pharmacist
 /// before taking any new medicine." / "Possible side effects") still goes.
 ///
+/// The prose around it may be prose the site's pages share, on fewer pages than make
+/// it the site's own text ([`LONG_REPEAT_PAGES`], so it is kept): a charity's pages
+/// say the same before and under "Diagnosis" (session 62; L3S-GN1 +0.00006, two
+/// pages +0.019; Dragnet -0.000004, two pages -0.003 at most).
+///
 /// A section may hold a list instead of prose (session 62): under the heading, a
 /// list of the page's own lines (two or more, not prose, in sentence case, no date
 /// or credit, [`SHARED_LIST_ITEM_WORDS`] words each or more and
@@ -1119,6 +1124,18 @@ fn heads_own_text(
         return false;
     };
     let prose = |it: &Item| it.quality == Quality::Good && it.words >= SHARED_HEADING_PROSE_WORDS;
+    // Prose the site's pages share, on fewer pages than make it the site's own text
+    // (LONG_REPEAT_PAGES), so kept as text: a charity's pages on three cancers say
+    // the same under "Diagnosis" ("Your GP will examine you and may arrange an
+    // X-ray. …").
+    let shared_prose = |it: &Item| {
+        prose(it)
+            && it.unit.table_row().is_none()
+            && !it.unit.code
+            && corpus.pages_with_line(&it.unit.text) < LONG_REPEAT_PAGES
+            && unit_boilerplate(&it.unit, rules).is_none()
+            && !rules.is_call_to_action(&it.unit.text)
+    };
     // A list of the page's own lines: two items or more of SHARED_LIST_ITEM_WORDS
     // words or more, SHARED_HEADING_PROSE_WORDS words in all, right under (or, its
     // last items, right over) the heading.
@@ -1174,8 +1191,8 @@ fn heads_own_text(
         && t.chars().any(char::is_lowercase)
         && !text::ends_sentence(t)
         && !t.ends_with([':', ',', ';'])
-        && own(before)
-        && own(after)
+        && (own(before) || shared_prose(before))
+        && (own(after) || shared_prose(after))
         && (((prose(before) && text::ends_sentence(&before.unit.text))
             || (text::starts_lowercase(&before.unit.text) && before.quality == Quality::Short))
             && (prose(after)
@@ -3656,6 +3673,33 @@ mod tests {
             let out = page.doc.outline();
             assert!(out.contains("## Treatment\n\nTreatment for "), "{out}");
             assert!(out.contains("## Symptoms\n\nThe most common "), "{out}");
+        }
+    }
+
+    #[test]
+    fn a_shared_heading_between_prose_the_pages_share_stays() {
+        // Three pages of one site say the same before and under "Diagnosis": prose
+        // on fewer pages than make it the site's own text, so kept, and its heading
+        // with it. Found by a subagent's attack on a charity's pages.
+        let inputs: Vec<crate::clean::Input> = ["Osteosarcoma", "Ewing sarcoma", "Chondrosarcoma"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| crate::clean::Input {
+                name: format!("p{i}.txt"),
+                bytes: format!(
+                    "{name}\n\n{name} is a rare type of bone cancer. This page explains {name} in more detail for patients and their families.\n\nIf you or your child has bone pain that does not go away, or that keeps you awake at night, see your GP. Most bone pain is not caused by cancer.\n\nDiagnosis\n\nYour GP will examine you and may arrange an X-ray. If the X-ray shows anything unusual, you will be referred urgently to a specialist bone tumour centre.\n"
+                )
+                .into_bytes(),
+            })
+            .collect();
+        let cleaned =
+            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        for page in &cleaned.pages {
+            let out = page.doc.outline();
+            assert!(
+                out.contains("## Diagnosis\n\nYour GP will examine you"),
+                "{out}"
+            );
         }
     }
 
