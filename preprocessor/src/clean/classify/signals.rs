@@ -3569,19 +3569,13 @@ mod tests {
                 "Pain around a joint, often the knee\nSwelling and stiffness\nA fracture after a small fall",
             ),
         ];
-        let inputs: Vec<crate::clean::Input> = pages
-            .iter()
-            .enumerate()
-            .map(|(i, (name, symptoms))| crate::clean::Input {
-                name: format!("p{i}.txt"),
-                bytes: format!(
-                    "{name}\n\n{name} is a rare tumour of the bone that is most often found in young people, and it is best treated in a specialist centre.\n\nSymptoms\n{symptoms}\n\nDiagnosis\nFor {name}, your doctor arranges an X-ray first; if it shows a problem, you have an MRI scan and a biopsy at a specialist centre.\n\nTreatment\nMost people with {name} have surgery, and many also have chemotherapy before and after the operation.\n"
-                )
-                .into_bytes(),
-            })
-            .collect();
-        let cleaned =
-            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let subjects: Vec<&str> = pages.iter().map(|p| p.0).collect();
+        let cleaned = clean_site(&subjects, |name| {
+            let symptoms = pages.iter().find(|p| p.0 == name).map_or("", |p| p.1);
+            format!(
+                "{name}\n\n{name} is a rare tumour of the bone that is most often found in young people, and it is best treated in a specialist centre.\n\nSymptoms\n{symptoms}\n\nDiagnosis\nFor {name}, your doctor arranges an X-ray first; if it shows a problem, you have an MRI scan and a biopsy at a specialist centre.\n\nTreatment\nMost people with {name} have surgery, and many also have chemotherapy before and after the operation.\n"
+            )
+        });
         let out = cleaned.pages[0].doc.outline();
         assert!(
             out.contains("## Symptoms\n\n- Pain in the bone that is worse at night\n- A swelling near the knee\n- A limp that does not go away\n"),
@@ -3591,24 +3585,37 @@ mod tests {
         assert!(out.contains("## Treatment\n"), "{out}");
     }
 
+    /// Pages of one site, one per subject (`page(subject)` is its text, named
+    /// p0.txt, p1.txt, …), cleaned as one corpus.
+    fn clean_site(subjects: &[&str], page: impl Fn(&str) -> String) -> crate::clean::Cleaned {
+        let inputs: Vec<crate::clean::Input> = subjects
+            .iter()
+            .enumerate()
+            .map(|(i, subject)| crate::clean::Input {
+                name: format!("p{i}.txt"),
+                bytes: page(subject).into_bytes(),
+            })
+            .collect();
+        crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap()
+    }
+
     #[test]
     fn a_bulleted_list_the_sites_pages_share_stays_under_its_introduction() {
         // Four pages of one site list the same treatments, bulleted, under a short
         // sentence that ends on a colon: each item is on four pages of the corpus.
-        let inputs: Vec<crate::clean::Input> =
-            ["Osteosarcoma", "Ewing sarcoma", "Chondrosarcoma", "Spindle cell sarcoma"]
-                .iter()
-                .enumerate()
-                .map(|(i, name)| crate::clean::Input {
-                    name: format!("p{i}.txt"),
-                    bytes: format!(
-                        "{name}\n\n{name} is a rare tumour of the bone. It is most often found in young people, and it is best treated in a specialist centre.\n\nThe main treatments for {name} are:\n- surgery\n- chemotherapy\n- radiotherapy\n\nYour team will explain which of these suit you, and how long each part of the treatment for {name} takes.\n"
-                    )
-                    .into_bytes(),
-                })
-                .collect();
-        let cleaned =
-            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let cleaned = clean_site(
+            &[
+                "Osteosarcoma",
+                "Ewing sarcoma",
+                "Chondrosarcoma",
+                "Spindle cell sarcoma",
+            ],
+            |name| {
+                format!(
+                    "{name}\n\n{name} is a rare tumour of the bone. It is most often found in young people, and it is best treated in a specialist centre.\n\nThe main treatments for {name} are:\n- surgery\n- chemotherapy\n- radiotherapy\n\nYour team will explain which of these suit you, and how long each part of the treatment for {name} takes.\n"
+                )
+            },
+        );
         let out = cleaned.pages[0].doc.outline();
         assert!(
             out.contains("are:\n\n- surgery\n- chemotherapy\n- radiotherapy\n"),
@@ -3630,19 +3637,11 @@ mod tests {
     fn a_lower_case_list_the_sites_pages_share_stays_under_its_introduction() {
         // No bullets (innerText drops them), but items in lower case: a menu's links
         // are capitalised. Found by a subagent's attack on a charity's pages.
-        let inputs: Vec<crate::clean::Input> = ["Osteosarcoma", "Chondrosarcoma", "Chordoma"]
-            .iter()
-            .enumerate()
-            .map(|(i, name)| crate::clean::Input {
-                name: format!("p{i}.txt"),
-                bytes: format!(
-                    "{name}\n\n{name} is a rare type of bone cancer. This page explains {name} in more detail for patients and families.\n\nTreatment\n\nTreatment for {name} usually involves a combination of:\n\nchemotherapy\nsurgery\nradiotherapy\n\nMost people with {name} have chemotherapy first, then surgery to remove the whole tumour with a margin of healthy tissue.\n"
-                )
-                .into_bytes(),
-            })
-            .collect();
-        let cleaned =
-            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let cleaned = clean_site(&["Osteosarcoma", "Chondrosarcoma", "Chordoma"], |name| {
+            format!(
+                "{name}\n\n{name} is a rare type of bone cancer. This page explains {name} in more detail for patients and families.\n\nTreatment\n\nTreatment for {name} usually involves a combination of:\n\nchemotherapy\nsurgery\nradiotherapy\n\nMost people with {name} have chemotherapy first, then surgery to remove the whole tumour with a margin of healthy tissue.\n"
+            )
+        });
         for page in &cleaned.pages {
             let out = page.doc.outline();
             assert!(
@@ -3656,19 +3655,11 @@ mod tests {
     fn a_shared_heading_over_a_short_paragraph_on_the_pages_subject_stays() {
         // Three pages of one site: each section's paragraph is one short sentence
         // that names the page's subject. Found by a subagent's attack.
-        let inputs: Vec<crate::clean::Input> = ["chordoma", "Ewing sarcoma", "osteosarcoma"]
-            .iter()
-            .enumerate()
-            .map(|(i, name)| crate::clean::Input {
-                name: format!("p{i}.txt"),
-                bytes: format!(
-                    "About {name}\n\nThis is a rare type of bone cancer called {name}. It is most common in young people, and about 100 people are diagnosed with it in the UK each year.\n\nTreatment\n\nTreatment for {name} usually includes surgery, and sometimes radiotherapy.\n\nSymptoms\n\nThe most common symptom of {name} is pain that is often worse at night.\n"
-                )
-                .into_bytes(),
-            })
-            .collect();
-        let cleaned =
-            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let cleaned = clean_site(&["chordoma", "Ewing sarcoma", "osteosarcoma"], |name| {
+            format!(
+                "About {name}\n\nThis is a rare type of bone cancer called {name}. It is most common in young people, and about 100 people are diagnosed with it in the UK each year.\n\nTreatment\n\nTreatment for {name} usually includes surgery, and sometimes radiotherapy.\n\nSymptoms\n\nThe most common symptom of {name} is pain that is often worse at night.\n"
+            )
+        });
         for page in &cleaned.pages {
             let out = page.doc.outline();
             assert!(out.contains("## Treatment\n\nTreatment for "), "{out}");
@@ -3681,19 +3672,14 @@ mod tests {
         // Three pages of one site say the same before and under "Diagnosis": prose
         // on fewer pages than make it the site's own text, so kept, and its heading
         // with it. Found by a subagent's attack on a charity's pages.
-        let inputs: Vec<crate::clean::Input> = ["Osteosarcoma", "Ewing sarcoma", "Chondrosarcoma"]
-            .iter()
-            .enumerate()
-            .map(|(i, name)| crate::clean::Input {
-                name: format!("p{i}.txt"),
-                bytes: format!(
+        let cleaned = clean_site(
+            &["Osteosarcoma", "Ewing sarcoma", "Chondrosarcoma"],
+            |name| {
+                format!(
                     "{name}\n\n{name} is a rare type of bone cancer. This page explains {name} in more detail for patients and their families.\n\nIf you or your child has bone pain that does not go away, or that keeps you awake at night, see your GP. Most bone pain is not caused by cancer.\n\nDiagnosis\n\nYour GP will examine you and may arrange an X-ray. If the X-ray shows anything unusual, you will be referred urgently to a specialist bone tumour centre.\n"
                 )
-                .into_bytes(),
-            })
-            .collect();
-        let cleaned =
-            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+            },
+        );
         for page in &cleaned.pages {
             let out = page.doc.outline();
             assert!(
@@ -3720,19 +3706,13 @@ mod tests {
             ),
         ];
         let widget = "Clinic\tWait\nLeeds\t2 weeks\nBristol\t3 weeks\n";
-        let inputs: Vec<crate::clean::Input> = drugs
-            .iter()
-            .enumerate()
-            .map(|(i, (drug, rows))| crate::clean::Input {
-                name: format!("p{i}.txt"),
-                bytes: format!(
-                    "{drug} and its side effects\n\n{drug} is one of the drugs used for osteosarcoma. {STORY}\n\nSide effect\tHow common\n{rows}\n\nYour team checks for these at every visit. {STORY}\n\n{widget}\nAsk your team about {drug} at any visit: they would rather hear about a side effect early than late. {STORY}\n"
-                )
-                .into_bytes(),
-            })
-            .collect();
-        let cleaned =
-            crate::clean::clean_corpus(&inputs, &Default::default(), &Default::default()).unwrap();
+        let subjects: Vec<&str> = drugs.iter().map(|p| p.0).collect();
+        let cleaned = clean_site(&subjects, |drug| {
+            let rows = drugs.iter().find(|p| p.0 == drug).map_or("", |p| p.1);
+            format!(
+                "{drug} and its side effects\n\n{drug} is one of the drugs used for osteosarcoma. {STORY}\n\nSide effect\tHow common\n{rows}\n\nYour team checks for these at every visit. {STORY}\n\n{widget}\nAsk your team about {drug} at any visit: they would rather hear about a side effect early than late. {STORY}\n"
+            )
+        });
         let out = cleaned.pages[0].doc.outline();
         assert!(
             out.contains("| Side effect | How common |\n| Hearing loss | Common |\n"),
