@@ -466,6 +466,36 @@ fn teaser_stream(items: &[Item], runs: &[Run], main: usize) -> Vec<bool> {
     stream
 }
 
+/// The dropped units right after run `k`, up to the next run or the page's end:
+/// their texts (trimmed, lower case) and whether each is built-in boilerplate.
+fn gap_after(items: &[Item], runs: &[Run], k: usize) -> Vec<(String, bool)> {
+    let end = runs.get(k + 1).map_or(items.len(), |r| r.first);
+    items[runs[k].last + 1..end]
+        .iter()
+        .filter_map(|it| match &it.kind {
+            Kind::Drop(d) if !d.is_transparent() => Some((
+                it.unit.text.trim().to_lowercase(),
+                matches!(d, DropReason::Boilerplate { .. }),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether run `k` is another post of the thread whose post is the main run: the
+/// same furniture follows both ("Like / Quote / Report" under a forum's question and
+/// under each reply), two units or more of built-in boilerplate, in the same order.
+/// The last post's furniture may run on into the page's footer, so the shorter of
+/// the two gaps need only begin the longer. A reply of one or two sentences is
+/// otherwise a small run between boilerplate, which the run model drops as a
+/// sidebar. A portal's teasers sit between furniture too, but not the furniture
+/// that ends its article.
+fn sibling_post(items: &[Item], runs: &[Run], k: usize, main: usize) -> bool {
+    let (a, b) = (gap_after(items, runs, main), gap_after(items, runs, k));
+    let n = a.len().min(b.len());
+    n >= 2 && a[..n] == b[..n] && a[..n].iter().all(|(_, boilerplate)| *boilerplate)
+}
+
 /// Kept units form runs separated by at least [`RUN_GAP`] dropped units, or by the
 /// start of a teaser list ([`teaser_list_starts`]). Every run
 /// smaller than the largest (the main text) is kept when the run model gives it a probability
@@ -474,7 +504,10 @@ fn teaser_stream(items: &[Item], runs: &[Run], main: usize) -> Vec<bool> {
 /// [`RUN_PROSE_WORDS`], is one of its features); else it is a sidebar, a related-links
 /// list, a teaser or a reader's note, and goes. The run right under the title (the
 /// article's start) is never dropped, nor a run with prose on a page of records
-/// ([`RECORD_PAGE_PROSE_RUNS`]). A run of a stream of teasers ([`teaser_stream`])
+/// ([`RECORD_PAGE_PROSE_RUNS`]), nor another post of a thread under the same post
+/// furniture as the main run ([`sibling_post`]: on none of the 2,200 public pages;
+/// found by a subagent's forum thread, whose one reply went as a sidebar). A run of
+/// a stream of teasers ([`teaser_stream`])
 /// goes whatever the model and the records guard say, unless it is the one under
 /// the title; so does a run of other stories that a teaser list starts right after
 /// the main text ("More headlines": another story's headline over its summary,
@@ -561,7 +594,11 @@ pub(super) fn drop_outlying_runs(items: &mut [Item]) -> Vec<RunRecord> {
         let p = keep_probability(&f);
         let teaser_list = k > main && other_stories(items, &runs, k, under_title, &page.title);
         let keep = Some(k) == under_title
-            || (!stream[k] && !teaser_list && (p >= RUN_KEEP_P || (runs[k].prose && records)));
+            || (!stream[k]
+                && !teaser_list
+                && (p >= RUN_KEEP_P
+                    || (runs[k].prose && records)
+                    || sibling_post(items, &runs, k, main)));
         let r = &runs[k];
         let text: Vec<&str> = items[r.first..=r.last]
             .iter()
@@ -615,6 +652,26 @@ mod tests {
         let out = cleaned.pages[0].doc.outline();
         assert!(out.contains("Paragraph 5."), "{out}");
         assert!(!out.contains("new park will open"), "{out}");
+    }
+
+    /// A forum thread: the question and a short reply, each under the same post
+    /// furniture, the last running on into the site's footer. The reply is another
+    /// post, not a sidebar.
+    #[test]
+    fn a_short_reply_under_the_same_post_furniture_stays() {
+        let furniture = "Like\n\nQuote\n\nReport\n\n";
+        let page = format!(
+            "Ifosfamide made my dad confused - is this normal?\n\n\
+             My dad is on cycle 3 of VIDE for Ewing sarcoma. Tonight on the ward he did not \
+             know where he was and kept seeing people in the corner of the room. The nurses \
+             have stopped the ifosfamide. Has anyone seen this before?\n\n{furniture}\
+             That sounds like ifosfamide encephalopathy. It usually improves within 48 to 72 \
+             hours of stopping.\n\n{furniture}Privacy policy\n\nTerms of use\n"
+        );
+        let cleaned = clean_one("thread.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("ifosfamide encephalopathy"), "{out}");
+        assert!(!out.contains("Quote"), "{out}");
     }
 
     /// `PROSE` paragraphs numbered `from..to`.
