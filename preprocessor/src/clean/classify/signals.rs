@@ -929,7 +929,7 @@ pub(super) fn title_case(t: &str) -> bool {
 /// markup a scrape kept. Beside another line of markup it may be a code sample
 /// (a tutorial's listing): the caller looks at the neighbours. In the public sets,
 /// 45 such lines stand alone among text lines, none of them in a gold text.
-fn stray_markup(t: &str) -> bool {
+pub(super) fn stray_markup(t: &str) -> bool {
     static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"));
     static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| re(r"<[A-Za-z][^<>]*\s[\w-]+="));
     let t = t.trim();

@@ -1317,6 +1317,8 @@ fn title_candidates(
             || t.len() > 300
             || rules.is_generic_heading(t)
             || date_or_credit(t)
+            // A tracking pixel's `<img …>` tag (a Chinese blog's first line was its title).
+            || super::signals::stray_markup(t)
             || matches!(it.kind, Kind::Meta { .. } | Kind::Drop(DropReason::UserPattern { .. }))
             || never_title(items, i, hints)
             // After the lede, only a heading-shaped line that is no date.
@@ -2514,6 +2516,19 @@ mod tests {
         );
         let cleaned = clean_one("p.txt", listed.as_bytes()).unwrap();
         assert!(!cleaned.pages[0].doc.title.starts_with("U tế bào"));
+    }
+
+    /// A tracking pixel's tag over a Chinese blog post was its title (Readability's
+    /// pixnet page): markup is never a title, whatever else the page offers.
+    #[test]
+    fn a_tracking_pixels_tag_is_no_title() {
+        let page = "<img src=\"https://example.com/pixel.gif?account=H00\" style=\"display:none\" height=\"1\" width=\"1\" alt=\"\" />\n\n\
+            首頁\n\n部落格\n\n\
+            一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣，玉峰道路一路上雲氣山嵐滯留山頭。\n\n\
+            順路下切蜿蜒道路後不久即抵達來到玉峰國小，美樹美如其名偌大楓香樹早已呈現金黃，泛紅色彩也是愛攝人仕所喜愛造訪之地。\n";
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let title = &cleaned.pages[0].doc.title;
+        assert!(!title.contains("<img"), "{title}");
     }
 
     /// A short introduction of several sentences starts the text as a lede does:
