@@ -285,11 +285,14 @@ pub(crate) fn assemble(file: &str, page: &PageMeta, c: Classified, log: &mut Log
                     }
                 }
             }
-            Kind::Heading => blocks.push(Block::Heading {
-                level: 2,
-                text: it.unit.text.clone(),
-                line,
-            }),
+            Kind::Heading => match label_and_value(&it.unit) {
+                Some(text) => blocks.push(Block::Paragraph { text, line }),
+                None => blocks.push(Block::Heading {
+                    level: 2,
+                    text: it.unit.text.clone(),
+                    line,
+                }),
+            },
             Kind::Paragraph | Kind::Open => blocks.push(Block::Paragraph {
                 text: it.unit.text.clone(),
                 line,
@@ -411,6 +414,31 @@ fn align_columns(rows: &mut [TableRow], log: &mut Log) {
             ),
         );
     }
+}
+
+/// A lone table row of two cells, a label and its value ("Other names⇥Osteogenic
+/// sarcoma", an infobox's row outside the table the rest of it makes), kept as a
+/// heading: its text to stand as a paragraph instead, as "label: value" when the
+/// label is a name of four words or fewer that ends in no stop or dash and neither
+/// cell holds a colon ("Demonym(s): New Zealander"), else its
+/// cells joined by a space as before. As a heading it read "Other names Osteogenic
+/// sarcoma" and started a section. A section number's row ("2⇥Methods") stays a
+/// heading: `None`, as for any unit that is no such row.
+fn label_and_value(u: &crate::clean::reflow::Unit) -> Option<String> {
+    let [label, value] = u.table_row()? else {
+        return None;
+    };
+    if label
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c.is_whitespace())
+    {
+        return None;
+    }
+    let named = text::at_most_words(label, 4)
+        && !label.ends_with(|c: char| ".,;:!?-–".contains(c))
+        && !label.contains(':')
+        && !value.contains(':');
+    Some(format!("{label}{}{value}", if named { ": " } else { " " }))
 }
 
 /// Which items are rows of a table: runs of two or more consecutive items that are
@@ -711,6 +739,67 @@ mod tests {
             let blocks: Vec<Block> = paras.iter().map(|w| para(&w.join(" "))).collect();
             proptest::prop_assert_eq!(derive_title(&blocks), derive_title_reference(&blocks));
         }
+    }
+
+    /// An encyclopaedia's infobox row standing apart from the rest of its table
+    /// (its image's caption between) was a heading, "Other names Osteogenic
+    /// sarcoma", over a section of its own; it is its label and value.
+    #[test]
+    fn a_lone_label_and_value_row_is_no_heading() {
+        let page = "Osteosarcoma\n\
+            From Wikipedia, the free encyclopedia\n\
+            Jump to navigation Jump to search\n\
+            \"Osteogenic sarcoma\" redirects here. For the same tumour in dogs, see Osteosarcoma in dogs.\n\
+            Osteosarcoma\n\
+            Other names\tOsteogenic sarcoma\n\
+            X-ray of an osteosarcoma of the distal femur, showing a sunburst pattern\n\
+            Specialty\tOncology\n\
+            Symptoms\tBone pain, swelling, a lump, limited movement\n\
+            Usual onset\tAdolescence\n\
+            Types\tConventional, telangiectatic, small cell, low-grade central, parosteal, periosteal\n\
+            Risk factors\tPrevious radiation therapy, Paget's disease of bone, hereditary retinoblastoma\n\
+            Diagnostic method\tMedical imaging, biopsy\n\
+            Treatment\tSurgery, chemotherapy\n\
+            Prognosis\tFive-year survival about 65% (localised disease)\n\
+            Frequency\tAbout 4 per million people a year\n\
+            \n\
+            Osteosarcoma (OS) is a cancerous tumor of bone in which the malignant cells produce immature bone, called osteoid. It is the most common primary malignant tumor of bone in children and young adults, and it most often arises in the long bones near the knee.[1]\n\
+            \n\
+            The disease usually presents with pain at the site of the tumor, which may be worse at night, and sometimes with a lump or a fracture through the weakened bone.[2] Diagnosis relies on imaging and a biopsy reviewed by a specialist pathologist.[3]\n\
+            \n\
+            Contents\n\
+            1\tSigns and symptoms\n\
+            2\tCause\n\
+            3\tDiagnosis\n\
+            4\tTreatment\n\
+            5\tPrognosis\n\
+            6\tReferences\n\
+            \n\
+            Signs and symptoms[edit]\n\
+            Many patients first complain of pain that may be worse at night, may be intermittent and of varying intensity, and may have been present for a long time. Teenagers who are active in sports often complain of pain in the lower femur, or immediately below the knee.[4]\n\
+            \n\
+            Cause[edit]\n";
+        let cleaned = crate::clean::clean_one("p.txt", page.as_bytes()).unwrap();
+        let blocks = &cleaned.pages[0].doc.blocks;
+        let heading = |t: &str| {
+            blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { text, .. } if text.contains(t)))
+        };
+        assert!(
+            blocks.iter().any(
+                |b| matches!(b, Block::Paragraph { text, .. } if text == "Other names: Osteogenic sarcoma")
+            ),
+            "{blocks:?}"
+        );
+        assert!(!heading("Other names"), "{blocks:?}");
+        // The rest of the infobox is its table.
+        assert!(
+            blocks
+                .iter()
+                .any(|b| matches!(b, Block::Table { rows } if rows.len() == 9)),
+            "{blocks:?}"
+        );
     }
 
     fn para(t: &str) -> Block {
