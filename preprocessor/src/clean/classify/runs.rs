@@ -466,8 +466,16 @@ fn teaser_stream(items: &[Item], runs: &[Run], main: usize) -> Vec<bool> {
     stream
 }
 
-/// The dropped units right after run `k`, up to the next run or the page's end:
-/// their texts (trimmed, lower case) and whether each is built-in boilerplate.
+/// The labels of built-in boilerplate ([`DropReason::Boilerplate`]) that a forum
+/// or a question-and-answer site prints under each post (data/boilerplate.toml):
+/// "Like", "Quote", "Report", "Reply". Share and print buttons, skip links and
+/// footers are not among them: a news site prints those under its article and
+/// between its teasers alike.
+const POST_FURNITURE: [&str; 2] = ["forum furniture", "question-and-answer site furniture"];
+
+/// The non-transparent dropped units right after run `k`, up to the next run or the
+/// page's end: each one's text (trimmed, lower case) and whether it is a post's
+/// furniture ([`POST_FURNITURE`]).
 fn gap_after(items: &[Item], runs: &[Run], k: usize) -> Vec<(String, bool)> {
     let end = runs.get(k + 1).map_or(items.len(), |r| r.first);
     items[runs[k].last + 1..end]
@@ -475,7 +483,7 @@ fn gap_after(items: &[Item], runs: &[Run], k: usize) -> Vec<(String, bool)> {
         .filter_map(|it| match &it.kind {
             Kind::Drop(d) if !d.is_transparent() => Some((
                 it.unit.text.trim().to_lowercase(),
-                matches!(d, DropReason::Boilerplate { .. }),
+                matches!(d, DropReason::Boilerplate { label } if POST_FURNITURE.contains(&label.as_str())),
             )),
             _ => None,
         })
@@ -483,17 +491,20 @@ fn gap_after(items: &[Item], runs: &[Run], k: usize) -> Vec<(String, bool)> {
 }
 
 /// Whether run `k` is another post of the thread whose post is the main run: the
-/// same furniture follows both ("Like / Quote / Report" under a forum's question and
-/// under each reply), two units or more of built-in boilerplate, in the same order.
-/// The last post's furniture may run on into the page's footer, so the shorter of
-/// the two gaps need only begin the longer. A reply of one or two sentences is
-/// otherwise a small run between boilerplate, which the run model drops as a
-/// sidebar. A portal's teasers sit between furniture too, but not the furniture
-/// that ends its article.
+/// same post furniture ([`POST_FURNITURE`]) follows both ("Like / Quote / Report"
+/// under a forum's question and under each reply), two units or more with the same
+/// texts in the same order (so "Like (3)" and "Like (5)" differ, and the rule does
+/// not fire). The last post's furniture may run on into the page's footer, so the
+/// shorter of the two gaps need only begin the longer. A reply of one or two
+/// sentences is otherwise a small run between boilerplate, which the run model
+/// drops as a sidebar. (`comments::keep_short_posts` keeps short posts under
+/// comment headers, names and dates; this is the case without them.) A news
+/// site's teasers between share buttons do not count: share buttons are no post
+/// furniture.
 fn sibling_post(items: &[Item], runs: &[Run], k: usize, main: usize) -> bool {
     let (a, b) = (gap_after(items, runs, main), gap_after(items, runs, k));
     let n = a.len().min(b.len());
-    n >= 2 && a[..n] == b[..n] && a[..n].iter().all(|(_, boilerplate)| *boilerplate)
+    n >= 2 && a[..n] == b[..n] && a[..n].iter().all(|(_, post)| *post)
 }
 
 /// Kept units form runs separated by at least [`RUN_GAP`] dropped units, or by the
@@ -506,7 +517,7 @@ fn sibling_post(items: &[Item], runs: &[Run], k: usize, main: usize) -> bool {
 /// article's start) is never dropped, nor a run with prose on a page of records
 /// ([`RECORD_PAGE_PROSE_RUNS`]), nor another post of a thread under the same post
 /// furniture as the main run ([`sibling_post`]: on none of the 2,200 public pages;
-/// found by a subagent's forum thread, whose one reply went as a sidebar). A run of
+/// found on a synthetic forum thread, whose one reply went as a sidebar). A run of
 /// a stream of teasers ([`teaser_stream`])
 /// goes whatever the model and the records guard say, unless it is the one under
 /// the title; so does a run of other stories that a teaser list starts right after
@@ -672,6 +683,30 @@ mod tests {
         let out = cleaned.pages[0].doc.outline();
         assert!(out.contains("ifosfamide encephalopathy"), "{out}");
         assert!(!out.contains("Quote"), "{out}");
+        // Kept by this rule: the run model alone would drop it.
+        let runs = &cleaned.pages[0].runs;
+        assert!(
+            runs.iter().any(|r| r.kept
+                && r.text.contains("ifosfamide encephalopathy")
+                && r.probability < super::RUN_KEEP_P),
+            "{runs:?}"
+        );
+    }
+
+    /// A news article and one teaser, each under the same share buttons: share
+    /// buttons are no post furniture, so the teaser is no reply and goes.
+    #[test]
+    fn a_teaser_under_the_same_share_buttons_is_no_reply() {
+        let mut page = String::from("Council approves new river bridge\n\n");
+        push_prose(&mut page, 0..6);
+        page.push_str(FURNITURE);
+        page.push_str("Mayor says the new park will open in the summer after a long delay.\n\n");
+        page.push_str(FURNITURE);
+        page.push_str("Home\n\nContact us\n\nPrivacy policy\n");
+        let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
+        let out = cleaned.pages[0].doc.outline();
+        assert!(out.contains("Paragraph 5."), "{out}");
+        assert!(!out.contains("new park will open"), "{out}");
     }
 
     /// `PROSE` paragraphs numbered `from..to`.
