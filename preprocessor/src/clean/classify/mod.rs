@@ -622,8 +622,8 @@ const WORDS_PER_UNIT_BEFORE_FIRST_HEADING: usize = 10;
 /// heading with at most [`UNITS_BEFORE_FIRST_HEADING`] kept units before it, each of
 /// [`WORDS_PER_UNIT_BEFORE_FIRST_HEADING`] words or fewer, that the title model
 /// could have taken: not a section name ("Abstract", "Key points": the generic
-/// headings of boilerplate.toml), a date or a credit, a numbered section or a
-/// question. A short post's text may be too little for the title model's
+/// headings of boilerplate.toml), a date or a credit, a numbered section, a
+/// question or HTML markup. A short post's text may be too little for the title model's
 /// candidates (a blog post of 35 words under its headline), and its headline is
 /// still there as a heading. Returns why, for the edit record; `None` (nothing
 /// changed) when a title exists or no heading qualifies.
@@ -640,6 +640,7 @@ fn first_heading_title(items: &mut [Item], rules: &Rules) -> Option<String> {
                 if rules.is_generic_heading(t)
                     || title::date_or_credit(t)
                     || title::SECTION_NUMBER.is_match(t)
+                    || signals::stray_markup(t)
                     || t.trim_end().ends_with('?')
                 {
                     return None;

@@ -927,7 +927,9 @@ pub(super) fn title_case(t: &str) -> bool {
 /// A line of HTML tags, one with an attribute at least, and at most two words of
 /// text between them (`<div style="position:absolute;"><img width=1 height=1 src=…>`):
 /// markup a scrape kept. Beside another line of markup it may be a code sample
-/// (a tutorial's listing): the caller looks at the neighbours. In the public sets,
+/// (a tutorial's listing): the classifier removes it only alone among text lines
+/// ([`DropReason::StrayMarkup`]); as a title it is never right, alone or not
+/// (`title::never_title`). In the public sets,
 /// 45 such lines stand alone among text lines, none of them in a gold text.
 pub(super) fn stray_markup(t: &str) -> bool {
     static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"));

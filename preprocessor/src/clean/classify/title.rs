@@ -1068,7 +1068,11 @@ pub(crate) const TITLE_FEATURES: [&str; 40] = [
 /// line in another language with a quarter or more of its letters outside ASCII
 /// ([`crate::text::language::foreign_line`]: a document site's listing title over
 /// the English text it hosts), a link under a related-links heading
-/// ([`under_related_links_heading`]), or a label and a code ([`IDENTIFIER_LINE`]).
+/// ([`under_related_links_heading`]), a label and a code ([`IDENTIFIER_LINE`]), or
+/// HTML markup ([`super::signals::stray_markup`], whatever stands around it: a
+/// tracking pixel's `<img …>` tag was the title of Readability's pixnet page, a
+/// Chinese blog post; Readability −0.00001, its title now derived from its
+/// commonest phrase, no other page moved).
 /// `i`: the line's unit index in `items`.
 fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
     let it = &items[i];
@@ -1081,6 +1085,7 @@ fn never_title(items: &[Item], i: usize, hints: &Hints) -> bool {
         || (hints.english && crate::text::language::foreign_line(&it.unit.text))
         || under_related_links_heading(items, i)
         || IDENTIFIER_LINE.is_match(it.unit.text.trim())
+        || super::signals::stray_markup(&it.unit.text)
 }
 
 /// A label and an identifier, a code with a digit and no space ("Leaflet number:
@@ -1223,7 +1228,8 @@ fn table_row_among_rows(items: &[Item], i: usize) -> bool {
 /// The candidate lines for the title: up to [`CANDIDATE_WINDOW`] units before the
 /// text starts (the lede, else the first paragraph) and [`AFTER_LEDE`] after the lede,
 /// each with its features and score. Never candidates: lines over [`CANDIDATE_WORDS`]
-/// words, generic section names ("Abstract"), dates and credits, one of several
+/// words, generic section names ("Abstract"), dates and credits, lines that are
+/// never a title ([`never_title`]: furniture, markup, a label and a code), one of several
 /// questions kept as headings (a Q&A page's sections), metadata, lines a user's
 /// pattern removed; after the lede, anything but a heading-shaped line.
 ///
@@ -1317,8 +1323,6 @@ fn title_candidates(
             || t.len() > 300
             || rules.is_generic_heading(t)
             || date_or_credit(t)
-            // A tracking pixel's `<img …>` tag (a Chinese blog's first line was its title).
-            || super::signals::stray_markup(t)
             || matches!(it.kind, Kind::Meta { .. } | Kind::Drop(DropReason::UserPattern { .. }))
             || never_title(items, i, hints)
             // After the lede, only a heading-shaped line that is no date.
@@ -2529,6 +2533,13 @@ mod tests {
         let cleaned = clean_one("p.txt", page.as_bytes()).unwrap();
         let title = &cleaned.pages[0].doc.title;
         assert!(!title.contains("<img"), "{title}");
+        let candidates = &cleaned.pages[0].title_candidates;
+        assert!(
+            candidates
+                .iter()
+                .all(|c| !c.text.trim_start().starts_with('<')),
+            "{candidates:?}"
+        );
     }
 
     /// A short introduction of several sentences starts the text as a lede does:
