@@ -492,19 +492,31 @@ fn gap_after(items: &[Item], runs: &[Run], k: usize) -> Vec<(String, bool)> {
 
 /// Whether run `k` is another post of the thread whose post is the main run: the
 /// same post furniture ([`POST_FURNITURE`]) follows both ("Like / Quote / Report"
-/// under a forum's question and under each reply), two units or more with the same
-/// texts in the same order (so "Like (3)" and "Like (5)" differ, and the rule does
-/// not fire). The last post's furniture may run on into the page's footer, so the
-/// shorter of the two gaps need only begin the longer. A reply of one or two
+/// under a forum's question and under each reply): the first block of post
+/// furniture in each gap (past a signature the post ends with, "Jo, BoneWise
+/// specialist nurse"), two units or more, with the same texts in the same order,
+/// the shorter block beginning the longer (the last post's runs on into the
+/// thread's own buttons, "Reply to this thread") (so "Like (3)"
+/// and "Like (5)" differ, and the rule does not fire). What follows it may differ:
+/// the next post's author ("leon_r", "Member", "Posts: 12"), or the page's footer
+/// after the last post. A reply of one or two
 /// sentences is otherwise a small run between boilerplate, which the run model
 /// drops as a sidebar. (`comments::keep_short_posts` keeps short posts under
 /// comment headers, names and dates; this is the case without them.) A news
 /// site's teasers between share buttons do not count: share buttons are no post
 /// furniture.
 fn sibling_post(items: &[Item], runs: &[Run], k: usize, main: usize) -> bool {
-    let (a, b) = (gap_after(items, runs, main), gap_after(items, runs, k));
+    let furniture = |k: usize| -> Vec<String> {
+        gap_after(items, runs, k)
+            .into_iter()
+            .skip_while(|(_, post)| !*post)
+            .take_while(|(_, post)| *post)
+            .map(|(t, _)| t)
+            .collect()
+    };
+    let (a, b) = (furniture(main), furniture(k));
     let n = a.len().min(b.len());
-    n >= 2 && a[..n] == b[..n] && a[..n].iter().all(|(_, post)| *post)
+    n >= 2 && a[..n] == b[..n]
 }
 
 /// Kept units form runs separated by at least [`RUN_GAP`] dropped units, or by the
