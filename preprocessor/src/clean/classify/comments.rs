@@ -805,7 +805,7 @@ mod tests {
     /// thread's question, its "Started by" line and its count of replies, then four
     /// posts, each under its author and date and over "Like / Quote / Report". The
     /// posts are the page's text: none goes as readers' comments after the banner,
-    /// nor (the short ones) as a sidebar.
+    /// nor (the short ones) as a sidebar, and the question is the title.
     #[test]
     fn a_single_threads_posts_all_stay() {
         let page = "SarcomaTalk Community\n\
@@ -881,6 +881,14 @@ mod tests {
             assert!(out.contains(post), "{post}: {out}");
         }
         assert!(!out.contains("Quote"), "{out}");
+        // The thread's question, signed "Started by …", is the title; the banner
+        // above it is the site's.
+        let doc = &cleaned.pages[0].doc;
+        assert_eq!(
+            doc.title,
+            "Ifosfamide made my dad confused – is this normal?"
+        );
+        assert!(!out.contains("Welcome to SarcomaTalk"), "{out}");
     }
 
     const ARTICLE: &str = "The council voted on Tuesday to build a new bridge across the river, ending a debate that had lasted for more than a decade and divided the town.";

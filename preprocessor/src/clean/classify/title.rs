@@ -1663,7 +1663,13 @@ fn body_words(items: &[Item]) -> Body {
         // The story's text starts right under its byline, or this is no story.
         let next = story.and_then(|j| {
             let s = story_text_from(items, j)?;
-            lede_from(items, s).filter(|&m| m <= s + UNITS_TO_SIGNED_HEADLINE)
+            lede_from(items, s).filter(|&m| {
+                items[s..m]
+                    .iter()
+                    .filter(|it| !matches!(it.kind, Kind::Drop(_)))
+                    .count()
+                    <= UNITS_TO_SIGNED_HEADLINE
+            })
         });
         match (story, next) {
             // Under the byline, the story's lede is under its own headline: the
@@ -1691,7 +1697,11 @@ fn body_words(items: &[Item]) -> Body {
 
 /// Units between a paragraph and a signed headline ([`signed_headline`]) under it for
 /// the paragraph to be no lede, and between that headline's byline and the lede
-/// under it. A headline and dateline up to [`HEADLINE_WINDOW`] units over the
+/// under it (there, units already removed do not count: a forum thread's reply
+/// count and its first post's author, rank and post count stand between "Started
+/// by …" and the post; L3S-GN1 +0.00015, one page +0.11 and its title right, titles
+/// 511 -> 512 of 612; Dragnet −0.000004, one unlabelled page's title a category
+/// line in the corpus; nothing else moved). A headline and dateline up to [`HEADLINE_WINDOW`] units over the
 /// paragraph make it a lede all the same (a story's first paragraph, under its
 /// headline, byline, date and share buttons, with a promoted story below it).
 const UNITS_TO_SIGNED_HEADLINE: usize = 3;
@@ -2198,9 +2208,12 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 static AT_TIME: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bat\s+\d{1,2}(?::\d{2}|\s*[ap]\.?m\b)"));
 
-/// A byline with a name: "By Washington Post editors", "Posted by Jane Doe".
-static SIGNED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by)\s+[A-Z]"));
+/// A byline with a name: "By Washington Post editors", "Posted by Jane Doe", and a
+/// forum thread's "Started by leon_r, 11 April 2024" (a user name may be in lower
+/// case; no public page has such a line).
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by)\s+[A-Z]|[Ss]tarted by\s+\w)")
+});
 
 /// A byline with a name ([`SIGNED`]): "By Jane Doe", "Posted by Ed Kent".
 pub(super) fn is_signed(t: &str) -> bool {
