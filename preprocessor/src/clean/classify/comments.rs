@@ -649,10 +649,14 @@ fn marked_start(items: &[Item], headers: &[usize]) -> Option<usize> {
 /// page has such a line. A blog's byline under a heading does not do (Dragnet
 /// R756 "Posted by Pukie at …" ends its post above its comments: it lost 0.88 F1).
 fn thread_starter(items: &[Item], i: usize) -> bool {
-    static STARTER: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)^\s*(?:started by|thread starter:?)\s+\S"));
-    STARTER.is_match(&items[i].unit.text)
+    THREAD_STARTER.is_match(&items[i].unit.text)
 }
+
+/// [`thread_starter`]'s line: "Started by" or "Thread starter", a user name, and at
+/// most a short rest ("…, 11 April 2024", "Start date 11 Apr 2024"). A sentence
+/// that starts so ("Started by volunteers in 1990, the charity now …") is none.
+static THREAD_STARTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:started by|thread starter:?)\s+\S+(?:,?\s+[^,.;]{0,40})?$"));
 
 /// The number of comments a comment-section line states ("{ 2 comments… read them
 /// below or add one }", "Comments (1)"), when it is one or more; `None` when it
@@ -800,6 +804,29 @@ fn shape(t: &str) -> String {
 mod tests {
     use super::{button_count, is_name_line};
     use crate::clean::clean_one;
+
+    #[test]
+    fn a_thread_starter_line_names_a_user_and_a_date_at_most() {
+        for t in [
+            "Started by leon_r, 11 April 2024",
+            "Started by leon_r",
+            "Thread starter leon_r Start date 11 Apr 2024",
+        ] {
+            assert!(super::THREAD_STARTER.is_match(t), "{t}");
+        }
+        for t in [
+            "Started by volunteers in 1990, the charity now supports families across the country.",
+            "He started by asking about the scan.",
+        ] {
+            assert!(!super::THREAD_STARTER.is_match(t), "{t}");
+        }
+        // The title's byline pattern reads it the same way.
+        let signed = crate::clean::classify::title::is_signed;
+        assert!(signed("Started by leon_r, 11 April 2024"));
+        assert!(!signed(
+            "Started by volunteers in 1990, the charity now supports families across the country."
+        ));
+    }
 
     /// A single forum thread: a site's welcome banner (three sentences) over the
     /// thread's question, its "Started by" line and its count of replies, then four

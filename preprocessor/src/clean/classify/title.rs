@@ -2210,9 +2210,12 @@ static AT_TIME: LazyLock<Regex> =
 
 /// A byline with a name: "By Washington Post editors", "Posted by Jane Doe", and a
 /// forum thread's "Started by leon_r, 11 April 2024" (a user name may be in lower
-/// case; no public page has such a line).
+/// case, so only a name and a short rest: "Started by volunteers in 1990, the
+/// charity …" is a sentence; no public page has such a line).
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by)\s+[A-Z]|[Ss]tarted by\s+\w)")
+    re(
+        r"^(?:(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by)\s+[A-Z]|[Ss]tarted by\s+\S+(?:,\s*[^,.;]{0,40})?$)",
+    )
 });
 
 /// A byline with a name ([`SIGNED`]): "By Jane Doe", "Posted by Ed Kent".
