@@ -33,7 +33,8 @@ prints that set's own score.py summary beside the public sets.
           calibration workload timed beside it (so the floor holds on a slower or busier
           machine). CI runs it.
 --speed   also time the cleaner alone on one core (the scale bench's `--clean-only 1000`:
-          1,000 generated pages, best of five, alternating with the calibration) and print
+          1,000 generated pages, best of five, alternating with the calibration; the better of
+          two such runs) and print
           its MB/s and its time in calibration units; --check does too (not with --bin: the
           bench times the working tree). --record rewrites the recorded speed only with
           --speed.
@@ -388,7 +389,20 @@ def main() -> int:
 SPEED_SHARE = 0.5
 
 
+# Runs of the scale bench whose best ratio clean_speed keeps: CI's readings of one
+# run moved between 4.6 and 5.5 calibration units on unchanged code (sessions 62-63),
+# against a budget of 5.6; the best of two runs is the figure less disturbed by the
+# machine's other work.
+SPEED_RUNS = 2
+
+
 def clean_speed() -> tuple[float, float]:
+    """The cleaner alone on one core: the best of SPEED_RUNS runs of clean_speed_once,
+    by the ratio (MB/s, ratio)."""
+    return min((clean_speed_once() for _ in range(SPEED_RUNS)), key=lambda r: r[1])
+
+
+def clean_speed_once() -> tuple[float, float]:
     """The cleaner alone on one core, by the scale bench's `--clean-only 1000` (1,000
     pages generated from the seeds, about 3.3 MB; best of five runs): (MB/s on this
     machine, its best time divided by the best time of the bench's calibration
